@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Hosting;
+using Orleans.Runtime;
+
+namespace Orleans.Hosting;
+
+/// <summary>Starts the silo with the host (start-up tasks, then the runtime, then reminders) and stops it in reverse.</summary>
+internal sealed class SiloHostedService(IServiceProvider services, IEnumerable<SiloStartupTask> startupTasks, SiloRuntime runtime, ReminderService reminders)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var task in startupTasks) await task.RunAsync(services, cancellationToken).ConfigureAwait(false);
+        runtime.Start();
+        await reminders.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await reminders.DisposeAsync().ConfigureAwait(false);
+        await runtime.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
