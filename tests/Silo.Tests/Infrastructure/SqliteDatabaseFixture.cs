@@ -6,7 +6,7 @@ namespace OrleansPortal.Silo.Tests.Infrastructure;
 /// <summary>A SQLite database file in a fresh temp directory, deleted with the directory at the end.</summary>
 public sealed class SqliteDatabaseFixture : StorageDatabaseFixture
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "orleansportal-tests", Guid.NewGuid().ToString("N"));
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "orleansportal-sqlite-" + Guid.NewGuid().ToString("N"));
 
     public string ConnectionString { get; private set; } = "";
 

@@ -56,7 +56,7 @@ public sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
         var held = grainState.ETag is null ? (long?)null : ParseVersion(grainState.ETag, stateName, grainId);
         var now = DateTimeOffset.UtcNow;
 
-        var (written, stored) = await dialect.RunAsync<(bool, long?)>(write: true, async connection =>
+        var (written, version) = await dialect.RunAsync<(bool, long?)>(write: true, async connection =>
         {
             var sql = held is null ? dialect.InsertState : dialect.UpdateState;
             await using var command = KeyCommand(connection, sql, stateName, grainId)
@@ -66,8 +66,9 @@ public sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
             return (false, await StoredVersionAsync(connection, stateName, grainId));
         }, CancellationToken.None);
 
-        if (!written) throw Conflict(stateName, grainId, stored, grainState.ETag);
-        grainState.ETag = FormatVersion(stored!.Value);
+        // On a conflict, version is the one found in the store (null when the record is gone).
+        if (!written) throw Conflict(stateName, grainId, version, grainState.ETag);
+        grainState.ETag = FormatVersion(version!.Value);
         grainState.RecordExists = true;
     }
 
