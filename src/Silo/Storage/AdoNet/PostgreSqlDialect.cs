@@ -1,0 +1,41 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Orleans.Storage;
+
+/// <summary>PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>; the server arbitrates concurrent writers with row locks.</summary>
+internal sealed class PostgreSqlDialect : SqlDialect
+{
+    private readonly NpgsqlDataSource dataSource;
+
+    // The payload travels as text and is cast by the server, so the same parameter code serves both dialects.
+    public PostgreSqlDialect(string storageName, string connectionString) : base(storageName, "CAST(@payload AS jsonb)")
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StorageConfigurationException($"Storage '{storageName}': the PostgreSQL connection string is not valid: {ex.Message}", ex);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new StorageConfigurationException($"Storage '{storageName}': the PostgreSQL connection string names no Host.");
+        }
+
+        Target = $"PostgreSQL at {builder.Host}:{builder.Port}";
+        dataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    public override string Target { get; }
+
+    protected override string SchemaResourceName => "AdoNet.Sql.PostgreSql.sql";
+
+    public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken);
+
+    public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
+}
