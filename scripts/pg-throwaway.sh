@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for tests: a fresh data directory in a temp dir, trust authentication,
-# listening on 127.0.0.1 only, on a free port, with settings that trade durability for speed.
+# listening on 127.0.0.1 only, on a free port, with settings that trade durability for speed
+# (unless PG_THROWAWAY_DURABLE=1).
 #
 # Sourced (as test.sh does), it defines:
 #   pg_throwaway_start   starts a cluster; sets and exports PG_THROWAWAY_DIR, PG_THROWAWAY_PORT and
@@ -71,11 +72,15 @@ host  all all 127.0.0.1/32 trust
 host  all all ::1/128      trust
 HBA
 
+  # Tests trade durability for speed; benchmarks set PG_THROWAWAY_DURABLE=1 to measure a server that fsyncs its commits.
+  local speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  if [[ "${PG_THROWAWAY_DURABLE:-0}" == 1 ]]; then speed=""; fi
+
   for attempt in 1 2 3; do
     port="$(pg_throwaway_free_port)" || break
     if pg_throwaway_as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
         -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=64MB \
-            -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null 2>&1 \
+            $speed" start >/dev/null 2>&1 \
       && "$bindir/pg_isready" -q -h 127.0.0.1 -p "$port" -t 30; then
       export PG_THROWAWAY_DIR="$dir" PG_THROWAWAY_PORT="$port"
       export ORLEANSPORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"

@@ -30,8 +30,16 @@ public static class OrleansHostingExtensions
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);
         services.TryAddSingleton<IReminderTable, InMemoryReminderTable>();
         services.AddSingleton<ReminderService>();
+        services.AddSingleton<SiloStartup>();
         services.AddHostedService<SiloHostedService>();
         configure(new SiloBuilder(services));
         return services;
     }
+
+    /// <summary>
+    /// Runs the silo's start-up tasks (storage schemas) now, before the host starts, so that a wrong storage
+    /// configuration fails with its own exception instead of inside host start-up. Optional: the host runs them otherwise.
+    /// </summary>
+    public static Task InitializeSiloAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<SiloStartup>().RunOnceAsync(cancellationToken);
 }

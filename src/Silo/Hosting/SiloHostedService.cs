@@ -4,12 +4,11 @@ using Orleans.Runtime;
 namespace Orleans.Hosting;
 
 /// <summary>Starts the silo with the host (start-up tasks, then the runtime, then reminders) and stops it in reverse.</summary>
-internal sealed class SiloHostedService(IServiceProvider services, IEnumerable<SiloStartupTask> startupTasks, SiloRuntime runtime, ReminderService reminders)
-    : IHostedService
+internal sealed class SiloHostedService(SiloStartup startup, SiloRuntime runtime, ReminderService reminders) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var task in startupTasks) await task.RunAsync(services, cancellationToken).ConfigureAwait(false);
+        await startup.RunOnceAsync(cancellationToken).ConfigureAwait(false);
         runtime.Start();
         await reminders.StartAsync(cancellationToken).ConfigureAwait(false);
     }

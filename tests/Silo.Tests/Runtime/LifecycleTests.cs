@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Hosting;
 using Orleans.Configuration;
 using OrleansPortal.Silo.Tests.Grains;
 using OrleansPortal.Silo.Tests.Infrastructure;

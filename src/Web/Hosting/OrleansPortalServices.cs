@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Orleans.Hosting;
+using Orleans.Storage;
+using OrleansPortal.Grains.Diagnostics;
+
+namespace OrleansPortal.Web.Hosting;
+
+/// <summary>Everything the web host registers: the co-hosted silo with its storage, ProblemDetails, OpenAPI, health.</summary>
+public static class OrleansPortalServices
+{
+    public static WebApplicationBuilder AddOrleansPortalServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        var storage = ResolveStorage(builder.Configuration);
+        builder.UseOrleans(silo =>
+        {
+            silo.AddGrainAssembly(typeof(HealthGrain).Assembly);
+            silo.AddAdoNetGrainStorageAsDefault(Configure);
+            silo.AddAdoNetGrainStorage("PubSubStore", Configure);
+            silo.UseAdoNetReminderService(Configure);
+            silo.AddMemoryStreams("StreamProvider");
+        });
+        return builder;
+
+        void Configure(AdoNetStorageOptions o)
+        {
+            o.Invariant = storage.Invariant;
+            o.ConnectionString = storage.ConnectionString;
+        }
+    }
+
+    /// <summary>Turns the "Storage" section into an ADO.NET invariant and connection string, or one clear error.</summary>
+    internal static (string Invariant, string ConnectionString) ResolveStorage(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(StorageSettings.SectionName).Get<StorageSettings>() ?? new StorageSettings();
+        switch (settings.Provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                var connection = settings.ConnectionString ?? DefaultSqliteConnection;
+                EnsureDirectoryFor(connection);
+                return (AdoNetInvariants.Sqlite, connection);
+            case "postgresql" or "postgres":
+                var pg = settings.ConnectionString ?? configuration.GetConnectionString("PostgreSql")
+                    ?? throw new StorageConfigurationException("Storage provider PostgreSql needs a connection string: set Storage__ConnectionString (or ConnectionStrings__PostgreSql).");
+                return (AdoNetInvariants.PostgreSql, pg);
+            default:
+                throw new StorageConfigurationException($"Unknown storage provider '{settings.Provider}': use Sqlite (the default) or PostgreSql.");
+        }
+    }
+
+    // Relative to where the app is started, so `dotnet run --project src/Web` from the repository root uses ./data.
+    private static string DefaultSqliteConnection => $"Data Source={Path.GetFullPath(Path.Combine("data", "orleansportal.db"))}";
+
+    private static void EnsureDirectoryFor(string sqliteConnection)
+    {
+        var file = new SqliteConnectionStringBuilder(sqliteConnection).DataSource;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+    }
+}
