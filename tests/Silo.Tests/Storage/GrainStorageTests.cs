@@ -80,13 +80,27 @@ public abstract class GrainStorageTests(StorageDatabaseFixture database) : IAsyn
         var state = await WriteNewAsync(grain, new CounterState("old", 1));
 
         await storage.ClearStateAsync(StateName, grain, state);
-        Assert.Null(state.ETag);
         Assert.False(state.RecordExists);
         Assert.False((await ReadAsync(grain)).RecordExists);
 
         state.State = new CounterState("new", 2);
         await storage.WriteStateAsync(StateName, grain, state);
         Assert.Equal(new CounterState("new", 2), (await ReadAsync(grain)).State);
+    }
+
+    [Fact]
+    public async Task WriteHoldingAnETagFromBeforeAClear_IsRefused_EvenAfterTheRecordIsCreatedAgain()
+    {
+        var grain = NewGrain();
+        var clearer = await WriteNewAsync(grain, new CounterState("first", 1));
+        var stale = new TestGrainState<CounterState>(new CounterState("stale", 9)) { ETag = clearer.ETag, RecordExists = true };
+
+        await storage.ClearStateAsync(StateName, grain, clearer);
+        clearer.State = new CounterState("second", 2);
+        await storage.WriteStateAsync(StateName, grain, clearer);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, stale));
+        Assert.Equal(new CounterState("second", 2), (await ReadAsync(grain)).State);
     }
 
     [Fact]

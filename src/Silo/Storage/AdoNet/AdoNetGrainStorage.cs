@@ -35,7 +35,7 @@ public sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
         {
             await using var command = KeyCommand(connection, dialect.ReadState, stateName, grainId);
             await using var reader = await command.ExecuteReaderAsync();
-            return await reader.ReadAsync() ? new StoredRow(reader.GetInt64(0), reader.GetString(1)) : null;
+            return await reader.ReadAsync() ? new StoredRow(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
         }, CancellationToken.None);
 
         if (row is null)
@@ -45,9 +45,10 @@ public sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
             return;
         }
 
-        grainState.State = Deserialize<T>(row.Payload, stateName, grainId);
+        // A tombstone: nothing stored, but the version still guards against writers from before the clear.
         grainState.ETag = FormatVersion(row.Version);
-        grainState.RecordExists = true;
+        grainState.RecordExists = row.Payload is not null;
+        if (row.Payload is not null) grainState.State = Deserialize<T>(row.Payload, stateName, grainId);
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -85,13 +86,14 @@ public sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
                 return (existing is null, existing);
             }
 
-            await using var command = KeyCommand(connection, dialect.DeleteState, stateName, grainId).With("@version", held.Value);
-            if (await command.ExecuteNonQueryAsync() == 1) return (true, null);
+            await using var command = KeyCommand(connection, dialect.ClearState, stateName, grainId)
+                .With("@version", held.Value).With("@now", DateTimeOffset.UtcNow);
+            if (await command.ExecuteNonQueryAsync() == 1) return (true, held.Value + 1);
             return (false, await StoredVersionAsync(connection, stateName, grainId));
         }, CancellationToken.None);
 
         if (!cleared) throw Conflict(stateName, grainId, stored, grainState.ETag);
-        grainState.ETag = null;
+        grainState.ETag = stored is null ? null : FormatVersion(stored.Value);
         grainState.RecordExists = false;
     }
 
@@ -137,5 +139,5 @@ public sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
 
     private static string FormatVersion(long version) => version.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record StoredRow(long Version, string Payload);
+    private sealed record StoredRow(long Version, string? Payload);
 }

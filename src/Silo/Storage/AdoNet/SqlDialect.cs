@@ -44,7 +44,9 @@ internal abstract class SqlDialect : IAsyncDisposable
 
     public string UpdateState { get; }
 
-    public string DeleteState => $"DELETE FROM orleans_grain_state WHERE {StateKey} AND version = @version";
+    // Clearing keeps the row as a tombstone (no payload, next version) so an ETag from before the clear can never
+    // overwrite a record created after it.
+    public string ClearState => $"UPDATE orleans_grain_state SET version = @version + 1, payload = NULL, modified_at = @now WHERE {StateKey} AND version = @version";
 
     public string ReadReminders => $"SELECT {ReminderColumns} FROM orleans_reminders";
 

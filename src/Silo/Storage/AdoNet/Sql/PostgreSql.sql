@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS orleans_grain_state (
     grain_key   text        NOT NULL,
     state_name  text        NOT NULL,
     version     bigint      NOT NULL,
-    payload     jsonb       NOT NULL,
+    payload     jsonb,                  -- NULL: cleared (a tombstone that keeps the version)
     modified_at timestamptz NOT NULL,
     PRIMARY KEY (grain_type, grain_key, state_name)
 );

@@ -7,7 +7,7 @@ CREATE TABLE IF NOT EXISTS orleans_grain_state (
     grain_key   TEXT    NOT NULL,
     state_name  TEXT    NOT NULL,
     version     INTEGER NOT NULL,
-    payload     TEXT    NOT NULL,
+    payload     TEXT,                   -- NULL: cleared (a tombstone that keeps the version)
     modified_at TEXT    NOT NULL,
     PRIMARY KEY (grain_type, grain_key, state_name)
 );
