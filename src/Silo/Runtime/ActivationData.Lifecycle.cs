@@ -27,16 +27,7 @@ internal sealed partial class ActivationData
         catch (Exception ex) // Activation failed: every waiting caller gets the grain's own exception.
         {
             Runtime.Log.ActivationFailed(GrainId, ex);
-            List<Message> failed;
-            lock (_lock)
-            {
-                Runtime.Catalog.Remove(this);
-                _state = ActivationState.Invalid;
-                failed = [.. _waiting];
-                _waiting.Clear();
-            }
-
-            foreach (var m in failed) m.SetFailed(ex);
+            foreach (var m in Retire()) m.SetFailed(ex);
             _deactivated.TrySetResult();
             return;
         }
@@ -164,18 +155,26 @@ internal sealed partial class ActivationData
             Runtime.Log.DeactivationFailed(GrainId, ex);
         }
 
-        List<Message> orphans;
-        lock (_lock)
-        {
-            Runtime.Catalog.Remove(this);
-            _state = ActivationState.Invalid;
-            orphans = [.. _waiting];
-            _waiting.Clear();
-        }
-
+        var orphans = Retire();
         Runtime.Metrics.ActivationDestroyed();
         Runtime.Log.Deactivated(GrainId, _deactivationReason.Description);
         foreach (var m in orphans) Runtime.Resend(m);
         _deactivated.TrySetResult();
+    }
+
+    /// <summary>
+    /// Leaves the catalog and becomes invalid, under the lock so no caller can queue behind it afterwards;
+    /// returns the messages that were still waiting, for the caller to fail or re-send.
+    /// </summary>
+    private List<Message> Retire()
+    {
+        lock (_lock)
+        {
+            Runtime.Catalog.Remove(this);
+            _state = ActivationState.Invalid;
+            List<Message> waiting = [.. _waiting];
+            _waiting.Clear();
+            return waiting;
+        }
     }
 }
