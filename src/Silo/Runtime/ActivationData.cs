@@ -53,7 +53,7 @@ internal sealed partial class ActivationData
     {
         lock (_lock)
         {
-            if (_state != ActivationState.Valid || _waiting.Count > 0 || !CanAdmit(chainId, spec.IsAlwaysInterleave, spec.IsReadOnly)) return null;
+            if (!CanAdmit(chainId, spec.IsAlwaysInterleave, spec.IsReadOnly)) return null;
             if (!TryEnterInlineLocked()) return null;
             Admit(chainId, spec.IsReadOnly);
             _lastActivity = Runtime.TimeProvider.GetTimestamp();
@@ -102,7 +102,10 @@ internal sealed partial class ActivationData
             if (_state == ActivationState.Invalid) return false;
             message.Target = this;
             if (message.KeepsAlive) _lastActivity = Runtime.TimeProvider.GetTimestamp();
-            start = _waiting.Count == 0 && CanAdmit(message.ChainId, message.IsAlwaysInterleave, message.IsReadOnly);
+            // No "queue is empty" condition: a message that may interleave (same call chain, [AlwaysInterleave], ...)
+            // must not wait behind messages that are themselves waiting for the running one, or they deadlock.
+            // Ordinary messages still keep arrival order: whenever nothing runs, the waiting line is already admitted.
+            start = CanAdmit(message.ChainId, message.IsAlwaysInterleave, message.IsReadOnly);
             if (start)
             {
                 Admit(message.ChainId, message.IsReadOnly);
