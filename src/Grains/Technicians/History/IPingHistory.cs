@@ -1,0 +1,21 @@
+namespace OrleansPortal.Grains.Technicians.History;
+
+/// <summary>
+/// The append-only history of every ping, in its own table (not grain state). Appends are queued and written in
+/// batches; a (tenant, technician, fix time) already stored is ignored, because tracking apps replay their
+/// offline buffers. Reads see everything appended before the last completed <see cref="FlushAsync"/>.
+/// </summary>
+public interface IPingHistory
+{
+    /// <summary>Queues pings for the next batch; returns at once. Never throws for a duplicate.</summary>
+    void Append(IReadOnlyList<PingRecord> records);
+
+    /// <summary>Completes when everything appended before the call is stored.</summary>
+    Task FlushAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The technician's pings with from &lt;= fix time &lt; to, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<PingRecord>> ReadTrackAsync(string tenantId, string technicianId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The technician's latest non-outlier ping, for recovering a position after a restart.</summary>
+    Task<PingRecord?> ReadLatestAsync(string tenantId, string technicianId, CancellationToken cancellationToken = default);
+}
