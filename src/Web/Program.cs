@@ -1,20 +1,38 @@
 using Orleans.Hosting;
 using Orleans.Storage;
+using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Demo;
 using OrleansPortal.Web.Health;
 using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Identity;
+using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.Technicians;
+using OrleansPortal.Web.Tracking;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var demo = args.Contains(DemoServices.Switch);
+    var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoServices.Switch).ToArray());
     builder.AddOrleansPortalServices();
+    if (demo) builder.AddDemo();
 
     var app = builder.Build();
     await app.Services.InitializeSiloAsync(); // storage schemas now, so a wrong configuration fails with one clear line
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseRateLimiter();
+
     app.MapOpenApi();
     app.MapHealthApi();
+    app.MapAuthApi();
+    app.MapAdminApi();
+    app.MapDispatchersApi();
+    app.MapTechniciansApi();
+    app.MapIngestionApi();
+    app.MapHub<LiveMapHub>(LiveMapHub.Path);
 
     await app.RunAsync();
     return 0;

@@ -2,17 +2,36 @@ using Microsoft.Data.Sqlite;
 using Orleans.Hosting;
 using Orleans.Storage;
 using OrleansPortal.Grains.Diagnostics;
+using OrleansPortal.Grains.Technicians.History;
+using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Identity;
+using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.Technicians;
+using OrleansPortal.Web.Tracking;
 
 namespace OrleansPortal.Web.Hosting;
 
-/// <summary>Everything the web host registers: the co-hosted silo with its storage, ProblemDetails, OpenAPI, health.</summary>
+/// <summary>Everything the web host registers: the co-hosted silo with its storage, identity, the feature services, SignalR.</summary>
 public static class OrleansPortalServices
 {
     public static WebApplicationBuilder AddOrleansPortalServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddOpenApi();
+        builder.Services.AddSignalR();
+        builder.Services.AddPortalIdentity();
+        builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
+        builder.Services.AddSingleton<Onboarding>();
+        builder.Services.AddSingleton<TechnicianDirectory>();
+        builder.Services.AddSingleton<PingIngestion>();
+        builder.Services.AddSingleton<LiveMapFeed>();
         var storage = ResolveStorage(builder.Configuration);
+        builder.Services.AddPingHistory(o =>
+        {
+            o.Invariant = storage.Invariant;
+            o.ConnectionString = storage.ConnectionString;
+        });
         builder.UseOrleans(silo =>
         {
             silo.AddGrainAssembly(typeof(HealthGrain).Assembly);

@@ -6,6 +6,8 @@ namespace OrleansPortal.Web.Tests.Infrastructure;
 /// <summary>The whole app in process, on its embedded SQLite default, with the database file in a temp directory of its own.</summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
+    public const string AdminKey = "test-admin-key-0123456789";
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "orleansportal-web-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Overrides for the "Storage" section; empty means the SQLite default in the temp directory.</summary>
@@ -15,6 +17,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_directory);
         builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(_directory, "portal.db")}");
+        builder.UseSetting("Admin:ApiKey", AdminKey);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

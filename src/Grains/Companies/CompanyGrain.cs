@@ -1,0 +1,53 @@
+using Orleans;
+using Orleans.Runtime;
+
+namespace OrleansPortal.Grains.Companies;
+
+public sealed class CompanyState
+{
+    public string? Name { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<string> TechnicianIds { get; set; } = [];
+
+    public List<string> DispatcherEmails { get; set; } = [];
+}
+
+public sealed class CompanyGrain([PersistentState("company")] IPersistentState<CompanyState> state, TimeProvider clock) : Grain, ICompanyGrain
+{
+    public async Task CreateAsync(string name)
+    {
+        if (state.RecordExists) throw new ConflictException($"Company {this.GetPrimaryKeyString()} already exists.");
+        state.State.Name = name;
+        state.State.CreatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+    }
+
+    public Task<CompanyInfo?> GetAsync() => Task.FromResult(state.RecordExists
+        ? new CompanyInfo(this.GetPrimaryKeyString(), state.State.Name!, state.State.CreatedAt, state.State.TechnicianIds.Count, state.State.DispatcherEmails.Count)
+        : null);
+
+    public async Task AddTechnicianAsync(string technicianId)
+    {
+        EnsureExists();
+        if (state.State.TechnicianIds.Contains(technicianId)) return;
+        state.State.TechnicianIds.Add(technicianId);
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<string>> GetTechnicianIdsAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.TechnicianIds]);
+
+    public async Task AddDispatcherAsync(string email)
+    {
+        EnsureExists();
+        if (state.State.DispatcherEmails.Contains(email)) return;
+        state.State.DispatcherEmails.Add(email);
+        await state.WriteStateAsync();
+    }
+
+    private void EnsureExists()
+    {
+        if (!state.RecordExists) throw new NotFoundException($"Company {this.GetPrimaryKeyString()} does not exist.");
+    }
+}

@@ -1,0 +1,30 @@
+using Orleans;
+using Orleans.Runtime;
+
+namespace OrleansPortal.Grains.Devices;
+
+public sealed class DeviceTokenState
+{
+    public DeviceBinding? Binding { get; set; }
+
+    public bool Revoked { get; set; }
+}
+
+public sealed class DeviceTokenGrain([PersistentState("device")] IPersistentState<DeviceTokenState> state) : Grain, IDeviceTokenGrain
+{
+    public async Task BindAsync(DeviceBinding binding)
+    {
+        if (state.State.Binding is not null) throw new ConflictException("This device token is already bound.");
+        state.State.Binding = binding;
+        await state.WriteStateAsync();
+    }
+
+    public Task<DeviceBinding?> ResolveAsync() => Task.FromResult(state.State.Revoked ? null : state.State.Binding);
+
+    public async Task RevokeAsync()
+    {
+        if (state.State.Binding is null || state.State.Revoked) return;
+        state.State.Revoked = true;
+        await state.WriteStateAsync();
+    }
+}

@@ -1,0 +1,4 @@
+namespace OrleansPortal.Grains;
+
+/// <summary>The thing addressed does not exist (or is not visible to the caller). The web edge answers 404.</summary>
+public sealed class NotFoundException(string message) : Exception(message);

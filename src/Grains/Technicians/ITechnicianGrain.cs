@@ -1,0 +1,47 @@
+using Orleans;
+
+namespace OrleansPortal.Grains.Technicians;
+
+/// <summary>
+/// A technician of one tenant, keyed "{tenantId}:{technicianId}": profile, status, devices, and the live position.
+/// Pings arrive here one batch at a time, in turn, so position updates never race.
+/// </summary>
+public interface ITechnicianGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or updates the profile.</summary>
+    Task ProvisionAsync(TechnicianProfile profile);
+
+    /// <summary>The technician as a dispatcher sees it; throws <see cref="NotFoundException"/> if never provisioned.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<TechnicianSnapshot> GetAsync();
+
+    Task SetStatusAsync(TechnicianStatus status);
+
+    /// <summary>
+    /// Applies valid fixes in fix-time order: duplicates are dropped, older fixes go to history only, implausible
+    /// jumps are kept flagged. Every fix kept is appended to the ping history; the newest accepted one is published.
+    /// </summary>
+    Task<PingBatchResult> RecordPingsAsync(IReadOnlyList<GpsFix> fixes, DateTimeOffset receivedAt);
+
+    Task AddDeviceAsync(DeviceSummary device);
+
+    /// <summary>Marks the device revoked and returns its token hash so the caller can revoke the token itself; null if unknown.</summary>
+    Task<string?> RevokeDeviceAsync(string deviceId);
+}
+
+public sealed record GeoPoint(double Latitude, double Longitude);
+
+public sealed record TechnicianProfile(string Name, IReadOnlyList<string> Skills, GeoPoint? HomeBase, string? PhotoUrl);
+
+public sealed record DeviceSummary(string DeviceId, string Label, DateTimeOffset IssuedAt, bool Revoked, string TokenHash);
+
+public sealed record TechnicianSnapshot(
+    string TenantId,
+    string TechnicianId,
+    TechnicianProfile Profile,
+    TechnicianStatus Status,
+    GpsFix? Position,
+    DateTimeOffset? LastSeen,
+    IReadOnlyList<DeviceSummary> Devices);
+
+public sealed record PingBatchResult(int Accepted, int Duplicates, int OutOfOrder, int Outliers);

@@ -1,0 +1,130 @@
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
+using OrleansPortal.Grains.Technicians.History;
+
+namespace OrleansPortal.Grains.Technicians;
+
+/// <summary>
+/// Position changes are frequent (a ping every few seconds per technician), so the position is written to grain
+/// state at most every <see cref="PositionSaveInterval"/> and on deactivation; every ping is in the ping history
+/// anyway, which is where a position lost in a crash is recovered from.
+/// </summary>
+public sealed class TechnicianGrain(
+    [PersistentState("technician")] IPersistentState<TechnicianState> state,
+    IPingHistory history) : Grain, ITechnicianGrain
+{
+    public static readonly TimeSpan PositionSaveInterval = TimeSpan.FromSeconds(10);
+
+    private PositionTracker _tracker = null!;
+    private bool _positionDirty;
+    private IAsyncStream<TechnicianPositionChanged> _technicianStream = null!;
+    private IAsyncStream<TechnicianPositionChanged> _tenantStream = null!;
+
+    private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
+
+    private string TechnicianId => TenantKeys.Split(this.GetPrimaryKeyString()).LocalId;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var latest = await history.ReadLatestAsync(TenantId, TechnicianId, cancellationToken);
+        if (latest is not null && (state.State.Position is null || latest.Fix.Time > state.State.Position.Time))
+        {
+            state.State.Position = latest.Fix; // the history is ahead of the last saved state: we stopped between saves
+            state.State.LastSeen = latest.ReceivedAt;
+        }
+
+        _tracker = new PositionTracker(state.State.Position);
+        var streams = this.GetStreamProvider(LocationStreams.ProviderName);
+        _technicianStream = streams.GetStream<TechnicianPositionChanged>(LocationStreams.ForTechnician(TenantId, TechnicianId));
+        _tenantStream = streams.GetStream<TechnicianPositionChanged>(LocationStreams.ForTenant(TenantId));
+        RegisterGrainTimer(SavePositionAsync, PositionSaveInterval, PositionSaveInterval);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SavePositionAsync(cancellationToken);
+
+    public async Task ProvisionAsync(TechnicianProfile profile)
+    {
+        state.State.Profile = profile;
+        await state.WriteStateAsync();
+    }
+
+    public Task<TechnicianSnapshot> GetAsync()
+    {
+        var profile = state.State.Profile ?? throw new NotFoundException($"Technician {TechnicianId} does not exist.");
+        return Task.FromResult(new TechnicianSnapshot(TenantId, TechnicianId, profile, state.State.Status, state.State.Position, state.State.LastSeen, [.. state.State.Devices]));
+    }
+
+    public async Task SetStatusAsync(TechnicianStatus status)
+    {
+        EnsureProvisioned();
+        state.State.Status = status;
+        await state.WriteStateAsync();
+    }
+
+    public async Task<PingBatchResult> RecordPingsAsync(IReadOnlyList<GpsFix> fixes, DateTimeOffset receivedAt)
+    {
+        EnsureProvisioned();
+        foreach (var fix in fixes)
+            if (PingValidator.Validate(fix, receivedAt).Any())
+                throw new ArgumentException($"Fix at {fix.Time:O} is not valid; validate pings before recording them.", nameof(fixes));
+
+        int accepted = 0, duplicates = 0, outOfOrder = 0, outliers = 0;
+        var records = new List<PingRecord>(fixes.Count);
+        foreach (var fix in fixes.OrderBy(f => f.Time))
+        {
+            var disposition = _tracker.Observe(fix);
+            switch (disposition)
+            {
+                case PingDisposition.Duplicate: duplicates++; continue;
+                case PingDisposition.OutOfOrder: outOfOrder++; break;
+                case PingDisposition.Outlier: outliers++; break;
+                default: accepted++; break;
+            }
+
+            records.Add(new PingRecord(TenantId, TechnicianId, fix, receivedAt, disposition == PingDisposition.Outlier));
+        }
+
+        if (records.Count > 0) history.Append(records);
+        if (accepted > 0) await PublishAsync(_tracker.Current!, receivedAt);
+        return new PingBatchResult(accepted, duplicates, outOfOrder, outliers);
+    }
+
+    public async Task AddDeviceAsync(DeviceSummary device)
+    {
+        EnsureProvisioned();
+        state.State.Devices.Add(device);
+        await state.WriteStateAsync();
+    }
+
+    public async Task<string?> RevokeDeviceAsync(string deviceId)
+    {
+        var index = state.State.Devices.FindIndex(d => d.DeviceId == deviceId);
+        if (index < 0) return null;
+        state.State.Devices[index] = state.State.Devices[index] with { Revoked = true };
+        await state.WriteStateAsync();
+        return state.State.Devices[index].TokenHash;
+    }
+
+    private async Task PublishAsync(GpsFix position, DateTimeOffset receivedAt)
+    {
+        state.State.Position = position;
+        state.State.LastSeen = receivedAt;
+        _positionDirty = true;
+        var change = new TechnicianPositionChanged(TenantId, TechnicianId, state.State.Profile!.Name, state.State.Status, position, receivedAt);
+        await _technicianStream.OnNextAsync(change);
+        await _tenantStream.OnNextAsync(change);
+    }
+
+    private async Task SavePositionAsync(CancellationToken cancellationToken)
+    {
+        if (!_positionDirty) return;
+        _positionDirty = false;
+        await state.WriteStateAsync();
+    }
+
+    private void EnsureProvisioned()
+    {
+        if (state.State.Profile is null) throw new NotFoundException($"Technician {TechnicianId} does not exist.");
+    }
+}

@@ -1,0 +1,10 @@
+namespace OrleansPortal.Grains.Technicians;
+
+/// <summary>A technician's new position, as published on the location streams.</summary>
+public sealed record TechnicianPositionChanged(
+    string TenantId,
+    string TechnicianId,
+    string Name,
+    TechnicianStatus Status,
+    GpsFix Fix,
+    DateTimeOffset ReceivedAt);

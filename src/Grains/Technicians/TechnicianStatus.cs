@@ -1,0 +1,9 @@
+namespace OrleansPortal.Grains.Technicians;
+
+public enum TechnicianStatus
+{
+    OffDuty,
+    Available,
+    EnRoute,
+    OnSite,
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans;
+using OrleansPortal.Grains.Companies;
+using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Identity;
+
+namespace OrleansPortal.Web.Admin;
+
+/// <summary>A dispatcher's view of their own company and its dispatchers.</summary>
+public static class DispatchersApi
+{
+    public static RouteGroupBuilder MapDispatchersApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1").WithTags("Company").RequireAuthorization(PortalClaims.DispatcherPolicy);
+        group.MapGet("/company", GetCompanyAsync).WithSummary("The signed-in dispatcher's company.");
+        group.MapPost("/dispatchers", AddDispatcherAsync).WithSummary("Adds a dispatcher to the signed-in dispatcher's company.");
+        return group;
+    }
+
+    internal static void ValidateDispatcher(NewDispatcher? dispatcher, string prefix, RequestValidation validation)
+    {
+        if (dispatcher is null)
+        {
+            validation.Add(prefix.TrimEnd('.'), "A dispatcher (email, displayName, password) is required.");
+            return;
+        }
+
+        validation
+            .Require(EmailAddress.IsValid(dispatcher.Email), prefix + "email", "A valid email address is required.")
+            .Require(!string.IsNullOrWhiteSpace(dispatcher.DisplayName) && dispatcher.DisplayName.Length <= 100, prefix + "displayName", "A display name of 1 to 100 characters is required.")
+            .Require(dispatcher.Password is { Length: >= Onboarding.MinPasswordLength and <= 200 }, prefix + "password", $"The password must have {Onboarding.MinPasswordLength} to 200 characters.");
+    }
+
+    private static async Task<Results<Ok<CompanyInfo>, NotFound>> GetCompanyAsync(ClaimsPrincipal user, IClusterClient grains) =>
+        await grains.GetGrain<ICompanyGrain>(user.GetTenantId()).GetAsync() is { } company ? TypedResults.Ok(company) : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, ValidationProblem>> AddDispatcherAsync(NewDispatcher request, ClaimsPrincipal user, Onboarding onboarding)
+    {
+        var validation = new RequestValidation();
+        ValidateDispatcher(request, "", validation);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        await onboarding.AddDispatcherAsync(user.GetTenantId(), request);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,53 @@
+using Orleans;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Companies;
+using OrleansPortal.Grains.Technicians;
+using OrleansPortal.Web.Admin;
+
+namespace OrleansPortal.Web.Demo;
+
+/// <summary>
+/// The demo company in Porto: a fixed tenant id, a dispatcher whose password the README gives, and technicians
+/// with fresh device tokens (tokens are never stored, so a restarted demo revokes the old ones and issues new).
+/// </summary>
+public sealed class DemoCompany(IClusterClient grains, Onboarding onboarding)
+{
+    public const string TenantId = "portodemo";
+    public const string DispatcherEmail = "dispatcher@porto-demo.example";
+    public const string DispatcherPassword = "porto-demo-dispatcher";
+
+    private static readonly string[] Names =
+    [
+        "Ana Ferreira", "Bruno Costa", "Carla Sousa", "Diogo Martins", "Elsa Pereira", "Filipe Rocha", "Graça Lopes",
+        "Hugo Almeida", "Inês Ribeiro", "João Carvalho", "Lara Gomes", "Miguel Pinto", "Nuno Teixeira", "Olga Moreira",
+        "Paulo Correia", "Rita Mendes", "Sérgio Nunes", "Teresa Vieira", "Vasco Monteiro", "Zélia Cardoso",
+    ];
+
+    private static readonly string[][] Skills = [["irrigation"], ["hvac"], ["backflow"], ["irrigation", "backflow"], ["roofing"]];
+
+    /// <summary>Creates what is missing and returns a fresh device token per technician, as many as asked (at most 20).</summary>
+    public async Task<IReadOnlyList<string>> PrepareAsync(int technicians)
+    {
+        var company = grains.GetGrain<ICompanyGrain>(TenantId);
+        if (await company.GetAsync() is null)
+            await onboarding.CreateCompanyAsync("Porto Field Services (demo)", new NewDispatcher(DispatcherEmail, "Demo Dispatcher", DispatcherPassword), TenantId);
+
+        var ids = (await company.GetTechnicianIdsAsync()).ToList();
+        for (var i = ids.Count; i < Math.Min(technicians, Names.Length); i++)
+        {
+            var homeBase = new GeoPoint(41.1579 + (i % 5) * 0.01, -8.6291 + (i / 5) * 0.01);
+            ids.Add(await onboarding.CreateTechnicianAsync(TenantId, new TechnicianProfile(Names[i], Skills[i % Skills.Length], homeBase, null)));
+        }
+
+        var tokens = new List<string>();
+        foreach (var id in ids.Take(technicians))
+        {
+            var technician = await grains.GetGrain<ITechnicianGrain>(TenantKeys.For(TenantId, id)).GetAsync();
+            foreach (var device in technician.Devices.Where(d => !d.Revoked)) await onboarding.RevokeDeviceAsync(TenantId, id, device.DeviceId);
+            await grains.GetGrain<ITechnicianGrain>(TenantKeys.For(TenantId, id)).SetStatusAsync(TechnicianStatus.Available);
+            tokens.Add((await onboarding.IssueDeviceTokenAsync(TenantId, id, "demo replay")).Token);
+        }
+
+        return tokens;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Diagnostics;
+using OrleansPortal.Grains;
+
+namespace OrleansPortal.Web.Hosting;
+
+/// <summary>
+/// The one place where grain exceptions become HTTP answers: not found 404, conflict 409, a call that took too
+/// long 503. Anything else stays a 500 (a bug), logged by the framework.
+/// </summary>
+public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            NotFoundException => (StatusCodes.Status404NotFound, "Not found."),
+            ConflictException => (StatusCodes.Status409Conflict, "Conflict."),
+            TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The service is busy; try again."),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request."),
+            _ => (0, ""),
+        };
+        if (status == 0) return false;
+
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = exception.Message },
+        });
+    }
+}

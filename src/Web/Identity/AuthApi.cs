@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Orleans;
+using OrleansPortal.Grains.Identity;
+
+namespace OrleansPortal.Web.Identity;
+
+public static class AuthApi
+{
+    public const string LoginRateLimit = "login";
+
+    public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/auth").WithTags("Auth");
+        group.MapPost("/login", LoginAsync).RequireRateLimiting(LoginRateLimit).WithSummary("Signs a dispatcher in with email and password (sets the auth cookie).");
+        group.MapPost("/logout", LogoutAsync).WithSummary("Signs out.");
+        group.MapGet("/me", Me).RequireAuthorization(PortalClaims.DispatcherPolicy).WithSummary("The signed-in dispatcher.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, IClusterClient grains, IPasswordHasher<UserLogin> hasher, HttpContext http)
+    {
+        var failed = TypedResults.Problem(title: "Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized);
+        if (!EmailAddress.IsValid(request.Email) || string.IsNullOrEmpty(request.Password)) return failed;
+
+        var login = await grains.GetGrain<IUserLoginGrain>(EmailAddress.Normalize(request.Email)).GetAsync();
+        // Verify even when the user is unknown, so the answer takes as long either way (no account enumeration by timing).
+        var verdict = hasher.VerifyHashedPassword(login ?? UnknownUser, login?.PasswordHash ?? UnknownUser.PasswordHash, request.Password);
+        if (login is null || verdict == PasswordVerificationResult.Failed) return failed;
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Email, login.Email),
+                new Claim(ClaimTypes.Name, login.DisplayName),
+                new Claim(ClaimTypes.Role, login.Role),
+                new Claim(PortalClaims.TenantId, login.TenantId),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return TypedResults.Ok(new MeDto(login.Email, login.DisplayName, login.TenantId));
+    }
+
+    private static async Task<NoContent> LogoutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<MeDto> Me(ClaimsPrincipal user) =>
+        TypedResults.Ok(new MeDto(user.GetEmail(), user.Identity?.Name ?? "", user.GetTenantId()));
+
+    private static readonly UserLogin UnknownUser = new("", "", "", "", new PasswordHasher<UserLogin>().HashPassword(null!, Guid.NewGuid().ToString()));
+}
+
+public sealed record LoginRequest(string Email, string Password);
+
+public sealed record MeDto(string Email, string DisplayName, string TenantId);

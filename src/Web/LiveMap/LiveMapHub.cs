@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using OrleansPortal.Web.Identity;
+using OrleansPortal.Web.Technicians;
+
+namespace OrleansPortal.Web.LiveMap;
+
+/// <summary>
+/// The dispatchers' live map. A connection joins only its own tenant's group (from the auth cookie's tenant claim;
+/// the client names nothing), gets a snapshot of every technician, then the feed's batched deltas.
+/// </summary>
+[Authorize(Policy = PortalClaims.DispatcherPolicy)]
+public sealed class LiveMapHub(LiveMapFeed feed, TechnicianDirectory directory) : Hub<ILiveMapClient>
+{
+    public const string Path = "/hubs/live-map";
+
+    public override async Task OnConnectedAsync()
+    {
+        var tenantId = Context.User!.GetTenantId();
+        // Join and start watching before reading the snapshot, so no change falls between the two.
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveMapFeed.GroupFor(tenantId));
+        await feed.WatchAsync(tenantId);
+        var technicians = await directory.ListAsync(tenantId);
+        await Clients.Caller.Snapshot([.. technicians.Select(t => t.AsLiveDto())]);
+        await base.OnConnectedAsync();
+    }
+}

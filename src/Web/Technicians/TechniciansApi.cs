@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Technicians;
+using OrleansPortal.Grains.Technicians.History;
+using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Identity;
+
+namespace OrleansPortal.Web.Technicians;
+
+/// <summary>Dispatchers manage their own company's technicians and device tokens. Every key is built from the caller's tenant claim.</summary>
+public static class TechniciansApi
+{
+    private static readonly TimeSpan MaxTrackSpan = TimeSpan.FromDays(7);
+
+    public static RouteGroupBuilder MapTechniciansApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/technicians").WithTags("Technicians").RequireAuthorization(PortalClaims.DispatcherPolicy);
+        group.MapPost("/", CreateAsync).WithSummary("Creates a technician.");
+        group.MapGet("/", ListAsync).WithSummary("Every technician of the company, with their live position.");
+        group.MapGet("/{id}", GetAsync).WithSummary("One technician.");
+        group.MapPut("/{id}/status", SetStatusAsync).WithSummary("Sets the technician's status.");
+        group.MapPost("/{id}/devices", IssueDeviceAsync).WithSummary("Issues a device token for a tracking app; the token is shown only in this answer.");
+        group.MapDelete("/{id}/devices/{deviceId}", RevokeDeviceAsync).WithSummary("Revokes a device token at once.");
+        group.MapGet("/{id}/track", TrackAsync).WithSummary("The technician's track as GeoJSON (default: the last hour).");
+        return group;
+    }
+
+    private static async Task<Results<Created<TechnicianDto>, ValidationProblem>> CreateAsync(
+        CreateTechnicianRequest request, ClaimsPrincipal user, Onboarding onboarding, IClusterClient grains)
+    {
+        var validation = new RequestValidation()
+            .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Length <= 100, "name", "A name of 1 to 100 characters is required.")
+            .Require(request.Skills is null || (request.Skills.Count <= 50 && request.Skills.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 50)), "skills", "At most 50 skills of 1 to 50 characters each.")
+            .Require(request.HomeBase is null || (request.HomeBase.Latitude is >= -90 and <= 90 && request.HomeBase.Longitude is >= -180 and <= 180), "homeBase", "The home base must be a latitude in -90..90 and a longitude in -180..180.")
+            .Require(request.PhotoUrl is null || (Uri.TryCreate(request.PhotoUrl, UriKind.Absolute, out var photo) && photo.Scheme is "https" or "http"), "photoUrl", "The photo must be an http(s) URL.");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+
+        var tenantId = user.GetTenantId();
+        var profile = new TechnicianProfile(request.Name.Trim(), [.. (request.Skills ?? []).Select(s => s.Trim())], request.HomeBase, request.PhotoUrl);
+        var id = await onboarding.CreateTechnicianAsync(tenantId, profile);
+        var created = await grains.GetGrain<ITechnicianGrain>(TenantKeys.For(tenantId, id)).GetAsync();
+        return TypedResults.Created($"/api/v1/technicians/{id}", created.AsDto());
+    }
+
+    private static async Task<Ok<TechnicianDto[]>> ListAsync(ClaimsPrincipal user, TechnicianDirectory directory) =>
+        TypedResults.Ok((await directory.ListAsync(user.GetTenantId())).Select(t => t.AsDto()).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToArray());
+
+    private static async Task<Results<Ok<TechnicianDto>, NotFound>> GetAsync(string id, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!IsId(id)) return TypedResults.NotFound();
+        return TypedResults.Ok((await Technician(grains, user, id).GetAsync()).AsDto());
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> SetStatusAsync(string id, SetStatusRequest request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!IsId(id)) return TypedResults.NotFound();
+        if (!Enum.TryParse<TechnicianStatus>(request.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"Status must be one of {string.Join(", ", Enum.GetNames<TechnicianStatus>())}."] });
+        await Technician(grains, user, id).SetStatusAsync(status);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Created<IssuedDeviceToken>, NotFound, ValidationProblem>> IssueDeviceAsync(
+        string id, IssueDeviceRequest request, ClaimsPrincipal user, Onboarding onboarding)
+    {
+        if (!IsId(id)) return TypedResults.NotFound();
+        var label = string.IsNullOrWhiteSpace(request.Label) ? "phone" : request.Label.Trim();
+        if (label.Length > 100) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["label"] = ["The label can have at most 100 characters."] });
+        var issued = await onboarding.IssueDeviceTokenAsync(user.GetTenantId(), id, label);
+        return TypedResults.Created($"/api/v1/technicians/{id}/devices/{issued.DeviceId}", issued);
+    }
+
+    private static async Task<Results<NoContent, NotFound>> RevokeDeviceAsync(string id, string deviceId, ClaimsPrincipal user, Onboarding onboarding) =>
+        IsId(id) && await onboarding.RevokeDeviceAsync(user.GetTenantId(), id, deviceId) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<object>, NotFound, ValidationProblem>> TrackAsync(
+        string id, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, IClusterClient grains, IPingHistory history, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!IsId(id)) return TypedResults.NotFound();
+        var end = to ?? clock.GetUtcNow();
+        var start = from ?? end.AddHours(-1);
+        if (start >= end || end - start > MaxTrackSpan)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [$"'from' must be before 'to', at most {MaxTrackSpan.TotalDays:0} days apart."] });
+
+        await Technician(grains, user, id).GetAsync(); // 404 unless the technician is the caller's tenant's
+        await history.FlushAsync(cancellationToken); // read your own pings: what was accepted before this request is in the track
+        var pings = await history.ReadTrackAsync(user.GetTenantId(), id, start, end, limit: 20_000, cancellationToken);
+        return TypedResults.Ok(TrackGeoJson.Build(id, start, end, pings));
+    }
+
+    private static ITechnicianGrain Technician(IClusterClient grains, ClaimsPrincipal user, string id) =>
+        grains.GetGrain<ITechnicianGrain>(TenantKeys.For(user.GetTenantId(), id));
+
+    // Ids are 32 hex characters; anything else cannot name a technician (and must not reach a grain key).
+    private static bool IsId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
+}
+
+public sealed record CreateTechnicianRequest(string Name, IReadOnlyList<string>? Skills, GeoPoint? HomeBase, string? PhotoUrl);
+
+public sealed record SetStatusRequest(string Status);
+
+public sealed record IssueDeviceRequest(string? Label);

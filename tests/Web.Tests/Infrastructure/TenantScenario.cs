@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Technicians;
+
+namespace OrleansPortal.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A company made through the public APIs, as a user would: the operator creates it, its dispatcher signs in,
+/// creates technicians and issues device tokens. Each test makes its own, with unique emails.
+/// </summary>
+public sealed class TenantScenario
+{
+    public const string Password = "correct horse battery";
+
+    private TenantScenario(PortalFactory app, string tenantId, string email, string cookie)
+    {
+        App = app;
+        TenantId = tenantId;
+        Email = email;
+        Cookie = cookie;
+        Dispatcher = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        Dispatcher.DefaultRequestHeaders.Add("Cookie", cookie);
+    }
+
+    public PortalFactory App { get; }
+
+    public string TenantId { get; }
+
+    public string Email { get; }
+
+    /// <summary>An HTTP client signed in as the company's dispatcher.</summary>
+    public HttpClient Dispatcher { get; }
+
+    /// <summary>The dispatcher's auth cookie ("name=value"), for clients other than HttpClient (the hub).</summary>
+    public string Cookie { get; }
+
+    public static async Task<TenantScenario> CreateAsync(PortalFactory app, string name = "Acme Irrigation")
+    {
+        var email = $"dispatch-{Guid.NewGuid():N}@example.com";
+        var admin = app.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Admin-Key", PortalFactory.AdminKey);
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/companies", new { name, dispatcher = new { email, displayName = "Dana Dispatcher", password = Password } });
+        created.EnsureSuccessStatusCode();
+        var company = await created.Content.ReadFromJsonAsync<CompanyCreatedDto>();
+
+        var login = await app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false })
+            .PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
+        login.EnsureSuccessStatusCode();
+        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        return new TenantScenario(app, company!.TenantId, email, cookie);
+    }
+
+    public async Task<TechnicianDto> AddTechnicianAsync(string name = "Tomás Technician")
+    {
+        var response = await Dispatcher.PostAsJsonAsync("/api/v1/technicians", new { name, skills = new[] { "irrigation" }, homeBase = new { latitude = 41.15, longitude = -8.61 } });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TechnicianDto>())!;
+    }
+
+    public async Task<IssuedDeviceToken> IssueTokenAsync(string technicianId, string label = "phone")
+    {
+        var response = await Dispatcher.PostAsJsonAsync($"/api/v1/technicians/{technicianId}/devices", new { label });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<IssuedDeviceToken>())!;
+    }
+
+    public async Task<TechnicianDto> GetTechnicianAsync(string technicianId) =>
+        (await Dispatcher.GetFromJsonAsync<TechnicianDto>($"/api/v1/technicians/{technicianId}"))!;
+}
