@@ -13,6 +13,8 @@ try
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseDefaultFiles(); // "/smoke/" serves wwwroot/smoke/index.html
+    app.UseStaticFiles();
     app.MapOpenApi();
     app.MapHealthApi();
 
