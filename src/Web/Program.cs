@@ -13,7 +13,7 @@ try
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
-    app.UseDefaultFiles(); // "/smoke/" serves wwwroot/smoke/index.html
+    app.UseDefaultFiles(); // a folder URL such as "/smoke/" serves its index.html
     app.UseStaticFiles();
     app.MapOpenApi();
     app.MapHealthApi();
