@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the solution once and runs every test project under tests/ against real parts: a throwaway
-# PostgreSQL cluster (scripts/pg-throwaway.sh) and SQLite files in temp dirs.
+# PostgreSQL cluster (scripts/pg-throwaway.sh), SQLite files in temp dirs and Debian's Chromium.
 # The very last line is always "tests: N passed, M failed"; the exit status is non-zero on any failure.
 # Failures that hide test counts (the build, a crashed test host, a broken environment) count as failed.
 set -euo pipefail
@@ -9,8 +9,13 @@ cd "$(dirname "$0")"
 # Debian packages the tests need; installed when missing and this runs as root.
 REQUIRED_PACKAGES=(
   postgresql
-  # >>> add "chromium" here when the browser (Playwright) tests land <<<
+  chromium # the browser tests drive Debian's Chromium through Playwright
 )
+# The Web build restores its front-end libraries with npm. Any working node and npm will do (NodeSource's nodejs, for
+# one, bundles npm and conflicts with Debian's npm package), so Debian's are asked for only when the commands are missing.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  REQUIRED_PACKAGES+=(nodejs npm)
+fi
 
 passed=0
 failed=0

@@ -21,6 +21,8 @@ try
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseDefaultFiles(); // a folder URL such as "/dispatch/" serves its index.html
+    app.UseStaticFiles();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();

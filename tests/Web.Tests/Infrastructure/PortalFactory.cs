@@ -1,5 +1,10 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OrleansPortal.Web.Tests.Infrastructure;
 
@@ -12,6 +17,18 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     /// <summary>Overrides for the "Storage" section; empty means the SQLite default in the temp directory.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>
+    /// Serves the app on Kestrel at a free 127.0.0.1 port instead of the in-memory test server, so that a real
+    /// browser can reach it; returns the address. Call it before anything else starts the app.
+    /// </summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.Single());
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+
+namespace OrleansPortal.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One headless Chromium for the whole "Browser" collection, driven by Playwright; each test opens its own context
+/// (cookies, storage, cache), so tests stay independent while paying for one browser start.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    // Debian's chromium: Playwright's own browser download cannot work on these machines, so it is never used.
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    // No sandbox (the tests may run as root), no GPU, and nothing that calls out to the internet on its own.
+    // Playwright launches with a fresh temporary profile (user data dir) each time and deletes it on close.
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not been launched.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (./test.sh does when it runs as root).");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+    }
+
+    /// <summary>A fresh context in which relative URLs such as "/smoke/" resolve against <paramref name="app"/>.</summary>
+    public Task<IBrowserContext> NewContextAsync(Uri app) => Browser.NewContextAsync(new() { BaseURL = app.ToString() });
+
+    /// <summary>
+    /// Saves a full-page screenshot as {name}.png in $ORLEANSPORTAL_TEST_SCREENSHOTS, or else in "screenshots" next to
+    /// the test assembly, so a failing or doubtful page can be looked at afterwards.
+    /// </summary>
+    public static async Task<string> SaveScreenshotAsync(IPage page, string name)
+    {
+        var directory = Environment.GetEnvironmentVariable("ORLEANSPORTAL_TEST_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        var path = Path.Combine(directory, name + ".png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+}
