@@ -23,7 +23,11 @@ internal static class JsonFields
                 errors.NotANumber(prefix + name, value.GetRawText());
                 return null;
             case JsonValueKind.String:
-                var text = value.GetString()!;
+                if (!TryGetString(value, out var text))
+                {
+                    errors.Add(prefix + name, $"{name} is not valid text");
+                    return null;
+                }
                 if (WireValues.TryParseNumber(text, out var parsed))
                     return parsed;
                 errors.NotANumber(prefix + name, text);
@@ -53,7 +57,11 @@ internal static class JsonFields
             case JsonValueKind.Null:
                 return null;
             case JsonValueKind.String:
-                var text = value.GetString();
+                if (!TryGetString(value, out var text))
+                {
+                    errors.Add(prefix + name, $"{name} is not valid text");
+                    return null;
+                }
                 return string.IsNullOrWhiteSpace(text) ? null : text;
             case JsonValueKind.Number:
                 return value.GetRawText();
@@ -73,7 +81,11 @@ internal static class JsonFields
             case JsonValueKind.Null:
                 return null;
             case JsonValueKind.String:
-                var text = value.GetString()!;
+                if (!TryGetString(value, out var text))
+                {
+                    errors.Add(prefix + name, $"{name} is not valid text");
+                    return null;
+                }
                 if (WireValues.TryParseTime(text, out var time))
                     return time;
                 errors.NotATime(prefix + name, text);
@@ -86,6 +98,21 @@ internal static class JsonFields
             default:
                 errors.WrongType(prefix + name, "a time");
                 return null;
+        }
+    }
+
+    // An escaped lone surrogate ("\ud800") is valid JSON, but GetString throws on it.
+    private static bool TryGetString(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
         }
     }
 }

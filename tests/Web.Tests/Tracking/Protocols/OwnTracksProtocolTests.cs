@@ -129,6 +129,16 @@ public sealed class OwnTracksProtocolTests
         Assert.Equal(["an OwnTracks message must be a JSON object"], result.Errors["[2]"]);
     }
 
+    [Fact]
+    public async Task EscapedLoneSurrogate_IsAnErrorNotAnException()
+    {
+        var body = """{"_type":"\ud800","lat":1,"lon":2,"tst":1718459112}""";
+
+        var result = await Read(Create("POST", "?token=t", JsonType, body));
+
+        Assert.Equal(["_type is not valid text"], result.Errors["_type"]);
+    }
+
     [Theory]
     [InlineData("1e300", "tst '1E+300' is not a time")]
     [InlineData("-1e20", "tst '-1E+20' is not a time")]
