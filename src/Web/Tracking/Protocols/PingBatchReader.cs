@@ -33,7 +33,10 @@ internal static class PingBatchReader
                 var isPings = reader.ValueTextEquals("pings"u8);
                 reader.Read();
                 if (isPings && sawPings)
+                {
                     errors.Add("pings", "pings appears twice");
+                    reader.Skip();
+                }
                 else if (isPings)
                     ReadPings(ref reader, bearerToken, pings, errors);
                 else

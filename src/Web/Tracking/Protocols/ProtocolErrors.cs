@@ -7,6 +7,7 @@ namespace OrleansPortal.Web.Tracking.Protocols;
 internal sealed class ProtocolErrors
 {
     internal const int MaxKeys = 100;
+    private const int MaxMessagesPerKey = 10;
     private const int MaxQuotedLength = 40;
 
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
@@ -19,7 +20,12 @@ internal sealed class ProtocolErrors
     {
         Added++;
         if (_errors.TryGetValue(key, out var messages))
-            _errors[key] = [.. messages, message];
+        {
+            if (messages.Length < MaxMessagesPerKey)
+                _errors[key] = [.. messages, message];
+            else
+                _dropped++;
+        }
         else if (_errors.Count < MaxKeys)
             _errors[key] = [message];
         else

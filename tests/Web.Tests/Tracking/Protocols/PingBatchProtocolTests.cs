@@ -167,6 +167,16 @@ public sealed class PingBatchProtocolTests
     }
 
     [Fact]
+    public async Task RepeatedProblem_IsReportedAFewTimesNotThousands()
+    {
+        var body = "{" + string.Join(",", Enumerable.Repeat("\"pings\":[]", 20_000)) + "}";
+
+        var result = await Read(Create("POST", "", "application/json", body));
+
+        Assert.Equal(10, result.Errors["pings"].Length);
+    }
+
+    [Fact]
     public void DevicePing_ToString_HidesTheToken()
     {
         var ping = new DevicePing("top-secret", new(DateTimeOffset.UnixEpoch, 1, 2));
