@@ -5,7 +5,8 @@ namespace OrleansPortal.Web.Tracking.Protocols;
 
 /// <summary>
 /// OwnTracks in HTTP mode: a JSON message, or an array of them, posted by the app. Only <c>_type: "location"</c>
-/// carries a fix; every other type (transition, lwt, waypoint, encrypted...) is accepted and ignored.
+/// carries a fix; every other type (transition, lwt, waypoint, card...) is accepted and ignored, except
+/// <c>encrypted</c>, which is an error because it would hide locations.
 /// </summary>
 public static class OwnTracksProtocol
 {
@@ -69,6 +70,9 @@ public static class OwnTracksProtocol
                 errors.Missing(prefix + "_type");
             return;
         }
+        // Encrypted messages would hide every location from us: say so instead of dropping them silently.
+        if (type == "encrypted")
+            errors.Add(prefix + "_type", "encrypted messages cannot be read: turn off encryption in the app");
         if (type != "location")
             return;
 

@@ -44,15 +44,15 @@ internal sealed class ProtocolErrors
 
     public ProtocolReadResult ToResult() => new([], ToDictionary());
 
+    // Each reader makes one ProtocolErrors per request, so the result can own the dictionary.
     private Dictionary<string, string[]> ToDictionary()
     {
-        var result = new Dictionary<string, string[]>(_errors, StringComparer.Ordinal);
         if (_dropped > 0)
         {
             var note = $"{_dropped} more errors are not shown";
-            result["body"] = result.TryGetValue("body", out var messages) ? [.. messages, note] : [note];
+            _errors["body"] = _errors.TryGetValue("body", out var messages) ? [.. messages, note] : [note];
         }
-        return result;
+        return _errors;
     }
 
     // The field's own name for the message: "pings[3].lat" -> "lat".

@@ -369,6 +369,15 @@ public sealed class OsmAndProtocolTests
         Assert.Equal(["the request body could not be read to the end"], result.Errors["body"]);
     }
 
+    [Fact]
+    public async Task CancelledRequest_StopsWithOperationCanceled()
+    {
+        var request = Create("POST", "", "application/x-www-form-urlencoded", "id=d&lat=1&lon=2");
+        request.ContentLength = null;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => OsmAndProtocol.ReadAsync(request, ServerTime, new CancellationToken(canceled: true)));
+    }
+
     private static Task<ProtocolReadResult> Read(Microsoft.AspNetCore.Http.HttpRequest request) =>
         OsmAndProtocol.ReadAsync(request, ServerTime, CancellationToken.None);
 }

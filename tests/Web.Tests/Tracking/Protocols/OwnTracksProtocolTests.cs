@@ -38,7 +38,6 @@ public sealed class OwnTracksProtocolTests
     [InlineData("""{"_type":"lwt","tst":1718459112}""")]
     [InlineData("""{"_type":"transition","event":"enter","desc":"Depot","wtst":1718450000,"lat":48.8,"lon":2.3,"acc":10,"tst":1718459112,"t":"c"}""")]
     [InlineData("""{"_type":"waypoint","desc":"Depot","lat":48.8,"lon":2.3,"rad":50,"tst":1718450000}""")]
-    [InlineData("""{"_type":"encrypted","data":"c2VjcmV0"}""")]
     public async Task NonLocationMessage_IsAcceptedWithoutPings(string message)
     {
         var request = Create("POST", "", JsonType, message).WithHeader("Authorization", Basic("tech-42", "secret"));
@@ -47,6 +46,17 @@ public sealed class OwnTracksProtocolTests
 
         Assert.Empty(result.Pings);
         Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public async Task EncryptedMessage_IsAnError_BecauseItWouldHideLocations()
+    {
+        var request = Create("POST", "?token=t", JsonType, """{"_type":"encrypted","data":"c2VjcmV0"}""");
+
+        var result = await Read(request);
+
+        Assert.Empty(result.Pings);
+        Assert.Equal(["encrypted messages cannot be read: turn off encryption in the app"], result.Errors["_type"]);
     }
 
     [Fact]
