@@ -29,6 +29,7 @@ try
 
     app.MapOpenApi();
     app.MapHealthApi();
+    app.MapMapSettingsApi();
     app.MapAuthApi();
     app.MapAdminApi();
     app.MapDispatchersApi();

@@ -22,6 +22,7 @@ public static class OrleansPortalServices
         builder.Services.AddSignalR();
         builder.Services.AddPortalIdentity();
         builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
+        builder.Services.Configure<MapSettings>(builder.Configuration.GetSection(MapSettings.SectionName));
         builder.Services.AddSingleton<Onboarding>();
         builder.Services.AddSingleton<TechnicianDirectory>();
         builder.Services.AddSingleton<PingIngestion>();

@@ -44,7 +44,7 @@ public static class AuthApi
         return TypedResults.Ok(new MeDto(login.Email, login.DisplayName, login.TenantId));
     }
 
-    private static async Task<NoContent> LogoutAsync(HttpContext http)
+    private static async Task<NoContent> LogoutAsync(HttpContext http, CancellationToken cancellationToken)
     {
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();

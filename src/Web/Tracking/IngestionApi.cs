@@ -26,14 +26,16 @@ public static class IngestionApi
     {
         var read = await PingBatchProtocol.ReadAsync(request, cancellationToken);
         var outcome = await IngestAsync(read, ingestion);
-        return outcome.Result is { } result ? TypedResults.Ok(result) : Failure(outcome);
+        if (outcome.Result is { } result) return TypedResults.Ok(result);
+        return outcome.IsUnauthorized ? UnknownToken() : Rejected(outcome);
     }
 
     private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> OsmAndAsync(HttpRequest request, PingIngestion ingestion, TimeProvider clock, CancellationToken cancellationToken)
     {
         var read = await OsmAndProtocol.ReadAsync(request, clock.GetUtcNow(), cancellationToken);
         var outcome = await IngestAsync(read, ingestion);
-        return outcome.Result is not null ? TypedResults.Ok() : Failure(outcome);
+        if (outcome.Result is not null) return TypedResults.Ok();
+        return outcome.IsUnauthorized ? UnknownToken() : Rejected(outcome);
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> OwnTracksAsync(HttpRequest request, PingIngestion ingestion, CancellationToken cancellationToken)
@@ -41,13 +43,18 @@ public static class IngestionApi
         var read = await OwnTracksProtocol.ReadAsync(request, cancellationToken);
         var outcome = await IngestAsync(read, ingestion);
         // OwnTracks expects a JSON array of messages for the phone; we have none to send.
-        return outcome.Result is not null ? TypedResults.Content("[]", "application/json") : Failure(outcome);
+        if (outcome.Result is not null) return TypedResults.Content("[]", "application/json");
+        return outcome.IsUnauthorized ? UnknownToken() : Rejected(outcome);
     }
 
     private static Task<IngestionOutcome> IngestAsync(ProtocolReadResult read, PingIngestion ingestion) =>
         read.Errors.Count > 0 ? Task.FromResult(IngestionOutcome.Invalid(read.Errors)) : ingestion.IngestAsync(read.Pings);
 
-    private static Results<ValidationProblem, ProblemHttpResult> Failure(IngestionOutcome outcome) => outcome.IsUnauthorized
-        ? TypedResults.Problem(title: "Unknown or revoked device token.", detail: "Ask your dispatcher for a device token and configure it as the device id.", statusCode: StatusCodes.Status401Unauthorized)
-        : TypedResults.ValidationProblem(outcome.Errors!, title: "The pings were rejected; nothing was stored.");
+    private static ProblemHttpResult UnknownToken() => TypedResults.Problem(
+        title: "Unknown or revoked device token.",
+        detail: "Ask your dispatcher for a device token and configure it as the device id.",
+        statusCode: StatusCodes.Status401Unauthorized);
+
+    private static ValidationProblem Rejected(IngestionOutcome outcome) =>
+        TypedResults.ValidationProblem(outcome.Errors!, title: "The pings were rejected; nothing was stored.");
 }
