@@ -21,7 +21,7 @@ namespace OrleansPortal.Grains.Technicians.History;
 /// logged and dropped on its own, so it cannot hold back the others. Dropped pings count as settled: a flush never
 /// waits for a ping that can no longer be stored.
 /// </para>
-/// Call <see cref="InitializeAsync"/> before flushing (it creates the table and starts the writer), and
+/// Call <see cref="InitializeAsync"/> before flushing what was appended (it creates the table and starts the writer), and
 /// <see cref="StopAsync"/> at shutdown to store what is queued.
 /// </summary>
 public sealed class PingHistory : IPingHistory, IAsyncDisposable
@@ -108,7 +108,11 @@ public sealed class PingHistory : IPingHistory, IAsyncDisposable
         long target;
         lock (appendLock)
         {
-            if (writer is null) throw new InvalidOperationException("The ping history writes nothing before InitializeAsync; call it first.");
+            if (writer is null && appended > 0)
+            {
+                throw new InvalidOperationException("The ping history writes nothing before InitializeAsync; call it first.");
+            }
+
             target = appended;
         }
 

@@ -41,7 +41,10 @@ public sealed class PingHistoryOptions
 
         if (BatchSize < 1) throw new StorageConfigurationException($"Ping history: BatchSize must be at least 1, not {BatchSize}.");
 
-        if (MaxDelay < TimeSpan.Zero) throw new StorageConfigurationException($"Ping history: MaxDelay must not be negative, not {MaxDelay}.");
+        if (MaxDelay < TimeSpan.Zero || MaxDelay > TimeSpan.FromDays(1))
+        {
+            throw new StorageConfigurationException($"Ping history: MaxDelay must be between zero and one day, not {MaxDelay}.");
+        }
 
         if (MaxQueuedPings < BatchSize)
         {
