@@ -4,13 +4,18 @@ namespace OrleansPortal.Grains.Technicians.History;
 /// The append-only history of every ping, in its own table (not grain state). Appends are queued and written in
 /// batches; a (tenant, technician, fix time) already stored is ignored, because tracking apps replay their
 /// offline buffers. Reads see everything appended before the last completed <see cref="FlushAsync"/>.
+/// Stored values are narrowed the same way on every database: times come back in UTC, truncated to the microsecond;
+/// speed, heading, altitude, accuracy and battery at 32-bit float precision (NaN reads back as unknown).
 /// </summary>
 public interface IPingHistory
 {
     /// <summary>Queues pings for the next batch; returns at once. Never throws for a duplicate.</summary>
     void Append(IReadOnlyList<PingRecord> records);
 
-    /// <summary>Completes when everything appended before the call is stored.</summary>
+    /// <summary>
+    /// Completes when everything appended before the call is stored, or will never be: dropped, with an error log,
+    /// because the database refused it or the queue overflowed while the database was unavailable.
+    /// </summary>
     Task FlushAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The technician's pings with from &lt;= fix time &lt; to, oldest first, at most <paramref name="limit"/>.</summary>

@@ -1,0 +1,55 @@
+using Orleans.Storage;
+
+namespace OrleansPortal.Grains.Technicians.History;
+
+/// <summary>Where the ping history lives and how its writer batches. Defaults suit one silo taking ~50,000 pings/s.</summary>
+public sealed class PingHistoryOptions
+{
+    /// <summary><see cref="AdoNetInvariants.PostgreSql"/> for production, <see cref="AdoNetInvariants.Sqlite"/> for one machine.</summary>
+    public string Invariant { get; set; } = AdoNetInvariants.Sqlite;
+
+    /// <summary>A secret (it may hold a password): never logged; messages name only the host or the file.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Pings written per database round of work. Larger batches amortise round trips; 2,000 is about 25 batches/s at full load.</summary>
+    public int BatchSize { get; set; } = 2000;
+
+    /// <summary>How long a ping may wait for its batch to fill; bounds how stale a read can be without a flush.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Pings held in memory while the database cannot keep up or is down (roughly 150 bytes each, so about 150 MB at
+    /// the default). Beyond it the oldest are dropped, logged as errors and counted in <see cref="PingHistory.DroppedPings"/>:
+    /// losing the oldest history is better than the process running out of memory, and the newest pings matter most
+    /// for live tracking and recovery.
+    /// </summary>
+    public int MaxQueuedPings { get; set; } = 1_000_000;
+
+    /// <summary>Throws <see cref="StorageConfigurationException"/> with one line naming the setting that cannot work.</summary>
+    public void Validate()
+    {
+        if (Invariant is not (AdoNetInvariants.PostgreSql or AdoNetInvariants.Sqlite))
+        {
+            throw new StorageConfigurationException(
+                $"Ping history: unknown invariant '{Invariant}'; use '{AdoNetInvariants.Sqlite}' or '{AdoNetInvariants.PostgreSql}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new StorageConfigurationException("Ping history: the connection string is missing.");
+        }
+
+        if (BatchSize < 1) throw new StorageConfigurationException($"Ping history: BatchSize must be at least 1, not {BatchSize}.");
+
+        if (MaxDelay < TimeSpan.Zero || MaxDelay > TimeSpan.FromDays(1))
+        {
+            throw new StorageConfigurationException($"Ping history: MaxDelay must be between zero and one day, not {MaxDelay}.");
+        }
+
+        if (MaxQueuedPings < BatchSize)
+        {
+            throw new StorageConfigurationException(
+                $"Ping history: MaxQueuedPings ({MaxQueuedPings}) must be at least BatchSize ({BatchSize}).");
+        }
+    }
+}

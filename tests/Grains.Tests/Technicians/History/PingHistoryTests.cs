@@ -1,0 +1,306 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Storage;
+using OrleansPortal.Grains.Technicians;
+using OrleansPortal.Grains.Technicians.History;
+using OrleansPortal.Grains.Tests.Infrastructure;
+
+namespace OrleansPortal.Grains.Tests.Technicians.History;
+
+/// <summary>The ping history contract, run once per database by the sealed subclasses.</summary>
+public abstract class PingHistoryTests(HistoryDatabase database) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 21, 8, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private PingHistory history = null!;
+
+    public async Task InitializeAsync() => history = await StartAsync();
+
+    public async Task DisposeAsync() => await history.DisposeAsync();
+
+    /// <summary>A ping this database refuses for its values, so the writer must drop it alone.</summary>
+    protected abstract PingRecord RefusedPing(string tenantId, DateTimeOffset time);
+
+    [Fact]
+    public async Task AppendedPings_AreReadableAfterFlush()
+    {
+        var (tenant, technician) = NewTechnician();
+        var pings = Enumerable.Range(0, 5).Select(i => Ping(tenant, technician, T0.AddSeconds(i), latitude: 48.85 + i * 0.001)).ToList();
+
+        history.Append(pings);
+        await history.FlushAsync();
+
+        Assert.Equal(pings, await ReadAllAsync(history, tenant, technician));
+    }
+
+    [Fact]
+    public async Task ReplayedPings_AreStoredOnce_WithinABatchAndAcrossBatches()
+    {
+        await using var smallBatches = await StartAsync(options => options.BatchSize = 2);
+        var (tenant, technician) = NewTechnician();
+        var originals = Enumerable.Range(0, 5).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
+        smallBatches.Append(originals);
+        await smallBatches.FlushAsync();
+
+        // A replayed offline buffer: same keys, and the device's second report of them differs. The first one stays.
+        var replayed = originals.Select(p => p with { Fix = p.Fix with { Latitude = 10 } }).ToList();
+        var fresh = Ping(tenant, technician, T0.AddSeconds(5));
+        smallBatches.Append([.. replayed, fresh, fresh]);
+        smallBatches.Append([fresh, replayed[0]]);
+        await smallBatches.FlushAsync();
+
+        Assert.Equal([.. originals, fresh], await ReadAllAsync(smallBatches, tenant, technician));
+    }
+
+    [Fact]
+    public async Task ReplayedPings_AreStoredOnce_ByANewInstance()
+    {
+        var (tenant, technician) = NewTechnician();
+        var originals = Enumerable.Range(0, 5).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
+        history.Append(originals);
+        await history.FlushAsync();
+
+        await using var restarted = await StartAsync();
+        var fresh = Ping(tenant, technician, T0.AddSeconds(5));
+        restarted.Append([.. originals, fresh]);
+        await restarted.FlushAsync();
+
+        Assert.Equal([.. originals, fresh], await ReadAllAsync(restarted, tenant, technician));
+    }
+
+    [Fact]
+    public async Task TenantsAndTechnicians_NeverSeeEachOthersPings()
+    {
+        var tenantA = "tenant-" + Guid.NewGuid().ToString("N");
+        var tenantB = "tenant-" + Guid.NewGuid().ToString("N");
+        // The same technician id in two tenants, and two technicians in one tenant, all at the same instants.
+        var inA = Ping(tenantA, "tech-1", T0, latitude: 1);
+        var inB = Ping(tenantB, "tech-1", T0, latitude: 2);
+        var otherInA = Ping(tenantA, "tech-2", T0, latitude: 3);
+        history.Append([inA, inB, otherInA]);
+        await history.FlushAsync();
+
+        Assert.Equal([inA], await ReadAllAsync(history, tenantA, "tech-1"));
+        Assert.Equal([inB], await ReadAllAsync(history, tenantB, "tech-1"));
+        Assert.Equal([otherInA], await ReadAllAsync(history, tenantA, "tech-2"));
+        Assert.Empty(await ReadAllAsync(history, tenantB, "tech-2"));
+        Assert.Equal(inB, await history.ReadLatestAsync(tenantB, "tech-1"));
+        Assert.Null(await history.ReadLatestAsync(tenantB, "tech-2"));
+    }
+
+    [Fact]
+    public async Task ReadTrack_ReturnsOldestFirst_WithinFromToBounds_UpToTheLimit()
+    {
+        var (tenant, technician) = NewTechnician();
+        var pings = Enumerable.Range(0, 10).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
+        history.Append([.. pings.AsEnumerable().Reverse()]);
+        await history.FlushAsync();
+
+        Assert.Equal(pings[2..6], await history.ReadTrackAsync(tenant, technician, T0.AddSeconds(2), T0.AddSeconds(6), 100));
+        Assert.Equal(pings[..3], await history.ReadTrackAsync(tenant, technician, T0, T0.AddHours(1), 3));
+        Assert.Equal(pings, await history.ReadTrackAsync(tenant, technician, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 100));
+        Assert.Empty(await history.ReadTrackAsync(tenant, technician, T0, T0.AddHours(1), 0));
+        // Bounds finer than a microsecond still compare exactly: from is inclusive, to exclusive.
+        var tick = TimeSpan.FromTicks(1);
+        Assert.Equal(pings[3..7], await history.ReadTrackAsync(tenant, technician, T0.AddSeconds(2) + tick, T0.AddSeconds(6) + tick, 100));
+    }
+
+    [Fact]
+    public async Task ReadLatest_SkipsOutliers()
+    {
+        var (tenant, technician) = NewTechnician();
+        var good = Ping(tenant, technician, T0.AddSeconds(1));
+        history.Append([Ping(tenant, technician, T0), good, Ping(tenant, technician, T0.AddSeconds(2), outlier: true)]);
+        await history.FlushAsync();
+
+        Assert.Equal(good, await history.ReadLatestAsync(tenant, technician));
+        Assert.Null(await history.ReadLatestAsync(tenant, "nobody"));
+    }
+
+    [Fact]
+    public async Task Values_RoundTrip_AtMicrosecondsAndFloatPrecision_WithUnknownsStayingUnknown()
+    {
+        var (tenant, technician) = NewTechnician();
+        // 7 ticks below the microsecond and a non-UTC offset: stored as the same instant, truncated to the microsecond.
+        var fixTime = new DateTimeOffset(2026, 11, 21, 9, 30, 15, TimeSpan.FromHours(2)).AddTicks(1_234_567);
+        var receivedAt = fixTime.AddTicks(20_000_009);
+        var full = new PingRecord(tenant, technician, new GpsFix(fixTime, -33.868820123456, 151.209295987654)
+        {
+            SpeedMetersPerSecond = 13.37,
+            HeadingDegrees = 359.99,
+            AltitudeMeters = -12.345678,
+            AccuracyMeters = 4.5,
+            BatteryPercent = 87.3,
+        }, receivedAt, IsOutlier: true);
+        var bare = Ping(tenant, technician, fixTime.AddSeconds(1));
+        history.Append([full, bare]);
+        await history.FlushAsync();
+
+        var expectedFull = full with
+        {
+            Fix = full.Fix with
+            {
+                Time = fixTime.AddTicks(-7),
+                SpeedMetersPerSecond = (float)13.37,
+                HeadingDegrees = (float)359.99,
+                AltitudeMeters = (float)-12.345678,
+                AccuracyMeters = 4.5,
+                BatteryPercent = (float)87.3,
+            },
+            ReceivedAt = receivedAt.AddTicks(-6),
+        };
+        var expectedBare = bare with { Fix = bare.Fix with { Time = bare.Fix.Time.AddTicks(-7) }, ReceivedAt = bare.ReceivedAt.AddTicks(-7) };
+        var stored = await ReadAllAsync(history, tenant, technician);
+        Assert.Equal([expectedFull, expectedBare], stored);
+        Assert.All(stored, ping => Assert.Equal(TimeSpan.Zero, ping.Fix.Time.Offset));
+    }
+
+    [Fact]
+    public async Task GracefulHostStop_StoresWhatWasQueued()
+    {
+        var (tenant, technician) = NewTechnician();
+        var pings = Enumerable.Range(0, 500).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddLogging();
+        // Batches that never fill and an hour's delay: only the stop can write these pings.
+        builder.Services.AddPingHistory(options =>
+        {
+            var target = database.CreateOptions();
+            options.Invariant = target.Invariant;
+            options.ConnectionString = target.ConnectionString;
+            options.BatchSize = 100_000;
+            options.MaxQueuedPings = 100_000;
+            options.MaxDelay = TimeSpan.FromHours(1);
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        host.Services.GetRequiredService<IPingHistory>().Append(pings);
+        await Task.Delay(100);
+        Assert.Empty(await ReadAllAsync(history, tenant, technician));
+        await host.StopAsync();
+
+        Assert.Equal(pings, await ReadAllAsync(history, tenant, technician));
+    }
+
+    [Fact]
+    public async Task ConcurrentAppendsFromManyThreads_AreAllStoredExactlyOnce()
+    {
+        const int technicians = 200, pingsEach = 100, threads = 8;
+        var tenant = "tenant-" + Guid.NewGuid().ToString("N");
+        var pings = Enumerable.Range(0, technicians)
+            .SelectMany(t => Enumerable.Range(0, pingsEach).Select(i => Ping(tenant, $"tech-{t}", T0.AddSeconds(i))))
+            .ToArray();
+
+        // Every thread appends every other ping, so each ping arrives twice, from two threads, in lists of 1 to 50.
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(thread => Task.Run(() =>
+        {
+            var mine = pings.Where((_, index) => index % (threads / 2) == thread % (threads / 2)).ToArray();
+            var random = new Random(thread);
+            for (var start = 0; start < mine.Length;)
+            {
+                var count = Math.Min(random.Next(1, 51), mine.Length - start);
+                history.Append(mine[start..(start + count)]);
+                start += count;
+            }
+        })));
+        await history.FlushAsync();
+
+        for (var t = 0; t < technicians; t++)
+        {
+            var expected = pings[(t * pingsEach)..((t + 1) * pingsEach)];
+            Assert.Equal(expected, await ReadAllAsync(history, tenant, $"tech-{t}"));
+        }
+    }
+
+    [Fact]
+    public async Task WhileTheTableIsGone_PingsWaitAndAreStoredOnceItIsBack()
+    {
+        var logger = new RecordingLogger<PingHistory>();
+        await using var patient = await StartAsync(logger: logger);
+        var (tenant, technician) = NewTechnician();
+        var pings = Enumerable.Range(0, 50).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
+
+        await database.ExecuteAsync("DROP TABLE technician_pings");
+        patient.Append(pings);
+        var flushed = patient.FlushAsync();
+        await Eventually.TrueAsync(() => logger.HasError("Writing 50 pings"), "the failed write is logged");
+        Assert.False(flushed.IsCompleted);
+
+        await patient.InitializeAsync(); // creates the table again
+        await flushed.WaitAsync(Patience);
+
+        Assert.Equal(pings, await ReadAllAsync(patient, tenant, technician));
+        Assert.Equal(0, patient.DroppedPings);
+    }
+
+    [Fact]
+    public async Task AFullQueue_DropsTheOldestPings_LogsAndCountsThem()
+    {
+        var logger = new RecordingLogger<PingHistory>();
+        await using var small = await StartAsync(options => { options.BatchSize = 1; options.MaxQueuedPings = 5; }, logger);
+        var (tenant, technician) = NewTechnician();
+        var pings = Enumerable.Range(0, 20).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
+
+        await database.ExecuteAsync("DROP TABLE technician_pings");
+        small.Append(pings);
+        await small.InitializeAsync();
+        await small.FlushAsync().WaitAsync(Patience);
+
+        // The writer may hold one ping it took before the queue overflowed; the 5 newest always survive.
+        var stored = await ReadAllAsync(small, tenant, technician);
+        Assert.Equal(pings.Count, stored.Count + small.DroppedPings);
+        Assert.InRange(small.DroppedPings, 14, 15);
+        Assert.Equal(pings[^5..], stored[^5..]);
+        Assert.True(logger.HasError("queue is full"));
+    }
+
+    [Fact]
+    public async Task APingTheDatabaseRefuses_IsDroppedAlone_AndTheRestOfItsBatchIsStored()
+    {
+        var logger = new RecordingLogger<PingHistory>();
+        await using var writer = await StartAsync(logger: logger);
+        var (tenant, technician) = NewTechnician();
+        var before = Ping(tenant, technician, T0);
+        var after = Ping(tenant, technician, T0.AddSeconds(2));
+
+        writer.Append([before, RefusedPing(tenant, T0.AddSeconds(1)), after]);
+        await writer.FlushAsync().WaitAsync(Patience);
+
+        Assert.Equal([before, after], await ReadAllAsync(writer, tenant, technician));
+        Assert.Equal(1, writer.DroppedPings);
+        Assert.True(logger.HasError("refused the ping"));
+    }
+
+    [Fact]
+    public async Task StartingAgainstAnUnreachableDatabase_ThrowsAOneLineConfigurationError()
+    {
+        await using var unreachable = new PingHistory(database.CreateUnreachableOptions(), NullLogger<PingHistory>.Instance);
+
+        var error = await Assert.ThrowsAsync<StorageConfigurationException>(() => unreachable.InitializeAsync());
+
+        Assert.StartsWith("Ping history: cannot reach ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    protected static PingRecord Ping(string tenantId, string technicianId, DateTimeOffset time, double latitude = 45.5, bool outlier = false) =>
+        new(tenantId, technicianId, new GpsFix(time, latitude, -73.56), time.AddSeconds(1), outlier);
+
+    private async Task<PingHistory> StartAsync(Action<PingHistoryOptions>? configure = null, RecordingLogger<PingHistory>? logger = null)
+    {
+        var options = database.CreateOptions();
+        configure?.Invoke(options);
+        var started = new PingHistory(options, logger ?? (ILogger<PingHistory>)NullLogger<PingHistory>.Instance);
+        await started.InitializeAsync();
+        return started;
+    }
+
+    private static async Task<List<PingRecord>> ReadAllAsync(PingHistory reader, string tenantId, string technicianId) =>
+        [.. await reader.ReadTrackAsync(tenantId, technicianId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 10_000)];
+
+    private static (string Tenant, string Technician) NewTechnician() =>
+        ("tenant-" + Guid.NewGuid().ToString("N"), "tech-" + Guid.NewGuid().ToString("N"));
+}
