@@ -64,9 +64,9 @@ public sealed class SignalRTestClient : IAsyncDisposable
             {
                 result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
             }
-            catch (WebSocketException)
+            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
             {
-                break;
+                break; // the server or the test closed the connection
             }
 
             if (result.MessageType == WebSocketMessageType.Close) break;
