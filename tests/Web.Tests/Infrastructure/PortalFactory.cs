@@ -27,7 +27,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        return new Uri(addresses.Single());
+        var address = new Uri(addresses.Single());
+        ClientOptions.BaseAddress = address; // CreateClient() then talks to the same real server as the browser
+        return address;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -19,7 +19,7 @@ public sealed class TenantScenario
         TenantId = tenantId;
         Email = email;
         Cookie = cookie;
-        Dispatcher = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        Dispatcher = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, BaseAddress = app.ClientOptions.BaseAddress });
         Dispatcher.DefaultRequestHeaders.Add("Cookie", cookie);
     }
 
@@ -44,7 +44,7 @@ public sealed class TenantScenario
         created.EnsureSuccessStatusCode();
         var company = await created.Content.ReadFromJsonAsync<CompanyCreatedDto>();
 
-        var login = await app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false })
+        var login = await app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, BaseAddress = app.ClientOptions.BaseAddress })
             .PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
         login.EnsureSuccessStatusCode();
         var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];

@@ -4,6 +4,7 @@
 "use strict";
 
 const NO_SIGNAL_AFTER_MS = 5 * 60 * 1000;
+const STATUS_LABELS = { OffDuty: "Off duty", Available: "Available", EnRoute: "En route", OnSite: "On site" };
 const PORTO = [41.1579, -8.6291];
 
 const technicians = new Map();
@@ -125,7 +126,7 @@ function showDetails(t, fresh) {
   if (!t) return;
   document.getElementById("details").hidden = false;
   document.getElementById("details-name").textContent = t.name;
-  document.getElementById("details-status").textContent = t.status;
+  document.getElementById("details-status").textContent = STATUS_LABELS[t.status] ?? t.status;
   document.getElementById("details-seen").textContent = t.position ? ago(t.position.receivedAt) + (hasNoSignal(t) ? " (no signal)" : "") : "never";
   document.getElementById("details-speed").textContent = t.position?.speedKmh != null ? `${t.position.speedKmh.toFixed(0)} km/h` : "—";
   if (fresh) document.getElementById("details-track").textContent = "loading…";
@@ -139,6 +140,7 @@ async function drawTrack(id) {
   const line = geo.features.find(f => f.geometry.type === "LineString");
   const points = line ? line.geometry.coordinates.map(([lon, lat]) => [lat, lon]) : [];
   track = L.polyline(points, { color: "#1f6feb", weight: 4, opacity: .7, className: "track" }).addTo(map);
+  if (points.length > 1) map.fitBounds(track.getBounds(), { maxZoom: 16, padding: [40, 40] });
   document.getElementById("details-track").textContent = `${points.length} fixes in the last hour`;
 }
 

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace OrleansPortal.Web.Tests.Pages;
+
+/// <summary>
+/// Collects what went wrong on a page: script errors, failed requests, error responses. Map tiles are left out:
+/// they come from an internet tile server these machines cannot reach, and the pages must work without them.
+/// </summary>
+public sealed class PageProblems
+{
+    private readonly ConcurrentQueue<string> _problems = new();
+
+    public PageProblems(IPage page, params string[] expectedErrorPaths)
+    {
+        page.PageError += (_, error) => _problems.Enqueue($"script error: {error}");
+        page.RequestFailed += (_, request) =>
+        {
+            if (!IsTile(request.Url)) _problems.Enqueue($"request failed: {request.Url} ({request.Failure})");
+        };
+        page.Response += (_, response) =>
+        {
+            if (!response.Ok && !IsTile(response.Url) && !expectedErrorPaths.Any(p => response.Url.Contains(p, StringComparison.Ordinal)))
+                _problems.Enqueue($"HTTP {response.Status}: {response.Url}");
+        };
+    }
+
+    public IReadOnlyCollection<string> All => _problems;
+
+    private static bool IsTile(string url) => !url.StartsWith("http://127.0.0.1", StringComparison.Ordinal);
+}
