@@ -1,4 +1,5 @@
 using OrleansPortal.Benchmarks.GrainCalls;
+using OrleansPortal.Benchmarks.Pings;
 using OrleansPortal.Benchmarks.StateWrites;
 
 // Each benchmark prints details first and its figure as the very last line: "NAME <value> <unit> ...".
@@ -6,11 +7,13 @@ return args.FirstOrDefault() switch
 {
     "grain-calls" => await GrainCallsBenchmark.RunAsync(args[1..]),
     "state-writes" => await StateWritesBenchmark.RunAsync(args[1..]),
+    "pings" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: false),
+    "kestrel-baseline" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: true),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline");
     return 2;
 }

@@ -36,6 +36,7 @@ try
     app.MapTechniciansApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path);
+    app.MapBenchmarkBaselineApi(app.Configuration);
 
     await app.RunAsync();
     return 0;

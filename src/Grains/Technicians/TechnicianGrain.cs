@@ -6,16 +6,14 @@ using OrleansPortal.Grains.Technicians.History;
 namespace OrleansPortal.Grains.Technicians;
 
 /// <summary>
-/// Position changes are frequent (a ping every few seconds per technician), so the position is written to grain
-/// state at most every <see cref="PositionSaveInterval"/> and on deactivation; every ping is in the ping history
-/// anyway, which is where a position lost in a crash is recovered from.
+/// Position changes are frequent (a ping every few seconds per technician) and every ping is in the ping history,
+/// so the position is not written on each ping: it is saved on deactivation, and on activation the newer of the
+/// saved position and the history's latest fix wins (which also covers a crash between saves).
 /// </summary>
 public sealed class TechnicianGrain(
     [PersistentState("technician")] IPersistentState<TechnicianState> state,
     IPingHistory history) : Grain, ITechnicianGrain
 {
-    public static readonly TimeSpan PositionSaveInterval = TimeSpan.FromSeconds(10);
-
     private PositionTracker _tracker = null!;
     private bool _positionDirty;
     private IAsyncStream<TechnicianPositionChanged> _technicianStream = null!;
@@ -38,7 +36,6 @@ public sealed class TechnicianGrain(
         var streams = this.GetStreamProvider(LocationStreams.ProviderName);
         _technicianStream = streams.GetStream<TechnicianPositionChanged>(LocationStreams.ForTechnician(TenantId, TechnicianId));
         _tenantStream = streams.GetStream<TechnicianPositionChanged>(LocationStreams.ForTenant(TenantId));
-        RegisterGrainTimer(SavePositionAsync, PositionSaveInterval, PositionSaveInterval);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SavePositionAsync(cancellationToken);

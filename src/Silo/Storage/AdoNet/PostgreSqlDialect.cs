@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Orleans.Storage;
 
-/// <summary>PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>; the server arbitrates concurrent writers with row locks.</summary>
+/// <summary>PostgreSQL through a pooled <see cref="NpgsqlDataSource"/> shared per connection string; the server arbitrates concurrent writers with row locks.</summary>
 internal sealed class PostgreSqlDialect : SqlDialect
 {
     private readonly NpgsqlDataSource dataSource;
@@ -27,7 +27,7 @@ internal sealed class PostgreSqlDialect : SqlDialect
         }
 
         Target = $"PostgreSQL at {builder.Host}:{builder.Port}";
-        dataSource = NpgsqlDataSource.Create(builder);
+        dataSource = SharedPostgreSqlDataSources.Acquire(builder);
     }
 
     public override string Target { get; }
@@ -37,5 +37,5 @@ internal sealed class PostgreSqlDialect : SqlDialect
     public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 
-    public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public override ValueTask DisposeAsync() => SharedPostgreSqlDataSources.ReleaseAsync(dataSource);
 }
