@@ -14,7 +14,7 @@ try
     var demo = args.Contains(DemoServices.Switch);
     var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoServices.Switch).ToArray());
     builder.AddOrleansPortalServices();
-    if (demo) builder.AddDemo();
+    if (demo || builder.Configuration.GetValue<bool>(DemoServices.EnabledSetting)) builder.AddDemo();
 
     var app = builder.Build();
     await app.Services.InitializeSiloAsync(); // storage schemas now, so a wrong configuration fails with one clear line

@@ -49,15 +49,18 @@ public sealed partial class DemoReplay(
         LogFinished(logger);
     }
 
-    /// <summary>Every fix of the taxis with the most data, one taxi per technician, in time order, with speed and bearing from the previous fix.</summary>
+    /// <summary>Every fix of the taxis with the most data, one taxi per technician, all starting together, in time order, with speed and bearing from the previous fix.</summary>
     private static List<(string Token, RecordedFix Fix, double Knots, double Bearing)> BuildTimeline(IReadOnlyList<string> tokens)
     {
         var byTaxi = PortoTrips.Read(TracesPath).GroupBy(f => f.TaxiId).OrderByDescending(g => g.Count()).Take(tokens.Count).ToList();
         var timeline = new List<(string, RecordedFix, double, double)>();
         for (var t = 0; t < byTaxi.Count; t++)
         {
+            // Every taxi starts at the same moment (its own first fix), so the whole fleet drives from the start;
+            // within a taxi the recorded times, gaps between trips included, are kept.
+            var first = byTaxi[t].Min(f => f.Time);
             RecordedFix? previous = null;
-            foreach (var fix in byTaxi[t].OrderBy(f => f.Time))
+            foreach (var fix in byTaxi[t].OrderBy(f => f.Time).Select(f => f with { Time = DateTimeOffset.UnixEpoch + (f.Time - first) }))
             {
                 var (knots, bearing) = previous is null || fix.Time - previous.Time > PortoTrips.FixInterval ? (0, 0) : Motion(previous, fix);
                 timeline.Add((tokens[t], fix, knots, bearing));

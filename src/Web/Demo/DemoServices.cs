@@ -4,6 +4,9 @@ public static class DemoServices
 {
     public const string Switch = "--demo";
 
+    /// <summary>The same as --demo, as a setting (Demo__Enabled=true), for hosts that pass no command line.</summary>
+    public const string EnabledSetting = "Demo:Enabled";
+
     /// <summary>Seeds the Porto demo company and replays taxi traces as live technicians.</summary>
     public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
     {

@@ -27,7 +27,7 @@ public static class OrleansPortalServices
         builder.Services.AddSingleton<TechnicianDirectory>();
         builder.Services.AddSingleton<PingIngestion>();
         builder.Services.AddSingleton<LiveMapFeed>();
-        var storage = ResolveStorage(builder.Configuration);
+        var storage = ResolveStorage(builder.Configuration, builder.Environment);
         builder.Services.AddPingHistory(o =>
         {
             o.Invariant = storage.Invariant;
@@ -51,13 +51,13 @@ public static class OrleansPortalServices
     }
 
     /// <summary>Turns the "Storage" section into an ADO.NET invariant and connection string, or one clear error.</summary>
-    internal static (string Invariant, string ConnectionString) ResolveStorage(IConfiguration configuration)
+    internal static (string Invariant, string ConnectionString) ResolveStorage(IConfiguration configuration, IHostEnvironment environment)
     {
         var settings = configuration.GetSection(StorageSettings.SectionName).Get<StorageSettings>() ?? new StorageSettings();
         switch (settings.Provider.ToLowerInvariant())
         {
             case "sqlite":
-                var connection = settings.ConnectionString ?? DefaultSqliteConnection;
+                var connection = settings.ConnectionString ?? DefaultSqliteConnection(environment);
                 EnsureDirectoryFor(connection);
                 return (AdoNetInvariants.Sqlite, connection);
             case "postgresql" or "postgres":
@@ -69,8 +69,9 @@ public static class OrleansPortalServices
         }
     }
 
-    // Relative to where the app is started, so `dotnet run --project src/Web` from the repository root uses ./data.
-    private static string DefaultSqliteConnection => $"Data Source={Path.GetFullPath(Path.Combine("data", "orleansportal.db"))}";
+    // Under the app's content root, wherever it was started from: src/Web/data with `dotnet run`, /app/data in the image.
+    private static string DefaultSqliteConnection(IHostEnvironment environment) =>
+        $"Data Source={Path.Combine(environment.ContentRootPath, "data", "orleansportal.db")}";
 
     private static void EnsureDirectoryFor(string sqliteConnection)
     {

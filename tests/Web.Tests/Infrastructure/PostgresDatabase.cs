@@ -1,30 +1,18 @@
-using Npgsql;
+using OrleansPortal.Testing;
 
 namespace OrleansPortal.Web.Tests.Infrastructure;
 
-/// <summary>A fresh database on the throwaway server ./test.sh starts (ORLEANSPORTAL_TEST_POSTGRES), dropped afterwards.</summary>
+/// <summary>A fresh database for one test (see <see cref="ThrowawayPostgresDatabase"/>), as an xunit lifetime.</summary>
 public sealed class PostgresDatabase : IAsyncLifetime
 {
-    private string _server = "";
-    private readonly string _name = "orleansportal_web_" + Guid.NewGuid().ToString("N");
+    private ThrowawayPostgresDatabase? _database;
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString => _database?.ConnectionString ?? "";
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _database = await ThrowawayPostgresDatabase.CreateAsync("web");
+
+    public async Task DisposeAsync()
     {
-        _server = Environment.GetEnvironmentVariable("ORLEANSPORTAL_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("ORLEANSPORTAL_TEST_POSTGRES is not set: run ./test.sh, which starts a throwaway PostgreSQL for the tests.");
-        await ExecuteAsync($"CREATE DATABASE {_name}");
-        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString;
-    }
-
-    public Task DisposeAsync() => ExecuteAsync($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        if (_database is not null) await _database.DisposeAsync();
     }
 }

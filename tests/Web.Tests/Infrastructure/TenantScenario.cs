@@ -42,13 +42,19 @@ public sealed class TenantScenario
         admin.DefaultRequestHeaders.Add("X-Admin-Key", PortalFactory.AdminKey);
         var created = await admin.PostAsJsonAsync("/api/v1/admin/companies", new { name, dispatcher = new { email, displayName = "Dana Dispatcher", password = Password } });
         created.EnsureSuccessStatusCode();
-        var company = await created.Content.ReadFromJsonAsync<CompanyCreatedDto>();
 
+        return await SignInAsync(app, email);
+    }
+
+    /// <summary>Signs in as an existing dispatcher (for example after the app restarted on the same database).</summary>
+    public static async Task<TenantScenario> SignInAsync(PortalFactory app, string email)
+    {
         var login = await app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, BaseAddress = app.ClientOptions.BaseAddress })
             .PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
         login.EnsureSuccessStatusCode();
         var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
-        return new TenantScenario(app, company!.TenantId, email, cookie);
+        var me = await login.Content.ReadFromJsonAsync<Identity.MeDto>();
+        return new TenantScenario(app, me!.TenantId, email, cookie);
     }
 
     public async Task<TechnicianDto> AddTechnicianAsync(string name = "Tomás Technician")

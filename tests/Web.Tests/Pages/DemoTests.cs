@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using OrleansPortal.Web.Demo;
+using OrleansPortal.Web.Tests.Infrastructure;
+
+namespace OrleansPortal.Web.Tests.Pages;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DemoTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Demo_SeedsPorto_AndItsDispatcherWatchesTaxiTracesMove()
+    {
+        using var app = new PortalFactory();
+        app.Settings[DemoServices.EnabledSetting] = "true";
+        var address = app.StartOnLoopback();
+        await using var context = await browser.NewContextAsync(address);
+        var page = await context.NewPageAsync();
+        var problems = new PageProblems(page);
+
+        await page.GotoAsync("/login/?returnUrl=/dispatch/");
+        await page.GetByLabel("Email").FillAsync(DemoCompany.DispatcherEmail);
+        await page.GetByLabel("Password").FillAsync(DemoCompany.DispatcherPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dispatch/$"));
+
+        await Assertions.Expect(page.Locator(".technicians li")).ToHaveCountAsync(DemoReplay.Technicians, new() { Timeout = 60_000 });
+        // The first recorded fixes are replayed at once: markers appear on the map of Porto.
+        await Assertions.Expect(page.Locator("[data-technician]").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await BrowserFixture.SaveScreenshotAsync(page, "demo");
+        Assert.Empty(problems.All);
+    }
+}
