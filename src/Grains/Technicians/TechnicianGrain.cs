@@ -57,6 +57,8 @@ public sealed class TechnicianGrain(
         EnsureProvisioned();
         state.State.Status = status;
         await state.WriteStateAsync();
+        // Watchers colour technicians by status: tell them now rather than at the next ping.
+        if (state.State.Position is { } position) await PublishAsync(position, state.State.LastSeen ?? position.Time);
     }
 
     public async Task<PingBatchResult> RecordPingsAsync(IReadOnlyList<GpsFix> fixes, DateTimeOffset receivedAt)
