@@ -7,6 +7,7 @@ using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
 using OrleansPortal.Web.Technicians;
+using OrleansPortal.Web.Tickets;
 using OrleansPortal.Web.Tracking;
 
 try
@@ -34,6 +35,7 @@ try
     app.MapAdminApi();
     app.MapDispatchersApi();
     app.MapTechniciansApi();
+    app.MapTicketsApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path);
     app.MapBenchmarkBaselineApi(app.Configuration);

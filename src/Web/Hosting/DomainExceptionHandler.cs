@@ -4,7 +4,7 @@ using OrleansPortal.Grains;
 namespace OrleansPortal.Web.Hosting;
 
 /// <summary>
-/// The one place where grain exceptions become HTTP answers: not found 404, conflict 409, a call that took too
+/// The one place where grain exceptions become HTTP answers: not found 404, conflict or refused transition 409, a call that took too
 /// long 503. Anything else stays a 500 (a bug), logged by the framework.
 /// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -15,6 +15,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         {
             NotFoundException => (StatusCodes.Status404NotFound, "Not found."),
             ConflictException => (StatusCodes.Status409Conflict, "Conflict."),
+            Grains.Tickets.InvalidTransitionException => (StatusCodes.Status409Conflict, "That status change is not allowed."),
             TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The service is busy; try again."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request."),
             _ => (0, ""),

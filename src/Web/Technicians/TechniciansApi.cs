@@ -50,13 +50,13 @@ public static class TechniciansApi
 
     private static async Task<Results<Ok<TechnicianDto>, NotFound>> GetAsync(string id, ClaimsPrincipal user, IClusterClient grains)
     {
-        if (!IsId(id)) return TypedResults.NotFound();
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         return TypedResults.Ok((await Technician(grains, user, id).GetAsync()).AsDto());
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> SetStatusAsync(string id, SetStatusRequest request, ClaimsPrincipal user, IClusterClient grains)
     {
-        if (!IsId(id)) return TypedResults.NotFound();
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         if (!Enum.TryParse<TechnicianStatus>(request.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"Status must be one of {string.Join(", ", Enum.GetNames<TechnicianStatus>())}."] });
         await Technician(grains, user, id).SetStatusAsync(status);
@@ -66,7 +66,7 @@ public static class TechniciansApi
     private static async Task<Results<Created<IssuedDeviceToken>, NotFound, ValidationProblem>> IssueDeviceAsync(
         string id, IssueDeviceRequest request, ClaimsPrincipal user, Onboarding onboarding)
     {
-        if (!IsId(id)) return TypedResults.NotFound();
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         var label = string.IsNullOrWhiteSpace(request.Label) ? "phone" : request.Label.Trim();
         if (label.Length > 100) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["label"] = ["The label can have at most 100 characters."] });
         var issued = await onboarding.IssueDeviceTokenAsync(user.GetTenantId(), id, label);
@@ -74,12 +74,12 @@ public static class TechniciansApi
     }
 
     private static async Task<Results<NoContent, NotFound>> RevokeDeviceAsync(string id, string deviceId, ClaimsPrincipal user, Onboarding onboarding) =>
-        IsId(id) && await onboarding.RevokeDeviceAsync(user.GetTenantId(), id, deviceId) ? TypedResults.NoContent() : TypedResults.NotFound();
+        ResourceId.IsValid(id) && await onboarding.RevokeDeviceAsync(user.GetTenantId(), id, deviceId) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<Ok<object>, NotFound, ValidationProblem>> TrackAsync(
         string id, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, IClusterClient grains, IPingHistory history, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!IsId(id)) return TypedResults.NotFound();
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         var end = to ?? clock.GetUtcNow();
         var start = from ?? end.AddHours(-1);
         if (start >= end || end - start > MaxTrackSpan)
@@ -93,9 +93,6 @@ public static class TechniciansApi
 
     private static ITechnicianGrain Technician(IClusterClient grains, ClaimsPrincipal user, string id) =>
         grains.GetGrain<ITechnicianGrain>(TenantKeys.For(user.GetTenantId(), id));
-
-    // Ids are 32 hex characters; anything else cannot name a technician (and must not reach a grain key).
-    private static bool IsId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
 }
 
 public sealed record CreateTechnicianRequest(string Name, IReadOnlyList<string>? Skills, GeoPoint? HomeBase, string? PhotoUrl);

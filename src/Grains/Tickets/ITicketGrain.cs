@@ -1,0 +1,53 @@
+using Orleans;
+using OrleansPortal.Grains.Technicians;
+
+namespace OrleansPortal.Grains.Tickets;
+
+/// <summary>
+/// A work order, keyed "{tenantId}:{ticketId}". Every status change is checked against <see cref="TicketLifecycle"/>
+/// and recorded in the audit trail with who, when and why; a refused change throws <see cref="InvalidTransitionException"/>
+/// and changes nothing.
+/// </summary>
+public interface ITicketGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the ticket as New; throws <see cref="ConflictException"/> if it exists.</summary>
+    Task<TicketSnapshot> CreateAsync(NewTicket ticket, string actor);
+
+    /// <summary>Throws <see cref="NotFoundException"/> for a ticket never created.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<TicketSnapshot> GetAsync();
+
+    Task<TicketSnapshot> ChangeStatusAsync(StatusChange change);
+
+    /// <summary>A pinned ticket stays with its technician and time when the day is re-optimized.</summary>
+    Task<TicketSnapshot> SetPinnedAsync(bool pinned, string actor);
+}
+
+public sealed record TimeWindow(DateTimeOffset Start, DateTimeOffset End);
+
+public sealed record NewTicket(
+    string CustomerId,
+    string PropertyId,
+    GeoPoint Location,
+    string Address,
+    string Description,
+    IReadOnlyList<string> RequiredSkills,
+    TimeSpan EstimatedDuration,
+    TimeWindow? ArrivalWindow,
+    TicketPriority Priority);
+
+/// <summary>A requested change: the new status and what it needs (a technician to assign, a window to schedule, a reason to hold or cancel).</summary>
+public sealed record StatusChange(TicketStatus To, string Actor, string? Reason = null, string? TechnicianId = null, TimeWindow? ArrivalWindow = null);
+
+public sealed record AuditEntry(DateTimeOffset At, string Actor, TicketStatus? From, TicketStatus To, string? Reason, string? TechnicianId);
+
+public sealed record TicketSnapshot(
+    string TenantId,
+    string TicketId,
+    NewTicket Details,
+    TimeWindow? ArrivalWindow,
+    TicketStatus Status,
+    string? TechnicianId,
+    string? HoldReason,
+    bool Pinned,
+    IReadOnlyList<AuditEntry> Audit);

@@ -1,0 +1,85 @@
+using Orleans;
+using Orleans.Runtime;
+
+namespace OrleansPortal.Grains.Tickets;
+
+public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<TicketState> state, TimeProvider clock) : Grain, ITicketGrain
+{
+    private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
+
+    private string TicketId => TenantKeys.Split(this.GetPrimaryKeyString()).LocalId;
+
+    public async Task<TicketSnapshot> CreateAsync(NewTicket ticket, string actor)
+    {
+        if (state.State.Details is not null) throw new ConflictException($"Ticket {TicketId} already exists.");
+        state.State.Details = ticket;
+        state.State.ArrivalWindow = ticket.ArrivalWindow;
+        state.State.Status = ticket.ArrivalWindow is null ? TicketStatus.New : TicketStatus.Scheduled;
+        state.State.Audit.Add(new AuditEntry(clock.GetUtcNow(), actor, null, state.State.Status, "created", null));
+        await state.WriteStateAsync();
+        return Snapshot();
+    }
+
+    public Task<TicketSnapshot> GetAsync() => Task.FromResult(Snapshot());
+
+    public async Task<TicketSnapshot> ChangeStatusAsync(StatusChange change)
+    {
+        var ticket = state.State;
+        EnsureExists();
+        var from = ticket.Status;
+        if (!TicketLifecycle.CanMove(from, change.To, ticket.HeldFrom))
+            throw new InvalidTransitionException(TicketLifecycle.Explain(from, change.To, ticket.HeldFrom));
+
+        // Check everything before changing anything, so a refused change leaves the ticket as it was.
+        var technician = change.TechnicianId ?? (change.To is TicketStatus.Scheduled ? null : ticket.TechnicianId);
+        var window = change.ArrivalWindow ?? ticket.ArrivalWindow;
+        if (change.To is TicketStatus.Assigned or TicketStatus.EnRoute or TicketStatus.OnSite && technician is null)
+            throw new InvalidTransitionException($"A ticket becomes {change.To} only with a technician: name one.");
+        if (change.To == TicketStatus.Scheduled && window is null)
+            throw new InvalidTransitionException("A ticket is scheduled for an arrival window: give one.");
+        if (change.To is TicketStatus.OnHold or TicketStatus.Cancelled && string.IsNullOrWhiteSpace(change.Reason))
+            throw new InvalidTransitionException($"Putting a ticket {(change.To == TicketStatus.OnHold ? "on hold" : "to cancelled")} needs a reason.");
+
+        if (change.To == TicketStatus.OnHold)
+        {
+            ticket.HeldFrom = from;
+            ticket.HoldReason = change.Reason;
+        }
+        else
+        {
+            ticket.HeldFrom = null;
+            ticket.HoldReason = null;
+        }
+
+        ticket.Status = change.To;
+        ticket.TechnicianId = technician;
+        ticket.ArrivalWindow = window;
+        if (TicketLifecycle.IsFinal(change.To)) ticket.Pinned = false;
+        ticket.Audit.Add(new AuditEntry(clock.GetUtcNow(), change.Actor, from, change.To, change.Reason, technician));
+        await state.WriteStateAsync();
+        return Snapshot();
+    }
+
+    public async Task<TicketSnapshot> SetPinnedAsync(bool pinned, string actor)
+    {
+        EnsureExists();
+        if (TicketLifecycle.IsFinal(state.State.Status)) throw new InvalidTransitionException($"A {state.State.Status} ticket cannot be pinned.");
+        if (state.State.Pinned == pinned) return Snapshot();
+        state.State.Pinned = pinned;
+        state.State.Audit.Add(new AuditEntry(clock.GetUtcNow(), actor, state.State.Status, state.State.Status, pinned ? "pinned" : "unpinned", state.State.TechnicianId));
+        await state.WriteStateAsync();
+        return Snapshot();
+    }
+
+    private void EnsureExists()
+    {
+        if (state.State.Details is null) throw new NotFoundException($"Ticket {TicketId} does not exist.");
+    }
+
+    private TicketSnapshot Snapshot()
+    {
+        EnsureExists();
+        var t = state.State;
+        return new TicketSnapshot(TenantId, TicketId, t.Details!, t.ArrivalWindow, t.Status, t.TechnicianId, t.HoldReason, t.Pinned, [.. t.Audit]);
+    }
+}
