@@ -17,6 +17,9 @@ public interface ITechnicianGrain : IGrainWithStringKey
 
     Task SetStatusAsync(TechnicianStatus status);
 
+    /// <summary>Replaces the working hours, days off, start and end locations, buffer and certifications.</summary>
+    Task SetScheduleAsync(TechnicianSchedule schedule);
+
     /// <summary>
     /// Applies valid fixes in fix-time order: duplicates are dropped, older fixes go to history only, implausible
     /// jumps are kept flagged. Every fix kept is appended to the ping history; the newest accepted one is published.
@@ -42,6 +45,7 @@ public sealed record TechnicianSnapshot(
     TechnicianStatus Status,
     GpsFix? Position,
     DateTimeOffset? LastSeen,
-    IReadOnlyList<DeviceSummary> Devices);
+    IReadOnlyList<DeviceSummary> Devices,
+    TechnicianSchedule Schedule);
 
 public sealed record PingBatchResult(int Accepted, int Duplicates, int OutOfOrder, int Outliers);

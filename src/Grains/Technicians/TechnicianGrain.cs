@@ -49,7 +49,8 @@ public sealed class TechnicianGrain(
     public Task<TechnicianSnapshot> GetAsync()
     {
         var profile = state.State.Profile ?? throw new NotFoundException($"Technician {TechnicianId} does not exist.");
-        return Task.FromResult(new TechnicianSnapshot(TenantId, TechnicianId, profile, state.State.Status, state.State.Position, state.State.LastSeen, [.. state.State.Devices]));
+        return Task.FromResult(new TechnicianSnapshot(TenantId, TechnicianId, profile, state.State.Status, state.State.Position, state.State.LastSeen, [.. state.State.Devices],
+            state.State.Schedule ?? TechnicianSchedule.Default));
     }
 
     public async Task SetStatusAsync(TechnicianStatus status)
@@ -59,6 +60,13 @@ public sealed class TechnicianGrain(
         await state.WriteStateAsync();
         // Watchers colour technicians by status: tell them now rather than at the next ping.
         if (state.State.Position is { } position) await PublishAsync(position, state.State.LastSeen ?? position.Time);
+    }
+
+    public async Task SetScheduleAsync(TechnicianSchedule schedule)
+    {
+        EnsureProvisioned();
+        state.State.Schedule = schedule;
+        await state.WriteStateAsync();
     }
 
     public async Task<PingBatchResult> RecordPingsAsync(IReadOnlyList<GpsFix> fixes, DateTimeOffset receivedAt)

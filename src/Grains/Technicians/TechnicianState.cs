@@ -11,4 +11,7 @@ public sealed class TechnicianState
     public DateTimeOffset? LastSeen { get; set; }
 
     public List<DeviceSummary> Devices { get; set; } = [];
+
+    /// <summary>Null until a dispatcher sets one: <see cref="TechnicianSchedule.Default"/> applies.</summary>
+    public TechnicianSchedule? Schedule { get; set; }
 }

@@ -17,6 +17,8 @@ public static class OrleansPortalServices
     public static WebApplicationBuilder AddOrleansPortalServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        // Enums travel as their names ("Monday", "EnRoute"), never as numbers a client would have to know.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR();

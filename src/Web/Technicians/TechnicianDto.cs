@@ -12,7 +12,8 @@ public sealed record TechnicianDto(
     string Status,
     PositionDto? Position,
     DateTimeOffset? LastSeen,
-    IReadOnlyList<DeviceDto> Devices);
+    IReadOnlyList<DeviceDto> Devices,
+    TechnicianSchedule Schedule);
 
 public sealed record PositionDto(double Lat, double Lon, DateTimeOffset Time, double? SpeedKmh, double? Heading, double? Accuracy);
 
@@ -23,7 +24,7 @@ public static class TechnicianDtoMapping
     public static TechnicianDto AsDto(this TechnicianSnapshot t) => new(
         t.TechnicianId, t.Profile.Name, t.Profile.Skills, t.Profile.HomeBase, t.Profile.PhotoUrl,
         t.Status.ToString(), t.Position?.AsDto(), t.LastSeen,
-        [.. t.Devices.Select(d => new DeviceDto(d.DeviceId, d.Label, d.IssuedAt, d.Revoked))]);
+        [.. t.Devices.Select(d => new DeviceDto(d.DeviceId, d.Label, d.IssuedAt, d.Revoked))], t.Schedule);
 
     public static PositionDto AsDto(this GpsFix fix) => new(
         fix.Latitude, fix.Longitude, fix.Time,

@@ -22,6 +22,7 @@ public static class TechniciansApi
         group.MapGet("/", ListAsync).WithSummary("Every technician of the company, with their live position.");
         group.MapGet("/{id}", GetAsync).WithSummary("One technician.");
         group.MapPut("/{id}/status", SetStatusAsync).WithSummary("Sets the technician's status.");
+        group.MapPut("/{id}/schedule", SetScheduleAsync).WithSummary("Sets working hours, days off, start and end locations, buffer between jobs and certifications.");
         group.MapPost("/{id}/devices", IssueDeviceAsync).WithSummary("Issues a device token for a tracking app; the token is shown only in this answer.");
         group.MapDelete("/{id}/devices/{deviceId}", RevokeDeviceAsync).WithSummary("Revokes a device token at once.");
         group.MapGet("/{id}/track", TrackAsync).WithSummary("The technician's track as GeoJSON (default: the last hour).");
@@ -60,6 +61,15 @@ public static class TechniciansApi
         if (!Enum.TryParse<TechnicianStatus>(request.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"Status must be one of {string.Join(", ", Enum.GetNames<TechnicianStatus>())}."] });
         await Technician(grains, user, id).SetStatusAsync(status);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> SetScheduleAsync(string id, TechnicianSchedule request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        var validation = ScheduleValidation.Validate(request);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        await Technician(grains, user, id).SetScheduleAsync(request);
         return TypedResults.NoContent();
     }
 

@@ -61,7 +61,7 @@ public sealed class TenantScenario
     {
         var response = await Dispatcher.PostAsJsonAsync("/api/v1/technicians", new { name, skills = new[] { "irrigation" }, homeBase = new { latitude = 41.15, longitude = -8.61 } });
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<TechnicianDto>())!;
+        return (await response.Content.ReadFromJsonAsync<TechnicianDto>(ApiJson.Options))!;
     }
 
     public async Task<IssuedDeviceToken> IssueTokenAsync(string technicianId, string label = "phone")
@@ -72,5 +72,5 @@ public sealed class TenantScenario
     }
 
     public async Task<TechnicianDto> GetTechnicianAsync(string technicianId) =>
-        (await Dispatcher.GetFromJsonAsync<TechnicianDto>($"/api/v1/technicians/{technicianId}"))!;
+        (await Dispatcher.GetFromJsonAsync<TechnicianDto>($"/api/v1/technicians/{technicianId}", ApiJson.Options))!;
 }

@@ -20,7 +20,7 @@ public sealed class TenantIsolationTests : IClassFixture<PortalFactory>
         var theirs = await b.AddTechnicianAsync("Bea");
         await a.AddTechnicianAsync("Ana");
 
-        var listed = await a.Dispatcher.GetFromJsonAsync<TechnicianDto[]>("/api/v1/technicians");
+        var listed = await a.Dispatcher.GetFromJsonAsync<TechnicianDto[]>("/api/v1/technicians", ApiJson.Options);
         Assert.Equal(["Ana"], listed!.Select(t => t.Name));
 
         Assert.Equal(HttpStatusCode.NotFound, (await a.Dispatcher.GetAsync($"/api/v1/technicians/{theirs.Id}")).StatusCode);

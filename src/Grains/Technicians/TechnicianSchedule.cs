@@ -1,0 +1,27 @@
+namespace OrleansPortal.Grains.Technicians;
+
+/// <summary>
+/// When and from where a technician works: shifts per weekday (local time of the company's time zone), days off,
+/// where the day starts and ends, the buffer kept between jobs, and certifications that expire.
+/// </summary>
+public sealed record TechnicianSchedule(
+    string TimeZone,
+    IReadOnlyList<WorkingHours> WorkingHours,
+    IReadOnlyList<DateOnly> BlackoutDates,
+    GeoPoint? StartLocation,
+    GeoPoint? EndLocation,
+    TimeSpan BufferBetweenJobs,
+    IReadOnlyList<Certification> Certifications)
+{
+    /// <summary>Monday to Friday, 8:00 to 17:00 in UTC, no buffer: what a technician has until a dispatcher sets more.</summary>
+    public static TechnicianSchedule Default { get; } = new(
+        "UTC",
+        [.. Enum.GetValues<DayOfWeek>().Where(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).Select(d => new WorkingHours(d, new TimeOnly(8, 0), new TimeOnly(17, 0)))],
+        [], null, null, TimeSpan.Zero, []);
+}
+
+/// <summary>One shift on a weekday; a day may have several (a split shift).</summary>
+public sealed record WorkingHours(DayOfWeek Day, TimeOnly Start, TimeOnly End);
+
+/// <summary>A certification (a backflow tester's licence, say) and the day it stops being valid; null for none.</summary>
+public sealed record Certification(string Name, DateOnly? ExpiresOn);
