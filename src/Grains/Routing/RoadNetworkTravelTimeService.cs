@@ -62,6 +62,14 @@ public sealed class RoadNetworkTravelTimeService(RoadGraph graph, GreatCircleTra
                 if (o.Node >= 0 && d.Node >= 0)
                 {
                     var route = sourceRow[o.Node] * targets.Length + targetColumn[d.Node];
+                    if (o.Node == d.Node)
+                    {
+                        // Both points hang off the same node: they are neighbours, so going out to the node and back
+                        // would overstate the trip; the direct hop is the better figure.
+                        var hop = _fallback.Estimate(origins[i], destinations[j]);
+                        (seconds[cell], meters[cell], routed[cell]) = (hop.Seconds, hop.Meters, true);
+                        continue;
+                    }
                     if (float.IsFinite(routeSeconds[route]))
                     {
                         seconds[cell] = routeSeconds[route] + (o.Meters + d.Meters) / _fallback.SpeedMetersPerSecond;
