@@ -19,7 +19,14 @@ public sealed class RoadGraph
         EdgeSeconds = edgeSeconds;
         EdgeMeters = edgeMeters;
         _grid = new NodeGrid(locations);
+        Hierarchy = new ContractionHierarchy(this);
     }
+
+    /// <summary>Built with the graph, so the cost of preprocessing is paid once, at load.</summary>
+    internal ContractionHierarchy Hierarchy { get; }
+
+    /// <summary>Shortcut arcs the hierarchy added; a measure of preprocessing quality, for diagnostics.</summary>
+    public int ShortcutCount => Hierarchy.ShortcutCount;
 
     public int NodeCount => _locations.Length;
 

@@ -16,6 +16,12 @@ public sealed class RoadNetworkTravelTimeService(RoadGraph graph, GreatCircleTra
 
     public double MaxSnapMeters { get; init; } = 1_000;
 
+    /// <summary>
+    /// True (the default): searches on the graph's contraction hierarchy. False: one plain Dijkstra per origin over
+    /// the whole graph, much slower, kept as the reference the hierarchy is checked against.
+    /// </summary>
+    public bool UseContractionHierarchy { get; init; } = true;
+
     public RoadGraph Graph => graph;
 
     public TravelEstimate Estimate(GeoPoint from, GeoPoint to)
@@ -34,7 +40,7 @@ public sealed class RoadNetworkTravelTimeService(RoadGraph graph, GreatCircleTra
         var meters = new double[rows * columns];
         var routed = new bool[rows * columns];
 
-        // One search per distinct origin node, stopping once every distinct destination node is settled.
+        // Routes are searched between distinct snapped nodes only.
         var targets = destinationSnaps.Where(s => s.Node >= 0).Select(s => s.Node).Distinct().ToArray();
         var targetColumn = new Dictionary<int, int>(targets.Length);
         for (var k = 0; k < targets.Length; k++) targetColumn[targets[k]] = k;
@@ -44,13 +50,20 @@ public sealed class RoadNetworkTravelTimeService(RoadGraph graph, GreatCircleTra
         var routeSeconds = new float[sources.Length * targets.Length];
         var routeMeters = new float[sources.Length * targets.Length];
 
-        if (targets.Length > 0)
+        if (targets.Length > 0 && sources.Length > 0)
         {
-            Parallel.For(0, sources.Length, () => Rent(), (k, _, search) =>
+            if (UseContractionHierarchy)
             {
-                search.Run(sources[k], targets, routeSeconds.AsSpan(k * targets.Length, targets.Length), routeMeters.AsSpan(k * targets.Length, targets.Length));
-                return search;
-            }, _searches.Add);
+                graph.Hierarchy.ManyToMany(sources, targets, routeSeconds, routeMeters);
+            }
+            else
+            {
+                Parallel.For(0, sources.Length, () => Rent(), (k, _, search) =>
+                {
+                    search.Run(sources[k], targets, routeSeconds.AsSpan(k * targets.Length, targets.Length), routeMeters.AsSpan(k * targets.Length, targets.Length));
+                    return search;
+                }, _searches.Add);
+            }
         }
 
         for (var i = 0; i < rows; i++)

@@ -59,6 +59,27 @@ public sealed class RoadNetworkTravelTimeServiceTests
     }
 
     [Fact]
+    public void HierarchyMatrix_AgreesWithPlainDijkstra()
+    {
+        var graph = PortoRoadNetwork.Graph;
+        var random = new Random(7);
+        var points = Enumerable.Range(0, 12).Select(_ => graph.NodeLocation(random.Next(graph.NodeCount))).ToArray();
+
+        var fast = Service().Matrix(points, points);
+        var reference = new RoadNetworkTravelTimeService(graph) { UseContractionHierarchy = false }.Matrix(points, points);
+
+        for (var i = 0; i < points.Length; i++)
+        {
+            for (var j = 0; j < points.Length; j++)
+            {
+                Assert.True(fast.IsRouted(i, j));
+                // Float sums in a different order: equal to well under a second.
+                Assert.Equal(reference.Seconds(i, j), fast.Seconds(i, j), 0.05);
+            }
+        }
+    }
+
+    [Fact]
     public void SamePoint_TakesNoTime()
     {
         var estimate = Service().Estimate(CasaDaMusica, CasaDaMusica);
