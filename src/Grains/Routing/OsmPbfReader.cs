@@ -35,13 +35,10 @@ public static class OsmPbfReader
             var header = ReadExactly(stream, headerLength);
             var (type, dataSize) = ParseBlobHeader(header);
             var blob = ReadExactly(stream, dataSize);
+            // OSMHeader holds only the bounding box and required features; other blob types are to be skipped.
             if (type == "OSMData")
             {
                 ParsePrimitiveBlock(Unpack(blob), state);
-            }
-            else if (type != "OSMHeader")
-            {
-                continue; // unknown blob types are to be skipped, per the format
             }
         }
 

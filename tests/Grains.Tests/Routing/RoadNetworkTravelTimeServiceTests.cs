@@ -38,6 +38,17 @@ public sealed class RoadNetworkTravelTimeServiceTests
     }
 
     [Fact]
+    public void PointAtSeaInsideTheExtractBox_GetsTheFallback()
+    {
+        var offshore = new GeoPoint(41.10, -8.75); // about 7 km off the Gaia coast, more than 1 km from any road
+
+        var estimate = Service().Estimate(offshore, Campanha);
+
+        Assert.True(estimate.IsFallback);
+        Assert.Equal(offshore.DistanceMetersTo(Campanha) * 1.3, estimate.Meters, 3);
+    }
+
+    [Fact]
     public void Matrix_EqualsOneToOneEstimates()
     {
         var service = Service();
