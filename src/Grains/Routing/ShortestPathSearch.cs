@@ -27,8 +27,6 @@ internal sealed class ShortestPathSearch
         _target = new int[graph.NodeCount];
     }
 
-    public RoadGraph Graph => _graph;
-
     /// <summary>
     /// Fastest routes from <paramref name="source"/> to each of <paramref name="targets"/>, stopping as soon as all
     /// are settled; unreachable targets get infinity.
