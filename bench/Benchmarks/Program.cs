@@ -1,4 +1,5 @@
 using OrleansPortal.Benchmarks.GrainCalls;
+using OrleansPortal.Benchmarks.Matrix;
 using OrleansPortal.Benchmarks.Pings;
 using OrleansPortal.Benchmarks.StateWrites;
 
@@ -9,11 +10,12 @@ return args.FirstOrDefault() switch
     "state-writes" => await StateWritesBenchmark.RunAsync(args[1..]),
     "pings" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: false),
     "kestrel-baseline" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: true),
+    "matrix" => MatrixBenchmark.Run(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, matrix");
     return 2;
 }

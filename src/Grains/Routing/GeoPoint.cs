@@ -1,0 +1,18 @@
+namespace OrleansPortal.Grains.Routing;
+
+/// <summary>A WGS84 position in decimal degrees.</summary>
+public readonly record struct GeoPoint(double Latitude, double Longitude)
+{
+    private const double EarthRadiusMeters = 6_371_008.8;
+
+    /// <summary>Great-circle (haversine) distance in metres; accurate to well under 1 % at city scale.</summary>
+    public double DistanceMetersTo(GeoPoint other)
+    {
+        var lat1 = Latitude * Math.PI / 180;
+        var lat2 = other.Latitude * Math.PI / 180;
+        var dLat = lat2 - lat1;
+        var dLon = (other.Longitude - Longitude) * Math.PI / 180;
+        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(lat1) * Math.Cos(lat2) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+}
