@@ -1,17 +1,10 @@
 namespace OrleansPortal.Grains.Technicians;
 
-/// <summary>Great-circle geometry on a spherical Earth: plenty for jump filtering and geofences (error well under 1 %).</summary>
+/// <summary>Great-circle geometry of fixes (see <see cref="GeoPoint"/>): plenty for jump filtering and geofences.</summary>
 public static class Geo
 {
-    private const double EarthRadiusMeters = 6_371_008.8;
-
-    public static double DistanceMeters(double lat1, double lon1, double lat2, double lon2)
-    {
-        var dLat = ToRadians(lat2 - lat1);
-        var dLon = ToRadians(lon2 - lon1);
-        var a = Math.Pow(Math.Sin(dLat / 2), 2) + Math.Cos(ToRadians(lat1)) * Math.Cos(ToRadians(lat2)) * Math.Pow(Math.Sin(dLon / 2), 2);
-        return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
+    public static double DistanceMeters(double lat1, double lon1, double lat2, double lon2) =>
+        new GeoPoint(lat1, lon1).DistanceMetersTo(new GeoPoint(lat2, lon2));
 
     public static double DistanceMeters(GpsFix a, GpsFix b) => DistanceMeters(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
 
@@ -23,6 +16,4 @@ public static class Geo
         if (seconds < 0.001) return meters < 1 ? 0 : double.PositiveInfinity;
         return meters / seconds * 3.6;
     }
-
-    private static double ToRadians(double degrees) => degrees * Math.PI / 180;
 }

@@ -32,8 +32,6 @@ public interface ITechnicianGrain : IGrainWithStringKey
     Task<string?> RevokeDeviceAsync(string deviceId);
 }
 
-public sealed record GeoPoint(double Latitude, double Longitude);
-
 public sealed record TechnicianProfile(string Name, IReadOnlyList<string> Skills, GeoPoint? HomeBase, string? PhotoUrl);
 
 public sealed record DeviceSummary(string DeviceId, string Label, DateTimeOffset IssuedAt, bool Revoked, string TokenHash);

@@ -1,3 +1,4 @@
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Technicians;
 
 namespace OrleansPortal.Web.Technicians;

@@ -35,7 +35,7 @@ public static class TechniciansApi
         var validation = new RequestValidation()
             .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Length <= 100, "name", "A name of 1 to 100 characters is required.")
             .Require(request.Skills is null || (request.Skills.Count <= 50 && request.Skills.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 50)), "skills", "At most 50 skills of 1 to 50 characters each.")
-            .Require(request.HomeBase is null || (request.HomeBase.Latitude is >= -90 and <= 90 && request.HomeBase.Longitude is >= -180 and <= 180), "homeBase", "The home base must be a latitude in -90..90 and a longitude in -180..180.")
+            .Require(request.HomeBase is null or { Latitude: >= -90 and <= 90, Longitude: >= -180 and <= 180 }, "homeBase", "The home base must be a latitude in -90..90 and a longitude in -180..180.")
             .Require(request.PhotoUrl is null || (Uri.TryCreate(request.PhotoUrl, UriKind.Absolute, out var photo) && photo.Scheme is "https" or "http"), "photoUrl", "The photo must be an http(s) URL.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 

@@ -1,3 +1,4 @@
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
 

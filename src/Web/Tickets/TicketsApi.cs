@@ -29,7 +29,7 @@ public static class TicketsApi
 
         var id = TenantKeys.NewId();
         var ticket = new NewTicket(
-            request.CustomerId.Trim(), request.PropertyId.Trim(), request.Location!, request.Address.Trim(), request.Description?.Trim() ?? "",
+            request.CustomerId.Trim(), request.PropertyId.Trim(), request.Location!.Value, request.Address.Trim(), request.Description?.Trim() ?? "",
             [.. (request.RequiredSkills ?? []).Select(s => s.Trim())], TimeSpan.FromMinutes(request.EstimatedMinutes), request.ArrivalWindow,
             Enum.Parse<TicketPriority>(request.Priority ?? nameof(TicketPriority.Routine), ignoreCase: true));
         var created = await Ticket(grains, user, id).CreateAsync(ticket, user.GetEmail());

@@ -1,4 +1,4 @@
-namespace OrleansPortal.Grains.Routing;
+namespace OrleansPortal.Grains;
 
 /// <summary>A WGS84 position in decimal degrees.</summary>
 public readonly record struct GeoPoint(double Latitude, double Longitude)
