@@ -1,5 +1,6 @@
 using OrleansPortal.Benchmarks.GrainCalls;
 using OrleansPortal.Benchmarks.Pings;
+using OrleansPortal.Benchmarks.Solomon;
 using OrleansPortal.Benchmarks.StateWrites;
 
 // Each benchmark prints details first and its figure as the very last line: "NAME <value> <unit> ...".
@@ -9,11 +10,12 @@ return args.FirstOrDefault() switch
     "state-writes" => await StateWritesBenchmark.RunAsync(args[1..]),
     "pings" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: false),
     "kestrel-baseline" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: true),
+    "solomon" => SolomonBenchmark.Run(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, solomon");
     return 2;
 }
