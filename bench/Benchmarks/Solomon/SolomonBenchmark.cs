@@ -17,7 +17,9 @@ internal static class SolomonBenchmark
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1.0;
         var bestKnown = SolomonBestKnown.ParseCsv(File.ReadAllText(Path.Combine(DataFolder, "bks.csv")));
-        var files = Directory.GetFiles(DataFolder, "*.txt").Order(StringComparer.Ordinal).ToArray();
+        // An optional name prefix (c2, r1, rc201...) runs a subset while tuning; the figure is only comparable over all 56.
+        var prefix = args.Length > 1 ? args[1] : "";
+        var files = Directory.GetFiles(DataFolder, prefix + "*.txt").Order(StringComparer.Ordinal).ToArray();
         var options = new SolverOptions(TimeSpan.FromSeconds(seconds), Seed: 1, MinimizeVehicles: true);
 
         Console.WriteLine($"{"instance",-8} {"veh",4} {"distance",10} {"bks veh",8} {"bks dist",10} {"gap %",7} {"feasible",8} {"ms",6} {"iterations",10}");

@@ -13,8 +13,16 @@ namespace OrleansPortal.Grains.Dispatch.Optimization;
 internal sealed class LnsSearch
 {
     private const double BlinkRate = 0.01;
-    private const double AverageRemoved = 10;
-    private const double MaxStringLength = 10;
+    // Vehicle reduction wants many small moves; distance wants strings long enough to move a whole cluster
+    // (the C2 instances have 30-customer routes that shorter strings cannot rearrange).
+    private const double ReductionAverageRemoved = 10;
+    private const double ReductionMaxString = 10;
+    private const double DistanceAverageRemoved = 15;
+    private const double DistanceMaxString = 15;
+    // Annealing temperatures in average arc lengths, so the schedule suits any distance unit.
+    private const double StartTemperature = 10;
+    private const double FinalTemperature = 0.1;
+    private const double ReductionShare = 0.5;
     private const double Epsilon = 1e-7;
 
     private readonly CompiledProblem p;
@@ -26,6 +34,8 @@ internal sealed class LnsSearch
     private readonly List<int> removed = [];
     private readonly List<int> ruinedRoutes = [];
     private readonly double openCost;
+    private double averageRemoved = ReductionAverageRemoved;
+    private double maxStringLength = ReductionMaxString;
     private long iterations;
 
     public LnsSearch(CompiledProblem problem, SolverOptions options, CancellationToken cancellation)
@@ -46,7 +56,7 @@ internal sealed class LnsSearch
         var best = Construct();
         if (options.MinimizeVehicles)
         {
-            MinimizeVehicles(best, 0.5);
+            MinimizeVehicles(best, ReductionShare);
         }
         Anneal(best);
         return best;
@@ -101,6 +111,8 @@ internal sealed class LnsSearch
         var candidate = new Plan(p);
         var absence = new int[p.JobCount];
         var target = best.UnassignedPenalty() + Epsilon;
+        averageRemoved = ReductionAverageRemoved;
+        maxStringLength = ReductionMaxString;
         var lowerBound = VehicleLowerBound();
         while (!PhaseOver(share) && best.VehiclesUsed() > lowerBound)
         {
@@ -154,10 +166,11 @@ internal sealed class LnsSearch
         current.CopyFrom(best);
         var assigned = Math.Max(1, p.JobCount - best.Unassigned.Count);
         var arc = Math.Max(Epsilon, best.TotalDistance() / (assigned + best.VehiclesUsed()));
-        // Temperatures relative to an average arc, so the schedule suits any distance unit.
-        var t0 = 3 * arc;
-        var tf = 0.02 * arc;
+        var t0 = StartTemperature * arc;
+        var tf = FinalTemperature * arc;
         var start = Elapsed();
+        averageRemoved = DistanceAverageRemoved;
+        maxStringLength = DistanceMaxString;
         while (!PhaseOver(1.0))
         {
             iterations++;
@@ -214,8 +227,8 @@ internal sealed class LnsSearch
         {
             return;
         }
-        var stringCap = Math.Min(MaxStringLength, (double)assigned / used);
-        var maxStrings = 4 * AverageRemoved / (1 + stringCap) - 1;
+        var stringCap = Math.Min(maxStringLength, (double)assigned / used);
+        var maxStrings = 4 * averageRemoved / (1 + stringCap) - 1;
         var strings = (int)(random.NextDouble() * maxStrings) + 1;
         var seed = random.Next(p.JobCount);
         for (var tries = 0; plan.RouteOf[seed] < 0 && tries < 4 * p.JobCount; tries++)
