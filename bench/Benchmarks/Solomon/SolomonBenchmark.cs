@@ -15,12 +15,20 @@ internal static class SolomonBenchmark
 
     public static int Run(string[] args)
     {
+        // Workers are independent searches inside one solve (best of them wins); instances still run one at a time.
+        var workers = Environment.ProcessorCount;
+        var workersAt = Array.IndexOf(args, "--workers");
+        if (workersAt >= 0)
+        {
+            workers = int.Parse(args[workersAt + 1], CultureInfo.InvariantCulture);
+            args = [.. args[..workersAt], .. args[(workersAt + 2)..]];
+        }
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1.0;
         var bestKnown = SolomonBestKnown.ParseCsv(File.ReadAllText(Path.Combine(DataFolder, "bks.csv")));
         // An optional name prefix (c2, r1, rc201...) runs a subset while tuning; the figure is only comparable over all 56.
         var prefix = args.Length > 1 ? args[1] : "";
         var files = Directory.GetFiles(DataFolder, prefix + "*.txt").Order(StringComparer.Ordinal).ToArray();
-        var options = new SolverOptions(TimeSpan.FromSeconds(seconds), Seed: 1, MinimizeVehicles: true);
+        var options = new SolverOptions(TimeSpan.FromSeconds(seconds), Seed: 1, MinimizeVehicles: true, Workers: workers);
 
         Console.WriteLine($"{"instance",-8} {"veh",4} {"distance",10} {"bks veh",8} {"bks dist",10} {"gap %",7} {"feasible",8} {"ms",6} {"iterations",10}");
         var gaps = new List<double>();
@@ -59,7 +67,7 @@ internal static class SolomonBenchmark
         }
 
         var averageGap = gaps.Count == 0 ? double.NaN : gaps.Average();
-        Console.WriteLine($"{gaps.Count} of {files.Length} instances at the best-known vehicle count; {seconds} s budget each, seed 1, {Environment.ProcessorCount} cores, single-threaded solver");
+        Console.WriteLine($"{gaps.Count} of {files.Length} instances at the best-known vehicle count; {seconds} s budget each, seed 1, {Environment.ProcessorCount} cores, {workers} solver worker(s)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"solomon {averageGap:F2} % gap, {vehicles} vehicles (best known {bestVehicles}), {feasible}/{files.Length} feasible, {totalMs / Math.Max(1, files.Length):F0} ms/instance"));
         return feasible == files.Length ? 0 : 1;

@@ -43,6 +43,10 @@ internal sealed class CompiledProblem
             Latest[j] = job.Latest;
             Demand[j] = job.Demand;
             Penalty[j] = job.UnassignedPenalty;
+            if (job.PinnedVehicle is { } pin && (pin < 0 || pin >= VehicleCount))
+            {
+                throw new ArgumentException($"Job {j} is pinned to vehicle {pin}, which does not exist.", nameof(problem));
+            }
             Pinned[j] = job.PinnedVehicle ?? -1;
             InProgress[j] = job.InProgress && job.PinnedVehicle is not null;
         }

@@ -54,6 +54,10 @@ internal sealed class LnsSearch
     public Plan Run()
     {
         var best = Construct();
+        if (!Array.Exists(p.Pinned, pin => pin < 0))
+        {
+            return best; // nothing the search may move
+        }
         if (options.MinimizeVehicles)
         {
             MinimizeVehicles(best, ReductionShare);
@@ -68,7 +72,7 @@ internal sealed class LnsSearch
         // In-progress jobs first and at the head of their route, then the other pinned jobs, then the rest.
         for (var j = 0; j < p.JobCount; j++)
         {
-            if (p.InProgress[j] && p.Pinned[j] < p.VehicleCount)
+            if (p.InProgress[j])
             {
                 var v = p.Pinned[j];
                 plan.Routes[v].Insert(0, j);
@@ -182,12 +186,19 @@ internal sealed class LnsSearch
             if (order < 0 || (order == 0 && Cost(candidate) < Cost(current) - temperature * Math.Log(random.NextDouble())))
             {
                 current.CopyFrom(candidate);
-                if (Compare(current, best) < 0 || (Compare(current, best) == 0 && Cost(current) < Cost(best) - Epsilon))
+                if (Better(current, best))
                 {
                     best.CopyFrom(current);
                 }
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="a"/> beats <paramref name="b"/> under the full objective: penalty, vehicles when minimised, then cost.</summary>
+    public bool Better(Plan a, Plan b)
+    {
+        var order = Compare(a, b);
+        return order < 0 || (order == 0 && Cost(a) < Cost(b) - Epsilon);
     }
 
     /// <summary>Hierarchy above the annealed cost: unassigned penalty, then (for Solomon) vehicles. Returns -1, 0 or 1.</summary>
@@ -412,13 +423,14 @@ internal sealed class LnsSearch
         return sum;
     }
 
-    /// <summary>Fraction of the budget (time or iterations) used, in [0, 1].</summary>
-    private double Elapsed()
-    {
-        var byTime = clock.Elapsed.TotalSeconds / Math.Max(1e-6, options.TimeBudget.TotalSeconds);
-        var byIterations = options.MaxIterations is { } max ? (double)iterations / Math.Max(1, max) : 0;
-        return Math.Max(byTime, byIterations);
-    }
+    /// <summary>
+    /// Fraction of the budget used, in [0, 1]. With an iteration cap the phases follow iterations only, so a run is
+    /// reproducible whatever the machine's speed; the time budget then only stops it.
+    /// </summary>
+    private double Elapsed() => options.MaxIterations is { } max
+        ? (double)iterations / Math.Max(1, max)
+        : clock.Elapsed.TotalSeconds / Math.Max(1e-6, options.TimeBudget.TotalSeconds);
 
-    private bool PhaseOver(double share) => cancellation.IsCancellationRequested || Elapsed() >= share;
+    private bool PhaseOver(double share) =>
+        cancellation.IsCancellationRequested || Elapsed() >= share || clock.Elapsed >= options.TimeBudget;
 }

@@ -7,9 +7,12 @@ namespace OrleansPortal.Grains.Dispatch.Optimization;
 /// Hierarchical objective (Solomon): fewer vehicles beats any distance saving, and part of the budget goes to emptying routes.
 /// </param>
 /// <param name="VehicleFixedCost">Distance-equivalent cost of using a vehicle when vehicles are not minimised first.</param>
+/// <param name="MaxIterations">Per worker; when set, the search is reproducible for a seed (the time budget still stops it).</param>
+/// <param name="Workers">Independent searches run in parallel with different seeds; the best plan wins.</param>
 public sealed record SolverOptions(
     TimeSpan TimeBudget,
     int Seed = 1,
     bool MinimizeVehicles = false,
     double VehicleFixedCost = 0,
-    int? MaxIterations = null);
+    int? MaxIterations = null,
+    int Workers = 1);

@@ -15,8 +15,25 @@ public static class VrptwSolver
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
         var compiled = new CompiledProblem(problem);
-        var search = new LnsSearch(compiled, options, cancellationToken);
-        var plan = search.Run();
+        var workers = Math.Max(1, options.Workers);
+        var searches = new LnsSearch[workers];
+        var plans = new Plan[workers];
+        // Each worker owns its search and plan; they share only the read-only compiled problem.
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, i =>
+        {
+            searches[i] = new LnsSearch(compiled, options with { Seed = options.Seed + i * 7919 }, cancellationToken);
+            plans[i] = searches[i].Run();
+        });
+        // Ties go to the lowest worker, so the choice is as reproducible as the searches.
+        var winner = 0;
+        for (var i = 1; i < workers; i++)
+        {
+            if (searches[0].Better(plans[i], plans[winner]))
+            {
+                winner = i;
+            }
+        }
+        var plan = plans[winner];
         var unassigned = plan.Unassigned.ToList();
         unassigned.Sort();
         return new RoutingSolution(
@@ -25,6 +42,6 @@ public static class VrptwSolver
             plan.TotalDistance(),
             plan.VehiclesUsed(),
             plan.UnassignedPenalty(),
-            search.Iterations);
+            searches.Sum(s => s.Iterations));
     }
 }

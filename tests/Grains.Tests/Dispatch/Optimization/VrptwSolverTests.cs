@@ -26,6 +26,19 @@ public sealed class VrptwSolverTests
     }
 
     [Fact]
+    public void SameSeedAndIterationCap_GiveTheSamePlan()
+    {
+        var problem = SolomonInstance.Parse("r201", File.ReadAllText(SolomonFile("r201"))).ToProblem();
+        var options = Budget(1_000, minimizeVehicles: true) with { Workers = 2 };
+
+        var first = VrptwSolver.Solve(problem, options);
+        var second = VrptwSolver.Solve(problem, options);
+
+        Assert.Equal(first.Distance, second.Distance);
+        Assert.Equal(first.Routes.Select(r => string.Join(',', r)), second.Routes.Select(r => string.Join(',', r)));
+    }
+
+    [Fact]
     public void PinnedJobs_StayOnTheirVehicle()
     {
         // Vehicle 0 is based next to every job and vehicle 1 far away, yet job 1 (in progress) and job 3 are pinned to vehicle 1.
