@@ -33,6 +33,9 @@ internal sealed class LnsSearch
     private readonly bool[] classTried;
     private readonly List<int> removed = [];
     private readonly List<int> ruinedRoutes = [];
+    private readonly List<int> touched = [];
+    private readonly bool[] isTouched;
+    private int blinkCountdown;
     private readonly double openCost;
     private double averageRemoved = ReductionAverageRemoved;
     private double maxStringLength = ReductionMaxString;
@@ -45,6 +48,8 @@ internal sealed class LnsSearch
         this.cancellation = cancellation;
         random = new Random(options.Seed);
         classTried = new bool[p.ClassCount];
+        isTouched = new bool[p.VehicleCount];
+        blinkCountdown = NextBlink();
         // When vehicles come first, opening a route must lose to any insertion into a route already in use.
         openCost = options.MinimizeVehicles ? 1e9 : options.VehicleFixedCost;
     }
@@ -133,12 +138,12 @@ internal sealed class LnsSearch
             }
             current.Routes[victim].Clear();
             current.Refresh(victim);
+            candidate.CopyFrom(current);
 
             var emptied = false;
             while (!PhaseOver(share))
             {
                 iterations++;
-                candidate.CopyFrom(current);
                 RuinAndRecreate(candidate, allowOpen: false);
                 foreach (var j in candidate.Unassigned)
                 {
@@ -153,7 +158,11 @@ internal sealed class LnsSearch
                 if (candidate.Unassigned.Count < current.Unassigned.Count ||
                     AbsenceSum(candidate, absence) < AbsenceSum(current, absence))
                 {
-                    current.CopyFrom(candidate);
+                    current.CopyRoutesFrom(candidate, touched);
+                }
+                else
+                {
+                    candidate.CopyRoutesFrom(current, touched);
                 }
             }
             if (!emptied)
@@ -175,21 +184,25 @@ internal sealed class LnsSearch
         var start = Elapsed();
         averageRemoved = DistanceAverageRemoved;
         maxStringLength = DistanceMaxString;
+        candidate.CopyFrom(current);
         while (!PhaseOver(1.0))
         {
             iterations++;
-            candidate.CopyFrom(current);
             RuinAndRecreate(candidate, allowOpen: true);
             var progress = Math.Clamp((Elapsed() - start) / Math.Max(Epsilon, 1.0 - start), 0, 1);
             var temperature = t0 * Math.Pow(tf / t0, progress);
             var order = Compare(candidate, current);
             if (order < 0 || (order == 0 && Cost(candidate) < Cost(current) - temperature * Math.Log(random.NextDouble())))
             {
-                current.CopyFrom(candidate);
+                current.CopyRoutesFrom(candidate, touched);
                 if (Better(current, best))
                 {
                     best.CopyFrom(current);
                 }
+            }
+            else
+            {
+                candidate.CopyRoutesFrom(current, touched);
             }
         }
     }
@@ -219,8 +232,17 @@ internal sealed class LnsSearch
 
     private double Cost(Plan plan) => plan.TotalDistance() + (options.MinimizeVehicles ? 0 : options.VehicleFixedCost * plan.VehiclesUsed());
 
+    /// <summary>
+    /// Ruins and recreates <paramref name="plan"/> in place, listing the routes it changed in <see cref="touched"/>,
+    /// so accepting or undoing the move copies only those routes.
+    /// </summary>
     private void RuinAndRecreate(Plan plan, bool allowOpen)
     {
+        foreach (var v in touched)
+        {
+            isTouched[v] = false;
+        }
+        touched.Clear();
         Ruin(plan);
         removed.AddRange(plan.Unassigned);
         plan.Unassigned.Clear();
@@ -279,6 +301,7 @@ internal sealed class LnsSearch
             }
             plan.Refresh(v);
             ruinedRoutes.Add(v);
+            Touch(v);
         }
     }
 
@@ -343,8 +366,11 @@ internal sealed class LnsSearch
                         break;
                     }
                     var nextLoc = pos == k + 1 ? p.VEnd[v] : p.Loc[route[pos - 1]];
-                    var blink = random.NextDouble() < BlinkRate;
-                    if (!blink)
+                    if (--blinkCountdown <= 0)
+                    {
+                        blinkCountdown = NextBlink();
+                    }
+                    else
                     {
                         var arrival = es[pos - 1] + prevService + p.Time[prevLoc * n + loc];
                         if (arrival <= p.Latest[j])
@@ -378,6 +404,16 @@ internal sealed class LnsSearch
             plan.Routes[bestV].Insert(bestPos - 1, j);
             plan.RouteOf[j] = bestV;
             plan.Refresh(bestV);
+            Touch(bestV);
+        }
+    }
+
+    private void Touch(int v)
+    {
+        if (!isTouched[v])
+        {
+            isTouched[v] = true;
+            touched.Add(v);
         }
     }
 
@@ -412,6 +448,9 @@ internal sealed class LnsSearch
         var capacity = p.VCapacity.Length == 0 ? 0 : p.VCapacity.Max();
         return capacity <= 0 ? 0 : (int)Math.Ceiling(demand / capacity - 1e-9);
     }
+
+    /// <summary>Positions until the next blink: geometric, so each position is skipped with probability <see cref="BlinkRate"/> without a random draw per position.</summary>
+    private int NextBlink() => 1 + (int)Math.Min(1e6, Math.Log(1 - random.NextDouble()) / Math.Log(1 - BlinkRate));
 
     private static long AbsenceSum(Plan plan, int[] absence)
     {

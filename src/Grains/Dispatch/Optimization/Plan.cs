@@ -127,6 +127,25 @@ internal sealed class Plan
         return true;
     }
 
+    /// <summary>Makes this plan equal to <paramref name="other"/>, assuming they differ only in the listed routes.</summary>
+    public void CopyRoutesFrom(Plan other, List<int> routes)
+    {
+        foreach (var v in routes)
+        {
+            var src = other.Routes[v];
+            var dst = Routes[v];
+            dst.Clear();
+            dst.AddRange(src);
+            Array.Copy(other.Start[v], Start[v], src.Count + 2);
+            Array.Copy(other.LatestStart[v], LatestStart[v], src.Count + 2);
+            Load[v] = other.Load[v];
+            RouteDistance[v] = other.RouteDistance[v];
+        }
+        Array.Copy(other.RouteOf, RouteOf, RouteOf.Length);
+        Unassigned.Clear();
+        Unassigned.AddRange(other.Unassigned);
+    }
+
     public void CopyFrom(Plan other)
     {
         for (var v = 0; v < Routes.Length; v++)
