@@ -100,6 +100,7 @@ internal sealed class LnsSearch
                 removed.Add(j);
             }
         }
+        // Largest demand first for the start: the big jobs are the hard ones to fit later.
         Recreate(plan, removed, allowOpen: true, sortOrder: 4);
         removed.Clear();
         for (var j = 0; j < p.JobCount; j++)
@@ -311,23 +312,37 @@ internal sealed class LnsSearch
     /// </summary>
     private void Recreate(Plan plan, List<int> jobs, bool allowOpen, int sortOrder)
     {
+        // Orders as in SISR (random, largest demand, farthest, closest, weighted 4:4:2:1), always within penalty
+        // levels: the highest penalty is inserted first.
         var keys = new double[jobs.Count];
-        var items = jobs.ToArray();
+        var items = new int[jobs.Count];
         for (var i = 0; i < items.Length; i++)
         {
-            var j = items[i];
+            var j = jobs[i];
+            items[i] = i;
             var depot = p.VStart.Length > 0 ? p.VStart[0] : p.Loc[j];
-            var secondary = sortOrder switch
+            keys[i] = sortOrder switch
             {
                 < 4 => random.NextDouble(),
-                < 8 => -p.Demand[j] - random.NextDouble() * 1e-6,
+                < 8 => -p.Demand[j],
                 < 10 => -p.Dist[depot * p.Size + p.Loc[j]],
                 _ => p.Dist[depot * p.Size + p.Loc[j]],
             };
-            // Penalty dominates; the secondary key is scaled into (0, 1) to order jobs within a penalty level.
-            keys[i] = -p.Penalty[j] * 4 + Math.Atan(secondary) / Math.PI + 0.5;
         }
-        Array.Sort(keys, items);
+        Array.Sort(items, (a, b) =>
+        {
+            var byPenalty = p.Penalty[jobs[b]].CompareTo(p.Penalty[jobs[a]]);
+            if (byPenalty != 0)
+            {
+                return byPenalty;
+            }
+            var byKey = keys[a].CompareTo(keys[b]);
+            return byKey != 0 ? byKey : a.CompareTo(b);
+        });
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = jobs[items[i]];
+        }
         var n = p.Size;
         var vehicles = p.VehicleCount;
         foreach (var j in items)
