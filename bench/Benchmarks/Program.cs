@@ -1,6 +1,7 @@
 using OrleansPortal.Benchmarks.GrainCalls;
 using OrleansPortal.Benchmarks.Matrix;
 using OrleansPortal.Benchmarks.Pings;
+using OrleansPortal.Benchmarks.Solomon;
 using OrleansPortal.Benchmarks.StateWrites;
 
 // Each benchmark prints details first and its figure as the very last line: "NAME <value> <unit> ...".
@@ -11,11 +12,12 @@ return args.FirstOrDefault() switch
     "pings" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: false),
     "kestrel-baseline" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: true),
     "matrix" => MatrixBenchmark.Run(args[1..]),
+    "solomon" => SolomonBenchmark.Run(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, matrix");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, matrix, solomon");
     return 2;
 }
