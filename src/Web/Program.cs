@@ -36,6 +36,7 @@ try
     app.MapDispatchersApi();
     app.MapTechniciansApi();
     app.MapTicketsApi();
+    app.MapDeviceJobsApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path);
     app.MapBenchmarkBaselineApi(app.Configuration);

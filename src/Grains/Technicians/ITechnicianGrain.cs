@@ -28,6 +28,12 @@ public interface ITechnicianGrain : IGrainWithStringKey
 
     Task AddDeviceAsync(DeviceSummary device);
 
+    /// <summary>The job the technician is heading to or working at; its site is geofenced (arrival moves it on site, leaving completes it).</summary>
+    Task SetCurrentJobAsync(CurrentJob job);
+
+    /// <summary>Stops watching the job's site, if <paramref name="ticketId"/> is still the current job.</summary>
+    Task ClearCurrentJobAsync(string ticketId);
+
     /// <summary>Marks the device revoked and returns its token hash so the caller can revoke the token itself; null if unknown.</summary>
     Task<string?> RevokeDeviceAsync(string deviceId);
 }

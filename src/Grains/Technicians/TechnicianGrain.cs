@@ -2,6 +2,7 @@ using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
 using OrleansPortal.Grains.Technicians.History;
+using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Technicians;
 
@@ -15,6 +16,7 @@ public sealed class TechnicianGrain(
     IPingHistory history) : Grain, ITechnicianGrain
 {
     private PositionTracker _tracker = null!;
+    private ArrivalDetector? _geofence;
     private bool _positionDirty;
     private IAsyncStream<TechnicianPositionChanged> _technicianStream = null!;
     private IAsyncStream<TechnicianPositionChanged> _tenantStream = null!;
@@ -33,6 +35,7 @@ public sealed class TechnicianGrain(
         }
 
         _tracker = new PositionTracker(state.State.Position);
+        _geofence = GeofenceFor(state.State.CurrentJob);
         var streams = this.GetStreamProvider(LocationStreams.ProviderName);
         _technicianStream = streams.GetStream<TechnicianPositionChanged>(LocationStreams.ForTechnician(TenantId, TechnicianId));
         _tenantStream = streams.GetStream<TechnicianPositionChanged>(LocationStreams.ForTenant(TenantId));
@@ -77,6 +80,7 @@ public sealed class TechnicianGrain(
                 throw new ArgumentException($"Fix at {fix.Time:O} is not valid; validate pings before recording them.", nameof(fixes));
 
         int accepted = 0, duplicates = 0, outOfOrder = 0, outliers = 0;
+        var geofenceEvents = new List<GeofenceEvent>(0);
         var records = new List<PingRecord>(fixes.Count);
         foreach (var fix in fixes.OrderBy(f => f.Time))
         {
@@ -90,12 +94,49 @@ public sealed class TechnicianGrain(
             }
 
             records.Add(new PingRecord(TenantId, TechnicianId, fix, receivedAt, disposition == PingDisposition.Outlier));
+            if (disposition == PingDisposition.Accepted && _geofence?.Observe(fix) is { } geofenceEvent) geofenceEvents.Add(geofenceEvent);
         }
 
         if (records.Count > 0) history.Append(records);
         if (accepted > 0) await PublishAsync(_tracker.Current!, receivedAt);
+        foreach (var geofenceEvent in geofenceEvents) await MoveCurrentJobAsync(geofenceEvent);
         return new PingBatchResult(accepted, duplicates, outOfOrder, outliers);
     }
+
+    public async Task SetCurrentJobAsync(CurrentJob job)
+    {
+        state.State.CurrentJob = job;
+        _geofence = GeofenceFor(job);
+        await state.WriteStateAsync();
+    }
+
+    public async Task ClearCurrentJobAsync(string ticketId)
+    {
+        if (state.State.CurrentJob?.TicketId != ticketId) return;
+        state.State.CurrentJob = null;
+        _geofence = null;
+        await state.WriteStateAsync();
+    }
+
+    // Arrival puts the job on site; leaving its site afterwards completes it. The ticket calls back to update the
+    // current job (a call chain into this grain, which call-chain reentrancy admits while we wait for the ticket).
+    private async Task MoveCurrentJobAsync(GeofenceEvent geofenceEvent)
+    {
+        if (state.State.CurrentJob is not { } job) return;
+        var change = geofenceEvent == GeofenceEvent.Arrived
+            ? new StatusChange(TicketStatus.OnSite, "geofence", $"arrived: within {ArrivalDetector.ArriveRadiusMeters:0} m for {ArrivalDetector.Dwell.TotalMinutes:0} minute")
+            : new StatusChange(TicketStatus.Completed, "geofence", $"departed: beyond {ArrivalDetector.LeaveRadiusMeters:0} m for {ArrivalDetector.Dwell.TotalMinutes:0} minute");
+        try
+        {
+            await GrainFactory.GetGrain<ITicketGrain>(TenantKeys.For(TenantId, job.TicketId)).ChangeStatusAsync(change);
+        }
+        catch (InvalidTransitionException)
+        {
+            // The dispatcher or the technician moved the job meanwhile (on hold, say): their word wins over the geofence.
+        }
+    }
+
+    private static ArrivalDetector? GeofenceFor(CurrentJob? job) => job is null ? null : new ArrivalDetector(job.Site, job.OnSite);
 
     public async Task AddDeviceAsync(DeviceSummary device)
     {

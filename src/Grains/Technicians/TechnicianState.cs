@@ -12,6 +12,8 @@ public sealed class TechnicianState
 
     public List<DeviceSummary> Devices { get; set; } = [];
 
+    public CurrentJob? CurrentJob { get; set; }
+
     /// <summary>Null until a dispatcher sets one: <see cref="TechnicianSchedule.Default"/> applies.</summary>
     public TechnicianSchedule? Schedule { get; set; }
 }

@@ -19,6 +19,12 @@ public interface ITicketGrain : IGrainWithStringKey
 
     Task<TicketSnapshot> ChangeStatusAsync(StatusChange change);
 
+    /// <summary>
+    /// The technician says they are on site. More than <see cref="TicketGrain.CheckInRadiusMeters"/> from the job it is
+    /// refused unless they give a reason, which the audit trail keeps.
+    /// </summary>
+    Task<TicketSnapshot> CheckInAsync(GeoPoint position, string actor, string? reason);
+
     /// <summary>A pinned ticket stays with its technician and time when the day is re-optimized.</summary>
     Task<TicketSnapshot> SetPinnedAsync(bool pinned, string actor);
 }

@@ -1,10 +1,13 @@
 using Orleans;
 using Orleans.Runtime;
+using OrleansPortal.Grains.Technicians;
 
 namespace OrleansPortal.Grains.Tickets;
 
 public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<TicketState> state, TimeProvider clock) : Grain, ITicketGrain
 {
+    public const double CheckInRadiusMeters = 500;
+
     private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
 
     private string TicketId => TenantKeys.Split(this.GetPrimaryKeyString()).LocalId;
@@ -27,6 +30,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         var ticket = state.State;
         EnsureExists();
         var from = ticket.Status;
+        var previousTechnician = from is TicketStatus.EnRoute or TicketStatus.OnSite ? ticket.TechnicianId : null; // whose geofence watches this job now
         if (!TicketLifecycle.CanMove(from, change.To, ticket.HeldFrom))
             throw new InvalidTransitionException(TicketLifecycle.Explain(from, change.To, ticket.HeldFrom));
 
@@ -57,7 +61,32 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         if (TicketLifecycle.IsFinal(change.To)) ticket.Pinned = false;
         ticket.Audit.Add(new AuditEntry(clock.GetUtcNow(), change.Actor, from, change.To, change.Reason, technician));
         await state.WriteStateAsync();
+        await UpdateGeofenceAsync(change.To, previousTechnician);
         return Snapshot();
+    }
+
+    public Task<TicketSnapshot> CheckInAsync(GeoPoint position, string actor, string? reason)
+    {
+        EnsureExists();
+        var distance = state.State.Details!.Location.DistanceMetersTo(position);
+        if (distance > CheckInRadiusMeters && string.IsNullOrWhiteSpace(reason))
+            throw new InvalidTransitionException($"You are {distance:0} m from the job; checking in is allowed within {CheckInRadiusMeters:0} m, or with a reason.");
+        return ChangeStatusAsync(new StatusChange(TicketStatus.OnSite, actor, reason ?? $"checked in {distance:0} m from the job"));
+    }
+
+    // The technician's grain watches the site of the job it is heading to or working at (geofenced arrival and departure).
+    private async Task UpdateGeofenceAsync(TicketStatus to, string? previousTechnician)
+    {
+        var ticket = state.State;
+        if (to is TicketStatus.EnRoute or TicketStatus.OnSite)
+        {
+            var job = new CurrentJob(TicketId, ticket.Details!.Location, OnSite: to == TicketStatus.OnSite);
+            await GrainFactory.GetGrain<ITechnicianGrain>(TenantKeys.For(TenantId, ticket.TechnicianId!)).SetCurrentJobAsync(job);
+        }
+        else if (previousTechnician is not null)
+        {
+            await GrainFactory.GetGrain<ITechnicianGrain>(TenantKeys.For(TenantId, previousTechnician)).ClearCurrentJobAsync(TicketId);
+        }
     }
 
     public async Task<TicketSnapshot> SetPinnedAsync(bool pinned, string actor)

@@ -1,0 +1,4 @@
+namespace OrleansPortal.Grains.Technicians;
+
+/// <summary>The job a technician is driving to or working at, whose site the geofence watches.</summary>
+public sealed record CurrentJob(string TicketId, GeoPoint Site, bool OnSite);
