@@ -72,6 +72,26 @@ public sealed class JobInsertionTests
     }
 
     [Fact]
+    public void Emergency_DisplacesTheLowestPriorityWork_TwoJobsIfOneIsNotEnough()
+    {
+        // Capacity 5 is booked with 1 h + 1 h + 2 h; the 3 h emergency needs 2 h freed. Job 2 alone would do, but it is
+        // worth more than jobs 0 and 1 together, so those two go.
+        var problem = Line(
+            [new Vehicle(0, 0, 0, 1000, 5)],
+            Visit(1, demand: 1, penalty: 100), Visit(2, demand: 1, penalty: 100), Visit(3, demand: 2, penalty: 500),
+            Visit(4, demand: 3, penalty: 10_000));
+        var plan = Plan(problem, [[0, 1, 2]], []);
+
+        var result = JobInsertion.InsertCheapest(problem, plan, 3);
+
+        Assert.Equal([0, 1], result.Displaced.Order());
+        Assert.Equal([0, 1], result.Solution.Unassigned);
+        Assert.Equal(200, result.Solution.UnassignedPenalty);
+        Assert.Equal([2, 3], result.Solution.Routes[0].Order());
+        Assert.Equal(Distance(problem, result.Solution), result.Solution.Distance, 9);
+    }
+
+    [Fact]
     public void Emergency_PrefersAFreeSlotOverDisplacing()
     {
         var problem = Line(
