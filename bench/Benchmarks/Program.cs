@@ -1,4 +1,5 @@
 using OrleansPortal.Benchmarks.GrainCalls;
+using OrleansPortal.Benchmarks.Insert;
 using OrleansPortal.Benchmarks.Matrix;
 using OrleansPortal.Benchmarks.Pings;
 using OrleansPortal.Benchmarks.Solomon;
@@ -13,11 +14,12 @@ return args.FirstOrDefault() switch
     "kestrel-baseline" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: true),
     "matrix" => MatrixBenchmark.Run(args[1..]),
     "solomon" => SolomonBenchmark.Run(args[1..]),
+    "insert" => InsertBenchmark.Run(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, matrix, solomon");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, matrix, solomon, insert");
     return 2;
 }
