@@ -37,23 +37,9 @@ internal sealed class PostgresPingStore : PingStore
 
     public PostgresPingStore(string connectionString)
     {
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new StorageConfigurationException($"Ping history: the PostgreSQL connection string is not valid: {ex.Message}", ex);
-        }
-
-        if (string.IsNullOrWhiteSpace(builder.Host))
-        {
-            throw new StorageConfigurationException("Ping history: the PostgreSQL connection string names no Host.");
-        }
-
+        var builder = AdoNetConnections.ParsePostgreSql("Ping history", connectionString);
         Target = $"PostgreSQL at {builder.Host}:{builder.Port}";
-        dataSource = NpgsqlDataSource.Create(builder);
+        dataSource = AdoNetConnections.AcquirePostgreSql(builder); // the same pool as grain storage on this database
     }
 
     public override string Target { get; }
@@ -127,7 +113,7 @@ internal sealed class PostgresPingStore : PingStore
     public override async ValueTask DisposeAsync()
     {
         if (writerConnection is { } connection) await connection.DisposeAsync();
-        await dataSource.DisposeAsync();
+        await AdoNetConnections.ReleasePostgreSqlAsync(dataSource);
     }
 
     private async Task<NpgsqlConnection> OpenWriterAsync(CancellationToken cancellationToken)

@@ -30,32 +30,16 @@ internal sealed class SqlitePingStore : PingStore
     private const string ReadLatest =
         $"SELECT {Columns} FROM technician_pings WHERE {Key} AND is_outlier = 0 ORDER BY fix_time DESC LIMIT 1";
 
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
-
     private readonly string connectionString;
     private readonly SemaphoreSlim gate;
 
     public SqlitePingStore(string connectionString)
     {
-        SqliteConnectionStringBuilder builder;
-        try
-        {
-            builder = new SqliteConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new StorageConfigurationException($"Ping history: the SQLite connection string is not valid: {ex.Message}", ex);
-        }
-
-        if (string.IsNullOrWhiteSpace(builder.DataSource))
-        {
-            throw new StorageConfigurationException("Ping history: the SQLite connection string names no Data Source.");
-        }
-
+        var builder = AdoNetConnections.ParseSqlite("Ping history", connectionString);
         this.connectionString = builder.ToString();
-        var file = IsFile(builder.DataSource) ? Path.GetFullPath(builder.DataSource) : builder.DataSource;
+        var file = AdoNetConnections.SqliteFile(builder);
         Target = $"SQLite at {file}";
-        gate = Gates.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        gate = AdoNetConnections.SqliteWriteGate(file); // shared with grain storage on the same file
     }
 
     public override string Target { get; }
@@ -211,6 +195,4 @@ internal sealed class SqlitePingStore : PingStore
 
     private static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => StoredValues.FromUnixMicroseconds(reader.GetInt64(ordinal));
 
-    private static bool IsFile(string dataSource) =>
-        dataSource != ":memory:" && !dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
 }

@@ -11,23 +11,9 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // The payload travels as text and is cast by the server, so the same parameter code serves both dialects.
     public PostgreSqlDialect(string storageName, string connectionString) : base(storageName, "CAST(@payload AS jsonb)")
     {
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new StorageConfigurationException($"Storage '{storageName}': the PostgreSQL connection string is not valid: {ex.Message}", ex);
-        }
-
-        if (string.IsNullOrWhiteSpace(builder.Host))
-        {
-            throw new StorageConfigurationException($"Storage '{storageName}': the PostgreSQL connection string names no Host.");
-        }
-
+        var builder = AdoNetConnections.ParsePostgreSql($"Storage '{storageName}'", connectionString);
         Target = $"PostgreSQL at {builder.Host}:{builder.Port}";
-        dataSource = SharedPostgreSqlDataSources.Acquire(builder);
+        dataSource = AdoNetConnections.AcquirePostgreSql(builder);
     }
 
     public override string Target { get; }
@@ -37,5 +23,5 @@ internal sealed class PostgreSqlDialect : SqlDialect
     public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 
-    public override ValueTask DisposeAsync() => SharedPostgreSqlDataSources.ReleaseAsync(dataSource);
+    public override ValueTask DisposeAsync() => AdoNetConnections.ReleasePostgreSqlAsync(dataSource);
 }

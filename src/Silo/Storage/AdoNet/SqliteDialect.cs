@@ -13,32 +13,16 @@ internal sealed class SqliteDialect : SqlDialect
 {
     private const int BusyTimeoutMilliseconds = 5000;
 
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
-
     private readonly string connectionString;
     private readonly SemaphoreSlim gate;
 
     public SqliteDialect(string storageName, string connectionString) : base(storageName, "@payload")
     {
-        SqliteConnectionStringBuilder builder;
-        try
-        {
-            builder = new SqliteConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new StorageConfigurationException($"Storage '{storageName}': the SQLite connection string is not valid: {ex.Message}", ex);
-        }
-
-        if (string.IsNullOrWhiteSpace(builder.DataSource))
-        {
-            throw new StorageConfigurationException($"Storage '{storageName}': the SQLite connection string names no Data Source.");
-        }
-
+        var builder = AdoNetConnections.ParseSqlite($"Storage '{storageName}'", connectionString);
         this.connectionString = builder.ToString();
-        var file = IsFile(builder.DataSource) ? Path.GetFullPath(builder.DataSource) : builder.DataSource;
+        var file = AdoNetConnections.SqliteFile(builder);
         Target = $"SQLite at {file}";
-        gate = Gates.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        gate = AdoNetConnections.SqliteWriteGate(file);
     }
 
     public override string Target { get; }
@@ -67,6 +51,4 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static bool IsFile(string dataSource) =>
-        dataSource != ":memory:" && !dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
 }
