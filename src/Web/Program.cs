@@ -2,6 +2,7 @@ using Orleans.Hosting;
 using Orleans.Storage;
 using OrleansPortal.Web.Admin;
 using OrleansPortal.Web.Demo;
+using OrleansPortal.Web.Dispatch;
 using OrleansPortal.Web.Health;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
@@ -36,6 +37,7 @@ try
     app.MapDispatchersApi();
     app.MapTechniciansApi();
     app.MapTicketsApi();
+    app.MapDispatchApi();
     app.MapDeviceJobsApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path);

@@ -47,6 +47,7 @@ public sealed class TechnicianGrain(
     {
         state.State.Profile = profile;
         await state.WriteStateAsync();
+        await TellDispatchAsync();
     }
 
     public Task<TechnicianSnapshot> GetAsync()
@@ -70,7 +71,11 @@ public sealed class TechnicianGrain(
         EnsureProvisioned();
         state.State.Schedule = schedule;
         await state.WriteStateAsync();
+        await TellDispatchAsync();
     }
+
+    // Skills, shifts and start locations are what dispatch plans with; it interleaves this call, so it never waits on a plan.
+    private Task TellDispatchAsync() => GrainFactory.GetGrain<Dispatch.IDispatchGrain>(TenantId).TechnicianChangedAsync(TechnicianId);
 
     public async Task<PingBatchResult> RecordPingsAsync(IReadOnlyList<GpsFix> fixes, DateTimeOffset receivedAt)
     {

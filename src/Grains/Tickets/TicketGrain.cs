@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Runtime;
+using Orleans.Streams;
 using OrleansPortal.Grains.Technicians;
 
 namespace OrleansPortal.Grains.Tickets;
@@ -20,7 +21,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         state.State.Status = ticket.ArrivalWindow is null ? TicketStatus.New : TicketStatus.Scheduled;
         state.State.Audit.Add(new AuditEntry(clock.GetUtcNow(), actor, null, state.State.Status, "created", null));
         await state.WriteStateAsync();
-        return Snapshot();
+        return await PublishAsync();
     }
 
     public Task<TicketSnapshot> GetAsync() => Task.FromResult(Snapshot());
@@ -35,7 +36,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
             throw new InvalidTransitionException(TicketLifecycle.Explain(from, change.To, ticket.HeldFrom));
 
         // Check everything before changing anything, so a refused change leaves the ticket as it was.
-        var technician = change.TechnicianId ?? (change.To is TicketStatus.Scheduled ? null : ticket.TechnicianId);
+        var technician = change.TechnicianId ?? (change.To is TicketStatus.Scheduled or TicketStatus.New ? null : ticket.TechnicianId);
         var window = change.ArrivalWindow ?? ticket.ArrivalWindow;
         if (change.To is TicketStatus.Assigned or TicketStatus.EnRoute or TicketStatus.OnSite && technician is null)
             throw new InvalidTransitionException($"A ticket becomes {change.To} only with a technician: name one.");
@@ -62,7 +63,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         ticket.Audit.Add(new AuditEntry(clock.GetUtcNow(), change.Actor, from, change.To, change.Reason, technician));
         await state.WriteStateAsync();
         await UpdateGeofenceAsync(change.To, previousTechnician);
-        return Snapshot();
+        return await PublishAsync();
     }
 
     public Task<TicketSnapshot> CheckInAsync(GeoPoint position, string actor, string? reason)
@@ -97,7 +98,15 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         state.State.Pinned = pinned;
         state.State.Audit.Add(new AuditEntry(clock.GetUtcNow(), actor, state.State.Status, state.State.Status, pinned ? "pinned" : "unpinned", state.State.TechnicianId));
         await state.WriteStateAsync();
-        return Snapshot();
+        return await PublishAsync();
+    }
+
+    // After every stored change, so dispatch (and anyone else watching the tenant's tickets) sees what was kept.
+    private async Task<TicketSnapshot> PublishAsync()
+    {
+        var snapshot = Snapshot();
+        await this.GetStreamProvider(TicketStreams.ProviderName).GetStream<TicketChanged>(TicketStreams.ChangesFor(TenantId)).OnNextAsync(new TicketChanged(snapshot));
+        return snapshot;
     }
 
     private void EnsureExists()

@@ -11,7 +11,7 @@ public static class TicketLifecycle
     {
         [TicketStatus.New] = [TicketStatus.Scheduled, TicketStatus.Assigned, TicketStatus.Cancelled, TicketStatus.OnHold],
         [TicketStatus.Scheduled] = [TicketStatus.Scheduled, TicketStatus.Assigned, TicketStatus.Cancelled, TicketStatus.OnHold],
-        [TicketStatus.Assigned] = [TicketStatus.Assigned, TicketStatus.Scheduled, TicketStatus.EnRoute, TicketStatus.Cancelled, TicketStatus.OnHold],
+        [TicketStatus.Assigned] = [TicketStatus.Assigned, TicketStatus.New, TicketStatus.Scheduled, TicketStatus.EnRoute, TicketStatus.Cancelled, TicketStatus.OnHold],
         [TicketStatus.EnRoute] = [TicketStatus.OnSite, TicketStatus.Assigned, TicketStatus.Cancelled, TicketStatus.OnHold],
         [TicketStatus.OnSite] = [TicketStatus.Completed, TicketStatus.OnHold],
         [TicketStatus.OnHold] = [TicketStatus.Cancelled], // and back to the status it was held in (see CanMove)

@@ -16,6 +16,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             NotFoundException => (StatusCodes.Status404NotFound, "Not found."),
             ConflictException => (StatusCodes.Status409Conflict, "Conflict."),
             Grains.Tickets.InvalidTransitionException => (StatusCodes.Status409Conflict, "That status change is not allowed."),
+            Grains.Dispatch.AssignmentRefusedException => (StatusCodes.Status409Conflict, "The assignment is not possible."),
             TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The service is busy; try again."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request."),
             _ => (0, ""),

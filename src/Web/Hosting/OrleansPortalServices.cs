@@ -3,7 +3,10 @@ using Orleans.Hosting;
 using Orleans.Storage;
 using OrleansPortal.Grains.Diagnostics;
 using OrleansPortal.Grains.Technicians.History;
+using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Dispatch;
+using OrleansPortal.Web.Routing;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
 using OrleansPortal.Web.Technicians;
@@ -29,6 +32,9 @@ public static class OrleansPortalServices
         builder.Services.AddSingleton<TechnicianDirectory>();
         builder.Services.AddSingleton<PingIngestion>();
         builder.Services.AddSingleton<LiveMapFeed>();
+        builder.Services.AddSingleton<DispatchBoardFeed>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions());
+        builder.Services.AddTravelTime(builder.Configuration, builder.Environment);
         var storage = ResolveStorage(builder.Configuration, builder.Environment);
         builder.Services.AddPingHistory(o =>
         {

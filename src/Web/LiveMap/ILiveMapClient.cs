@@ -1,11 +1,23 @@
+using OrleansPortal.Grains.Dispatch;
+using OrleansPortal.Web.Dispatch;
+
 namespace OrleansPortal.Web.LiveMap;
 
-/// <summary>What the live map page receives: a full snapshot on (re)connect, then batches of position changes.</summary>
+/// <summary>
+/// What the dispatcher's page receives: a full snapshot on (re)connect, then batches of position changes; and from
+/// dispatch, board changes (re-read the board), the alerts, and optimization progress.
+/// </summary>
 public interface ILiveMapClient
 {
     Task Snapshot(IReadOnlyList<LiveTechnicianDto> technicians);
 
     Task Positions(IReadOnlyList<LivePositionDto> positions);
+
+    Task BoardChanged(BoardChangedDto change);
+
+    Task Alerts(IReadOnlyList<DispatchAlert> alerts);
+
+    Task OptimizeProgress(OptimizeProgressDto progress);
 }
 
 /// <summary>A technician on the live map. Position is null until the first ping.</summary>

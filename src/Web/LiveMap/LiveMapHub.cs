@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using OrleansPortal.Web.Dispatch;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.Technicians;
 
@@ -10,7 +11,7 @@ namespace OrleansPortal.Web.LiveMap;
 /// the client names nothing), gets a snapshot of every technician, then the feed's batched deltas.
 /// </summary>
 [Authorize(Policy = PortalClaims.DispatcherPolicy)]
-public sealed class LiveMapHub(LiveMapFeed feed, TechnicianDirectory directory) : Hub<ILiveMapClient>
+public sealed class LiveMapHub(LiveMapFeed feed, DispatchBoardFeed board, TechnicianDirectory directory) : Hub<ILiveMapClient>
 {
     public const string Path = "/hubs/live-map";
 
@@ -20,6 +21,7 @@ public sealed class LiveMapHub(LiveMapFeed feed, TechnicianDirectory directory) 
         // Join and start watching before reading the snapshot, so no change falls between the two.
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveMapFeed.GroupFor(tenantId));
         await feed.WatchAsync(tenantId);
+        await board.WatchAsync(tenantId);
         var technicians = await directory.ListAsync(tenantId);
         await Clients.Caller.Snapshot([.. technicians.Select(t => t.AsLiveDto())]);
         await base.OnConnectedAsync();

@@ -46,6 +46,17 @@ public sealed class TenantScenario
         return await SignInAsync(app, email);
     }
 
+    /// <summary>
+    /// A company whose dispatch leaves new jobs unassigned (auto-assign off), for tests that walk a ticket through its
+    /// statuses by hand and must not race the dispatch grain assigning it.
+    /// </summary>
+    public static async Task<TenantScenario> CreateWithManualDispatchAsync(PortalFactory app, string name = "Acme Irrigation")
+    {
+        var company = await CreateAsync(app, name);
+        (await company.Dispatcher.PutAsJsonAsync("/api/v1/dispatch/settings", new { autoAssign = false })).EnsureSuccessStatusCode();
+        return company;
+    }
+
     /// <summary>Signs in as an existing dispatcher (for example after the app restarted on the same database).</summary>
     public static async Task<TenantScenario> SignInAsync(PortalFactory app, string email)
     {

@@ -14,7 +14,7 @@ public sealed class GeofenceTests : IClassFixture<PortalFactory>
 
     private async Task<(TenantScenario Company, string TechId, string Token, string TicketId)> EnRouteJobAsync()
     {
-        var company = await TenantScenario.CreateAsync(_app);
+        var company = await TenantScenario.CreateWithManualDispatchAsync(_app);
         var tech = await company.AddTechnicianAsync();
         var token = (await company.IssueTokenAsync(tech.Id)).Token;
         var created = await company.Dispatcher.PostAsJsonAsync("/api/v1/tickets", new

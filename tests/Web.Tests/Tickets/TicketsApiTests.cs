@@ -36,7 +36,7 @@ public sealed class TicketsApiTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task AJobsWholeDay_IsRecordedInItsAuditTrail()
     {
-        var company = await TenantScenario.CreateAsync(_app);
+        var company = await TenantScenario.CreateWithManualDispatchAsync(_app);
         var tech = await company.AddTechnicianAsync();
         var ticket = await CreateAsync(company);
         var window = new { start = DateTimeOffset.UtcNow.AddHours(1), end = DateTimeOffset.UtcNow.AddHours(3) };
@@ -65,7 +65,7 @@ public sealed class TicketsApiTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task InvalidTransition_IsRefusedWithAClearMessage_AndChangesNothing()
     {
-        var company = await TenantScenario.CreateAsync(_app);
+        var company = await TenantScenario.CreateWithManualDispatchAsync(_app);
         var ticket = await CreateAsync(company);
 
         var skip = await MoveAsync(company, ticket.Id, new { status = "Completed" });
@@ -83,7 +83,7 @@ public sealed class TicketsApiTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task AssigningATechnicianWithoutTheSkill_IsRefused()
     {
-        var company = await TenantScenario.CreateAsync(_app);
+        var company = await TenantScenario.CreateWithManualDispatchAsync(_app);
         var tech = await company.AddTechnicianAsync(); // skills: irrigation
         var ticket = await CreateAsync(company, skills: ["backflow"]);
 
@@ -96,8 +96,8 @@ public sealed class TicketsApiTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task TicketsAndTechniciansOfAnotherCompany_AreInvisible()
     {
-        var a = await TenantScenario.CreateAsync(_app, "A");
-        var b = await TenantScenario.CreateAsync(_app, "B");
+        var a = await TenantScenario.CreateWithManualDispatchAsync(_app, "A");
+        var b = await TenantScenario.CreateWithManualDispatchAsync(_app, "B");
         var theirTicket = await CreateAsync(b);
         var theirTech = await b.AddTechnicianAsync();
         var ourTicket = await CreateAsync(a);
@@ -110,7 +110,7 @@ public sealed class TicketsApiTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task BadTicket_GetsAValidationProblemPerField()
     {
-        var company = await TenantScenario.CreateAsync(_app);
+        var company = await TenantScenario.CreateWithManualDispatchAsync(_app);
 
         var response = await company.Dispatcher.PostAsJsonAsync("/api/v1/tickets", new { customerId = "", propertyId = "p", address = "x", estimatedMinutes = -5, priority = "Whenever" });
 

@@ -205,7 +205,21 @@ internal sealed class LnsSearch
             {
                 candidate.CopyRoutesFrom(current, touched);
             }
+            ReportProgress(best);
         }
+        ReportProgress(best, final: true);
+    }
+
+    private TimeSpan lastReport;
+
+    private void ReportProgress(Plan best, bool final = false)
+    {
+        if (options.Progress is null || (!final && clock.Elapsed - lastReport < SolverOptions.ProgressInterval))
+        {
+            return;
+        }
+        lastReport = clock.Elapsed;
+        options.Progress.Report(new SolverProgress(final ? 1 : Math.Clamp(Elapsed(), 0, 1), best.TotalDistance(), best.Unassigned.Count, iterations));
     }
 
     /// <summary>Whether <paramref name="a"/> beats <paramref name="b"/> under the full objective: penalty, vehicles when minimised, then cost.</summary>

@@ -21,7 +21,8 @@ public static class VrptwSolver
         // Each worker owns its search and plan; they share only the read-only compiled problem.
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, i =>
         {
-            searches[i] = new LnsSearch(compiled, options with { Seed = options.Seed + i * 7919 }, cancellationToken);
+            // Only the first worker reports progress: one steady bar rather than several interleaved ones.
+            searches[i] = new LnsSearch(compiled, options with { Seed = options.Seed + i * 7919, Progress = i == 0 ? options.Progress : null }, cancellationToken);
             plans[i] = searches[i].Run();
         });
         // Ties go to the lowest worker, so the choice is as reproducible as the searches.

@@ -1,0 +1,46 @@
+using OrleansPortal.Grains.Tickets;
+
+namespace OrleansPortal.Grains.Dispatch;
+
+/// <summary>Everything the dispatcher's board shows for one day.</summary>
+public sealed record DayBoard(
+    DateOnly Day,
+    DispatchSettings Settings,
+    IReadOnlyList<BoardTechnician> Technicians,
+    IReadOnlyList<BoardJob> Unassigned,
+    IReadOnlyList<DispatchAlert> Alerts,
+    PlanSummary Summary);
+
+/// <param name="Unavailable">Why the technician cannot be planned this day (day off, no start location); null when they can.</param>
+public sealed record BoardTechnician(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Qualifications,
+    DateTimeOffset? ShiftStart,
+    DateTimeOffset? ShiftEnd,
+    GeoPoint? Start,
+    GeoPoint? End,
+    IReadOnlyList<BoardStop> Stops,
+    string? Unavailable);
+
+/// <param name="Eta">The live estimate from the technician's route (today only); null when there is none yet.</param>
+public sealed record BoardStop(BoardJob Job, DateTimeOffset PlannedArrival, DateTimeOffset PlannedStart, DateTimeOffset PlannedDeparture, DateTimeOffset? Eta, double MinutesLate);
+
+public sealed record BoardJob(
+    string TicketId,
+    string Description,
+    string Address,
+    GeoPoint Location,
+    TicketPriority Priority,
+    TicketStatus Status,
+    TimeWindow? ArrivalWindow,
+    double EstimatedMinutes,
+    IReadOnlyList<string> RequiredSkills,
+    bool Pinned,
+    string? TechnicianId);
+
+public sealed record PlanSummary(double Kilometers, double MinutesLate, int LateJobs, int Unassigned);
+
+/// <param name="Adopted">False when the new plan was not better enough to reshuffle the day (see <paramref name="Message"/>).</param>
+/// <param name="Moved">Jobs that changed technician.</param>
+public sealed record OptimizationReport(DateOnly Day, PlanSummary Before, PlanSummary After, bool Adopted, string Message, int Moved, long Iterations);

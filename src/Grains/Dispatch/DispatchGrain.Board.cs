@@ -1,0 +1,50 @@
+using OrleansPortal.Grains.Dispatch.Planning;
+using OrleansPortal.Grains.Technicians;
+using OrleansPortal.Grains.Tickets;
+
+namespace OrleansPortal.Grains.Dispatch;
+
+public sealed partial class DispatchGrain
+{
+    public async Task<DayBoard> GetBoardAsync(DateOnly? day)
+    {
+        var date = day ?? Today;
+        var ctx = await BuildDayAsync(date);
+        var routes = Reconcile(ctx, Routes(date));
+        var solution = ctx.Problem.ToSolution(routes);
+        var timeline = RouteTimeline.Simulate(ctx.Problem, solution.Routes);
+        var technicians = new List<BoardTechnician>();
+        foreach (var t in _technicians.Values.OrderBy(t => t.Profile.Name, StringComparer.Ordinal))
+        {
+            if (ctx.Problem.VehicleIndex(t.TechnicianId) is { } v)
+            {
+                var p = ctx.Problem.Technicians[v];
+                var stops = timeline.Routes[v].Stops.Select(s => BoardStopOf(ctx, s)).ToList();
+                technicians.Add(new BoardTechnician(t.TechnicianId, t.Profile.Name, [.. p.Qualifications.Order()], p.ShiftStart, p.ShiftEnd, p.Start, p.End, stops, null));
+            }
+            else
+            {
+                // Off this day, yet maybe holding jobs assigned earlier: show them, so the dispatcher sees what to move.
+                var held = routes.GetValueOrDefault(t.TechnicianId) ?? [];
+                var stops = held.Select(id => _tickets[id]).Select(j => new BoardStop(JobOf(j), j.ArrivalWindow?.Start ?? ctx.Problem.Epoch, j.ArrivalWindow?.Start ?? ctx.Problem.Epoch, j.ArrivalWindow?.End ?? ctx.Problem.Epoch, null, 0)).ToList();
+                technicians.Add(new BoardTechnician(t.TechnicianId, t.Profile.Name, [.. t.Profile.Skills], null, null, null, null, stops, ctx.Unavailable.GetValueOrDefault(t.TechnicianId)));
+            }
+        }
+
+        var unassigned = solution.Unassigned.Select(j => _tickets[ctx.Problem.Jobs[j].TicketId]).Where(t => t.TechnicianId is null)
+            .OrderByDescending(t => t.Details.Priority).ThenBy(t => t.ArrivalWindow?.Start ?? DateTimeOffset.MaxValue).Select(JobOf).ToList();
+        var summary = new PlanSummary(Math.Round(timeline.Kilometers, 1), Math.Round(timeline.MinutesLate, 1), timeline.LateJobs, unassigned.Count);
+        return new DayBoard(date, new DispatchSettings(state.State.TimeZone, state.State.AutoAssign), technicians, unassigned, [.. _alerts.Values.OrderByDescending(a => a.RaisedAt)], summary);
+    }
+
+    private BoardStop BoardStopOf(DayContext ctx, StopTimes s)
+    {
+        var t = _tickets[ctx.Problem.Jobs[s.Job].TicketId];
+        var estimate = ctx.Day == Today ? _estimates.GetValueOrDefault(t.TicketId) : null;
+        return new BoardStop(JobOf(t), s.Arrival, s.Start, s.Start + t.Details.EstimatedDuration, estimate?.Eta, estimate?.MinutesLate ?? s.MinutesLate);
+    }
+
+    private static BoardJob JobOf(TicketSnapshot t) => new(
+        t.TicketId, t.Details.Description, t.Details.Address, t.Details.Location, t.Details.Priority, t.Status, t.ArrivalWindow,
+        t.Details.EstimatedDuration.TotalMinutes, t.Details.RequiredSkills, t.Pinned, t.TechnicianId);
+}

@@ -1,0 +1,195 @@
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
+using OrleansPortal.Grains.Companies;
+using OrleansPortal.Grains.Routing;
+using OrleansPortal.Grains.Technicians;
+using OrleansPortal.Grains.Tickets;
+
+namespace OrleansPortal.Grains.Dispatch;
+
+/// <summary>
+/// The company's dispatch: world and stream handling here; planning, the board, alerts and commits in the other parts.
+/// Its memory is a cache of the tickets and technicians (their own grains are the truth) plus the day plans, which
+/// it stores. Every handler ends by reconciling a day (<see cref="CommitDayAsync"/>), so an event seen late or twice
+/// cannot leave the plan disagreeing with the tickets.
+/// </summary>
+[ImplicitStreamSubscription(TicketStreams.ChangesNamespace)]
+[ImplicitStreamSubscription(LocationStreams.TenantNamespace)]
+public sealed partial class DispatchGrain(
+    [PersistentState("dispatch")] IPersistentState<DispatchState> state,
+    TimeProvider clock,
+    ILogger<DispatchGrain> log,
+    ITravelTimeService? travel = null,
+    DispatchOptions? options = null) : Grain, IDispatchGrain
+{
+    /// <summary>Technicians are read again when a plan is made and the copy is older than this (or one of them said it changed).</summary>
+    private static readonly TimeSpan TechnicianRefresh = TimeSpan.FromSeconds(60);
+
+    private readonly ITravelTimeService _travel = travel ?? new GreatCircleTravelTimeService();
+    private readonly DispatchOptions _options = options ?? new DispatchOptions();
+    private readonly Dictionary<string, TicketSnapshot> _tickets = [];
+    private readonly Dictionary<string, TechnicianSnapshot> _technicians = [];
+    private readonly Dictionary<string, GpsFix> _positions = [];
+    private readonly HashSet<string> _movedSinceEta = [];
+    private DateTimeOffset _techniciansReadAt = DateTimeOffset.MinValue;
+    private bool _techniciansStale = true;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+
+    private string TenantId => this.GetPrimaryKeyString();
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, _zone).DateTime);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _zone = TimeZoneInfo.FindSystemTimeZoneById(state.State.TimeZone);
+        foreach (var id in state.State.OpenTickets.ToList())
+        {
+            try
+            {
+                var ticket = await Ticket(id).GetAsync();
+                if (IsOpen(ticket)) _tickets[id] = ticket;
+                else state.State.OpenTickets.Remove(id);
+            }
+            catch (NotFoundException)
+            {
+                state.State.OpenTickets.Remove(id);
+            }
+        }
+
+        var cutoff = Today.AddDays(-7);
+        foreach (var old in state.State.Plans.Keys.Where(k => DateOnly.ParseExact(k, "yyyy-MM-dd") < cutoff).ToList()) state.State.Plans.Remove(old);
+
+        var streams = this.GetStreamProvider(TicketStreams.ProviderName);
+        await streams.GetStream<TicketChanged>(TicketStreams.ChangesFor(TenantId)).SubscribeAsync((e, _) => OnTicketChangedAsync(e.Ticket));
+        await streams.GetStream<TechnicianPositionChanged>(LocationStreams.ForTenant(TenantId)).SubscribeAsync((e, _) => OnPositionAsync(e));
+        RegisterGrainTimer(_ => RefreshEtasAsync(), _options.EtaRefreshInterval, _options.EtaRefreshInterval);
+        RegisterGrainTimer(_ => CheckSignalAsync(), _options.AlertCheckInterval, _options.AlertCheckInterval);
+    }
+
+    public async Task<DispatchSettings> UpdateSettingsAsync(string? timeZone, bool? autoAssign)
+    {
+        if (timeZone is not null)
+        {
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone)) throw new ArgumentException($"Unknown time zone '{timeZone}'.", nameof(timeZone));
+            _zone = zone;
+            state.State.TimeZone = timeZone;
+        }
+        if (autoAssign is { } auto) state.State.AutoAssign = auto;
+        await state.WriteStateAsync();
+        return new DispatchSettings(state.State.TimeZone, state.State.AutoAssign);
+    }
+
+    public Task TechnicianChangedAsync(string technicianId)
+    {
+        _techniciansStale = true;
+        return Task.CompletedTask;
+    }
+
+    private Task OnPositionAsync(TechnicianPositionChanged change)
+    {
+        if (!_positions.TryGetValue(change.TechnicianId, out var known) || known.Time <= change.Fix.Time)
+        {
+            _positions[change.TechnicianId] = change.Fix;
+            _movedSinceEta.Add(change.TechnicianId);
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task OnTicketChangedAsync(TicketSnapshot ticket)
+    {
+        var known = _tickets.ContainsKey(ticket.TicketId);
+        var plannedDay = PlannedDayOf(ticket.TicketId);
+        if (!IsOpen(ticket))
+        {
+            _tickets.Remove(ticket.TicketId);
+            var removed = state.State.OpenTickets.Remove(ticket.TicketId);
+            ClearAlertsFor(ticket.TicketId);
+            if (plannedDay is { } day && state.State.AutoAssign)
+            {
+                // A cancellation (or completion, or hold) frees time: offer it to the day's unassigned jobs.
+                await FillGapsAsync(day, $"{ticket.TicketId} left the plan ({ticket.Status})");
+            }
+            else if (plannedDay is { } planned)
+            {
+                await CommitDayAsync(planned, Routes(planned), $"{ticket.TicketId} left the plan ({ticket.Status})");
+            }
+            else if (removed)
+            {
+                await state.WriteStateAsync();
+                await PublishAlertsAsync();
+            }
+            return;
+        }
+
+        _tickets[ticket.TicketId] = ticket;
+        if (state.State.OpenTickets.Add(ticket.TicketId)) await state.WriteStateAsync();
+        var dayOf = DayOf(ticket);
+        if (!known && ticket.TechnicianId is null && state.State.AutoAssign)
+        {
+            await InsertNewJobAsync(dayOf, ticket);
+            return;
+        }
+
+        if (plannedDay is { } previous && previous != dayOf) await CommitDayAsync(previous, Routes(previous), "a job moved to another day");
+        await CommitDayAsync(dayOf, Routes(dayOf), $"{ticket.TicketId} is {ticket.Status}");
+    }
+
+    private async Task EnsureTechniciansAsync()
+    {
+        if (!_techniciansStale && Now - _techniciansReadAt < TechnicianRefresh) return;
+        var ids = await GrainFactory.GetGrain<ICompanyGrain>(TenantId).GetTechnicianIdsAsync();
+        var snapshots = await Task.WhenAll(ids.Select(async id =>
+        {
+            try
+            {
+                return await GrainFactory.GetGrain<ITechnicianGrain>(TenantKeys.For(TenantId, id)).GetAsync();
+            }
+            catch (NotFoundException)
+            {
+                return null; // listed but never provisioned
+            }
+        }));
+        _technicians.Clear();
+        foreach (var t in snapshots.OfType<TechnicianSnapshot>()) _technicians[t.TechnicianId] = t;
+        _techniciansReadAt = Now;
+        _techniciansStale = false;
+    }
+
+    /// <summary>The technician with the newest position dispatch has heard of, which may be newer than the copy read.</summary>
+    private TechnicianSnapshot WithLatestPosition(TechnicianSnapshot t) =>
+        _positions.TryGetValue(t.TechnicianId, out var fix) && (t.Position is null || t.Position.Time < fix.Time) ? t with { Position = fix } : t;
+
+    private static bool IsOpen(TicketSnapshot t) => !TicketLifecycle.IsFinal(t.Status) && t.Status != TicketStatus.OnHold;
+
+    private ITicketGrain Ticket(string id) => GrainFactory.GetGrain<ITicketGrain>(TenantKeys.For(TenantId, id));
+
+    private DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
+
+    /// <summary>The day a job belongs to: the day it is planned on, else its window's day, else today; never a day already past.</summary>
+    private DateOnly DayOf(TicketSnapshot t)
+    {
+        var day = PlannedDayOf(t.TicketId) ?? (t.ArrivalWindow is { } w ? LocalDate(w.Start) : Today);
+        return day < Today ? Today : day;
+    }
+
+    private DateOnly? PlannedDayOf(string ticketId)
+    {
+        foreach (var (day, routes) in state.State.Plans)
+            foreach (var route in routes.Values)
+                if (route.Contains(ticketId)) return DateOnly.ParseExact(day, "yyyy-MM-dd");
+        return null;
+    }
+
+    private static string Key(DateOnly day) => day.ToString("yyyy-MM-dd");
+
+    /// <summary>A copy of the day's stored routes.</summary>
+    private Dictionary<string, List<string>> Routes(DateOnly day) =>
+        state.State.Plans.TryGetValue(Key(day), out var routes) ? routes.ToDictionary(r => r.Key, r => r.Value.ToList()) : [];
+
+    /// <summary>Open jobs of the day; past days' leftovers roll into today.</summary>
+    private IEnumerable<TicketSnapshot> JobsOf(DateOnly day) => _tickets.Values.Where(t => DayOf(t) == day);
+}

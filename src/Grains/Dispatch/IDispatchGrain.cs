@@ -1,0 +1,45 @@
+using Orleans;
+using Orleans.Concurrency;
+
+namespace OrleansPortal.Grains.Dispatch;
+
+/// <summary>
+/// A company's dispatcher, keyed by tenant id. It holds the company's day in memory (technicians, their positions
+/// from the location stream, open jobs from the ticket stream, routes), inserts each new job where it costs least,
+/// re-plans on demand ("optimize the day") and on cancellations, delays and emergencies, and keeps one
+/// <see cref="Routes.IRouteGrain"/> per technician and day up to date.
+/// </summary>
+public interface IDispatchGrain : IGrainWithStringKey
+{
+    /// <summary>The board of one day (today in the company's time zone when null).</summary>
+    Task<DayBoard> GetBoardAsync(DateOnly? day);
+
+    /// <summary>
+    /// A dispatcher puts a job on a technician's route, at <paramref name="at"/> or where it costs least, and pins it there.
+    /// Throws <see cref="AssignmentRefusedException"/> with the reason when it cannot work (skills, shift, window).
+    /// </summary>
+    Task<DayBoard> AssignAsync(DateOnly day, string ticketId, string technicianId, DateTimeOffset? at, string actor);
+
+    /// <summary>Takes a job off its route back to the unassigned tray (it stays there until assigned or optimized).</summary>
+    Task<DayBoard> UnassignAsync(string ticketId, string actor);
+
+    /// <summary>Re-plans the whole day within <paramref name="budget"/>, keeping jobs in progress and pinned; adopts the new plan only when it is clearly better.</summary>
+    Task<OptimizationReport> OptimizeDayAsync(DateOnly? day, TimeSpan budget, string actor);
+
+    [ReadOnly]
+    Task<IReadOnlyList<DispatchAlert>> GetAlertsAsync();
+
+    /// <summary>Changes the settings given (null leaves one as it is) and returns them all.</summary>
+    Task<DispatchSettings> UpdateSettingsAsync(string? timeZone, bool? autoAssign);
+
+    /// <summary>A technician's profile or schedule changed; the next plan reads it again. Interleaves, so a technician grain calling it never waits on dispatch.</summary>
+    [AlwaysInterleave]
+    Task TechnicianChangedAsync(string technicianId);
+}
+
+/// <param name="TimeZone">The company's IANA time zone, which decides what "today" and "a day" mean.</param>
+/// <param name="AutoAssign">New jobs go straight onto the cheapest route, and freed time is refilled; off, dispatchers assign by hand (optimize still works).</param>
+public sealed record DispatchSettings(string TimeZone, bool AutoAssign);
+
+/// <summary>A manual assignment that cannot work; the message says why. The web edge answers 409.</summary>
+public sealed class AssignmentRefusedException(string message) : Exception(message);

@@ -1,0 +1,56 @@
+using OrleansPortal.Grains.Routing;
+using OrleansPortal.Grains.Tickets;
+
+namespace OrleansPortal.Grains.Dispatch.Routes;
+
+public static class EtaPolicy
+{
+    /// <summary>Smaller moves are noise to a customer watching the clock; they are not published.</summary>
+    public static readonly TimeSpan PublishThreshold = TimeSpan.FromMinutes(2);
+
+    /// <summary>A position older than this says little about where the technician is now; the plan's start is used instead.</summary>
+    public static readonly TimeSpan PositionFreshness = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>
+/// ETAs along a route, from where the technician is now: drive to the next stop, wait for its window if early, work
+/// its service time and the buffer, drive on. A job on site finishes its remaining work first. Pure.
+/// </summary>
+public static class EtaCalculator
+{
+    public static IReadOnlyList<StopEstimate> Estimate(RoutePlan plan, GeoPoint? position, DateTimeOffset? positionAt, DateTimeOffset now, ITravelTimeService travel)
+    {
+        var fresh = position is not null && positionAt is { } at && now - at <= EtaPolicy.PositionFreshness;
+        var location = fresh ? position!.Value : plan.Start;
+        // Driving now when heading to the first job (or already out); otherwise the day begins at the shift's start.
+        var headingOut = plan.Stops.Count > 0 && plan.Stops[0].Status is TicketStatus.EnRoute or TicketStatus.OnSite;
+        var clock = headingOut || fresh && now >= plan.ShiftStart ? now : Max(now, plan.ShiftStart);
+        var estimates = new List<StopEstimate>(plan.Stops.Count);
+        foreach (var stop in plan.Stops)
+        {
+            DateTimeOffset eta, departure;
+            if (stop.Status == TicketStatus.OnSite)
+            {
+                eta = stop.OnSiteSince ?? now;
+                departure = Max(now, eta + stop.Service);
+            }
+            else
+            {
+                eta = clock + TimeSpan.FromSeconds(travel.Estimate(location, stop.Location).Seconds);
+                var start = stop.ArrivalWindow is { } w ? Max(eta, w.Start) : eta;
+                departure = start + stop.Service;
+            }
+
+            var minutesLate = stop.ArrivalWindow is { } window && eta > window.End && stop.Status != TicketStatus.OnSite
+                ? Math.Round((eta - window.End).TotalMinutes, 1)
+                : 0;
+            estimates.Add(new StopEstimate(stop.TicketId, eta, departure, minutesLate));
+            clock = departure + plan.BufferBetweenJobs;
+            location = stop.Location;
+        }
+
+        return estimates;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Dispatch;
+using OrleansPortal.Grains.Dispatch.Routes;
+using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Identity;
+
+namespace OrleansPortal.Web.Dispatch;
+
+/// <summary>The dispatcher's board: a day's routes and tray, manual assignment, "optimize the day", alerts. Tenant from the cookie only.</summary>
+public static class DispatchApi
+{
+    public const int MaxBudgetSeconds = 30;
+
+    public static RouteGroupBuilder MapDispatchApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/dispatch").WithTags("Dispatch").RequireAuthorization(PortalClaims.DispatcherPolicy);
+        group.MapGet("/board", GetBoardAsync).WithSummary("One day's board (?day=yyyy-MM-dd; today in the company's time zone by default).");
+        group.MapPost("/assignments", AssignAsync).WithSummary("Puts a job on a technician's route (at a time, or where it costs least) and pins it; 409 with the reason when it cannot work.");
+        group.MapDelete("/assignments/{ticketId}", UnassignAsync).WithSummary("Takes an assigned job back to the unassigned tray.");
+        group.MapPost("/optimize", OptimizeAsync).WithSummary("Re-plans a day within a time budget, keeping jobs in progress and pinned; progress goes out on the live-map hub.");
+        group.MapGet("/alerts", GetAlertsAsync).WithSummary("Late risks, unassigned emergencies, technicians without signal.");
+        group.MapPut("/settings", SetSettingsAsync).WithSummary("The company's time zone (IANA id, which decides what a day is) and whether new jobs are assigned automatically.");
+        group.MapGet("/routes/{technicianId}", GetRouteAsync).WithSummary("A technician's route for a day with live ETAs.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<DayBoard>, ValidationProblem>> GetBoardAsync(string? day, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!TryParseDay(day, out var date)) return DayProblem();
+        return TypedResults.Ok(await Dispatch(grains, user).GetBoardAsync(date));
+    }
+
+    private static async Task<Results<Ok<DayBoard>, NotFound, ValidationProblem, ProblemHttpResult>> AssignAsync(AssignRequest request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!ResourceId.IsValid(request.TicketId) || !ResourceId.IsValid(request.TechnicianId)) return TypedResults.NotFound();
+        if (!TryParseDay(request.Day, out var day)) return DayProblem();
+        var dispatch = Dispatch(grains, user);
+        try
+        {
+            var board = await dispatch.AssignAsync(day ?? (await dispatch.GetBoardAsync(null)).Day, request.TicketId, request.TechnicianId, request.At, user.GetEmail());
+            return TypedResults.Ok(board);
+        }
+        catch (AssignmentRefusedException refused)
+        {
+            return Refused(refused);
+        }
+    }
+
+    private static async Task<Results<Ok<DayBoard>, NotFound, ProblemHttpResult>> UnassignAsync(string ticketId, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!ResourceId.IsValid(ticketId)) return TypedResults.NotFound();
+        try
+        {
+            return TypedResults.Ok(await Dispatch(grains, user).UnassignAsync(ticketId, user.GetEmail()));
+        }
+        catch (AssignmentRefusedException refused)
+        {
+            return Refused(refused);
+        }
+    }
+
+    private static async Task<Results<Ok<OptimizationReport>, ValidationProblem>> OptimizeAsync(OptimizeRequest? request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!TryParseDay(request?.Day, out var day)) return DayProblem();
+        var seconds = request?.BudgetSeconds ?? 3;
+        if (seconds is not (> 0 and <= MaxBudgetSeconds) || double.IsNaN(seconds))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["budgetSeconds"] = [$"The time budget must be more than 0 and at most {MaxBudgetSeconds} seconds."] });
+        return TypedResults.Ok(await Dispatch(grains, user).OptimizeDayAsync(day, TimeSpan.FromSeconds(seconds), user.GetEmail()));
+    }
+
+    private static async Task<Ok<IReadOnlyList<DispatchAlert>>> GetAlertsAsync(ClaimsPrincipal user, IClusterClient grains) =>
+        TypedResults.Ok(await Dispatch(grains, user).GetAlertsAsync());
+
+    private static async Task<Results<Ok<DispatchSettings>, ValidationProblem>> SetSettingsAsync(DispatchSettingsRequest request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (request.TimeZone is { } zone && (zone.Length is 0 or > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["timeZone"] = ["An IANA time zone id such as Europe/Lisbon is required."] });
+        return TypedResults.Ok(await Dispatch(grains, user).UpdateSettingsAsync(request.TimeZone, request.AutoAssign));
+    }
+
+    private static async Task<Results<Ok<RouteView>, NotFound, ValidationProblem>> GetRouteAsync(string technicianId, string? day, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!ResourceId.IsValid(technicianId)) return TypedResults.NotFound();
+        if (!TryParseDay(day, out var date)) return DayProblem();
+        var dispatch = Dispatch(grains, user);
+        var route = await grains.GetGrain<IRouteGrain>(RouteKeys.For(user.GetTenantId(), technicianId, date ?? (await dispatch.GetBoardAsync(null)).Day)).GetAsync();
+        return route is null ? TypedResults.NotFound() : TypedResults.Ok(route);
+    }
+
+    internal static bool TryParseDay(string? text, out DateOnly? day)
+    {
+        day = null;
+        if (string.IsNullOrEmpty(text)) return true;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
+        day = parsed;
+        return true;
+    }
+
+    private static ValidationProblem DayProblem() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["day"] = ["A day is written yyyy-MM-dd, for example 2026-11-21."] });
+
+    private static ProblemHttpResult Refused(AssignmentRefusedException refused) =>
+        TypedResults.Problem(title: "The assignment is not possible.", detail: refused.Message, statusCode: StatusCodes.Status409Conflict);
+
+    private static IDispatchGrain Dispatch(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<IDispatchGrain>(user.GetTenantId());
+}
+
+public sealed record AssignRequest(string TicketId, string TechnicianId, string? Day, DateTimeOffset? At);
+
+public sealed record OptimizeRequest(string? Day, double? BudgetSeconds);
+
+public sealed record DispatchSettingsRequest(string? TimeZone, bool? AutoAssign);
