@@ -83,6 +83,8 @@ public sealed partial class DispatchGrain(
         return new DispatchSettings(state.State.TimeZone, state.State.AutoAssign);
     }
 
+    public Task<DateOnly> GetTodayAsync() => Task.FromResult(Today);
+
     public Task TechnicianChangedAsync(string technicianId)
     {
         _techniciansStale = true;

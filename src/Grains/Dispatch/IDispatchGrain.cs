@@ -29,6 +29,10 @@ public interface IDispatchGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<DispatchAlert>> GetAlertsAsync();
 
+    /// <summary>Today's date in the company's time zone: the day of the routes technicians are working now.</summary>
+    [ReadOnly]
+    Task<DateOnly> GetTodayAsync();
+
     /// <summary>Changes the settings given (null leaves one as it is) and returns them all.</summary>
     Task<DispatchSettings> UpdateSettingsAsync(string? timeZone, bool? autoAssign);
 

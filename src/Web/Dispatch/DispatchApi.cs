@@ -41,7 +41,7 @@ public static class DispatchApi
         var dispatch = Dispatch(grains, user);
         try
         {
-            var board = await dispatch.AssignAsync(day ?? (await dispatch.GetBoardAsync(null)).Day, request.TicketId, request.TechnicianId, request.At, user.GetEmail());
+            var board = await dispatch.AssignAsync(day ?? await dispatch.GetTodayAsync(), request.TicketId, request.TechnicianId, request.At, user.GetEmail());
             return TypedResults.Ok(board);
         }
         catch (AssignmentRefusedException refused)
@@ -87,7 +87,7 @@ public static class DispatchApi
         if (!ResourceId.IsValid(technicianId)) return TypedResults.NotFound();
         if (!TryParseDay(day, out var date)) return DayProblem();
         var dispatch = Dispatch(grains, user);
-        var route = await grains.GetGrain<IRouteGrain>(RouteKeys.For(user.GetTenantId(), technicianId, date ?? (await dispatch.GetBoardAsync(null)).Day)).GetAsync();
+        var route = await grains.GetGrain<IRouteGrain>(RouteKeys.For(user.GetTenantId(), technicianId, date ?? await dispatch.GetTodayAsync())).GetAsync();
         return route is null ? TypedResults.NotFound() : TypedResults.Ok(route);
     }
 
