@@ -103,7 +103,10 @@ public sealed partial class DispatchGrain(
 
     private async Task OnTicketChangedAsync(TicketSnapshot ticket)
     {
-        var known = _tickets.ContainsKey(ticket.TicketId);
+        // Dispatch's own changes reach it twice: at once as the call's answer, later as the event. An event older than
+        // what is known (fewer audit entries: every change adds one) is stale and must not roll the copy back.
+        if (_tickets.TryGetValue(ticket.TicketId, out var held) && held.Audit.Count > ticket.Audit.Count) return;
+        var known = held is not null;
         var plannedDay = PlannedDayOf(ticket.TicketId);
         if (!IsOpen(ticket))
         {
