@@ -6,6 +6,7 @@ using OrleansPortal.Web.Health;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.RecurringJobs;
 using OrleansPortal.Web.Technicians;
 using OrleansPortal.Web.Tickets;
 using OrleansPortal.Web.Tracking;
@@ -36,6 +37,7 @@ try
     app.MapDispatchersApi();
     app.MapTechniciansApi();
     app.MapTicketsApi();
+    app.MapRecurringJobsApi();
     app.MapDeviceJobsApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path);

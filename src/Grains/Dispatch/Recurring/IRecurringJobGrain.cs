@@ -44,6 +44,10 @@ public sealed record RecurringTicketTemplate(
 {
     public NewTicket For(TimeWindow arrivalWindow) =>
         new(CustomerId, PropertyId, Location, Address, Description, RequiredSkills, EstimatedDuration, arrivalWindow, Priority);
+
+    /// <summary>Everything of <paramref name="ticket"/> but its arrival window, which each occurrence sets.</summary>
+    public static RecurringTicketTemplate From(NewTicket ticket) =>
+        new(ticket.CustomerId, ticket.PropertyId, ticket.Location, ticket.Address, ticket.Description, ticket.RequiredSkills, ticket.EstimatedDuration, ticket.Priority);
 }
 
 public sealed record RecurringJob(RecurringTicketTemplate Template, RecurrenceRule Rule);

@@ -23,6 +23,10 @@ public sealed record RecurrenceRule(
 
     public const int MaxCount = 1000;
 
+    public const int FirstYear = 2000;
+
+    public const int LastYear = 2200;
+
     /// <summary>What is wrong with the rule, by field name (empty when it is valid).</summary>
     public IReadOnlyList<(string Field, string Message)> Problems()
     {
@@ -32,6 +36,7 @@ public sealed record RecurrenceRule(
             problems.Add(("weekdays", "Give one or more different weekdays (Monday to Sunday)."));
         if (WindowEnd <= WindowStart) problems.Add(("windowEnd", "The arrival window must end after it starts, on the same day."));
         if (!TryFindZone(TimeZoneId, out _)) problems.Add(("timeZone", $"'{TimeZoneId}' is not a known IANA time zone (for example Europe/Lisbon)."));
+        if (StartDate.Year is < FirstYear or > LastYear) problems.Add(("startDate", $"The start date must be in the years {FirstYear} to {LastYear}."));
         if (EndDate is { } end && end < StartDate) problems.Add(("endDate", "The end date cannot be before the start date."));
         if (Count is < 1 or > MaxCount) problems.Add(("count", $"The occurrence count must be 1 to {MaxCount}."));
         if (EndDate is not null && Count is not null) problems.Add(("count", "Give an end date or an occurrence count, not both."));
@@ -104,10 +109,13 @@ public sealed record RecurrenceRule(
 
     private static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
+    /// <summary>An IANA zone by its id ("Europe/Lisbon"); ids that could not be one are refused before they reach the zone files.</summary>
     public static bool TryFindZone(string? id, out TimeZoneInfo? zone)
     {
         zone = null;
-        return !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out zone);
+        return id is { Length: > 0 and <= 64 } && !id.Contains("..", StringComparison.Ordinal)
+            && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+')
+            && TimeZoneInfo.TryFindSystemTimeZoneById(id, out zone);
     }
 
     private sealed class MondayFirst : IComparer<DayOfWeek>

@@ -130,6 +130,8 @@ public sealed class RecurrenceRuleTests
         { Rule(1, [DayOfWeek.Monday], "2026-01-05", from: Nine, to: Nine), "windowEnd" },
         { Rule(1, [DayOfWeek.Monday], "2026-01-05", zone: "Europe/Atlantis"), "timeZone" },
         { Rule(1, [DayOfWeek.Monday], "2026-01-05", zone: ""), "timeZone" },
+        { Rule(1, [DayOfWeek.Monday], "2026-01-05", zone: "../../etc/passwd"), "timeZone" },
+        { Rule(1, [DayOfWeek.Monday], "1899-12-31"), "startDate" },
         { Rule(1, [DayOfWeek.Monday], "2026-01-05", end: "2026-01-04"), "endDate" },
         { Rule(1, [DayOfWeek.Monday], "2026-01-05", count: 0), "count" },
         { Rule(1, [DayOfWeek.Monday], "2026-01-05", count: RecurrenceRule.MaxCount + 1), "count" },
