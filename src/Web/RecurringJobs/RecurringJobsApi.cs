@@ -75,7 +75,7 @@ public static class RecurringJobsApi
         }
 
         var rule = ParseRule(request.Recurrence, validation);
-        return validation.IsValid ? (new RecurringJob(RecurringTicketTemplate.From(TicketsApi.ToNewTicket(request.Ticket!)), rule!), validation) : (null, validation);
+        return validation.IsValid ? (new RecurringJob(TicketsApi.ToNewTicket(request.Ticket!), rule!), validation) : (null, validation);
     }
 
     // Format errors are reported here; what makes a rule valid (ranges, the zone, end after start) is RecurrenceRule's to say.

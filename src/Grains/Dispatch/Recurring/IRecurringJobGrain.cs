@@ -1,5 +1,4 @@
 using Orleans;
-using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Dispatch.Recurring;
@@ -13,7 +12,7 @@ public interface IRecurringJobGrain : IGrainWithStringKey, IRemindable
 {
     /// <summary>
     /// Creates the series, generates the occurrences already inside the horizon and schedules the rest; throws
-    /// <see cref="ConflictException"/> if it exists and <see cref="ArgumentException"/> for an invalid rule.
+    /// <see cref="ConflictException"/> if it exists and <see cref="ArgumentException"/> for an invalid rule or a template with an arrival window.
     /// </summary>
     Task<RecurringJobSnapshot> CreateAsync(RecurringJob job, string actor);
 
@@ -31,26 +30,11 @@ public interface IRecurringJobGrain : IGrainWithStringKey, IRemindable
     Task<RecurringJobSnapshot> StopAsync(string actor);
 }
 
-/// <summary>What every ticket of the series has in common: a <see cref="NewTicket"/> without its arrival window.</summary>
-public sealed record RecurringTicketTemplate(
-    string CustomerId,
-    string PropertyId,
-    GeoPoint Location,
-    string Address,
-    string Description,
-    IReadOnlyList<string> RequiredSkills,
-    TimeSpan EstimatedDuration,
-    TicketPriority Priority)
-{
-    public NewTicket For(TimeWindow arrivalWindow) =>
-        new(CustomerId, PropertyId, Location, Address, Description, RequiredSkills, EstimatedDuration, arrivalWindow, Priority);
-
-    /// <summary>Everything of <paramref name="ticket"/> but its arrival window, which each occurrence sets.</summary>
-    public static RecurringTicketTemplate From(NewTicket ticket) =>
-        new(ticket.CustomerId, ticket.PropertyId, ticket.Location, ticket.Address, ticket.Description, ticket.RequiredSkills, ticket.EstimatedDuration, ticket.Priority);
-}
-
-public sealed record RecurringJob(RecurringTicketTemplate Template, RecurrenceRule Rule);
+/// <summary>
+/// A series: <see cref="Template"/> is what every ticket of it has in common and has no arrival window (each occurrence
+/// sets its own); <see cref="Rule"/> says when it recurs.
+/// </summary>
+public sealed record RecurringJob(NewTicket Template, RecurrenceRule Rule);
 
 /// <summary>An occurrence that has its ticket.</summary>
 public sealed record GeneratedOccurrence(DateOnly Date, string TicketId, TimeWindow ArrivalWindow);

@@ -33,6 +33,7 @@ public sealed class RecurringJobGrain(
     {
         if (state.State.Job is not null) throw new ConflictException($"Recurring job {SeriesId} already exists.");
         if (job.Rule.Problems() is [var (field, message), ..]) throw new ArgumentException($"Invalid recurrence rule ({field}): {message}", nameof(job));
+        if (job.Template.ArrivalWindow is not null) throw new ArgumentException("A series' template has no arrival window: each occurrence sets its own.", nameof(job));
 
         // Indexed first: an id in the index whose series was never written is skipped by readers, whereas a written
         // series missing from the index would generate tickets no dispatcher could find in the list.
@@ -94,7 +95,7 @@ public sealed class RecurringJobGrain(
             var ticketId = OccurrenceTicketId.For(SeriesId, occurrence.Date);
             try
             {
-                await Ticket(ticketId).CreateAsync(state.State.Job.Template.For(occurrence.Window), Actor);
+                await Ticket(ticketId).CreateAsync(state.State.Job.Template with { ArrivalWindow = occurrence.Window }, Actor);
             }
             catch (ConflictException)
             {

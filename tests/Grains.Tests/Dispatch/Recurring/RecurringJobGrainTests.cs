@@ -16,9 +16,9 @@ public sealed class RecurringJobGrainTests
 {
     private const string Tenant = "tenant-a";
 
-    private static readonly RecurringTicketTemplate Template = new(
+    private static readonly NewTicket Template = new(
         "cust-1", "prop-1", new GeoPoint(41.16, -8.62), "Rua de Santa Catarina 1, Porto", "Weekly pool maintenance",
-        ["pools"], TimeSpan.FromMinutes(45), TicketPriority.Routine);
+        ["pools"], TimeSpan.FromMinutes(45), ArrivalWindow: null, TicketPriority.Routine);
 
     // Mondays and Thursdays 09:00-12:00 in Lisbon from the clock's first day: inside the first horizon fall 5, 8, 12 and 15 January.
     private static readonly RecurrenceRule MondaysAndThursdays = new(
@@ -54,7 +54,7 @@ public sealed class RecurringJobGrainTests
             Assert.Equal(TicketStatus.Scheduled, ticket.Status);
             Assert.Equal(new DateTimeOffset(generated.Date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), ticket.ArrivalWindow!.Start);
             Assert.Equal(TimeSpan.FromHours(3), ticket.ArrivalWindow.End - ticket.ArrivalWindow.Start);
-            Assert.Equal(Template.For(ticket.ArrivalWindow) with { RequiredSkills = ticket.Details.RequiredSkills }, ticket.Details);
+            Assert.Equal(Template with { ArrivalWindow = ticket.ArrivalWindow, RequiredSkills = ticket.Details.RequiredSkills }, ticket.Details);
             Assert.Equal($"recurring:{seriesId}", Assert.Single(ticket.Audit).Actor);
         }
 
@@ -87,7 +87,7 @@ public sealed class RecurringJobGrainTests
         var seriesId = TenantKeys.NewId();
         var orphanId = OccurrenceTicketId.For(seriesId, new DateOnly(2026, 1, 8));
         var window = new TimeWindow(new DateTimeOffset(2026, 1, 8, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 8, 12, 0, 0, TimeSpan.Zero));
-        await Ticket(silo, orphanId).CreateAsync(Template.For(window), $"recurring:{seriesId}");
+        await Ticket(silo, orphanId).CreateAsync(Template with { ArrivalWindow = window }, $"recurring:{seriesId}");
 
         var created = await Series(silo, seriesId).CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
 
