@@ -143,6 +143,20 @@ public sealed partial class DispatchGrain(
         await CommitDayAsync(dayOf, Routes(dayOf), $"{ticket.TicketId} is {ticket.Status}");
     }
 
+    /// <summary>
+    /// Reads every open ticket from its grain. Events can trail a dispatcher's own request (pin, then optimize at once),
+    /// so the operations that act on a dispatcher's intent start from the tickets themselves, not from the event copy.
+    /// </summary>
+    private async Task RereadTicketsAsync()
+    {
+        var fresh = await Task.WhenAll(_tickets.Keys.ToList().Select(id => Ticket(id).GetAsync()));
+        foreach (var ticket in fresh)
+        {
+            if (IsOpen(ticket)) _tickets[ticket.TicketId] = ticket;
+            else _tickets.Remove(ticket.TicketId); // its closing event follows and tidies the plan
+        }
+    }
+
     private async Task EnsureTechniciansAsync()
     {
         if (!_techniciansStale && Now - _techniciansReadAt < TechnicianRefresh) return;
