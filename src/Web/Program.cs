@@ -1,11 +1,14 @@
 using Orleans.Hosting;
 using Orleans.Storage;
 using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Customers;
 using OrleansPortal.Web.Demo;
 using OrleansPortal.Web.Health;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.Portal;
+using OrleansPortal.Web.Properties;
 using OrleansPortal.Web.Technicians;
 using OrleansPortal.Web.Tickets;
 using OrleansPortal.Web.Tracking;
@@ -37,6 +40,10 @@ try
     app.MapTechniciansApi();
     app.MapTicketsApi();
     app.MapDeviceJobsApi();
+    app.MapCustomersApi();
+    app.MapPropertiesApi();
+    app.MapPortalSignInApi();
+    app.MapPortalApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path);
     app.MapBenchmarkBaselineApi(app.Configuration);

@@ -4,8 +4,10 @@ using Orleans.Storage;
 using OrleansPortal.Grains.Diagnostics;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Email;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Technicians;
 using OrleansPortal.Web.Tracking;
 
@@ -23,6 +25,8 @@ public static class OrleansPortalServices
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR();
         builder.Services.AddPortalIdentity();
+        builder.Services.AddEmail(builder.Configuration);
+        builder.Services.AddCustomerPortal(builder.Configuration);
         builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
         builder.Services.Configure<MapSettings>(builder.Configuration.GetSection(MapSettings.SectionName));
         builder.Services.AddSingleton<Onboarding>();

@@ -7,7 +7,12 @@ namespace OrleansPortal.Web.Identity;
 
 public static class IdentityServices
 {
-    /// <summary>Cookie sign-in for dispatchers: APIs answer 401/403 ProblemDetails, pages redirect to /login.</summary>
+    public const string MagicLinkRateLimit = "magic-links";
+
+    /// <summary>
+    /// Cookie sign-in, one scheme for dispatchers (pages redirect to /login) and one for customer contacts (pages redirect to
+    /// /portal/); APIs answer 401/403 ProblemDetails. Each policy names its scheme, so neither kind of cookie satisfies the other's.
+    /// </summary>
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
     {
         services.AddSingleton<IPasswordHasher<UserLogin>, PasswordHasher<UserLogin>>();
@@ -21,9 +26,29 @@ public static class IdentityServices
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+        }).AddCookie(PortalClaims.CustomerScheme, options =>
+        {
+            options.Cookie.Name = "orleansportal.customer";
+            options.Cookie.HttpOnly = true;
+            // Strict is fine although sign-in starts from an email: the cookie is set by the landing page's own POST.
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.LoginPath = "/portal/";
+            options.ExpireTimeSpan = TimeSpan.FromDays(7);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(PortalClaims.DispatcherPolicy, policy => policy.RequireRole(PortalClaims.DispatcherRole).RequireClaim(PortalClaims.TenantId));
+            .AddPolicy(PortalClaims.DispatcherPolicy, policy => policy
+                .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
+                .RequireRole(PortalClaims.DispatcherRole)
+                .RequireClaim(PortalClaims.TenantId))
+            .AddPolicy(PortalClaims.CustomerPolicy, policy => policy
+                .AddAuthenticationSchemes(PortalClaims.CustomerScheme)
+                .RequireRole(PortalClaims.CustomerRole)
+                .RequireClaim(PortalClaims.TenantId)
+                .RequireClaim(PortalClaims.CustomerId)
+                .RequireClaim(PortalClaims.ContactId));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -31,6 +56,10 @@ public static class IdentityServices
             options.AddPolicy(AuthApi.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            // Mail bombing and email probing from one address; each email also has its own limit (ContactEmailGrain).
+            options.AddPolicy(MagicLinkRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) }));
         });
         return services;
     }
