@@ -28,7 +28,7 @@ public static class CustomersApi
     {
         var validation = new RequestValidation()
             .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim().Length <= 200, "name", "A name of 1 to 200 characters is required.")
-            .Require(TryParseKind(request.Kind, out var kind), "kind", "Kind must be Residential or Commercial.");
+            .Require(EnumName.TryParse<CustomerKind>(request.Kind, out var kind), "kind", "Kind must be Residential or Commercial.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var id = TenantKeys.NewId();
@@ -50,7 +50,7 @@ public static class CustomersApi
             .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim().Length <= 200, "name", "A name of 1 to 200 characters is required.")
             .Require(EmailAddress.IsValid(request.Email), "email", "A valid email address is required.")
             .Require(request.Phone is null || (request.Phone.Trim().Length is > 0 and <= 40), "phone", "The phone number can have at most 40 characters.")
-            .Require(Enum.TryParse<ContactRole>(request.Role, ignoreCase: true, out var role) && Enum.IsDefined(role), "role", "Role must be Owner, PropertyManager or AccountsPayable.")
+            .Require(EnumName.TryParse<ContactRole>(request.Role, out var role), "role", "Role must be Owner, PropertyManager or AccountsPayable.")
             .Require(role == ContactRole.PropertyManager || granted.Count == 0, "grantedPropertyIds", "Only a property manager is granted properties; the other roles see them all.")
             .Require(granted.Count <= 1_000 && granted.All(snapshot.PropertyIds.Contains), "grantedPropertyIds", "Every granted property must be one of this customer's.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
@@ -81,9 +81,6 @@ public static class CustomersApi
         var customer = await Customer(grains, user, id).GetAsync();
         return TypedResults.Ok(await PropertyDtoMapping.LoadAsync(grains, user.GetTenantId(), customer.PropertyIds));
     }
-
-    private static bool TryParseKind(string? kind, out CustomerKind parsed) =>
-        Enum.TryParse(kind, ignoreCase: true, out parsed) && Enum.IsDefined(parsed);
 
     private static ICustomerGrain Customer(IClusterClient grains, ClaimsPrincipal user, string id) => grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), id));
 }

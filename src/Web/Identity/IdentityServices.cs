@@ -8,6 +8,7 @@ namespace OrleansPortal.Web.Identity;
 public static class IdentityServices
 {
     public const string MagicLinkRateLimit = "magic-links";
+    public const string PortalSessionRateLimit = "portal-session";
 
     /// <summary>
     /// Cookie sign-in, one scheme for dispatchers (pages redirect to /login) and one for customer contacts (pages redirect to
@@ -60,6 +61,11 @@ public static class IdentityServices
             options.AddPolicy(MagicLinkRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) }));
+            // Tokens are 256 random bits, so this is hygiene rather than defence against guessing; kept apart from the
+            // dispatchers' password limit so customers behind one address do not use up the dispatchers' attempts.
+            options.AddPolicy(PortalSessionRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
         });
         return services;
     }

@@ -21,7 +21,7 @@ public static class PortalSignInApi
         var group = endpoints.MapGroup("/api/v1/portal").WithTags("Portal sign-in");
         group.MapPost("/magic-links", RequestLink).RequireRateLimiting(IdentityServices.MagicLinkRateLimit)
             .WithSummary("Emails a sign-in link to a customer contact. Answers 202 whether or not the email is known.");
-        group.MapPost("/session", SignInAsync).RequireRateLimiting(AuthApi.LoginRateLimit)
+        group.MapPost("/session", SignInAsync).RequireRateLimiting(IdentityServices.PortalSessionRateLimit)
             .WithSummary("Redeems a magic-link token (once, within 15 minutes) and sets the customer cookie.");
         group.MapDelete("/session", SignOutAsync).WithSummary("Signs the customer out.");
         return group;
