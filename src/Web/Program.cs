@@ -25,6 +25,7 @@ try
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UsePortalLinkLanding();
     app.UseDefaultFiles(); // a folder URL such as "/dispatch/" serves its index.html
     app.UseStaticFiles();
     app.UseAuthentication();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Rewrite;
+
 namespace OrleansPortal.Web.Portal;
 
 public static class PortalServices
@@ -10,4 +12,11 @@ public static class PortalServices
         services.AddHostedService<MagicLinkSender>();
         return services;
     }
+
+    /// <summary>
+    /// Serves the landing page of sign-in links at the exact address in the emails (/portal/login?token=...). Without this the
+    /// static files would answer with a redirect to /portal/login/, bouncing the token through one more response.
+    /// </summary>
+    public static IApplicationBuilder UsePortalLinkLanding(this IApplicationBuilder app) =>
+        app.UseRewriter(new RewriteOptions().AddRewrite("^portal/login$", "portal/login/index.html", skipRemainingRules: true));
 }

@@ -45,7 +45,7 @@ public sealed class MagicLinkTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         await RequestLinkAsync(app, email);
         var mail = await smtp.WaitForMailAsync(email);
 
-        var prefetch = await app.CreateClient().GetAsync(mail.Links[0].PathAndQuery); // follows the redirect to /portal/login/
+        var prefetch = await app.CreateClient().GetAsync(mail.Links[0].PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, prefetch.StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await PortalSession.RedeemAsync(app, mail.Token())).StatusCode);
