@@ -1,6 +1,7 @@
 using Orleans.Hosting;
 using Orleans.Storage;
 using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Customers;
 using OrleansPortal.Web.Demo;
 using OrleansPortal.Web.Dispatch;
 using OrleansPortal.Web.Health;
@@ -8,6 +9,8 @@ using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
 using OrleansPortal.Web.RecurringJobs;
+using OrleansPortal.Web.Portal;
+using OrleansPortal.Web.Properties;
 using OrleansPortal.Web.Technicians;
 using OrleansPortal.Web.Tickets;
 using OrleansPortal.Web.Tracking;
@@ -24,6 +27,7 @@ try
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UsePortalLinkLanding();
     app.UseDefaultFiles(); // a folder URL such as "/dispatch/" serves its index.html
     app.UseStaticFiles();
     app.UseAuthentication();
@@ -41,6 +45,10 @@ try
     app.MapDispatchApi();
     app.MapRecurringJobsApi();
     app.MapDeviceJobsApi();
+    app.MapCustomersApi();
+    app.MapPropertiesApi();
+    app.MapPortalSignInApi();
+    app.MapPortalApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path);
     app.MapBenchmarkBaselineApi(app.Configuration);

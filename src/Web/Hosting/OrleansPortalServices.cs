@@ -2,14 +2,16 @@ using Microsoft.Data.Sqlite;
 using Orleans.Hosting;
 using Orleans.Storage;
 using OrleansPortal.Grains.Diagnostics;
+using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Grains.Technicians.History;
-using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Web.Admin;
 using OrleansPortal.Web.Dispatch;
-using OrleansPortal.Web.Routing;
+using OrleansPortal.Web.Email;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.Portal;
+using OrleansPortal.Web.Routing;
 using OrleansPortal.Web.Technicians;
 using OrleansPortal.Web.Tracking;
 
@@ -27,6 +29,8 @@ public static class OrleansPortalServices
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR();
         builder.Services.AddPortalIdentity();
+        builder.Services.AddEmail(builder.Configuration);
+        builder.Services.AddCustomerPortal(builder.Configuration);
         builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
         builder.Services.Configure<MapSettings>(builder.Configuration.GetSection(MapSettings.SectionName));
         builder.Services.Configure<RecurringJobOptions>(builder.Configuration.GetSection(RecurringJobOptions.SectionName));

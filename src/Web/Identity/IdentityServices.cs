@@ -7,33 +7,61 @@ namespace OrleansPortal.Web.Identity;
 
 public static class IdentityServices
 {
-    /// <summary>Cookie sign-in for dispatchers: APIs answer 401/403 ProblemDetails, pages redirect to /login.</summary>
+    public const string MagicLinkRateLimit = "magic-links";
+    public const string PortalSessionRateLimit = "portal-session";
+
+    /// <summary>
+    /// Cookie sign-in, one scheme for dispatchers (pages redirect to /login) and one for customer contacts (pages redirect to
+    /// /portal/); APIs answer 401/403 ProblemDetails. Each policy names its scheme, so neither kind of cookie satisfies the other's.
+    /// </summary>
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
     {
         services.AddSingleton<IPasswordHasher<UserLogin>, PasswordHasher<UserLogin>>();
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
-        {
-            options.Cookie.Name = "orleansportal.auth";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.LoginPath = "/login";
-            options.ExpireTimeSpan = TimeSpan.FromHours(12);
-            options.SlidingExpiration = true;
-            options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
-        });
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options => Configure(options, "orleansportal.auth", "/login", TimeSpan.FromHours(12)))
+            // Strict SameSite holds for customers too although sign-in starts from an email: the landing page's own POST sets the cookie.
+            .AddCookie(PortalClaims.CustomerScheme, options => Configure(options, "orleansportal.customer", "/portal/", TimeSpan.FromDays(7)));
         services.AddAuthorizationBuilder()
-            .AddPolicy(PortalClaims.DispatcherPolicy, policy => policy.RequireRole(PortalClaims.DispatcherRole).RequireClaim(PortalClaims.TenantId));
+            .AddPolicy(PortalClaims.DispatcherPolicy, policy => policy
+                .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
+                .RequireRole(PortalClaims.DispatcherRole)
+                .RequireClaim(PortalClaims.TenantId))
+            .AddPolicy(PortalClaims.CustomerPolicy, policy => policy
+                .AddAuthenticationSchemes(PortalClaims.CustomerScheme)
+                .RequireRole(PortalClaims.CustomerRole)
+                .RequireClaim(PortalClaims.TenantId)
+                .RequireClaim(PortalClaims.CustomerId)
+                .RequireClaim(PortalClaims.ContactId));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Password guessing: a handful of attempts per minute per client address.
-            options.AddPolicy(AuthApi.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            options.AddPolicy(AuthApi.LoginRateLimit, http => PerClientAddress(http, 10, TimeSpan.FromMinutes(1)));
+            // Mail bombing and email probing from one address; each email also has its own limit (ContactEmailGrain).
+            options.AddPolicy(MagicLinkRateLimit, http => PerClientAddress(http, 10, TimeSpan.FromMinutes(15)));
+            // Tokens are 256 random bits, so this is hygiene rather than defence against guessing; kept apart from the
+            // dispatchers' password limit so customers behind one address do not use up the dispatchers' attempts.
+            options.AddPolicy(PortalSessionRateLimit, http => PerClientAddress(http, 30, TimeSpan.FromMinutes(1)));
         });
         return services;
     }
+
+    private static void Configure(CookieAuthenticationOptions options, string cookieName, string loginPath, TimeSpan lifetime)
+    {
+        options.Cookie.Name = cookieName;
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.LoginPath = loginPath;
+        options.ExpireTimeSpan = lifetime;
+        options.SlidingExpiration = true;
+        options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+        options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+    }
+
+    private static RateLimitPartition<string> PerClientAddress(HttpContext http, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window });
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {

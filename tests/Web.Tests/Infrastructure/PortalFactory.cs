@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OrleansPortal.Web.Tests.Infrastructure;
@@ -15,8 +16,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "orleansportal-web-" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>Overrides for the "Storage" section; empty means the SQLite default in the temp directory.</summary>
+    /// <summary>Setting overrides ("Section:Key"), applied before the app starts; no storage override means the SQLite default in the temp directory.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Replaces the app's TimeProvider (grains and web alike) when set before the app starts.</summary>
+    public TimeProvider? Clock { get; set; }
 
     /// <summary>
     /// Serves the app on Kestrel at a free 127.0.0.1 port instead of the in-memory test server, so that a real
@@ -40,6 +44,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Routing:Extract", "none"); // great-circle travel times: predictable, and no graph to build per test host
         builder.UseSetting("Dispatch:EtaRefreshInterval", "00:00:00.200");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,80 @@
+using Orleans;
+
+namespace OrleansPortal.Grains.Customers;
+
+/// <summary>
+/// A customer of a company (a household or a business), keyed "{tenantId}:{customerId}": its contacts, what each
+/// contact may see, and the ids of its properties. It keeps the email index (<see cref="IContactEmailGrain"/>) in
+/// step with its contacts, so a magic link can find them.
+/// </summary>
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the customer; throws <see cref="ConflictException"/> if it exists.</summary>
+    Task<CustomerSnapshot> CreateAsync(NewCustomer customer);
+
+    /// <summary>Throws <see cref="NotFoundException"/> for a customer never created.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<CustomerSnapshot> GetAsync();
+
+    /// <summary>
+    /// Adds a contact and indexes its email. Throws <see cref="ConflictException"/> when the email is already a contact of
+    /// this customer or a granted property is not this customer's.
+    /// </summary>
+    Task<CustomerContact> AddContactAsync(NewContact contact);
+
+    /// <summary>Records a property as the customer's (idempotent).</summary>
+    Task AddPropertyAsync(string propertyId);
+
+    /// <summary>Throws <see cref="NotFoundException"/> for an unknown contact.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<CustomerContact> GetContactAsync(string contactId);
+
+    /// <summary>
+    /// The properties the contact may see: all of the customer's for owners and accounts payable, only those granted to
+    /// them (and still the customer's) for property managers. Throws <see cref="NotFoundException"/> for an unknown contact.
+    /// </summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<IReadOnlyList<string>> GetVisiblePropertyIdsAsync(string contactId);
+
+    /// <summary>Replaces the contact's notification preferences; throws <see cref="NotFoundException"/> for an unknown contact.</summary>
+    Task<CustomerContact> SetPreferencesAsync(string contactId, NotificationPreferences preferences);
+}
+
+public enum CustomerKind
+{
+    Residential,
+    Commercial,
+}
+
+public enum ContactRole
+{
+    Owner,
+
+    /// <summary>Manages some of a commercial customer's sites: sees only the properties granted to them.</summary>
+    PropertyManager,
+
+    AccountsPayable,
+}
+
+public sealed record NewCustomer(string Name, CustomerKind Kind);
+
+/// <summary>A contact to add; <paramref name="Email"/> is normalised (trimmed, lower-case) by the caller.</summary>
+public sealed record NewContact(string Name, string Email, string? Phone, ContactRole Role, IReadOnlyList<string> GrantedPropertyIds);
+
+public sealed record CustomerContact(
+    string ContactId,
+    string Name,
+    string Email,
+    string? Phone,
+    ContactRole Role,
+    IReadOnlyList<string> GrantedPropertyIds,
+    NotificationPreferences Preferences);
+
+public sealed record CustomerSnapshot(
+    string TenantId,
+    string CustomerId,
+    string Name,
+    CustomerKind Kind,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<CustomerContact> Contacts,
+    IReadOnlyList<string> PropertyIds);

@@ -1,0 +1,10 @@
+namespace OrleansPortal.Grains.Customers;
+
+/// <summary>What a contact wants to hear about, per channel, and when not to be disturbed.</summary>
+public sealed record NotificationPreferences(ChannelPreferences Email, ChannelPreferences Sms, QuietHours? QuietHours)
+{
+    /// <summary>Service messages on, marketing off until the contact opts in.</summary>
+    public static NotificationPreferences Default { get; } = new(new(true, true, false), new(true, true, false), null);
+}
+
+public sealed record ChannelPreferences(bool Appointments, bool OnMyWay, bool Marketing);

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Companies;
+using OrleansPortal.Grains.Customers;
+using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Identity;
+using OrleansPortal.Web.Properties;
+
+namespace OrleansPortal.Web.Portal;
+
+/// <summary>
+/// The signed-in customer contact's own portal. Tenant, customer and contact come from the cookie only; which properties
+/// the contact may see is asked of the customer grain on every request, so a changed grant applies at once.
+/// </summary>
+public static class PortalApi
+{
+    public static RouteGroupBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/portal").WithTags("Portal").RequireAuthorization(PortalClaims.CustomerPolicy);
+        group.MapGet("/me", MeAsync).WithSummary("The signed-in contact, their customer and company.");
+        group.MapGet("/properties", ListPropertiesAsync).WithSummary("The properties this contact may see, with equipment and timeline.");
+        group.MapGet("/properties/{id}", GetPropertyAsync).WithSummary("One property this contact may see; 404 for any other.");
+        group.MapGet("/preferences", GetPreferencesAsync).WithSummary("The contact's notification preferences.");
+        group.MapPut("/preferences", SetPreferencesAsync).WithSummary("Replaces the contact's notification preferences.");
+        return group;
+    }
+
+    private static async Task<Ok<PortalMeDto>> MeAsync(ClaimsPrincipal user, IClusterClient grains)
+    {
+        var customer = await Customer(grains, user).GetAsync();
+        var contact = await Customer(grains, user).GetContactAsync(user.GetContactId());
+        var company = await grains.GetGrain<ICompanyGrain>(user.GetTenantId()).GetAsync();
+        return TypedResults.Ok(new PortalMeDto(contact.Name, contact.Email, contact.Role.ToString(), customer.Name, company?.Name ?? ""));
+    }
+
+    private static async Task<Ok<PropertyDto[]>> ListPropertiesAsync(ClaimsPrincipal user, IClusterClient grains)
+    {
+        var visible = await Customer(grains, user).GetVisiblePropertyIdsAsync(user.GetContactId());
+        return TypedResults.Ok(await PropertyDtoMapping.LoadAsync(grains, user.GetTenantId(), visible));
+    }
+
+    private static async Task<Results<Ok<PropertyDto>, NotFound>> GetPropertyAsync(string id, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        var visible = await Customer(grains, user).GetVisiblePropertyIdsAsync(user.GetContactId());
+        // Not visible and not existing answer alike, so ids cannot be probed.
+        if (!visible.Contains(id)) return TypedResults.NotFound();
+        return TypedResults.Ok((await PropertyDtoMapping.LoadAsync(grains, user.GetTenantId(), [id]))[0]);
+    }
+
+    private static async Task<Ok<PreferencesDto>> GetPreferencesAsync(ClaimsPrincipal user, IClusterClient grains) =>
+        TypedResults.Ok((await Customer(grains, user).GetContactAsync(user.GetContactId())).Preferences.AsDto());
+
+    private static async Task<Results<Ok<PreferencesDto>, ValidationProblem>> SetPreferencesAsync(PreferencesRequest request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        var (preferences, validation) = PreferencesMapping.Parse(request);
+        if (preferences is null) return TypedResults.ValidationProblem(validation.Errors);
+        var contact = await Customer(grains, user).SetPreferencesAsync(user.GetContactId(), preferences);
+        return TypedResults.Ok(contact.Preferences.AsDto());
+    }
+
+    private static ICustomerGrain Customer(IClusterClient grains, ClaimsPrincipal user) =>
+        grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId()));
+}
