@@ -76,7 +76,7 @@ function item(job, next) {
     el("span", { className: "window" }, job.arrivalWindow ? `${time(job.arrivalWindow.start)}–${time(job.arrivalWindow.end)}` : "Any time"),
     el("span", { className: "eta" }, "ETA " + (job.eta ? time(job.eta) : "—")));
   if (job.minutesLate > 0) when.append(el("span", { className: "late" }, `${Math.round(job.minutesLate)} min late`));
-  const status = el("div", {}, el("span", { className: "badge status" }, STATUS_TEXT[job.status] ?? job.status),
+  const status = el("div", {}, el("span", { className: `badge status status-${job.status}` }, STATUS_TEXT[job.status] ?? job.status),
     next ? el("strong", {}, " Next") : "", job.priority === "Routine" ? "" : el("span", { className: "late" }, ` ${job.priority}`));
   const links = el("div", { className: "links" },
     el("a", { className: "button navigate", href: geoUri(job.location, job.address) }, "Navigate"),
@@ -108,7 +108,7 @@ function reasonForm(job) {
 }
 
 function button(text, enabled, onClick) {
-  const b = el("button", { type: "button", disabled: !enabled }, text);
+  const b = el("button", { type: "button", className: enabled ? "primary" : "", disabled: !enabled }, text); // the step to take stands out
   b.addEventListener("click", onClick);
   return b;
 }
