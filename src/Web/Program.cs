@@ -7,6 +7,7 @@ using OrleansPortal.Web.Health;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.RecurringJobs;
 using OrleansPortal.Web.Technicians;
 using OrleansPortal.Web.Tickets;
 using OrleansPortal.Web.Tracking;
@@ -38,6 +39,7 @@ try
     app.MapTechniciansApi();
     app.MapTicketsApi();
     app.MapDispatchApi();
+    app.MapRecurringJobsApi();
     app.MapDeviceJobsApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path);

@@ -32,6 +32,7 @@ public sealed partial class DispatchGrain
 
     public async Task<DayBoard> AssignAsync(DateOnly day, string ticketId, string technicianId, DateTimeOffset? at, string actor)
     {
+        await RereadTicketsAsync();
         if (!_tickets.TryGetValue(ticketId, out var ticket)) throw new NotFoundException($"There is no open job {ticketId}.");
         if (ticket.Status is TicketStatus.EnRoute or TicketStatus.OnSite)
             throw new AssignmentRefusedException($"The job is already {(ticket.Status == TicketStatus.EnRoute ? "en route" : "on site")}; it stays with its technician.");

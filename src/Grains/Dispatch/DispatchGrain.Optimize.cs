@@ -10,6 +10,7 @@ public sealed partial class DispatchGrain
     public async Task<OptimizationReport> OptimizeDayAsync(DateOnly? day, TimeSpan budget, string actor)
     {
         var date = day ?? Today;
+        await RereadTicketsAsync();
         var ctx = await BuildDayAsync(date);
         var routes = Reconcile(ctx, Routes(date));
         var current = ctx.Problem.ToSolution(routes);

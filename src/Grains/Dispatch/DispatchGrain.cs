@@ -103,7 +103,10 @@ public sealed partial class DispatchGrain(
 
     private async Task OnTicketChangedAsync(TicketSnapshot ticket)
     {
-        var known = _tickets.ContainsKey(ticket.TicketId);
+        // Dispatch's own changes reach it twice: at once as the call's answer, later as the event. An event older than
+        // what is known (fewer audit entries: every change adds one) is stale and must not roll the copy back.
+        if (_tickets.TryGetValue(ticket.TicketId, out var held) && held.Audit.Count > ticket.Audit.Count) return;
+        var known = held is not null;
         var plannedDay = PlannedDayOf(ticket.TicketId);
         if (!IsOpen(ticket))
         {
@@ -138,6 +141,20 @@ public sealed partial class DispatchGrain(
 
         if (plannedDay is { } previous && previous != dayOf) await CommitDayAsync(previous, Routes(previous), "a job moved to another day");
         await CommitDayAsync(dayOf, Routes(dayOf), $"{ticket.TicketId} is {ticket.Status}");
+    }
+
+    /// <summary>
+    /// Reads every open ticket from its grain. Events can trail a dispatcher's own request (pin, then optimize at once),
+    /// so the operations that act on a dispatcher's intent start from the tickets themselves, not from the event copy.
+    /// </summary>
+    private async Task RereadTicketsAsync()
+    {
+        var fresh = await Task.WhenAll(_tickets.Keys.ToList().Select(id => Ticket(id).GetAsync()));
+        foreach (var ticket in fresh)
+        {
+            if (IsOpen(ticket)) _tickets[ticket.TicketId] = ticket;
+            else _tickets.Remove(ticket.TicketId); // its closing event follows and tidies the plan
+        }
     }
 
     private async Task EnsureTechniciansAsync()

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Orleans.Hosting;
 using Orleans.Storage;
 using OrleansPortal.Grains.Diagnostics;
+using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Web.Admin;
@@ -28,6 +29,7 @@ public static class OrleansPortalServices
         builder.Services.AddPortalIdentity();
         builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
         builder.Services.Configure<MapSettings>(builder.Configuration.GetSection(MapSettings.SectionName));
+        builder.Services.Configure<RecurringJobOptions>(builder.Configuration.GetSection(RecurringJobOptions.SectionName));
         builder.Services.AddSingleton<Onboarding>();
         builder.Services.AddSingleton<TechnicianDirectory>();
         builder.Services.AddSingleton<PingIngestion>();

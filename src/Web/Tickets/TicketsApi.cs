@@ -28,11 +28,7 @@ public static class TicketsApi
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var id = TenantKeys.NewId();
-        var ticket = new NewTicket(
-            request.CustomerId.Trim(), request.PropertyId.Trim(), request.Location!.Value, request.Address.Trim(), request.Description?.Trim() ?? "",
-            [.. (request.RequiredSkills ?? []).Select(s => s.Trim())], TimeSpan.FromMinutes(request.EstimatedMinutes), request.ArrivalWindow,
-            Enum.Parse<TicketPriority>(request.Priority ?? nameof(TicketPriority.Routine), ignoreCase: true));
-        var created = await Ticket(grains, user, id).CreateAsync(ticket, user.GetEmail());
+        var created = await Ticket(grains, user, id).CreateAsync(ToNewTicket(request), user.GetEmail());
         return TypedResults.Created($"/api/v1/tickets/{id}", created.AsDto());
     }
 
@@ -68,7 +64,13 @@ public static class TicketsApi
     private static async Task<Results<Ok<TicketDto>, NotFound>> PinAsync(string id, PinRequest request, ClaimsPrincipal user, IClusterClient grains) =>
         ResourceId.IsValid(id) ? TypedResults.Ok((await Ticket(grains, user, id).SetPinnedAsync(request.Pinned, user.GetEmail())).AsDto()) : TypedResults.NotFound();
 
-    private static RequestValidation Validate(CreateTicketRequest r) => new RequestValidation()
+    /// <summary>The request as a <see cref="NewTicket"/>; only for a request <see cref="Validate"/> accepted.</summary>
+    internal static NewTicket ToNewTicket(CreateTicketRequest request) => new(
+        request.CustomerId.Trim(), request.PropertyId.Trim(), request.Location!.Value, request.Address.Trim(), request.Description?.Trim() ?? "",
+        [.. (request.RequiredSkills ?? []).Select(s => s.Trim())], TimeSpan.FromMinutes(request.EstimatedMinutes), request.ArrivalWindow,
+        Enum.Parse<TicketPriority>(request.Priority ?? nameof(TicketPriority.Routine), ignoreCase: true));
+
+    internal static RequestValidation Validate(CreateTicketRequest r) => new RequestValidation()
         .Require(!string.IsNullOrWhiteSpace(r.CustomerId) && r.CustomerId.Length <= 100, "customerId", "A customer id of 1 to 100 characters is required.")
         .Require(!string.IsNullOrWhiteSpace(r.PropertyId) && r.PropertyId.Length <= 100, "propertyId", "A property id of 1 to 100 characters is required.")
         .Require(r.Location is { Latitude: >= -90 and <= 90, Longitude: >= -180 and <= 180 }, "location", "A location with latitude -90..90 and longitude -180..180 is required.")

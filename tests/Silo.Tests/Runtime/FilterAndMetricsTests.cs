@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using Orleans;
 using Orleans.Hosting;
 using OrleansPortal.Silo.Tests.Grains;
-using OrleansPortal.Silo.Tests.Infrastructure;
+using OrleansPortal.Testing;
 
 namespace OrleansPortal.Silo.Tests.Runtime;
 

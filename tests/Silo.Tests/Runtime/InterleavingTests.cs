@@ -1,5 +1,5 @@
 using OrleansPortal.Silo.Tests.Grains;
-using OrleansPortal.Silo.Tests.Infrastructure;
+using OrleansPortal.Testing;
 
 namespace OrleansPortal.Silo.Tests.Runtime;
 

@@ -3,6 +3,7 @@ using Orleans.Hosting;
 using Orleans.Configuration;
 using OrleansPortal.Silo.Tests.Grains;
 using OrleansPortal.Silo.Tests.Infrastructure;
+using OrleansPortal.Testing;
 
 namespace OrleansPortal.Silo.Tests.Runtime;
 

@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Orleans.Streams;
 using OrleansPortal.Silo.Tests.Grains;
 using OrleansPortal.Silo.Tests.Infrastructure;
+using OrleansPortal.Testing;
 
 namespace OrleansPortal.Silo.Tests.Runtime;
 

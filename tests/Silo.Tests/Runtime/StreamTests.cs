@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using Orleans.Streams;
 using OrleansPortal.Silo.Tests.Grains;
 using OrleansPortal.Silo.Tests.Infrastructure;
+using OrleansPortal.Testing;
 
 namespace OrleansPortal.Silo.Tests.Runtime;
 

@@ -1,4 +1,4 @@
-namespace OrleansPortal.Silo.Tests.Infrastructure;
+namespace OrleansPortal.Testing;
 
 /// <summary>A clock that moves only when a test advances it; its timers fire during <see cref="Advance"/>.</summary>
 public sealed class ManualTimeProvider : TimeProvider

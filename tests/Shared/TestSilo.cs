@@ -4,9 +4,12 @@ using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Hosting;
 
-namespace OrleansPortal.Silo.Tests.Infrastructure;
+namespace OrleansPortal.Testing;
 
-/// <summary>A real silo in a real host, in process. Each test starts its own (they are cheap) or shares one through a fixture.</summary>
+/// <summary>
+/// A real silo in a real host, in process, with the grains of the test assembly (add others through <c>configure</c>).
+/// Each test starts its own (they are cheap) or shares one through a fixture. Shared by every test project (linked in as source).
+/// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
     private readonly IHost _host;

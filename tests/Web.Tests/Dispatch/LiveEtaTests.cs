@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Streams;
+using OrleansPortal.Grains.Dispatch;
+using OrleansPortal.Grains.Dispatch.Routes;
+using OrleansPortal.Web.Tests.Infrastructure;
+using static OrleansPortal.Web.Tests.Dispatch.DispatchScenario;
+
+namespace OrleansPortal.Web.Tests.Dispatch;
+
+/// <summary>Positions move ETAs: a move of more than two minutes goes out on "ticket-eta", and a missed window raises a late-risk alert.</summary>
+public sealed class LiveEtaTests(PortalFactory app) : IClassFixture<PortalFactory>
+{
+    private async Task PingAsync(string token, (double Latitude, double Longitude) at, DateTimeOffset time)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        (await client.PostAsJsonAsync("/api/v1/pings", new { pings = new[] { new { time, lat = at.Latitude, lon = at.Longitude } } })).EnsureSuccessStatusCode();
+    }
+
+    private async Task<ConcurrentQueue<TicketEta>> WatchEtaAsync(string tenantId, string ticketId)
+    {
+        var received = new ConcurrentQueue<TicketEta>();
+        var stream = app.Services.GetRequiredService<IClusterClient>().GetStreamProvider(DispatchStreams.ProviderName)
+            .GetStream<TicketEta>(DispatchStreams.EtaFor(tenantId, ticketId));
+        await stream.SubscribeAsync((eta, _) =>
+        {
+            received.Enqueue(eta);
+            return Task.CompletedTask;
+        });
+        return received;
+    }
+
+    [Fact]
+    public async Task AnEtaMovesWithTheTechnician_AndGoesOutOnTheTicketsStream()
+    {
+        var day = await CreateAsync(app);
+        var tech = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
+        var token = (await day.Company.IssueTokenAsync(tech)).Token;
+        var job = await day.AddJobAsync("Lawn survey", Matosinhos, window: (0, 4));
+        var etas = await WatchEtaAsync(day.Company.TenantId, job.Id);
+        await day.WaitForTicketAsync(job.Id, t => t.TechnicianId == tech, "the job is assigned");
+        await Eventually.TrueAsync(() => Task.FromResult(!etas.IsEmpty), "the first ETA is published");
+        var first = etas.Last();
+        Assert.InRange(first.Eta, DateTimeOffset.UtcNow.AddMinutes(15), DateTimeOffset.UtcNow.AddMinutes(40)); // ~9 km across Porto
+
+        await PingAsync(token, (41.1830, -8.6900), DateTimeOffset.UtcNow); // 700 m from the job
+
+        await Eventually.TrueAsync(() => Task.FromResult(etas.Last().Eta < first.Eta.AddMinutes(-10)), "a much earlier ETA is published");
+        var route = await day.Dispatcher.GetFromJsonAsync<RouteView>($"/api/v1/dispatch/routes/{tech}", ApiJson.Options);
+        Assert.Equal(job.Id, route!.Estimates.Single().TicketId);
+        Assert.InRange(route.Estimates.Single().Eta, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5));
+        var board = await day.BoardAsync();
+        Assert.NotNull(board.Technicians.Single(t => t.Id == tech).Stops.Single().Eta);
+    }
+
+    [Fact]
+    public async Task SmallMoves_AreNotPublished()
+    {
+        var day = await CreateAsync(app);
+        var tech = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
+        var token = (await day.Company.IssueTokenAsync(tech)).Token;
+        var job = await day.AddJobAsync("Lawn survey", Matosinhos, window: (0, 4));
+        var etas = await WatchEtaAsync(day.Company.TenantId, job.Id);
+        await day.WaitForTicketAsync(job.Id, t => t.TechnicianId == tech, "the job is assigned");
+        await PingAsync(token, Ribeira, DateTimeOffset.UtcNow.AddSeconds(-30));
+        await Eventually.TrueAsync(async () => (await day.Dispatcher.GetFromJsonAsync<RouteView>($"/api/v1/dispatch/routes/{tech}", ApiJson.Options))!.Position is not null, "the route hears the position");
+        var published = etas.Count;
+
+        await PingAsync(token, (41.1410, -8.6120), DateTimeOffset.UtcNow); // 100 m on: seconds of difference
+
+        await Eventually.TrueAsync(async () => (await day.Dispatcher.GetFromJsonAsync<RouteView>($"/api/v1/dispatch/routes/{tech}", ApiJson.Options))!.Position!.Value.Latitude == 41.1410, "the route hears the small move");
+        Assert.Equal(published, etas.Count);
+    }
+
+    [Fact]
+    public async Task ATechnicianDriftingAway_RaisesALateRiskAlert()
+    {
+        var day = await CreateAsync(app);
+        var tech = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
+        var token = (await day.Company.IssueTokenAsync(tech)).Token;
+        await PingAsync(token, Ribeira, DateTimeOffset.UtcNow.AddMinutes(-10));
+        var job = await day.AddJobAsync("Urgent valve", Campanha, window: (0, 0.25)); // 15 minutes, 2 km away
+        await day.WaitForTicketAsync(job.Id, t => t.TechnicianId == tech, "the job is assigned");
+        Assert.DoesNotContain(await day.Dispatcher.GetFromJsonAsync<List<DispatchAlert>>("/api/v1/dispatch/alerts", ApiJson.Options) ?? [], a => a.TicketId == job.Id);
+
+        await PingAsync(token, Matosinhos, DateTimeOffset.UtcNow); // now 10 km the wrong way
+
+        List<DispatchAlert> alerts = [];
+        await Eventually.TrueAsync(async () => (alerts = (await day.Dispatcher.GetFromJsonAsync<List<DispatchAlert>>("/api/v1/dispatch/alerts", ApiJson.Options))!).Any(a => a.TicketId == job.Id), "a late-risk alert");
+        var alert = alerts.Single(a => a.TicketId == job.Id);
+        Assert.Equal(AlertKind.LateRisk, alert.Kind);
+        Assert.Contains("Gil Gardener is expected at", alert.Message);
+        Assert.Contains(alert, (await day.BoardAsync()).Alerts);
+    }
+}
