@@ -98,7 +98,7 @@ function reasonForm(job) {
     el("label", {}, "Why are you checking in from here?", input),
     el("div", { className: "actions" },
       el("button", { type: "submit", className: "primary" }, "Check in"),
-      button("Cancel", true, () => { asking = null; refresh(); })));
+      button("Cancel", true, () => { asking = null; refresh(); }, false)));
   form.addEventListener("submit", event => {
     event.preventDefault();
     arrived(job, input.value.trim());
@@ -107,8 +107,9 @@ function reasonForm(job) {
   return form;
 }
 
-function button(text, enabled, onClick) {
-  const b = el("button", { type: "button", className: enabled ? "primary" : "", disabled: !enabled }, text); // the step to take stands out
+// An enabled step stands out: it is the one to take now.
+function button(text, enabled, onClick, primary = enabled) {
+  const b = el("button", { type: "button", className: primary ? "primary" : "", disabled: !enabled }, text);
   b.addEventListener("click", onClick);
   return b;
 }
