@@ -1,39 +1,100 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Devices;
+using OrleansPortal.Grains.Dispatch;
+using OrleansPortal.Grains.Dispatch.Routes;
 using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Web.Hosting;
 
 namespace OrleansPortal.Web.Tickets;
 
-/// <summary>What a technician's phone does with its jobs, authenticated by its device token (Authorization: Bearer).</summary>
+/// <summary>
+/// What a technician's phone does with its jobs, authenticated by its device token (Authorization: Bearer). A job of
+/// another technician or company answers 404 exactly like one that does not exist, so ids reveal nothing.
+/// </summary>
 public static class DeviceJobsApi
 {
+    public const int MaxNoteLength = 1_000;
+
+    // Arrival (OnSite) is not among them: it goes through check-in, which checks the distance to the job.
+    private static readonly TicketStatus[] TechnicianStatuses = [TicketStatus.EnRoute, TicketStatus.Completed];
+
     public static RouteGroupBuilder MapDeviceJobsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/device").WithTags("Technician device").AllowAnonymous();
+        group.MapGet("/jobs", GetJobsAsync).WithSummary("Today's route of the token's technician in order, with live ETAs; empty when there is no route.");
+        group.MapPost("/jobs/{ticketId}/status", ChangeStatusAsync).WithSummary("The technician is on the way (EnRoute) or done (Completed); 409 when the lifecycle does not allow it.");
         group.MapPost("/check-in", CheckInAsync).WithSummary("The technician is on site: refused more than 500 m from the job unless a reason is given.");
         return group;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DeviceJobDto>>, ProblemHttpResult>> GetJobsAsync(HttpRequest http, IClusterClient grains)
+    {
+        if (await DeviceAuthentication.ResolveAsync(http, grains) is not { } device) return DeviceAuthentication.Refused();
+        var today = await grains.GetGrain<IDispatchGrain>(device.TenantId).GetTodayAsync();
+        var route = await grains.GetGrain<IRouteGrain>(RouteKeys.For(device.TenantId, device.TechnicianId, today)).GetAsync();
+        if (route is null) return TypedResults.Ok<IReadOnlyList<DeviceJobDto>>([]);
+
+        var estimates = route.Estimates.ToDictionary(e => e.TicketId);
+        var tickets = await Task.WhenAll(route.Plan.Stops.Select(s => Ticket(grains, device, s.TicketId).GetAsync()));
+        // Dispatch updates routes after tickets change, so a stop can briefly name a job that was reassigned or
+        // finished: the ticket decides whether it is still this technician's open work.
+        var jobs = route.Plan.Stops.Zip(tickets)
+            .Where(p => p.Second.TechnicianId == device.TechnicianId && !TicketLifecycle.IsFinal(p.Second.Status))
+            .Select(p => p.Second.AsDeviceJob(p.First, estimates.GetValueOrDefault(p.First.TicketId)))
+            .ToList();
+        return TypedResults.Ok<IReadOnlyList<DeviceJobDto>>(jobs);
+    }
+
+    private static async Task<Results<Ok<TicketDto>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
+        string ticketId, DeviceStatusRequest request, HttpRequest http, IClusterClient grains)
+    {
+        if (await DeviceAuthentication.ResolveAsync(http, grains) is not { } device) return DeviceAuthentication.Refused();
+        var to = TechnicianStatuses.Where(s => string.Equals(s.ToString(), request.Status, StringComparison.OrdinalIgnoreCase)).Cast<TicketStatus?>().FirstOrDefault();
+        if (to is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Status must be EnRoute or Completed; arrival is POST /api/v1/device/check-in."] });
+        if (request.Note is { Length: > MaxNoteLength })
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = [$"A note has at most {MaxNoteLength:N0} characters."] });
+        if (!ResourceId.IsValid(ticketId)) return TypedResults.NotFound();
+
+        var ticket = Ticket(grains, device, ticketId);
+        if ((await ticket.GetAsync()).TechnicianId != device.TechnicianId) return TypedResults.NotFound(); // not this technician's job
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        var changed = await ticket.ChangeStatusAsync(new StatusChange(to.Value, device.Actor(), note));
+        return TypedResults.Ok(changed.AsDto());
     }
 
     private static async Task<Results<Ok<TicketDto>, NotFound, ValidationProblem, ProblemHttpResult>> CheckInAsync(
         CheckInRequest request, HttpRequest http, IClusterClient grains)
     {
-        var header = http.Headers[HeaderNames.Authorization].ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : "";
-        var device = token.Length == 0 ? null : await grains.GetGrain<IDeviceTokenGrain>(DeviceToken.Hash(token)).ResolveAsync();
-        if (device is null) return TypedResults.Problem(title: "Unknown or revoked device token.", statusCode: StatusCodes.Status401Unauthorized);
+        if (await DeviceAuthentication.ResolveAsync(http, grains) is not { } device) return DeviceAuthentication.Refused();
         if (request.Latitude is not (>= -90 and <= 90) || request.Longitude is not (>= -180 and <= 180))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["position"] = ["A latitude in -90..90 and a longitude in -180..180 are required."] });
         if (!ResourceId.IsValid(request.TicketId)) return TypedResults.NotFound();
 
-        var ticket = grains.GetGrain<ITicketGrain>(TenantKeys.For(device.TenantId, request.TicketId));
-        if ((await ticket.GetAsync()).TechnicianId != device.TechnicianId) return TypedResults.NotFound(); // not this technician's job
-        var checkedIn = await ticket.CheckInAsync(new GeoPoint(request.Latitude, request.Longitude), $"technician:{device.TechnicianId}", request.Reason?.Trim());
-        return TypedResults.Ok(checkedIn.AsDto());
+        var ticket = Ticket(grains, device, request.TicketId);
+        var snapshot = await ticket.GetAsync();
+        if (snapshot.TechnicianId != device.TechnicianId) return TypedResults.NotFound(); // not this technician's job
+        var position = new GeoPoint(request.Latitude, request.Longitude);
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        try
+        {
+            return TypedResults.Ok((await ticket.CheckInAsync(position, device.Actor(), reason)).AsDto());
+        }
+        catch (InvalidTransitionException refused) when (reason is null && snapshot.Details.Location.DistanceMetersTo(position) > TicketGrain.CheckInRadiusMeters)
+        {
+            // The ticket decided; this only labels why, so a phone can ask for a reason instead of reading the sentence.
+            return TypedResults.Problem(
+                title: "Too far from the job to check in without a reason.", detail: refused.Message, statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["reasonRequired"] = true });
+        }
     }
+
+    private static ITicketGrain Ticket(IClusterClient grains, DeviceBinding device, string ticketId) =>
+        grains.GetGrain<ITicketGrain>(TenantKeys.For(device.TenantId, ticketId));
 }
 
 public sealed record CheckInRequest(string TicketId, double Latitude, double Longitude, string? Reason);
+
+public sealed record DeviceStatusRequest(string? Status, string? Note);
