@@ -23,7 +23,7 @@ public interface ITicketGrain : IGrainWithStringKey
     /// The technician says they are on site. More than <see cref="TicketGrain.CheckInRadiusMeters"/> from the job it is
     /// refused unless they give a reason, which the audit trail keeps.
     /// </summary>
-    Task<TicketSnapshot> CheckInAsync(GeoPoint position, string actor, string? reason);
+    Task<TicketSnapshot> CheckInAsync(GeoPoint position, string actor, string? reason, string? onlyIfTechnician = null);
 
     /// <summary>A pinned ticket stays with its technician and time when the day is re-optimized.</summary>
     Task<TicketSnapshot> SetPinnedAsync(bool pinned, string actor);
@@ -43,7 +43,11 @@ public sealed record NewTicket(
     TicketPriority Priority);
 
 /// <summary>A requested change: the new status and what it needs (a technician to assign, a window to schedule, a reason to hold or cancel).</summary>
-public sealed record StatusChange(TicketStatus To, string Actor, string? Reason = null, string? TechnicianId = null, TimeWindow? ArrivalWindow = null);
+/// <param name="OnlyIfTechnician">
+/// The change applies only while the ticket is this technician's (a technician's phone acting on its own job): checked in the
+/// ticket's turn, so a reassignment between the caller's read and its change cannot let the wrong technician move it.
+/// </param>
+public sealed record StatusChange(TicketStatus To, string Actor, string? Reason = null, string? TechnicianId = null, TimeWindow? ArrivalWindow = null, string? OnlyIfTechnician = null);
 
 public sealed record AuditEntry(DateTimeOffset At, string Actor, TicketStatus? From, TicketStatus To, string? Reason, string? TechnicianId);
 

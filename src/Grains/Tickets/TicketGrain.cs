@@ -30,6 +30,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
     {
         var ticket = state.State;
         EnsureExists();
+        if (change.OnlyIfTechnician is { } owner && ticket.TechnicianId != owner) throw new NotFoundException($"Ticket {TicketId} is not this technician's job.");
         var from = ticket.Status;
         var previousTechnician = from is TicketStatus.EnRoute or TicketStatus.OnSite ? ticket.TechnicianId : null; // whose geofence watches this job now
         if (!TicketLifecycle.CanMove(from, change.To, ticket.HeldFrom))
@@ -66,13 +67,14 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         return await PublishAsync();
     }
 
-    public Task<TicketSnapshot> CheckInAsync(GeoPoint position, string actor, string? reason)
+    public Task<TicketSnapshot> CheckInAsync(GeoPoint position, string actor, string? reason, string? onlyIfTechnician = null)
     {
         EnsureExists();
+        if (onlyIfTechnician is not null && state.State.TechnicianId != onlyIfTechnician) throw new NotFoundException($"Ticket {TicketId} is not this technician's job.");
         var distance = state.State.Details!.Location.DistanceMetersTo(position);
         if (distance > CheckInRadiusMeters && string.IsNullOrWhiteSpace(reason))
             throw new InvalidTransitionException($"You are {distance:0} m from the job; checking in is allowed within {CheckInRadiusMeters:0} m, or with a reason.");
-        return ChangeStatusAsync(new StatusChange(TicketStatus.OnSite, actor, reason ?? $"checked in {distance:0} m from the job"));
+        return ChangeStatusAsync(new StatusChange(TicketStatus.OnSite, actor, reason ?? $"checked in {distance:0} m from the job", OnlyIfTechnician: onlyIfTechnician));
     }
 
     // The technician's grain watches the site of the job it is heading to or working at (geofenced arrival and departure).

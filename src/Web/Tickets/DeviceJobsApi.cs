@@ -61,7 +61,7 @@ public static class DeviceJobsApi
         var ticket = Ticket(grains, device, ticketId);
         if ((await ticket.GetAsync()).TechnicianId != device.TechnicianId) return TypedResults.NotFound(); // not this technician's job
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        var changed = await ticket.ChangeStatusAsync(new StatusChange(to.Value, device.Actor(), note));
+        var changed = await ticket.ChangeStatusAsync(new StatusChange(to.Value, device.Actor(), note, OnlyIfTechnician: device.TechnicianId));
         return TypedResults.Ok(changed.AsDto());
     }
 
@@ -80,7 +80,7 @@ public static class DeviceJobsApi
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
         try
         {
-            return TypedResults.Ok((await ticket.CheckInAsync(position, device.Actor(), reason)).AsDto());
+            return TypedResults.Ok((await ticket.CheckInAsync(position, device.Actor(), reason, device.TechnicianId)).AsDto());
         }
         catch (InvalidTransitionException refused) when (reason is null && snapshot.Details.Location.DistanceMetersTo(position) > TicketGrain.CheckInRadiusMeters)
         {
