@@ -44,10 +44,18 @@ public sealed class DemoCompany(IClusterClient grains, Onboarding onboarding)
         {
             var technician = await grains.GetGrain<ITechnicianGrain>(TenantKeys.For(TenantId, id)).GetAsync();
             foreach (var device in technician.Devices.Where(d => !d.Revoked)) await onboarding.RevokeDeviceAsync(TenantId, id, device.DeviceId);
-            await grains.GetGrain<ITechnicianGrain>(TenantKeys.For(TenantId, id)).SetStatusAsync(TechnicianStatus.Available);
+            var grain = grains.GetGrain<ITechnicianGrain>(TenantKeys.For(TenantId, id));
+            await grain.SetStatusAsync(TechnicianStatus.Available);
+            await grain.SetScheduleAsync(Schedule(technician.Profile.HomeBase));
             tokens.Add((await onboarding.IssueDeviceTokenAsync(TenantId, id, "demo replay")).Token);
         }
 
         return tokens;
     }
+
+    /// <summary>Every day from early to late, so the demo has a working day whenever it is run.</summary>
+    private static TechnicianSchedule Schedule(GeoPoint? home) => new(
+        DemoJobs.TimeZone,
+        [.. Enum.GetValues<DayOfWeek>().Select(d => new WorkingHours(d, DemoJobs.DayStarts, DemoJobs.DayEnds))],
+        [], home, home, TimeSpan.FromMinutes(5), []);
 }

@@ -12,7 +12,7 @@ namespace OrleansPortal.Web.Demo;
 /// the replay stops before fix times would reach the future (about two passes over the data).
 /// </summary>
 public sealed partial class DemoReplay(
-    DemoCompany company, IServer server, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<DemoReplay> logger) : BackgroundService
+    DemoCompany company, DemoJobs jobs, IServer server, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<DemoReplay> logger) : BackgroundService
 {
     public const int Technicians = 20;
     public const double Compression = 10;
@@ -22,6 +22,7 @@ public sealed partial class DemoReplay(
     {
         await WhenStartedAsync(stoppingToken);
         var tokens = await company.PrepareAsync(Technicians);
+        await jobs.SeedAsync();
         var timeline = BuildTimeline(tokens);
         using var http = new HttpClient { BaseAddress = OwnAddress() };
         LogStarted(logger, DemoCompany.DispatcherEmail, timeline.Count, http.BaseAddress);

@@ -28,6 +28,21 @@ public sealed class DemoTests(BrowserFixture browser)
         // The first recorded fixes are replayed at once: markers appear on the map of Porto.
         await Assertions.Expect(page.Locator("[data-technician]").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await BrowserFixture.SaveScreenshotAsync(page, "demo");
+
+        // A day of work was seeded and dispatched: every job is on a route or in the tray, today's or tomorrow's.
+        var jobs = 0;
+        await Eventually.TrueAsync(async () =>
+        {
+            jobs = 0;
+            foreach (var day in new[] { DateTime.UtcNow, DateTime.UtcNow.AddDays(1) })
+            {
+                var board = await page.APIRequest.GetAsync($"/api/v1/dispatch/board?day={day:yyyy-MM-dd}");
+                using var json = System.Text.Json.JsonDocument.Parse(await board.TextAsync());
+                jobs += json.RootElement.GetProperty("unassigned").GetArrayLength()
+                    + json.RootElement.GetProperty("technicians").EnumerateArray().Sum(t => t.GetProperty("stops").GetArrayLength());
+            }
+            return jobs == DemoJobs.JobsPerDay;
+        }, $"the demo's {DemoJobs.JobsPerDay} jobs are on the board (last count {jobs})", seconds: 60);
         Assert.Empty(problems.All);
     }
 }
