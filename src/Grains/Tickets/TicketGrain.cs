@@ -21,6 +21,8 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         state.State.Status = ticket.ArrivalWindow is null ? TicketStatus.New : TicketStatus.Scheduled;
         state.State.Audit.Add(new AuditEntry(clock.GetUtcNow(), actor, null, state.State.Status, "created", null));
         await state.WriteStateAsync();
+        // Registered after the ticket is stored: a crash in between leaves a ticket the portal does not list, never a listed ticket that is missing.
+        await GrainFactory.GetGrain<Customers.ICustomerJobsGrain>(TenantKeys.For(TenantId, ticket.CustomerId)).AddAsync(TicketId);
         return await PublishAsync();
     }
 
