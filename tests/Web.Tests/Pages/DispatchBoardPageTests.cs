@@ -55,6 +55,38 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
         Assert.Equal(gil, ticket.TechnicianId);
         Assert.True(ticket.Pinned);
         await BrowserFixture.SaveScreenshotAsync(page, "board-drag-assigned");
+
+        // On a phone the panels stack; the row and its stop are still there to read.
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("Check valves");
+        await BrowserFixture.SaveScreenshotAsync(page, "board-narrow");
+        Assert.Empty(problems.All);
+    }
+
+    [Fact]
+    public async Task WithoutDragging_SelectThenAssignHere_AssignsTheJob_AndUnassignPutsItBack()
+    {
+        using var app = new PortalFactory();
+        var address = app.StartOnLoopback();
+        var day = await CreateAsync(app, autoAssign: false);
+        await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
+        var job = await day.AddJobAsync("Check valves", Campanha, window: (1, 3));
+        await WaitForTrayAsync(day, job.Id);
+        await using var context = await browser.NewContextAsync(address);
+        var page = await DispatchPageTests.SignInAsync(context, day.Company);
+        var problems = new PageProblems(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Select Check valves to assign" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign the selected job to Gil Gardener" }).ClickAsync();
+
+        await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("Check valves");
+        await Assertions.Expect(Tray(page)).Not.ToContainTextAsync("Check valves");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unassign Check valves" }).ClickAsync();
+
+        await Assertions.Expect(Card(page, "Check valves")).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, "Gil Gardener")).Not.ToContainTextAsync("Check valves");
+        Assert.Null((await day.TicketAsync(job.Id)).TechnicianId);
         Assert.Empty(problems.All);
     }
 

@@ -2,10 +2,11 @@
 // replaces what is shown.
 import { el, time } from "./format.js";
 
+// Plain symbols with the text presentation selector: emoji fonts are missing on many Linux desktops.
 const KINDS = {
-  LateRisk: { icon: "⏰", label: "Late risk" },
-  UnassignedEmergency: { icon: "🚨", label: "Unassigned emergency" },
-  NoSignal: { icon: "📡", label: "No signal" },
+  LateRisk: { icon: "◷", label: "Late risk" },
+  UnassignedEmergency: { icon: "⚠\uFE0E", label: "Unassigned emergency" },
+  NoSignal: { icon: "⊘", label: "No signal" },
 };
 
 const list = document.getElementById("alerts");
@@ -19,7 +20,7 @@ export function renderAlerts(alerts) {
     return;
   }
   list.replaceChildren(...alerts.map(alert => {
-    const kind = KINDS[alert.kind] ?? { icon: "⚠", label: alert.kind };
+    const kind = KINDS[alert.kind] ?? { icon: "!", label: alert.kind };
     const li = el("li", "alert kind-" + alert.kind);
     li.dataset.alert = alert.id;
     const icon = el("span", "icon", kind.icon);

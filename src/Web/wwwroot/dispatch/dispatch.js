@@ -14,6 +14,9 @@ let selectedId = null;
 let track = null;
 
 const map = L.map("map", { zoomControl: true }).setView(PORTO, 12);
+// Leaflet measures its container only on window resizes; the panels around it (board, narrow-screen stacking) can
+// change its size too.
+new ResizeObserver(() => map.invalidateSize()).observe(document.getElementById("map"));
 fetch("/api/v1/map").then(r => r.ok ? r.json() : null).then(config => {
   // Tiles come from the operator's tile server; where none is reachable the map still works without them.
   if (config?.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 19 }).addTo(map);

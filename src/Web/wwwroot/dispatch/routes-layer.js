@@ -31,7 +31,7 @@ export class RoutesLayer {
     });
     // Frame the routes once, on the first board that has any; afterwards the dispatcher's own panning wins.
     if (!this.fitted && bounds.length > 0) {
-      this.map.fitBounds(bounds, { maxZoom: 15, padding: [30, 30] });
+      this.map.fitBounds(bounds, { maxZoom: 15, padding: [30, 30], animate: false });
       this.fitted = true;
     }
   }

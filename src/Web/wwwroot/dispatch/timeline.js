@@ -120,14 +120,16 @@ function stop(s, number, scale, selected, actions) {
 
   const label = el("button", "stop-label");
   label.type = "button";
-  label.setAttribute("aria-label", `Stop ${number}: ${job.description}, ${time(s.plannedStart)}${late ? `, ${Math.round(s.minutesLate)} min late` : ""}. Select to move`);
+  label.setAttribute("aria-label", `Stop ${number}: ${job.description}, ${time(s.plannedStart)}${late ? `, ${Math.round(s.minutesLate)} min late` : ""}${job.pinned ? ", pinned" : ""}. Select to move`);
   label.append(el("span", "number", String(number)));
-  if (job.pinned) label.append(el("span", "pin", "📌"));
+  if (job.pinned) label.append(el("span", "pin", "⚑"));
   label.append(el("span", "text", job.description));
   label.addEventListener("click", () => actions.select(selected?.ticketId === job.ticketId ? null : job));
-  li.append(label);
-  if (late) li.append(el("span", "late-badge", `+${Math.round(s.minutesLate)} min`));
-  if (s.eta) li.append(el("span", "eta", "ETA " + time(s.eta)));
+  // Second line: what is going wrong or what the phone says, under the description rather than squeezing it.
+  const notes = el("span", "notes");
+  if (late) notes.append(el("span", "late-badge", `+${Math.round(s.minutesLate)} min`));
+  if (s.eta) notes.append(el("span", "eta", "ETA " + time(s.eta)));
+  li.append(label, notes);
   if (job.status === "Assigned") {
     const remove = el("button", "unassign", "×");
     remove.type = "button";
