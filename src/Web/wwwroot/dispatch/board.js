@@ -44,6 +44,8 @@ export function startBoard({ map, connection }) {
   }
 
   function show(board) {
+    // Enabled once a day is known, so a run always reports progress for the day shown.
+    if (!state.board) document.getElementById("optimize").disabled = false;
     state.board = board;
     state.day = board.day;
     useTimeZone(board.settings.timeZone);

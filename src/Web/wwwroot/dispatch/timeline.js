@@ -48,7 +48,7 @@ function hours(scale) {
   const lane = el("div", "lane");
   const step = Math.max(1, Math.ceil((scale.to - scale.from) / HOUR / 12)) * HOUR;
   // Whole UTC hours are whole local hours in almost every zone; in a half-hour zone the marks read :30, still right.
-  for (let at = Math.ceil(scale.from / HOUR) * HOUR; at <= scale.to; at += step) {
+  for (let at = Math.ceil(scale.from / HOUR) * HOUR; at < scale.to; at += step) {
     const mark = el("span", "hour", time(at));
     mark.style.left = percent(scale, at) + "%";
     lane.append(mark);
@@ -77,6 +77,7 @@ function row(t, index, scale, selected, actions) {
   head.append(here);
 
   const lane = el("div", "lane");
+  lane.setAttribute("role", "group");
   lane.setAttribute("aria-label", `${t.name}'s day: drop a job here`);
   if (t.shiftStart) {
     const shift = el("div", "shift");
