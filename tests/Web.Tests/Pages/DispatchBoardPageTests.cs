@@ -166,6 +166,9 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
         // The new plan reaches the rows: each technician now works near home.
         await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("Fix the Gaia fountain");
         await Assertions.Expect(Row(page, "Mia Mendes")).ToContainTextAsync("Prune the Matosinhos hedge");
+        // And the map: one route line per technician with work, one numbered marker per stop.
+        await Assertions.Expect(page.Locator("path.route")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTitle("Mia Mendes, stop 1: Prune the Matosinhos hedge", new() { Exact = true })).ToBeVisibleAsync();
         Assert.Equal(mia, (await board.Day.TicketAsync(hedge)).TechnicianId);
         await BrowserFixture.SaveScreenshotAsync(page, "board-optimized");
         Assert.Empty(board.Problems.All);
