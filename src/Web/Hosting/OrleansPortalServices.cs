@@ -27,7 +27,8 @@ public static class OrleansPortalServices
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.AddSignalR();
+        // The hub's payloads follow the same rule (DispatchAlert.Kind reaches the board as "LateRisk", not 0).
+        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddPortalIdentity();
         builder.Services.AddEmail(builder.Configuration);
         builder.Services.AddCustomerPortal(builder.Configuration);

@@ -7,7 +7,8 @@ namespace OrleansPortal.Web.Tests.Pages;
 [Collection(BrowserCollection.Name)]
 public sealed class DispatchPageTests(BrowserFixture browser)
 {
-    private static async Task<IPage> SignInAsync(IBrowserContext context, TenantScenario company)
+    /// <summary>Opens /dispatch/ signed out, signs in through the login page and waits for the live connection.</summary>
+    internal static async Task<IPage> SignInAsync(IBrowserContext context, TenantScenario company)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync("/dispatch/");

@@ -1,7 +1,8 @@
 // The dispatcher's live map. State lives in `technicians` (id -> technician with its newest position); the hub
 // sends a snapshot on every (re)connect and then batches of positions. A position older than the one held is
-// ignored, so a snapshot that arrives after a delta cannot move a marker backwards.
-"use strict";
+// ignored, so a snapshot that arrives after a delta cannot move a marker backwards. The board (board.js) shares
+// this page's map and hub connection.
+import { startBoard } from "./board.js";
 
 const NO_SIGNAL_AFTER_MS = 5 * 60 * 1000;
 const STATUS_LABELS = { OffDuty: "Off duty", Available: "Available", EnRoute: "En route", OnSite: "On site" };
@@ -13,6 +14,9 @@ let selectedId = null;
 let track = null;
 
 const map = L.map("map", { zoomControl: true }).setView(PORTO, 12);
+// Leaflet measures its container only on window resizes; the panels around it (board, narrow-screen stacking) can
+// change its size too.
+new ResizeObserver(() => map.invalidateSize()).observe(document.getElementById("map"));
 fetch("/api/v1/map").then(r => r.ok ? r.json() : null).then(config => {
   // Tiles come from the operator's tile server; where none is reachable the map still works without them.
   if (config?.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 19 }).addTo(map);
@@ -43,12 +47,15 @@ async function start() {
     for (const p of positions) upsert({ id: p.id, name: p.name, status: p.status }, p);
     render();
   });
+  const board = startBoard({ map, connection });
   connection.onreconnecting(() => setConnection("reconnecting…", "down"));
   // A reconnect is a new connection: the hub sends a fresh snapshot, which is how we catch up.
   connection.onreconnected(() => setConnection("live", "live"));
   connection.onclose(() => setConnection("offline", "down"));
   await connection.start();
   setConnection("live", "live");
+  // Read after connecting: the hub subscribes this company's board events on connect, so no change falls between.
+  await board.load();
 }
 
 function setConnection(text, css) {

@@ -1,0 +1,194 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using OrleansPortal.Web.Tests.Dispatch;
+using OrleansPortal.Web.Tests.Infrastructure;
+using static OrleansPortal.Web.Tests.Dispatch.DispatchScenario;
+
+namespace OrleansPortal.Web.Tests.Pages;
+
+/// <summary>The dispatcher's board on /dispatch: the tray, the technicians' rows, optimize, alerts, as a dispatcher uses them.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DispatchBoardPageTests(BrowserFixture browser)
+{
+    private static ILocator Tray(IPage page) => page.GetByRole(AriaRole.List, new() { Name = "Unassigned" });
+
+    private static ILocator Card(IPage page, string description) => Tray(page).GetByRole(AriaRole.Listitem).Filter(new() { HasText = description });
+
+    private static ILocator Row(IPage page, string technician) => page.GetByRole(AriaRole.Listitem, new() { Name = technician, Exact = true });
+
+    private static ILocator Lane(IPage page, string technician) => page.GetByLabel($"{technician}'s day: drop a job here");
+
+    private static async Task WaitForTrayAsync(DispatchScenario day, string ticketId) =>
+        await Eventually.TrueAsync(async () => (await day.BoardAsync()).Unassigned.Any(j => j.TicketId == ticketId), "the job waits in the tray");
+
+    /// <summary>
+    /// A fresh company (new jobs wait for a dispatcher unless <paramref name="autoAssign"/>), set up by
+    /// <paramref name="arrange"/> before the dispatcher signs in on /dispatch/.
+    /// </summary>
+    private async Task<BoardSession> OpenAsync(PortalFactory app, Func<DispatchScenario, Task> arrange, bool autoAssign = false, string? expectedErrorPath = null)
+    {
+        var address = app.StartOnLoopback();
+        var day = await CreateAsync(app, autoAssign);
+        await arrange(day);
+        var context = await browser.NewContextAsync(address);
+        var page = await DispatchPageTests.SignInAsync(context, day.Company);
+        return new BoardSession(day, context, page, expectedErrorPath is null ? new PageProblems(page) : new PageProblems(page, expectedErrorPath));
+    }
+
+    private sealed record BoardSession(DispatchScenario Day, IBrowserContext Context, IPage Page, PageProblems Problems) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Context.DisposeAsync();
+    }
+
+    /// <summary>A technician living in Ribeira and a job in Campanha, due in one to three hours, waiting in the tray; returns the job's id.</summary>
+    private static async Task<string> TechnicianAndAJobInTheTrayAsync(DispatchScenario day, string technician, string[] skills, string job, string[] jobSkills)
+    {
+        await day.AddTechnicianAsync(technician, skills, Ribeira);
+        var id = (await day.AddJobAsync(job, Campanha, jobSkills, window: (1, 3))).Id;
+        await WaitForTrayAsync(day, id);
+        return id;
+    }
+
+    private static async Task AssignByStatusAsync(DispatchScenario day, string ticketId, string technicianId)
+    {
+        (await day.Dispatcher.PostAsJsonAsync($"/api/v1/tickets/{ticketId}/status", new { status = "Assigned", technicianId })).EnsureSuccessStatusCode();
+        await Eventually.TrueAsync(
+            async () => (await day.BoardAsync()).Technicians.Single(t => t.Id == technicianId).Stops.Any(s => s.Job.TicketId == ticketId),
+            "the board shows the job on the technician's route");
+    }
+
+    [Fact]
+    public async Task DraggingAJobOntoATechniciansRow_AssignsIt_AndTakesItOutOfTheTray()
+    {
+        using var app = new PortalFactory();
+        string gil = "", job = "";
+        await using var board = await OpenAsync(app, async day =>
+        {
+            gil = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
+            await day.AddTechnicianAsync("Mia Mendes", ["irrigation"], Matosinhos);
+            job = (await day.AddJobAsync("Check valves", Campanha, window: (1, 3))).Id;
+            await WaitForTrayAsync(day, job);
+        });
+        var page = board.Page;
+
+        await Assertions.Expect(Card(page, "Check valves")).ToContainTextAsync("Routine");
+        await Card(page, "Check valves").DragToAsync(Lane(page, "Gil Gardener"));
+
+        await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("Check valves");
+        await Assertions.Expect(Tray(page)).Not.ToContainTextAsync("Check valves");
+        await Assertions.Expect(Row(page, "Mia Mendes")).Not.ToContainTextAsync("Check valves");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("assigned to Gil Gardener");
+        var ticket = await board.Day.TicketAsync(job);
+        Assert.Equal(gil, ticket.TechnicianId);
+        Assert.True(ticket.Pinned);
+        await BrowserFixture.SaveScreenshotAsync(page, "board-drag-assigned");
+
+        // On a phone the panels stack; the row and its stop are still there to read.
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("Check valves");
+        await BrowserFixture.SaveScreenshotAsync(page, "board-narrow");
+        Assert.Empty(board.Problems.All);
+    }
+
+    [Fact]
+    public async Task WithoutDragging_SelectThenAssignHere_AssignsTheJob_AndUnassignPutsItBack()
+    {
+        using var app = new PortalFactory();
+        string job = "";
+        await using var board = await OpenAsync(app, async day => job = await TechnicianAndAJobInTheTrayAsync(day, "Gil Gardener", ["irrigation"], "Check valves", ["irrigation"]));
+        var page = board.Page;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Select Check valves to assign" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign the selected job to Gil Gardener" }).ClickAsync();
+
+        await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("Check valves");
+        await Assertions.Expect(Tray(page)).Not.ToContainTextAsync("Check valves");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unassign Check valves" }).ClickAsync();
+
+        await Assertions.Expect(Card(page, "Check valves")).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, "Gil Gardener")).Not.ToContainTextAsync("Check valves");
+        Assert.Null((await board.Day.TicketAsync(job)).TechnicianId);
+        Assert.Empty(board.Problems.All);
+    }
+
+    [Fact]
+    public async Task ADropOntoATechnicianWithoutTheSkill_ShowsWhy_AndTheJobStaysInTheTray()
+    {
+        using var app = new PortalFactory();
+        string job = "";
+        await using var board = await OpenAsync(
+            app, async day => job = await TechnicianAndAJobInTheTrayAsync(day, "Eva Electrician", ["electrical"], "Service the gas boiler", ["gas"]),
+            expectedErrorPath: "/api/v1/dispatch/assignments");
+        var page = board.Page;
+
+        await Card(page, "Service the gas boiler").DragToAsync(Lane(page, "Eva Electrician"));
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Eva Electrician lacks gas");
+        await Assertions.Expect(Card(page, "Service the gas boiler")).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, "Eva Electrician")).Not.ToContainTextAsync("Service the gas boiler");
+        Assert.Null((await board.Day.TicketAsync(job)).TechnicianId);
+        await BrowserFixture.SaveScreenshotAsync(page, "board-drop-refused");
+        Assert.Empty(board.Problems.All); // the 409 itself is expected
+    }
+
+    [Fact]
+    public async Task OptimizingACrosswisePlan_ShowsProgress_ThenTheKilometresBeforeAndAfter()
+    {
+        using var app = new PortalFactory();
+        string mia = "", hedge = "";
+        await using var board = await OpenAsync(app, async day =>
+        {
+            var gil = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
+            mia = await day.AddTechnicianAsync("Mia Mendes", ["irrigation"], Matosinhos);
+            // Each job given to the technician who lives at the other end of town, by the status API, so nothing is pinned.
+            hedge = (await day.AddJobAsync("Prune the Matosinhos hedge", Matosinhos, window: (0.5, 8))).Id;
+            var fountain = (await day.AddJobAsync("Fix the Gaia fountain", Gaia, window: (0.5, 8))).Id;
+            await AssignByStatusAsync(day, hedge, gil);
+            await AssignByStatusAsync(day, fountain, mia);
+        });
+        var page = board.Page;
+        await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("Prune the Matosinhos hedge");
+
+        var optimize = page.GetByRole(AriaRole.Button, new() { Name = "Optimize the day" });
+        await optimize.ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Optimization progress" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#optimize-progress-text")).ToContainTextAsync("best so far"); // from OptimizeProgress events
+        var result = page.GetByRole(AriaRole.Region, new() { Name = "Before and after" });
+        await Assertions.Expect(result).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(optimize).ToBeEnabledAsync();
+        await Assertions.Expect(result).ToContainTextAsync("New plan adopted");
+        await Assertions.Expect(result.GetByRole(AriaRole.Img, new() { Name = "Driving before" })).ToHaveAttributeAsync("aria-label", new Regex(@"^Driving before: \d+\.\d km$"));
+        await Assertions.Expect(result.GetByRole(AriaRole.Img, new() { Name = "Driving after" })).ToHaveAttributeAsync("aria-label", new Regex(@"^Driving after: \d+\.\d km$"));
+        await Assertions.Expect(result).ToContainTextAsync("km less driving");
+        // The new plan reaches the rows: each technician now works near home.
+        await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("Fix the Gaia fountain");
+        await Assertions.Expect(Row(page, "Mia Mendes")).ToContainTextAsync("Prune the Matosinhos hedge");
+        // And the map: one route line per technician with work, one numbered marker per stop.
+        await Assertions.Expect(page.Locator("path.route")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTitle("Mia Mendes, stop 1: Prune the Matosinhos hedge", new() { Exact = true })).ToBeVisibleAsync();
+        Assert.Equal(mia, (await board.Day.TicketAsync(hedge)).TechnicianId);
+        await BrowserFixture.SaveScreenshotAsync(page, "board-optimized");
+        Assert.Empty(board.Problems.All);
+    }
+
+    [Fact]
+    public async Task AnEmergencyNobodyCanTake_AppearsInTheAlertsWhileThePageIsOpen()
+    {
+        using var app = new PortalFactory();
+        await using var board = await OpenAsync(app, day => day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira), autoAssign: true);
+        var page = board.Page;
+        var alerts = page.GetByRole(AriaRole.List, new() { Name = "Alerts" });
+        await Assertions.Expect(alerts).ToContainTextAsync("No alerts.");
+
+        await board.Day.AddJobAsync("Gas leak in the cellar", Gaia, ["gas"], window: (0, 1), priority: "Emergency");
+
+        await Assertions.Expect(alerts).ToContainTextAsync("Unassigned emergency");
+        await Assertions.Expect(alerts.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("Gas leak in the cellar");
+        await Assertions.Expect(Card(page, "Gas leak in the cellar")).ToContainTextAsync("Emergency");
+        await BrowserFixture.SaveScreenshotAsync(page, "board-alert");
+        Assert.Empty(board.Problems.All);
+    }
+}
