@@ -175,6 +175,7 @@ public sealed partial class DispatchGrain
     /// <summary>Keeps a route's estimates for the board and the alerts; true when one moved past the threshold or changed lateness.</summary>
     private bool Remember(RouteView view)
     {
+        if (view.Plan.Day != Today) return false; // a later day's "ETA" is only its plan, already on the board
         var changed = false;
         foreach (var estimate in view.Estimates)
         {
