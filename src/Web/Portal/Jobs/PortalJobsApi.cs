@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
@@ -50,7 +49,7 @@ public static class PortalJobsApi
     private static async Task<Results<Ok<WindowOffer[]>, NotFound, ValidationProblem>> WindowsAsync(string? propertyId, string? from, int? days, ClaimsPrincipal user, IClusterClient grains)
     {
         if (await VisiblePropertyAsync(grains, user, propertyId) is not { } property) return TypedResults.NotFound();
-        if (!TryDay(from, out var start) || days is < 1 or > 31)
+        if (!OrleansPortal.Web.Dispatch.DispatchApi.TryParseDay(from, out var start) || days is < 1 or > 31)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["from is a day (yyyy-MM-dd) and days is 1 to 31."] });
         var dispatch = Dispatch(grains, user);
         var offers = await dispatch.OfferWindowsAsync(new BookingQuery(property.Details.Location, [], DefaultDuration, start ?? await dispatch.GetTodayAsync(), days ?? 7));
@@ -128,14 +127,6 @@ public static class PortalJobsApi
         return visible.Contains(propertyId) ? await grains.GetGrain<IPropertyGrain>(TenantKeys.For(user.GetTenantId(), propertyId)).GetAsync() : null;
     }
 
-    private static bool TryDay(string? text, out DateOnly? day)
-    {
-        day = null;
-        if (string.IsNullOrEmpty(text)) return true;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
-        day = parsed;
-        return true;
-    }
 
     private static ProblemHttpResult WindowGone() =>
         TypedResults.Problem(title: "That window is not available.", detail: "That window is no longer on offer; please choose another.", statusCode: StatusCodes.Status409Conflict);
