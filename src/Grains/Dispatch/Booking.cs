@@ -3,6 +3,9 @@ namespace OrleansPortal.Grains.Dispatch;
 /// <summary>A window customers may book, in the company's local time (for example "Morning", 08:00 to 12:00).</summary>
 public sealed record BookingSlot(string Name, TimeOnly Start, TimeOnly End);
 
+/// <summary>A kind of visit customers can book: the skills it needs and how long it takes, so the windows offered are the ones a qualified technician has time for.</summary>
+public sealed record BookableService(string Name, IReadOnlyList<string> Skills, int Minutes);
+
 /// <summary>
 /// What self-service booking allows: the windows on offer, how much notice a booking needs, days nobody can book,
 /// at most how many jobs a day, and until when before the window a customer may still reschedule or cancel.
@@ -13,11 +16,19 @@ public sealed record BookingRules(
     IReadOnlyList<DateOnly> BlackoutDates,
     int MaxJobsPerDay,
     double ChangeCutoffHours,
-    int DaysAhead)
+    int DaysAhead,
+    IReadOnlyList<BookableService>? Services = null)
 {
     public static BookingRules Default { get; } = new(
         [new BookingSlot("Morning", new TimeOnly(8, 0), new TimeOnly(12, 0)), new BookingSlot("Afternoon", new TimeOnly(13, 0), new TimeOnly(17, 0))],
-        MinimumNoticeHours: 2, BlackoutDates: [], MaxJobsPerDay: 40, ChangeCutoffHours: 24, DaysAhead: 14);
+        MinimumNoticeHours: 2, BlackoutDates: [], MaxJobsPerDay: 40, ChangeCutoffHours: 24, DaysAhead: 14,
+        Services: [new BookableService("General visit", [], 60)]);
+
+    /// <summary>The services on offer; a company that lists none offers one general one-hour visit.</summary>
+    public IReadOnlyList<BookableService> ServicesOffered => Services is { Count: > 0 } services ? services : Default.Services!;
+
+    public BookableService? Service(string? name) =>
+        name is null ? ServicesOffered[0] : ServicesOffered.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>What a customer wants done, for finding windows: where, which skills, how long. <paramref name="Rescheduling"/> is the job being moved, which does not compete with itself.</summary>

@@ -105,9 +105,17 @@ public static class DispatchApi
             .Require(rules.ChangeCutoffHours is >= 0 and <= 24 * 30, "changeCutoffHours", "The cut-off is 0 to 720 hours.")
             .Require(rules.MaxJobsPerDay is >= 0 and <= 10_000, "maxJobsPerDay", "At most 10,000 jobs a day (0: no limit).")
             .Require(rules.DaysAhead is >= 1 and <= 90, "daysAhead", "Bookings open 1 to 90 days ahead.")
-            .Require((rules.BlackoutDates ?? []).Count <= 366, "blackoutDates", "At most 366 closed days.");
+            .Require((rules.BlackoutDates ?? []).Count <= 366, "blackoutDates", "At most 366 closed days.")
+            .Require((rules.Services ?? []).Count <= 50 && (rules.Services ?? []).All(s => s is not null && !string.IsNullOrWhiteSpace(s.Name) && s.Name.Length <= 80
+                && s.Minutes is > 0 and <= 24 * 60 && (s.Skills ?? []).All(k => !string.IsNullOrWhiteSpace(k) && k.Length <= 50)), "services",
+                "At most 50 services, each with a name (at most 80 characters), 1 to 1,440 minutes and skills of 1 to 50 characters.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
-        return TypedResults.Ok(await Dispatch(grains, user).SetBookingRulesAsync(rules with { Slots = [.. slots.Select(s => s with { Name = s.Name.Trim() })], BlackoutDates = rules.BlackoutDates ?? [] }));
+        return TypedResults.Ok(await Dispatch(grains, user).SetBookingRulesAsync(rules with
+        {
+            Slots = [.. slots.Select(s => s with { Name = s.Name.Trim() })],
+            BlackoutDates = rules.BlackoutDates ?? [],
+            Services = [.. (rules.Services ?? []).Select(s => s with { Name = s.Name.Trim(), Skills = [.. (s.Skills ?? []).Select(k => k.Trim())] })],
+        }));
     }
 
     internal static bool TryParseDay(string? text, out DateOnly? day)

@@ -127,4 +127,27 @@ public sealed class ServiceRequestTests
         Assert.Equal(HttpStatusCode.BadRequest, (await portal.Day.Dispatcher.PutAsJsonAsync("/api/v1/dispatch/booking-rules", new { slots = new[] { new { name = (string?)null, start = "10:00", end = "09:00" } }, daysAhead = 7 })).StatusCode);
         Assert.Empty(await portal.Owner.GetFromJsonAsync<PortalJobDto[]>("/api/v1/portal/jobs", ApiJson.Options) ?? []);
     }
+
+    [Fact]
+    public async Task AServiceNeedingASkill_IsOfferedOnlyWhenSomeoneWithThatSkillHasTime()
+    {
+        using var app = new PortalFactory();
+        var portal = await PortalJobsScenario.CreateAsync(app); // Gil has no backflow licence
+        var rules = BookingRules.Default with { Services = [new BookableService("General visit", [], 60), new BookableService("Backflow test", ["backflow"], 90)] };
+        (await portal.Day.Dispatcher.PutAsJsonAsync("/api/v1/dispatch/booking-rules", rules)).EnsureSuccessStatusCode();
+        var windows = (string service) => portal.Owner.GetFromJsonAsync<WindowOffer[]>($"/api/v1/portal/booking/windows?propertyId={portal.Property.Id}&service={Uri.EscapeDataString(service)}&days=3", ApiJson.Options);
+
+        Assert.Contains((await windows("General visit"))!, o => o.Available);
+        Assert.All((await windows("Backflow test"))!, o => Assert.False(o.Available));
+        Assert.Equal(HttpStatusCode.BadRequest, (await portal.Owner.GetAsync($"/api/v1/portal/booking/windows?propertyId={portal.Property.Id}&service=Haircut")).StatusCode);
+
+        var tester = await portal.Day.AddTechnicianAsync("Bea Backflow", ["backflow"], Dispatch.DispatchScenario.Boavista);
+        var offer = (await windows("Backflow test"))!.First(o => o.Available);
+        var booked = await portal.Owner.PostAsJsonAsync("/api/v1/portal/service-requests", new { propertyId = portal.Property.Id, service = "Backflow test", description = "Yearly test", windowStart = offer.Start });
+        booked.EnsureSuccessStatusCode();
+        var job = (await booked.Content.ReadFromJsonAsync<PortalJobDto>(ApiJson.Options))!;
+        var ticket = await portal.Day.WaitForTicketAsync(job.Id, t => t.TechnicianId is not null, "the backflow test is assigned");
+        Assert.Equal((tester, 90.0), (ticket.TechnicianId, ticket.EstimatedMinutes));
+        Assert.Equal(["backflow"], ticket.RequiredSkills);
+    }
 }

@@ -18,15 +18,13 @@ namespace OrleansPortal.Web.Portal.Jobs;
 /// </summary>
 public static class PortalJobsApi
 {
-    /// <summary>How long a job booked by a customer is planned for until the team knows more.</summary>
-    public static readonly TimeSpan DefaultDuration = TimeSpan.FromHours(1);
-
     public static RouteGroupBuilder MapPortalJobsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/portal").WithTags("Portal jobs").RequireAuthorization(PortalClaims.CustomerPolicy);
         group.MapGet("/jobs", ListAsync).WithSummary("The jobs this contact may see, newest first, with their status timelines.");
         group.MapGet("/jobs/{id}", GetAsync).WithSummary("One job with its window, live ETA and technician; 404 for any other.");
-        group.MapGet("/booking/windows", WindowsAsync).WithSummary("Arrival windows on offer for a property over the coming days (?propertyId=&from=yyyy-MM-dd&days=).");
+        group.MapGet("/booking/services", ServicesAsync).WithSummary("The kinds of visit that can be booked.");
+        group.MapGet("/booking/windows", WindowsAsync).WithSummary("Arrival windows on offer for a service at a property over the coming days (?propertyId=&service=&from=yyyy-MM-dd&days=).");
         group.MapPost("/service-requests", RequestAsync).WithSummary("Asks for work at a property: an emergency, or a booked window from the offer.");
         group.MapPost("/jobs/{id}/reschedule", RescheduleAsync).WithSummary("Moves the job to another window on offer, before the cut-off.");
         group.MapPost("/jobs/{id}/cancel", CancelAsync).WithSummary("Cancels the job, before the cut-off.");
@@ -46,15 +44,26 @@ public static class PortalJobsApi
         return TypedResults.Ok(await PortalJobMapping.ToDtoAsync(job, grains, await Dispatch(grains, user).GetBookingRulesAsync(), clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<WindowOffer[]>, NotFound, ValidationProblem>> WindowsAsync(string? propertyId, string? from, int? days, ClaimsPrincipal user, IClusterClient grains)
+    private static async Task<Ok<BookableService[]>> ServicesAsync(ClaimsPrincipal user, IClusterClient grains) =>
+        TypedResults.Ok((await Dispatch(grains, user).GetBookingRulesAsync()).ServicesOffered.ToArray());
+
+    private static async Task<Results<Ok<WindowOffer[]>, NotFound, ValidationProblem>> WindowsAsync(
+        string? propertyId, string? service, string? from, int? days, ClaimsPrincipal user, IClusterClient grains)
     {
         if (await VisiblePropertyAsync(grains, user, propertyId) is not { } property) return TypedResults.NotFound();
         if (!OrleansPortal.Web.Dispatch.DispatchApi.TryParseDay(from, out var start) || days is < 1 or > 31)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["from is a day (yyyy-MM-dd) and days is 1 to 31."] });
         var dispatch = Dispatch(grains, user);
-        var offers = await dispatch.OfferWindowsAsync(new BookingQuery(property.Details.Location, [], DefaultDuration, start ?? await dispatch.GetTodayAsync(), days ?? 7));
+        if ((await dispatch.GetBookingRulesAsync()).Service(service) is not { } kind) return UnknownService();
+        var offers = await dispatch.OfferWindowsAsync(Query(property, kind, start ?? await dispatch.GetTodayAsync(), days ?? 7, rescheduling: null));
         return TypedResults.Ok(offers.ToArray());
     }
+
+    private static BookingQuery Query(PropertySnapshot property, BookableService service, DateOnly from, int days, string? rescheduling) =>
+        new(property.Details.Location, service.Skills, TimeSpan.FromMinutes(service.Minutes), from, days, rescheduling);
+
+    private static ValidationProblem UnknownService() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = ["Choose one of the services on offer (GET /api/v1/portal/booking/services)."] });
 
     private static async Task<Results<Created<PortalJobDto>, NotFound, ValidationProblem, ProblemHttpResult>> RequestAsync(
         ServiceRequest request, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
@@ -66,17 +75,18 @@ public static class PortalJobsApi
         if (await VisiblePropertyAsync(grains, user, request.PropertyId) is not { } property) return TypedResults.NotFound();
 
         var dispatch = Dispatch(grains, user);
+        if ((await dispatch.GetBookingRulesAsync()).Service(request.Service) is not { } service) return UnknownService();
         TimeWindow? window = null;
         if (!request.Emergency)
         {
-            if (await OfferedAsync(dispatch, property, request.WindowStart!.Value, rescheduling: null) is not { } offer) return WindowGone();
+            if (await OfferedAsync(dispatch, property, service, request.WindowStart!.Value, rescheduling: null) is not { } offer) return WindowGone();
             window = new TimeWindow(offer.Start, offer.End);
         }
 
         var id = TenantKeys.NewId();
         var ticket = new NewTicket(
-            user.GetCustomerId(), property.PropertyId, property.Details.Location, property.Details.Address, request.Description!.Trim(), [],
-            DefaultDuration, window, request.Emergency ? TicketPriority.Emergency : TicketPriority.Routine);
+            user.GetCustomerId(), property.PropertyId, property.Details.Location, property.Details.Address, request.Description!.Trim(), service.Skills,
+            TimeSpan.FromMinutes(service.Minutes), window, request.Emergency ? TicketPriority.Emergency : TicketPriority.Routine);
         var created = await grains.GetGrain<ITicketGrain>(TenantKeys.For(user.GetTenantId(), id)).CreateAsync(ticket, Actor(user));
         await grains.GetGrain<IPropertyGrain>(TenantKeys.For(user.GetTenantId(), property.PropertyId))
             .AppendTimelineAsync("service request", request.Emergency ? $"Emergency: {ticket.Description}" : ticket.Description, id);
@@ -93,7 +103,9 @@ public static class PortalJobsApi
         var rules = await dispatch.GetBookingRulesAsync();
         if (!PortalJobMapping.CanChange(job, rules, clock.GetUtcNow())) return TooLate(job, rules);
         var property = await grains.GetGrain<IPropertyGrain>(TenantKeys.For(user.GetTenantId(), job.Details.PropertyId)).GetAsync();
-        if (await OfferedAsync(dispatch, property, request.WindowStart.Value, rescheduling: id) is not { } offer) return WindowGone();
+        // The job keeps its own skills and length, whatever the service catalogue says today.
+        var service = new BookableService("", job.Details.RequiredSkills, (int)Math.Ceiling(job.Details.EstimatedDuration.TotalMinutes));
+        if (await OfferedAsync(dispatch, property, service, request.WindowStart.Value, rescheduling: id) is not { } offer) return WindowGone();
 
         var moved = await grains.GetGrain<ITicketGrain>(TenantKeys.For(user.GetTenantId(), id))
             .ChangeStatusAsync(new StatusChange(TicketStatus.Scheduled, Actor(user), "rescheduled by the customer", ArrivalWindow: new TimeWindow(offer.Start, offer.End)));
@@ -112,11 +124,11 @@ public static class PortalJobsApi
     }
 
     /// <summary>The offer starting at <paramref name="start"/>, asked again now: a window shown a minute ago may have filled since.</summary>
-    private static async Task<WindowOffer?> OfferedAsync(IDispatchGrain dispatch, PropertySnapshot property, DateTimeOffset start, string? rescheduling)
+    private static async Task<WindowOffer?> OfferedAsync(IDispatchGrain dispatch, PropertySnapshot property, BookableService service, DateTimeOffset start, string? rescheduling)
     {
         var today = await dispatch.GetTodayAsync();
         var rules = await dispatch.GetBookingRulesAsync();
-        var offers = await dispatch.OfferWindowsAsync(new BookingQuery(property.Details.Location, [], DefaultDuration, today, rules.DaysAhead + 1, rescheduling));
+        var offers = await dispatch.OfferWindowsAsync(Query(property, service, today, rules.DaysAhead + 1, rescheduling));
         return offers.FirstOrDefault(o => o.Start == start && o.Available);
     }
 
@@ -144,7 +156,8 @@ public static class PortalJobsApi
     private static IDispatchGrain Dispatch(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<IDispatchGrain>(user.GetTenantId());
 }
 
-public sealed record ServiceRequest(string? PropertyId, string? Description, bool Emergency, DateTimeOffset? WindowStart);
+/// <param name="Service">One of the company's bookable services (its skills and length); null for the first on offer.</param>
+public sealed record ServiceRequest(string? PropertyId, string? Description, bool Emergency, DateTimeOffset? WindowStart, string? Service = null);
 
 public sealed record RescheduleRequest(DateTimeOffset? WindowStart);
 

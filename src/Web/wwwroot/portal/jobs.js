@@ -15,11 +15,13 @@
   async function start() {
     const me = await fetch("/api/v1/portal/me");
     if (!me.ok) return; // signed out: portal.js shows the sign-in form
-    const [jobs, properties] = await Promise.all([
+    const [jobs, properties, services] = await Promise.all([
       fetch("/api/v1/portal/jobs").then(r => r.json()),
       fetch("/api/v1/portal/properties").then(r => r.json()),
+      fetch("/api/v1/portal/booking/services").then(r => r.json()),
     ]);
     renderJobs(jobs);
+    $("request-service").replaceChildren(...services.map(s => { const o = make("option", `${s.name} (about ${s.minutes} min)`); o.value = s.name; return o; }));
     const select = $("request-property");
     select.replaceChildren(...properties.map(p => { const o = make("option", `${p.name} — ${p.address}`); o.value = p.id; return o; }));
     if (properties.length > 0) await showWindows();
@@ -51,7 +53,8 @@
       return;
     }
     choices.replaceChildren(make("p", "Looking for free windows…", "muted"));
-    const response = await fetch(`/api/v1/portal/booking/windows?propertyId=${encodeURIComponent($("request-property").value)}&days=7`);
+    const query = new URLSearchParams({ propertyId: $("request-property").value, service: $("request-service").value, days: "7" });
+    const response = await fetch(`/api/v1/portal/booking/windows?${query}`);
     const offers = response.ok ? await response.json() : [];
     choices.replaceChildren();
     const open = offers.filter(o => o.available);
@@ -68,6 +71,7 @@
   }
 
   $("request-property").addEventListener("change", showWindows);
+  $("request-service").addEventListener("change", showWindows);
   $("request-emergency").addEventListener("change", showWindows);
 
   $("service-request").addEventListener("submit", async event => {
@@ -83,7 +87,7 @@
     const response = await fetch("/api/v1/portal/service-requests", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ propertyId: $("request-property").value, description: $("request-description").value, emergency, windowStart: chosen?.value ?? null }),
+      body: JSON.stringify({ propertyId: $("request-property").value, service: $("request-service").value, description: $("request-description").value, emergency, windowStart: chosen?.value ?? null }),
     });
     if (response.status === 201) {
       $("request-sent").textContent = "Thank you: your request is booked.";
