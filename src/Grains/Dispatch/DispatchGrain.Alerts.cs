@@ -14,35 +14,22 @@ public sealed partial class DispatchGrain
 
     public Task<IReadOnlyList<DispatchAlert>> GetAlertsAsync() => Task.FromResult<IReadOnlyList<DispatchAlert>>([.. _alerts.Values.OrderByDescending(a => a.RaisedAt)]);
 
-    /// <summary>Passes the newest positions to today's routes (not every ping: at most once per interval per technician), then re-reads late risks.</summary>
-    private async Task RefreshEtasAsync()
+    /// <summary>
+    /// What routes reported since the last tick (their technicians moved): refresh late risks, tell the board, and
+    /// re-plan when a job newly risks its window.
+    /// </summary>
+    private async Task OnRoutesMovedAsync()
     {
-        var today = Today;
-        if (_movedSinceEta.Count == 0 || !state.State.Plans.TryGetValue(Key(today), out var routes))
-        {
-            _movedSinceEta.Clear();
-            return;
-        }
-
-        var changed = false;
-        foreach (var technicianId in _movedSinceEta.Where(t => routes.TryGetValue(t, out var r) && r.Count > 0).ToList())
-        {
-            var fix = _positions[technicianId];
-            var view = await GrainFactory.GetGrain<IRouteGrain>(RouteKeys.For(TenantId, technicianId, today))
-                .UpdatePositionAsync(new GeoPoint(fix.Latitude, fix.Longitude), fix.Time);
-            changed |= Remember(view);
-        }
-        _movedSinceEta.Clear();
-        if (!changed) return;
-
+        if (!_routesMoved) return;
+        _routesMoved = false;
         var newRisk = UpdateLateRisks();
         await PublishAlertsAsync();
-        await PublishBoardAsync(today, "ETAs moved");
+        await PublishBoardAsync(Today, "ETAs moved");
         if (newRisk && state.State.AutoAssign && Now - _lastReplan >= _options.ReplanCooldown)
         {
             // A delay: see whether moving work around saves the window; Judge keeps the plan unless it clearly helps.
             _lastReplan = Now;
-            await OptimizeDayAsync(today, _options.ReplanBudget, DispatchActor);
+            await OptimizeDayAsync(Today, _options.ReplanBudget, DispatchActor);
         }
     }
 

@@ -16,7 +16,6 @@ namespace OrleansPortal.Grains.Dispatch;
 /// cannot leave the plan disagreeing with the tickets.
 /// </summary>
 [ImplicitStreamSubscription(TicketStreams.ChangesNamespace)]
-[ImplicitStreamSubscription(LocationStreams.TenantNamespace)]
 public sealed partial class DispatchGrain(
     [PersistentState("dispatch")] IPersistentState<DispatchState> state,
     TimeProvider clock,
@@ -32,7 +31,7 @@ public sealed partial class DispatchGrain(
     private readonly Dictionary<string, TicketSnapshot> _tickets = [];
     private readonly Dictionary<string, TechnicianSnapshot> _technicians = [];
     private readonly Dictionary<string, GpsFix> _positions = [];
-    private readonly HashSet<string> _movedSinceEta = [];
+    private bool _routesMoved;
     private DateTimeOffset _techniciansReadAt = DateTimeOffset.MinValue;
     private bool _techniciansStale = true;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
@@ -65,8 +64,7 @@ public sealed partial class DispatchGrain(
 
         var streams = this.GetStreamProvider(TicketStreams.ProviderName);
         await streams.GetStream<TicketChanged>(TicketStreams.ChangesFor(TenantId)).SubscribeAsync((e, _) => OnTicketChangedAsync(e.Ticket));
-        await streams.GetStream<TechnicianPositionChanged>(LocationStreams.ForTenant(TenantId)).SubscribeAsync((e, _) => OnPositionAsync(e));
-        RegisterGrainTimer(_ => RefreshEtasAsync(), _options.EtaRefreshInterval, _options.EtaRefreshInterval);
+        RegisterGrainTimer(_ => OnRoutesMovedAsync(), _options.EtaRefreshInterval, _options.EtaRefreshInterval);
         RegisterGrainTimer(_ => CheckSignalAsync(), _options.AlertCheckInterval, _options.AlertCheckInterval);
     }
 
@@ -91,13 +89,11 @@ public sealed partial class DispatchGrain(
         return Task.CompletedTask;
     }
 
-    private Task OnPositionAsync(TechnicianPositionChanged change)
+    public Task RouteProgressAsync(Routes.RouteView view)
     {
-        if (!_positions.TryGetValue(change.TechnicianId, out var known) || known.Time <= change.Fix.Time)
-        {
-            _positions[change.TechnicianId] = change.Fix;
-            _movedSinceEta.Add(change.TechnicianId);
-        }
+        if (view.Position is { } p && view.PositionAt is { } at && (!_positions.TryGetValue(view.Plan.TechnicianId, out var known) || known.Time < at))
+            _positions[view.Plan.TechnicianId] = new GpsFix(at, p.Latitude, p.Longitude);
+        _routesMoved |= Remember(view);
         return Task.CompletedTask;
     }
 

@@ -48,6 +48,13 @@ public interface IDispatchGrain : IGrainWithStringKey
     /// <summary>Changes the settings given (null leaves one as it is) and returns them all.</summary>
     Task<DispatchSettings> UpdateSettingsAsync(string? timeZone, bool? autoAssign);
 
+    /// <summary>
+    /// A route's estimates after a position moved them (routes follow their technician's location stream). Interleaves
+    /// and only records, so a route calling it never waits on dispatch, which may be calling that route at the time.
+    /// </summary>
+    [AlwaysInterleave]
+    Task RouteProgressAsync(Routes.RouteView view);
+
     /// <summary>A technician's profile or schedule changed; the next plan reads it again. Interleaves, so a technician grain calling it never waits on dispatch.</summary>
     [AlwaysInterleave]
     Task TechnicianChangedAsync(string technicianId);

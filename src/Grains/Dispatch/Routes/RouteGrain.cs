@@ -1,29 +1,54 @@
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
+using Orleans.Timers;
 using OrleansPortal.Grains.Routing;
+using OrleansPortal.Grains.Technicians;
 
 namespace OrleansPortal.Grains.Dispatch.Routes;
 
+/// <summary>
+/// A technician's route for one day. While it has stops and the day is not over, it subscribes to its technician's
+/// location stream, so positions reach exactly the routes that need them (a company's other pings cost it nothing).
+/// Estimates are recomputed at most once per <see cref="DispatchOptions.EtaRefreshInterval"/>: the first position after
+/// a quiet spell at once, later ones at the end of the interval.
+/// </summary>
 public sealed class RouteGrain(
     [PersistentState("route")] IPersistentState<RouteState> state,
     TimeProvider clock,
-    ITravelTimeService? travel = null) : Grain, IRouteGrain
+    ITravelTimeService? travel = null,
+    DispatchOptions? options = null) : Grain, IRouteGrain
 {
+    /// <summary>How long after the shift's end the route still follows positions (late jobs, the drive home).</summary>
+    private static readonly TimeSpan FollowAfterShift = TimeSpan.FromHours(2);
+
     private readonly ITravelTimeService _travel = travel ?? new GreatCircleTravelTimeService();
+    private readonly TimeSpan _interval = (options ?? new DispatchOptions()).EtaRefreshInterval;
 
     // The position is not stored: it arrives again with the next ping, and until then the plan's start stands in.
     private GeoPoint? _position;
     private DateTimeOffset? _positionAt;
     private IReadOnlyList<StopEstimate> _estimates = [];
     private DateTimeOffset _computedAt;
+    private StreamSubscriptionHandle<TechnicianPositionChanged>? _subscription;
+    private IGrainTimer? _pending;
 
-    private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private (string TenantId, string TechnicianId) Owner
     {
+        get
+        {
+            var (tenant, rest) = TenantKeys.Split(this.GetPrimaryKeyString());
+            return (tenant, rest[..rest.LastIndexOf(':')]);
+        }
+    }
+
+    private IAsyncStream<TechnicianPositionChanged> Positions =>
+        this.GetStreamProvider(LocationStreams.ProviderName).GetStream<TechnicianPositionChanged>(LocationStreams.ForTechnician(Owner.TenantId, Owner.TechnicianId));
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var handle in await Positions.GetAllSubscriptionHandles()) _subscription = await handle.ResumeAsync(OnPositionAsync);
         if (state.State.Plan is not null) Recompute();
-        return Task.CompletedTask;
     }
 
     public async Task<RouteView> SetPlanAsync(RoutePlan plan)
@@ -34,21 +59,60 @@ public sealed class RouteGrain(
         Recompute();
         await PublishMovedAsync();
         await state.WriteStateAsync();
+        await FollowAsync();
         return View();
     }
 
     public async Task<RouteView> UpdatePositionAsync(GeoPoint position, DateTimeOffset at)
     {
-        if (_positionAt is { } known && at < known) return View(); // an older fix says nothing new
-        _position = position;
-        _positionAt = at;
-        if (state.State.Plan is null) return View();
+        if (!Heard(position, at) || state.State.Plan is null) return View();
         Recompute();
         if (await PublishMovedAsync()) await state.WriteStateAsync();
         return View();
     }
 
     public Task<RouteView?> GetAsync() => Task.FromResult(state.State.Plan is null ? null : View());
+
+    /// <summary>Follows the technician's positions while there is work on this route and its day is not long over.</summary>
+    private async Task FollowAsync()
+    {
+        var plan = state.State.Plan;
+        var wanted = plan is not null && plan.Stops.Count > 0 && clock.GetUtcNow() < plan.ShiftEnd + FollowAfterShift;
+        if (wanted && _subscription is null) _subscription = await Positions.SubscribeAsync(OnPositionAsync);
+        if (!wanted && _subscription is not null)
+        {
+            await _subscription.UnsubscribeAsync();
+            _subscription = null;
+        }
+    }
+
+    private async Task OnPositionAsync(TechnicianPositionChanged change, StreamSequenceToken? token)
+    {
+        if (!Heard(new GeoPoint(change.Fix.Latitude, change.Fix.Longitude), change.Fix.Time)) return;
+        var due = _computedAt + _interval - clock.GetUtcNow();
+        if (due <= TimeSpan.Zero) await RefreshAsync();
+        else _pending ??= RegisterGrainTimer(async _ => await RefreshAsync(), due, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Recomputes from the newest position, publishes what moved, and tells dispatch (which keeps the board and the alerts).</summary>
+    private async Task RefreshAsync()
+    {
+        _pending?.Dispose();
+        _pending = null;
+        if (state.State.Plan is null) return;
+        Recompute();
+        if (await PublishMovedAsync()) await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IDispatchGrain>(Owner.TenantId).RouteProgressAsync(View());
+        await FollowAsync(); // the day may have ended
+    }
+
+    private bool Heard(GeoPoint position, DateTimeOffset at)
+    {
+        if (_positionAt is { } known && at <= known) return false; // an older fix says nothing new
+        _position = position;
+        _positionAt = at;
+        return true;
+    }
 
     private void Recompute()
     {
@@ -70,8 +134,8 @@ public sealed class RouteGrain(
 
             state.State.Published[estimate.TicketId] = new PublishedEta(estimate.Eta, estimate.LateRisk);
             moved = true;
-            var eta = new TicketEta(TenantId, estimate.TicketId, plan.TechnicianId, estimate.Eta, plan.Stops[i].ArrivalWindow, estimate.MinutesLate, _computedAt);
-            await streams.GetStream<TicketEta>(DispatchStreams.EtaFor(TenantId, estimate.TicketId)).OnNextAsync(eta);
+            var eta = new TicketEta(Owner.TenantId, estimate.TicketId, plan.TechnicianId, estimate.Eta, plan.Stops[i].ArrivalWindow, estimate.MinutesLate, _computedAt);
+            await streams.GetStream<TicketEta>(DispatchStreams.EtaFor(Owner.TenantId, estimate.TicketId)).OnNextAsync(eta);
         }
 
         return moved;
