@@ -7,10 +7,9 @@ if (document.body.dataset.signedIn) load();
 else document.addEventListener("portal:signed-in", load, { once: true });
 
 async function load() {
-  $("documents-error").textContent = "";
   const response = await fetch("/api/v1/portal/documents");
   if (!response.ok) {
-    $("documents-error").textContent = "Your documents could not be loaded; reload the page to try again.";
+    say($("documents-error"), "Your documents could not be loaded; reload the page to try again.");
     return;
   }
   const documents = await response.json();
@@ -48,6 +47,7 @@ function signForm(e, details) {
   Object.assign(input, { id: inputId, name: "signedName", autocomplete: "name", required: true, minLength: 2, maxLength: 200 });
   const error = el("p", "", "error");
   error.setAttribute("role", "alert");
+  error.hidden = true;
   const approve = el("button", "Approve", "primary");
   const decline = el("button", "Decline");
   approve.type = decline.type = "button";
@@ -56,9 +56,9 @@ function signForm(e, details) {
   form.append(label, input, actions, error);
 
   async function decide(outcome) {
-    error.textContent = "";
+    say(error, "");
     if (input.value.trim().length < 2) {
-      error.textContent = "Type your full name to sign.";
+      say(error, "Type your full name to sign.");
       input.focus();
       return;
     }
@@ -75,7 +75,7 @@ function signForm(e, details) {
       return;
     }
     approve.disabled = decline.disabled = false;
-    error.textContent = await problemText(response);
+    say(error, await problemText(response));
   }
   approve.addEventListener("click", () => decide("approve"));
   decline.addEventListener("click", () => decide("decline"));
@@ -173,6 +173,12 @@ async function problemText(response) {
   } catch {
     return `The server answered ${response.status}.`;
   }
+}
+
+// Alerts stay hidden while empty, so the page has only as many alerts as there are problems.
+function say(alert, text) {
+  alert.textContent = text;
+  alert.hidden = !text;
 }
 
 function el(tag, content, className) {

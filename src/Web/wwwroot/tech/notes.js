@@ -57,13 +57,13 @@ async function showReport() {
 
 async function send(kind, body, contentType, reset, message) {
   const ticketId = $("notes-job").value;
-  $("notes-saved").textContent = "";
-  $("notes-error").textContent = "";
+  say("notes-saved", "");
+  say("notes-error", "");
   if (!ticketId) return fail(new Error("No job to add to."));
   try {
     await call("POST", `/api/v1/device/jobs/${encodeURIComponent(ticketId)}/${kind}`, body, contentType);
     reset();
-    $("notes-saved").textContent = message;
+    say("notes-saved", message);
     await showReport();
   } catch (error) {
     fail(error);
@@ -87,5 +87,11 @@ function item(text) {
 }
 
 function fail(error) {
-  $("notes-error").textContent = error instanceof ApiError || navigator.onLine ? error.message : "Offline: try again when you are back online.";
+  say("notes-error", error instanceof ApiError || navigator.onLine ? error.message : "Offline: try again when you are back online.");
+}
+
+// Hidden while empty: the page's other alerts (the jobs list, tracking) stay the only ones when nothing went wrong here.
+function say(id, text) {
+  $(id).textContent = text;
+  $(id).hidden = !text;
 }
