@@ -14,7 +14,7 @@ public sealed class EstimateApiTests
         using var app = new PortalFactory();
         var s = await DocumentScenario.CreateAsync(app);
 
-        var response = await s.Dispatcher.PostAsJsonAsync("/api/v1/estimates", new
+        Task<HttpResponseMessage> PostAsync(decimal fittingsPrice) => s.Dispatcher.PostAsJsonAsync("/api/v1/estimates", new
         {
             customerId = s.Customer.Id,
             title = "Drip line",
@@ -24,27 +24,16 @@ public sealed class EstimateApiTests
             lines = new[]
             {
                 new { description = "Drip tubing (m)", quantity = 12.5m, unitPrice = 0.99m, amount = 0m },
-                new { description = "Fittings", quantity = 3m, unitPrice = 1.335m, amount = 0m },
+                new { description = "Fittings", quantity = 3m, unitPrice = fittingsPrice, amount = 0m },
             },
         });
 
         // 1.335 has three decimals: refused, not silently rounded.
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("lines[1].unitPrice", await response.Content.ReadAsStringAsync());
+        var refused = await PostAsync(1.335m);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("lines[1].unitPrice", await refused.Content.ReadAsStringAsync());
 
-        response = await s.Dispatcher.PostAsJsonAsync("/api/v1/estimates", new
-        {
-            customerId = s.Customer.Id,
-            title = "Drip line",
-            currency = "eur",
-            validUntil = DateTimeOffset.UtcNow.AddDays(7),
-            total = 1.00m,
-            lines = new[]
-            {
-                new { description = "Drip tubing (m)", quantity = 12.5m, unitPrice = 0.99m, amount = 0m },
-                new { description = "Fittings", quantity = 3m, unitPrice = 1.35m, amount = 0m },
-            },
-        });
+        var response = await PostAsync(1.35m);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var estimate = (await response.Content.ReadFromJsonAsync<EstimateDto>(ApiJson.Options))!;
         Assert.Equal([12.38m, 4.05m], estimate.Lines.Select(l => l.Amount)); // 12.375 rounds half away from zero
