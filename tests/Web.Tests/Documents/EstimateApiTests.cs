@@ -113,6 +113,24 @@ public sealed class EstimateApiTests
     }
 
     [Fact]
+    public async Task TwoDecisionsAtOnce_OnlyOneIsRecorded()
+    {
+        using var app = new PortalFactory();
+        var s = await DocumentScenario.CreateAsync(app);
+        var estimate = await s.CreateEstimateAsync();
+        var colleague = await s.Customer.SignInAsync((await s.Customer.AddContactAsync(DocumentScenario.UniqueEmail(), "AccountsPayable")).Id);
+
+        var answers = await Task.WhenAll(
+            s.Owner.PostAsJsonAsync($"/api/v1/portal/estimates/{estimate.Id}/approve", new { signedName = "Maria Silva" }),
+            colleague.PostAsJsonAsync($"/api/v1/portal/estimates/{estimate.Id}/decline", new { signedName = "Ana Payables" }));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        var winner = (await answers.Single(a => a.IsSuccessStatusCode).Content.ReadFromJsonAsync<EstimateDto>(ApiJson.Options))!;
+        var stored = (await s.Dispatcher.GetFromJsonAsync<EstimateDto>($"/api/v1/estimates/{estimate.Id}", ApiJson.Options))!;
+        Assert.Equal((winner.Status, winner.Decision!.SignedName), (stored.Status, stored.Decision!.SignedName));
+    }
+
+    [Fact]
     public async Task CustomerDeclines_AndTheEstimateCannotBeApprovedAfterwards()
     {
         using var app = new PortalFactory();
