@@ -38,6 +38,9 @@ public sealed class DispatchScenario
         return new DispatchScenario(company, zone);
     }
 
+    /// <summary>The same company after the app restarted, its dispatcher signed in again.</summary>
+    public static DispatchScenario Resume(TenantScenario company, string timeZone) => new(company, timeZone);
+
     /// <summary>"Etc/GMT-3" is UTC+3 (the sign is POSIX's): the zone where the local hour is closest to 12 now.</summary>
     private static string NoonZone()
     {

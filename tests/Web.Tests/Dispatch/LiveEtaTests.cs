@@ -96,3 +96,29 @@ public sealed class LiveEtaTests(PortalFactory app) : IClassFixture<PortalFactor
         Assert.Contains(alert, (await day.BoardAsync()).Alerts);
     }
 }
+
+/// <summary>A technician with work today whose phone stays silent raises "no signal"; a ping clears it.</summary>
+public sealed class NoSignalTests
+{
+    [Fact]
+    public async Task ASilentTechnicianWithWorkToday_RaisesNoSignal_UntilAPingArrives()
+    {
+        using var app = new PortalFactory();
+        app.Settings["Dispatch:AlertCheckInterval"] = "00:00:00.300";
+        app.Settings["Dispatch:NoSignalAfter"] = "00:01:00";
+        var day = await DispatchScenario.CreateAsync(app);
+        var tech = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], DispatchScenario.Ribeira);
+        var job = await day.AddJobAsync("Lawn survey", DispatchScenario.Campanha, window: (0, 4));
+        await day.WaitForTicketAsync(job.Id, t => t.TechnicianId == tech, "the job is assigned");
+
+        List<DispatchAlert> alerts = [];
+        await Eventually.TrueAsync(async () => (alerts = (await day.Dispatcher.GetFromJsonAsync<List<DispatchAlert>>("/api/v1/dispatch/alerts", ApiJson.Options))!).Any(a => a.Kind == AlertKind.NoSignal), "a no-signal alert");
+        Assert.Equal("No signal from Gil Gardener today.", alerts.Single(a => a.Kind == AlertKind.NoSignal).Message);
+
+        var phone = app.CreateClient();
+        phone.DefaultRequestHeaders.Authorization = new("Bearer", (await day.Company.IssueTokenAsync(tech)).Token);
+        (await phone.PostAsJsonAsync("/api/v1/pings", new { pings = new[] { new { time = DateTimeOffset.UtcNow, lat = 41.1405, lon = -8.6110 } } })).EnsureSuccessStatusCode();
+
+        await Eventually.TrueAsync(async () => !(await day.Dispatcher.GetFromJsonAsync<List<DispatchAlert>>("/api/v1/dispatch/alerts", ApiJson.Options))!.Any(a => a.Kind == AlertKind.NoSignal), "the alert clears");
+    }
+}

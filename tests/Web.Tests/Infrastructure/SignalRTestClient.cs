@@ -16,6 +16,8 @@ public sealed class SignalRTestClient : IAsyncDisposable
     private readonly WebSocket _socket;
     private readonly Channel<(string Target, JsonElement Arguments)> _invocations = Channel.CreateUnbounded<(string, JsonElement)>();
     private readonly Task _reader;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _calls = new();
+    private int _nextInvocation;
 
     private SignalRTestClient(WebSocket socket)
     {
@@ -43,6 +45,17 @@ public sealed class SignalRTestClient : IAsyncDisposable
             var (name, arguments) = await _invocations.Reader.ReadAsync(limit.Token);
             if (name == target) return arguments[0];
         }
+    }
+
+    /// <summary>Calls a hub method and waits for its result; a hub error becomes an <see cref="InvalidOperationException"/> with the server's message.</summary>
+    public async Task<JsonElement> InvokeAsync(string target, params object?[] arguments)
+    {
+        var id = Interlocked.Increment(ref _nextInvocation).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var completion = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _calls[id] = completion;
+        var message = JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }) + RecordSeparator;
+        await _socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        return await completion.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     /// <summary>Every invocation received so far (without waiting).</summary>
@@ -77,15 +90,22 @@ public sealed class SignalRTestClient : IAsyncDisposable
             foreach (var frame in all[..end].Split(RecordSeparator, StringSplitOptions.RemoveEmptyEntries))
             {
                 using var json = JsonDocument.Parse(frame);
-                // Type 1 is an invocation; the handshake answer ({}) and pings (type 6) are skipped.
-                if (json.RootElement.TryGetProperty("type", out var type) && type.GetInt32() == 1)
+                // Type 1 is an invocation, 3 the completion of one of ours; the handshake answer ({}) and pings (type 6) are skipped.
+                if (!json.RootElement.TryGetProperty("type", out var type)) continue;
+                if (type.GetInt32() == 1)
                     _invocations.Writer.TryWrite((json.RootElement.GetProperty("target").GetString()!, json.RootElement.GetProperty("arguments").Clone()));
+                if (type.GetInt32() == 3 && _calls.TryRemove(json.RootElement.GetProperty("invocationId").GetString()!, out var call))
+                {
+                    if (json.RootElement.TryGetProperty("error", out var error)) call.SetException(new InvalidOperationException(error.GetString()));
+                    else call.SetResult(json.RootElement.TryGetProperty("result", out var value) ? value.Clone() : default);
+                }
             }
 
             text.Clear().Append(all[(end + 1)..]);
         }
 
         _invocations.Writer.TryComplete();
+        foreach (var call in _calls.Values) call.TrySetException(new InvalidOperationException("The connection closed."));
     }
 
     public async ValueTask DisposeAsync()
