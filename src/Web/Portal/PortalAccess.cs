@@ -43,12 +43,18 @@ public static class PortalAccess
     public static async Task<bool> MaySeeAsync(IClusterClient grains, ClaimsPrincipal user, TicketSnapshot ticket) =>
         (await ScopeAsync(grains, user)).Allows(ticket, user);
 
-    private static async Task<Scope> ScopeAsync(IClusterClient grains, ClaimsPrincipal user)
+    private static async Task<Scope> ScopeAsync(IClusterClient grains, ClaimsPrincipal user) => new(await GrantedPropertiesAsync(grains, user));
+
+    /// <summary>
+    /// For a property manager, the sites granted to them (asked of the customer grain now); null for contacts who see all
+    /// of their customer's. Documents about a site (estimates, invoices) use the same answer.
+    /// </summary>
+    public static async Task<HashSet<string>?> GrantedPropertiesAsync(IClusterClient grains, ClaimsPrincipal user)
     {
         var customer = grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId()));
         var contact = await customer.GetContactAsync(user.GetContactId());
-        if (contact.Role != ContactRole.PropertyManager) return new Scope(null);
-        return new Scope([.. await customer.GetVisiblePropertyIdsAsync(user.GetContactId())]);
+        if (contact.Role != ContactRole.PropertyManager) return null;
+        return [.. await customer.GetVisiblePropertyIdsAsync(user.GetContactId())];
     }
 
     /// <param name="Properties">For a property manager, the sites granted; null for contacts who see all of the customer's jobs.</param>

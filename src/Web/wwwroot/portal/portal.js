@@ -48,6 +48,9 @@ async function showHome(me) {
   ]);
   renderProperties(properties);
   showPreferences(preferences);
+  // The documents module (documents.js) loads its part only once signed in; the flag covers it loading after this event.
+  document.body.dataset.signedIn = "true";
+  document.dispatchEvent(new CustomEvent("portal:signed-in"));
 }
 
 function el(tag, text, className) {

@@ -1,0 +1,27 @@
+using Orleans;
+using Orleans.Runtime;
+
+namespace OrleansPortal.Grains.Documents;
+
+public sealed class CustomerDocumentsState
+{
+    public List<string> EstimateIds { get; set; } = [];
+
+    public List<string> InvoiceIds { get; set; } = [];
+}
+
+public sealed class CustomerDocumentsGrain([PersistentState("customer-documents")] IPersistentState<CustomerDocumentsState> state) : Grain, ICustomerDocumentsGrain
+{
+    public Task AddEstimateAsync(string estimateId) => AddAsync(state.State.EstimateIds, estimateId);
+
+    public Task AddInvoiceAsync(string invoiceId) => AddAsync(state.State.InvoiceIds, invoiceId);
+
+    public Task<CustomerDocumentIds> GetAsync() => Task.FromResult(new CustomerDocumentIds([.. state.State.EstimateIds], [.. state.State.InvoiceIds]));
+
+    private async Task AddAsync(List<string> ids, string id)
+    {
+        if (ids.Contains(id)) return;
+        ids.Add(id);
+        await state.WriteStateAsync();
+    }
+}

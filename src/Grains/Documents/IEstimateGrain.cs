@@ -1,0 +1,43 @@
+using Orleans;
+
+namespace OrleansPortal.Grains.Documents;
+
+/// <summary>
+/// A price offer to a customer, keyed "{tenantId}:{estimateId}". It is decided once: after an approval or a decline
+/// nothing changes it again, and a pending estimate past its validity can be declined but not approved.
+/// </summary>
+public interface IEstimateGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the estimate as Pending, totalled from its lines; throws <see cref="ConflictException"/> if it exists.</summary>
+    Task<Estimate> CreateAsync(NewEstimate estimate);
+
+    /// <summary>Throws <see cref="NotFoundException"/> for an estimate never created.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<Estimate> GetAsync();
+
+    /// <summary>
+    /// Records the customer's approval or decline with the signature as typed and the time from the clock. Throws
+    /// <see cref="ConflictException"/> when it was already decided, or for an approval after <see cref="NewEstimate.ValidUntil"/>.
+    /// </summary>
+    Task<Estimate> DecideAsync(EstimateDecisionRequest decision);
+}
+
+public enum EstimateStatus
+{
+    Pending,
+    Approved,
+    Declined,
+}
+
+public sealed record NewEstimate(
+    string CustomerId, string? PropertyId, string? TicketId, string Title, IReadOnlyList<LineItem> Lines, string Currency, DateTimeOffset ValidUntil, string CreatedBy);
+
+public sealed record EstimateDecisionRequest(bool Approve, string SignedName, string ContactId, string? ClientIp);
+
+public sealed record EstimateDecision(bool Approved, string SignedName, string ContactId, string? ClientIp, DateTimeOffset At);
+
+public sealed record Estimate(
+    string EstimateId, NewEstimate Details, decimal Total, DateTimeOffset CreatedAt, EstimateStatus Status, EstimateDecision? Decision)
+{
+    public bool IsExpired(DateTimeOffset now) => Status == EstimateStatus.Pending && now > Details.ValidUntil;
+}

@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Documents;
+using OrleansPortal.Grains.Tickets;
+using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Identity;
+
+namespace OrleansPortal.Web.Documents;
+
+/// <summary>
+/// Dispatchers' side of documents, within their own company: estimates and invoices for customers, and job reports
+/// (read, add notes and photos). Totals are always computed from the lines.
+/// </summary>
+public static class DocumentsApi
+{
+    public const int MaxNoteLength = 4_000;
+
+    public static RouteGroupBuilder MapDocumentsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1").WithTags("Documents").RequireAuthorization(PortalClaims.DispatcherPolicy);
+        group.MapPost("/estimates", CreateEstimateAsync).WithSummary("Creates an estimate for a customer (optionally about a property or job), Pending until the customer decides.");
+        group.MapGet("/estimates/{id}", GetEstimateAsync).WithSummary("An estimate with its decision (signature, time, client IP) once made.");
+        group.MapPost("/invoices", IssueInvoiceAsync).WithSummary("Issues an Open invoice to a customer.");
+        group.MapGet("/invoices/{id}", GetInvoiceAsync).WithSummary("An invoice.");
+        group.MapGet("/customers/{id}/documents", ListCustomerDocumentsAsync).WithSummary("A customer's estimates and invoices, newest first.");
+        group.MapGet("/tickets/{id}/report", GetReportAsync).WithSummary("The job's report: notes, photos, arrival, departure and time on site.");
+        group.MapPost("/tickets/{id}/report/notes", AddNoteAsync).WithSummary("Adds an office note to the job's report.");
+        group.MapPost("/tickets/{id}/report/photos", AddPhotoAsync).WithSummary("Adds a JPEG, PNG or WebP photo (multipart field \"photo\", optional \"caption\") to the job's report.");
+        group.MapGet("/tickets/{id}/report/photos/{photoId}", GetPhotoAsync).WithSummary("One photo of the job's report.");
+        return group;
+    }
+
+    private static async Task<Results<Created<EstimateDto>, ValidationProblem>> CreateEstimateAsync(
+        CreateEstimateRequest request, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+    {
+        var validation = DocumentRequestValidation.ValidateBody(request.Title, request.Lines, request.Currency)
+            .Require(request.ValidUntil > clock.GetUtcNow(), "validUntil", "An estimate must be valid until a time in the future.");
+        var target = await DocumentRequestValidation.ResolveTargetAsync(grains, user.GetTenantId(), request.CustomerId, request.PropertyId, request.TicketId, validation);
+        if (target is null || !validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+
+        var id = TenantKeys.NewId();
+        var estimate = await grains.GetGrain<IEstimateGrain>(TenantKeys.For(user.GetTenantId(), id)).CreateAsync(new NewEstimate(
+            target.CustomerId, target.PropertyId, target.TicketId, request.Title!.Trim(), DocumentRequestValidation.ToLines(request.Lines!),
+            request.Currency!.ToUpperInvariant(), request.ValidUntil!.Value, user.GetEmail()));
+        return TypedResults.Created($"/api/v1/estimates/{id}", estimate.AsDto(clock.GetUtcNow(), internalView: true));
+    }
+
+    private static async Task<Results<Ok<EstimateDto>, NotFound>> GetEstimateAsync(string id, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock) =>
+        ResourceId.IsValid(id)
+            ? TypedResults.Ok((await grains.GetGrain<IEstimateGrain>(TenantKeys.For(user.GetTenantId(), id)).GetAsync()).AsDto(clock.GetUtcNow(), internalView: true))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Created<InvoiceDto>, ValidationProblem>> IssueInvoiceAsync(IssueInvoiceRequest request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        var validation = DocumentRequestValidation.ValidateBody(request.Title, request.Lines, request.Currency)
+            .Require(request.DueDate is not null, "dueDate", "A due date (yyyy-MM-dd) is required.");
+        var target = await DocumentRequestValidation.ResolveTargetAsync(grains, user.GetTenantId(), request.CustomerId, request.PropertyId, request.TicketId, validation);
+        if (target is null || !validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+
+        var id = TenantKeys.NewId();
+        var invoice = await grains.GetGrain<IInvoiceGrain>(TenantKeys.For(user.GetTenantId(), id)).IssueAsync(new NewInvoice(
+            target.CustomerId, target.PropertyId, target.TicketId, request.Title!.Trim(), DocumentRequestValidation.ToLines(request.Lines!),
+            request.Currency!.ToUpperInvariant(), request.DueDate!.Value, user.GetEmail()));
+        return TypedResults.Created($"/api/v1/invoices/{id}", invoice.AsDto());
+    }
+
+    private static async Task<Results<Ok<InvoiceDto>, NotFound>> GetInvoiceAsync(string id, ClaimsPrincipal user, IClusterClient grains) =>
+        ResourceId.IsValid(id) ? TypedResults.Ok((await grains.GetGrain<IInvoiceGrain>(TenantKeys.For(user.GetTenantId(), id)).GetAsync()).AsDto()) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<CustomerDocumentsDto>, NotFound>> ListCustomerDocumentsAsync(string id, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+    {
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        var tenant = user.GetTenantId();
+        await grains.GetGrain<Grains.Customers.ICustomerGrain>(TenantKeys.For(tenant, id)).GetAsync(); // 404 for no such customer
+        var ids = await grains.GetGrain<ICustomerDocumentsGrain>(TenantKeys.For(tenant, id)).GetAsync();
+        var estimates = await Task.WhenAll(ids.EstimateIds.Reverse().Select(e => grains.GetGrain<IEstimateGrain>(TenantKeys.For(tenant, e)).GetAsync()));
+        var invoices = await Task.WhenAll(ids.InvoiceIds.Reverse().Select(i => grains.GetGrain<IInvoiceGrain>(TenantKeys.For(tenant, i)).GetAsync()));
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new CustomerDocumentsDto([.. estimates.Select(e => e.AsDto(now, internalView: true))], [.. invoices.Select(i => i.AsDto())]));
+    }
+
+    private static async Task<Results<Ok<JobReportDto>, NotFound>> GetReportAsync(string id, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        var ticket = await Ticket(grains, user, id).GetAsync();
+        var report = await Report(grains, user, id).GetAsync();
+        return TypedResults.Ok(report.AsDto(ticket, PhotoUrl(id), internalView: true));
+    }
+
+    private static async Task<Results<Ok<JobReportDto>, NotFound, ValidationProblem>> AddNoteAsync(string id, ReportNoteRequest request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        if (ValidateNote(request) is { } errors) return TypedResults.ValidationProblem(errors);
+        var report = await Report(grains, user, id).AddNoteAsync(request.Text!.Trim(), new ReportAuthor(user.GetEmail(), IsTechnician: false));
+        return TypedResults.Ok(report.AsDto(await Ticket(grains, user, id).GetAsync(), PhotoUrl(id), internalView: true));
+    }
+
+    private static async Task<Results<Ok<JobReportDto>, NotFound, ValidationProblem>> AddPhotoAsync(
+        string id, HttpRequest http, ClaimsPrincipal user, IClusterClient grains, PhotoUpload upload, PhotoStore store)
+    {
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        await Ticket(grains, user, id).GetAsync(); // 404 before the bytes are stored
+        var (photo, errors) = await upload.ReadAsync(http, http.HttpContext.RequestAborted);
+        if (photo is null) return TypedResults.ValidationProblem(errors);
+        var photoId = await store.SaveAsync(photo.Bytes, http.HttpContext.RequestAborted);
+        var report = await Report(grains, user, id).AddPhotoAsync(new NewReportPhoto(photoId, photo.ContentType, photo.Bytes.Length, photo.Caption), new ReportAuthor(user.GetEmail(), IsTechnician: false));
+        return TypedResults.Ok(report.AsDto(await Ticket(grains, user, id).GetAsync(), PhotoUrl(id), internalView: true));
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> GetPhotoAsync(string id, string photoId, HttpContext http, ClaimsPrincipal user, IClusterClient grains, PhotoStore store) =>
+        ResourceId.IsValid(id) ? PhotoResults.Serve(http, store, await Report(grains, user, id).GetAsync(), photoId) : TypedResults.NotFound();
+
+    /// <summary>Field errors for a note, or null when it is acceptable.</summary>
+    internal static Dictionary<string, string[]>? ValidateNote(ReportNoteRequest request)
+    {
+        var validation = new RequestValidation()
+            .Require(!string.IsNullOrWhiteSpace(request.Text) && request.Text.Trim().Length <= MaxNoteLength, "text", $"A note of 1 to {MaxNoteLength:N0} characters is required.");
+        return validation.IsValid ? null : validation.Errors;
+    }
+
+    private static Func<string, string> PhotoUrl(string ticketId) => photoId => $"/api/v1/tickets/{ticketId}/report/photos/{photoId}";
+
+    private static ITicketGrain Ticket(IClusterClient grains, ClaimsPrincipal user, string id) => grains.GetGrain<ITicketGrain>(TenantKeys.For(user.GetTenantId(), id));
+
+    private static IJobReportGrain Report(IClusterClient grains, ClaimsPrincipal user, string id) => grains.GetGrain<IJobReportGrain>(TenantKeys.For(user.GetTenantId(), id));
+}
+
+public sealed record ReportNoteRequest(string? Text);
+
+public sealed record CustomerDocumentsDto(IReadOnlyList<EstimateDto> Estimates, IReadOnlyList<InvoiceDto> Invoices);

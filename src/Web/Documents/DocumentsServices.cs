@@ -1,0 +1,13 @@
+namespace OrleansPortal.Web.Documents;
+
+public static class DocumentsServices
+{
+    /// <summary>The photo blob store and upload reader, configured by the "Documents" section.</summary>
+    public static IServiceCollection AddDocuments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DocumentsOptions>(configuration.GetSection(DocumentsOptions.SectionName));
+        services.AddSingleton<PhotoStore>();
+        services.AddSingleton<PhotoUpload>();
+        return services;
+    }
+}

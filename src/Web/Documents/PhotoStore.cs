@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using OrleansPortal.Grains;
+using OrleansPortal.Web.Hosting;
+
+namespace OrleansPortal.Web.Documents;
+
+/// <summary>
+/// Photo bytes on disk, one file per photo, named by a random id this store makes: no path ever comes from a request, and
+/// an id is checked to be 32 hex characters before it names a file. Who may read a photo is decided before the store is
+/// asked, by the job report that lists the id.
+/// </summary>
+public sealed class PhotoStore(IOptions<DocumentsOptions> options, IHostEnvironment environment)
+{
+    private readonly string _directory = Path.GetFullPath(options.Value.BlobDirectory ?? Path.Combine(environment.ContentRootPath, "data", "blobs"));
+
+    /// <summary>Stores the bytes under a new id. Written to a temporary name and renamed, so a reader never sees half a photo.</summary>
+    public async Task<string> SaveAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        var id = TenantKeys.NewId();
+        var path = PathOf(id);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".partial";
+        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+        File.Move(temporary, path);
+        return id;
+    }
+
+    /// <summary>The photo's bytes for reading, or null when there is no such file.</summary>
+    public Stream? OpenRead(string id)
+    {
+        if (!ResourceId.IsValid(id)) return null;
+        var path = PathOf(id);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true) : null;
+    }
+
+    // Two-character fan-out keeps any one directory small.
+    private string PathOf(string id) => Path.Combine(_directory, "photos", id[..2], id);
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+
+namespace OrleansPortal.Web.Documents;
+
+/// <summary>
+/// Reads one photo from a multipart form (field "photo", optional "caption"): refused with field errors when the form is
+/// malformed, the file is missing, too large, or its bytes are not JPEG, PNG or WebP.
+/// </summary>
+public sealed class PhotoUpload(IOptions<DocumentsOptions> options)
+{
+    public const int MaxCaptionLength = 300;
+
+    // Room for the multipart boundaries, headers and caption around the file itself.
+    private const long FormOverhead = 64 * 1024;
+
+    public long MaxBytes => options.Value.MaxPhotoBytes;
+
+    public async Task<(ReceivedPhoto? Photo, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType) return Refuse("photo", "Send the photo as multipart/form-data in the field \"photo\".");
+        if (request.ContentLength > MaxBytes + FormOverhead) return Refuse("photo", TooLarge);
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = MaxBytes + FormOverhead }, cancellationToken);
+        }
+        catch (InvalidDataException malformed) // what the form reader throws for a broken or oversized multipart body
+        {
+            return Refuse("photo", "The form could not be read: " + malformed.Message);
+        }
+
+        var caption = form["caption"].ToString().Trim();
+        if (caption.Length > MaxCaptionLength) return Refuse("caption", $"A caption has at most {MaxCaptionLength} characters.");
+        if (form.Files.GetFile("photo") is not { } file || file.Length == 0) return Refuse("photo", "A photo file in the field \"photo\" is required.");
+        if (file.Length > MaxBytes) return Refuse("photo", TooLarge);
+
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, cancellationToken);
+        if (ImageFormat.Detect(bytes) is not { } contentType) return Refuse("photo", "Only JPEG, PNG and WebP photos are accepted.");
+        return (new ReceivedPhoto(bytes, contentType, caption.Length == 0 ? null : caption), []);
+    }
+
+    private string TooLarge => $"A photo can be at most {MaxBytes / (1024 * 1024)} MB.";
+
+    private static (ReceivedPhoto?, Dictionary<string, string[]>) Refuse(string field, string message) => (null, new() { [field] = [message] });
+}
+
+public sealed record ReceivedPhoto(byte[] Bytes, string ContentType, string? Caption);
