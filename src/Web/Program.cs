@@ -1,6 +1,7 @@
 using Orleans.Hosting;
 using Orleans.Storage;
 using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Chat;
 using OrleansPortal.Web.Customers;
 using OrleansPortal.Web.Demo;
 using OrleansPortal.Web.Dispatch;
@@ -49,6 +50,7 @@ try
     app.MapPropertiesApi();
     app.MapPortalSignInApi();
     app.MapPortalApi();
+    app.MapChat();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path);
     app.MapBenchmarkBaselineApi(app.Configuration);
