@@ -36,13 +36,25 @@ public static class ConversationsApi
         var rows = await Task.WhenAll(threads.Select(async t =>
         {
             var address = ConversationKey.Parse(TenantKeys.For(tenantId, t.ThreadId));
-            var customer = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(tenantId, t.CustomerId)).GetAsync();
             var title = address.Kind == ConversationKind.Job
                 ? PortalConversationsApi.JobTitle((await grains.GetGrain<ITicketGrain>(TenantKeys.For(tenantId, address.LocalId)).GetAsync()).Details)
                 : "General";
-            return new TeamThreadDto(t.ThreadId, address.Kind.ToString(), t.CustomerId, customer.Name, title, t.LastMessageAt, t.TeamUnread);
+            return new TeamThreadDto(t.ThreadId, address.Kind.ToString(), t.CustomerId, await CustomerNameAsync(grains, tenantId, t.CustomerId), title, t.LastMessageAt, t.TeamUnread);
         }));
         return TypedResults.Ok(rows);
+    }
+
+    // Tickets may name customers that were never created (imported jobs, tests); the inbox still lists their threads.
+    private static async Task<string> CustomerNameAsync(IClusterClient grains, string tenantId, string customerId)
+    {
+        try
+        {
+            return (await grains.GetGrain<ICustomerGrain>(TenantKeys.For(tenantId, customerId)).GetAsync()).Name;
+        }
+        catch (NotFoundException)
+        {
+            return "";
+        }
     }
 
     private static async Task<Results<Ok<ChatPageDto>, NotFound, ValidationProblem>> PageAsync(

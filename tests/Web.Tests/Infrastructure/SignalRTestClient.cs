@@ -16,6 +16,8 @@ public sealed class SignalRTestClient : IAsyncDisposable
     private readonly WebSocket _socket;
     private readonly Channel<(string Target, JsonElement Arguments)> _invocations = Channel.CreateUnbounded<(string, JsonElement)>();
     private readonly Task _reader;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<HubCompletion>> _pending = new();
+    private int _nextInvocationId;
 
     private SignalRTestClient(WebSocket socket)
     {
@@ -43,6 +45,17 @@ public sealed class SignalRTestClient : IAsyncDisposable
             var (name, arguments) = await _invocations.Reader.ReadAsync(limit.Token);
             if (name == target) return arguments[0];
         }
+    }
+
+    /// <summary>Calls a hub method and waits for its completion: the error the hub answered, or null when it succeeded.</summary>
+    public async Task<HubCompletion> InvokeAsync(string target, params object?[] arguments)
+    {
+        var id = Interlocked.Increment(ref _nextInvocationId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var completion = new TaskCompletionSource<HubCompletion>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = completion;
+        var message = JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }) + RecordSeparator;
+        await _socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        return await completion.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     /// <summary>Every invocation received so far (without waiting).</summary>
@@ -78,8 +91,12 @@ public sealed class SignalRTestClient : IAsyncDisposable
             {
                 using var json = JsonDocument.Parse(frame);
                 // Type 1 is an invocation; the handshake answer ({}) and pings (type 6) are skipped.
-                if (json.RootElement.TryGetProperty("type", out var type) && type.GetInt32() == 1)
+                if (!json.RootElement.TryGetProperty("type", out var type)) continue;
+                if (type.GetInt32() == 1)
                     _invocations.Writer.TryWrite((json.RootElement.GetProperty("target").GetString()!, json.RootElement.GetProperty("arguments").Clone()));
+                // Type 3 completes one of our invocations, with an "error" when the hub method threw.
+                else if (type.GetInt32() == 3 && _pending.TryRemove(json.RootElement.GetProperty("invocationId").GetString()!, out var completion))
+                    completion.TrySetResult(new HubCompletion(json.RootElement.TryGetProperty("error", out var error) ? error.GetString() : null));
             }
 
             text.Clear().Append(all[(end + 1)..]);
@@ -104,3 +121,6 @@ public sealed class SignalRTestClient : IAsyncDisposable
         _socket.Dispose();
     }
 }
+
+/// <summary>The end of a hub method call: <see cref="Error"/> is null when it succeeded.</summary>
+public sealed record HubCompletion(string? Error);
