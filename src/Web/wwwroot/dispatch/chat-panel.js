@@ -1,7 +1,7 @@
 // The team's conversations beside the board: the inbox (threads by latest activity, with the team's unread counts),
 // one open thread, replies and internal notes. It has its own hub connection (/hubs/chat-team), so the board and the
 // live map are untouched; the inbox group tells it about activity in any thread, and it joins the one it shows.
-import { ThreadView } from "/js/chat-thread.js";
+import { ThreadView, bindComposer, threadItem } from "/js/chat-thread.js";
 
 const BASE = "/api/v1/conversations";
 const $ = id => document.getElementById(id);
@@ -46,23 +46,8 @@ function render() {
   const unread = threads.reduce((sum, t) => sum + t.unread, 0);
   $("chat-unread").textContent = unread;
   $("chat-threads").replaceChildren(...threads.map(t => {
-    const li = document.createElement("li");
-    const button = document.createElement("button");
-    button.type = "button";
-    const title = document.createElement("span");
-    title.className = "title";
-    title.textContent = `${t.customerName || "Customer"}: ${t.title}`;
-    button.append(title);
-    if (t.unread > 0) {
-      const badge = document.createElement("span");
-      badge.className = "badge unread";
-      badge.textContent = t.unread;
-      badge.setAttribute("aria-label", `${t.unread} unread`);
-      button.append(badge);
-    }
-    button.addEventListener("click", () => openThread(t.threadId, title.textContent));
-    li.append(button);
-    return li;
+    const title = `${t.customerName || "Customer"}: ${t.title}`;
+    return threadItem(title, t.unread, () => openThread(t.threadId, title));
   }));
 }
 
@@ -86,21 +71,9 @@ $("chat-back").addEventListener("click", async () => {
   await loadThreads();
 });
 
-$("chat-form").addEventListener("submit", async event => {
-  event.preventDefault();
-  $("chat-error").textContent = "";
-  const form = new FormData();
-  form.append("text", $("chat-text").value);
-  form.append("internal", $("chat-internal").checked ? "true" : "false");
-  for (const file of $("chat-files").files) form.append("files", file, file.name);
-  const refusal = await view.send(form);
-  if (refusal) {
-    $("chat-error").textContent = refusal;
-    return;
-  }
-  $("chat-text").value = "";
-  $("chat-files").value = "";
-  $("chat-internal").checked = false;
+bindComposer(view, {
+  addFields: form => form.append("internal", $("chat-internal").checked ? "true" : "false"),
+  afterSend: () => { $("chat-internal").checked = false; },
 });
 
 start().catch(error => { $("chat-error").textContent = "Chat is offline: " + error.message; });

@@ -79,6 +79,49 @@ export class ThreadView {
   }
 }
 
+// A thread in a list: its title and, when there is any, its unread count.
+export function threadItem(titleText, unread, onClick) {
+  const li = document.createElement("li");
+  const button = document.createElement("button");
+  button.type = "button";
+  const title = document.createElement("span");
+  title.className = "title";
+  title.textContent = titleText;
+  button.append(title);
+  if (unread > 0) {
+    const badge = document.createElement("span");
+    badge.className = "badge unread";
+    badge.textContent = unread;
+    badge.setAttribute("aria-label", `${unread} unread`);
+    button.append(badge);
+  }
+  button.addEventListener("click", onClick);
+  li.append(button);
+  return li;
+}
+
+// The message form of both pages (#chat-form with #chat-text, #chat-files, #chat-error); addFields adds what only
+// one side sends (the team's internal flag), afterSend clears it.
+export function bindComposer(view, { addFields = () => {}, afterSend = () => {} } = {}) {
+  const $ = id => document.getElementById(id);
+  $("chat-form").addEventListener("submit", async event => {
+    event.preventDefault();
+    $("chat-error").textContent = "";
+    const form = new FormData();
+    form.append("text", $("chat-text").value);
+    addFields(form);
+    for (const file of $("chat-files").files) form.append("files", file, file.name);
+    const refusal = await view.send(form);
+    if (refusal) {
+      $("chat-error").textContent = refusal;
+      return;
+    }
+    $("chat-text").value = "";
+    $("chat-files").value = "";
+    afterSend();
+  });
+}
+
 function messageItem(m, mine) {
   const li = document.createElement("li");
   li.className = "message" + (mine ? " mine" : "") + (m.internal ? " internal" : "");

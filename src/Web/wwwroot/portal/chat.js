@@ -1,6 +1,6 @@
 // The customer's conversations: the general thread and one per job. The page joins every listed thread on the hub,
 // so the unread badges move live; the open thread shows new messages as they arrive and marks them read.
-import { ThreadView } from "/js/chat-thread.js";
+import { ThreadView, bindComposer, threadItem } from "/js/chat-thread.js";
 
 const BASE = "/api/v1/portal/conversations";
 const $ = id => document.getElementById(id);
@@ -16,7 +16,8 @@ const connection = new signalR.HubConnectionBuilder()
   .withAutomaticReconnect()
   .build();
 
-document.addEventListener("portal:signed-in", () => start());
+if (document.body.dataset.signedIn) start();
+else document.addEventListener("portal:signed-in", () => start(), { once: true });
 
 async function start() {
   connection.on("Message", message => {
@@ -47,25 +48,7 @@ async function loadThreads() {
 
 function renderThreads() {
   const list = $("chat-threads");
-  list.replaceChildren(...threads.map(t => {
-    const li = document.createElement("li");
-    const button = document.createElement("button");
-    button.type = "button";
-    const title = document.createElement("span");
-    title.className = "title";
-    title.textContent = t.title;
-    button.append(title);
-    if (t.unread > 0) {
-      const badge = document.createElement("span");
-      badge.className = "badge unread";
-      badge.textContent = t.unread;
-      badge.setAttribute("aria-label", `${t.unread} unread`);
-      button.append(badge);
-    }
-    button.addEventListener("click", () => openThread(t));
-    li.append(button);
-    return li;
-  }));
+  list.replaceChildren(...threads.map(t => threadItem(t.title, t.unread, () => openThread(t))));
 }
 
 async function openThread(thread) {
@@ -84,17 +67,4 @@ $("chat-back").addEventListener("click", () => {
   renderThreads();
 });
 
-$("chat-form").addEventListener("submit", async event => {
-  event.preventDefault();
-  $("chat-error").textContent = "";
-  const form = new FormData();
-  form.append("text", $("chat-text").value);
-  for (const file of $("chat-files").files) form.append("files", file, file.name);
-  const refusal = await view.send(form);
-  if (refusal) {
-    $("chat-error").textContent = refusal;
-    return;
-  }
-  $("chat-text").value = "";
-  $("chat-files").value = "";
-});
+bindComposer(view);
