@@ -11,6 +11,8 @@ using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
 using OrleansPortal.Web.RecurringJobs;
 using OrleansPortal.Web.Portal;
+using OrleansPortal.Web.Portal.Appointments;
+using OrleansPortal.Web.Portal.Jobs;
 using OrleansPortal.Web.Properties;
 using OrleansPortal.Web.Technicians;
 using OrleansPortal.Web.Tickets;
@@ -50,9 +52,11 @@ try
     app.MapPropertiesApi();
     app.MapPortalSignInApi();
     app.MapPortalApi();
+    app.MapPortalJobsApi();
     app.MapChat();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path);
+    app.MapHub<AppointmentHub>(AppointmentHub.Path);
     app.MapBenchmarkBaselineApi(app.Configuration);
 
     await app.RunAsync();

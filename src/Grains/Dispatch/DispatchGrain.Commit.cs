@@ -21,7 +21,9 @@ public sealed partial class DispatchGrain
     /// <summary>One day's problem, and why the technicians left out of it cannot be planned.</summary>
     private sealed record DayContext(DateOnly Day, DayProblem Problem, IReadOnlyDictionary<string, string> Unavailable);
 
-    private async Task<DayContext> BuildDayAsync(DateOnly day, TicketSnapshot? extra = null)
+    /// <param name="extra">A job to plan with the day's own (one moving to this day, or a booking's hypothetical job).</param>
+    /// <param name="exclude">A job to leave out (one being rescheduled, which must not compete with itself).</param>
+    private async Task<DayContext> BuildDayAsync(DateOnly day, TicketSnapshot? extra = null, string? exclude = null)
     {
         await EnsureTechniciansAsync();
         var dayStart = PlanningInputs.Local(day, TimeOnly.MinValue, _zone);
@@ -35,7 +37,8 @@ public sealed partial class DispatchGrain
             else technicians.Add(planned);
         }
 
-        var tickets = JobsOf(day).Concat(extra is null || DayOf(extra) == day ? [] : [extra]).OrderBy(t => t.TicketId, StringComparer.Ordinal);
+        var tickets = JobsOf(day).Concat(extra is null || _tickets.ContainsKey(extra.TicketId) && DayOf(extra) == day ? [] : [extra])
+            .Where(t => t.TicketId != exclude).OrderBy(t => t.TicketId, StringComparer.Ordinal);
         var jobs = tickets.Select(t => PlanningInputs.Job(t, dayStart, dayEnd, Now)).ToList();
         return new DayContext(day, DayProblem.Build(dayStart, technicians, jobs, _travel), unavailable);
     }
@@ -56,7 +59,7 @@ public sealed partial class DispatchGrain
 
         foreach (var job in ctx.Problem.Jobs)
         {
-            var t = _tickets[job.TicketId];
+            if (!_tickets.TryGetValue(job.TicketId, out var t)) continue; // a hypothetical job (booking) is on no route
             if (t.TechnicianId is { } technicianId && !seen.Contains(t.TicketId))
             {
                 if (!result.TryGetValue(technicianId, out var route)) result[technicianId] = route = [];
@@ -172,6 +175,7 @@ public sealed partial class DispatchGrain
     /// <summary>Keeps a route's estimates for the board and the alerts; true when one moved past the threshold or changed lateness.</summary>
     private bool Remember(RouteView view)
     {
+        if (view.Plan.Day != Today) return false; // a later day's "ETA" is only its plan, already on the board
         var changed = false;
         foreach (var estimate in view.Estimates)
         {

@@ -133,7 +133,9 @@ public sealed partial class DispatchGrain(
         _tickets[ticket.TicketId] = ticket;
         if (state.State.OpenTickets.Add(ticket.TicketId)) await state.WriteStateAsync();
         var dayOf = DayOf(ticket);
-        if (!known && ticket.TechnicianId is null && state.State.AutoAssign)
+        // A new job, or one whose window moved (a customer rescheduled), is placed as if it had just arrived.
+        var windowMoved = known && held!.ArrivalWindow != ticket.ArrivalWindow;
+        if ((!known || windowMoved) && ticket.TechnicianId is null && state.State.AutoAssign)
         {
             await InsertNewJobAsync(dayOf, ticket);
             return;

@@ -6,6 +6,8 @@ public sealed class DispatchState
 
     public bool AutoAssign { get; set; } = true;
 
+    public BookingRules BookingRules { get; set; } = BookingRules.Default;
+
     /// <summary>Tickets not yet completed, cancelled or on hold: what dispatch reloads on activation.</summary>
     public HashSet<string> OpenTickets { get; set; } = [];
 

@@ -29,6 +29,18 @@ public interface IDispatchGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<DispatchAlert>> GetAlertsAsync();
 
+    /// <summary>The live estimate for a job on today's routes, or null when there is none.</summary>
+    [ReadOnly]
+    Task<Routes.StopEstimate?> GetEtaAsync(string ticketId);
+
+    /// <summary>The booking windows of the coming days, each available only if a qualified technician can really take the job then.</summary>
+    Task<IReadOnlyList<WindowOffer>> OfferWindowsAsync(BookingQuery query);
+
+    [ReadOnly]
+    Task<BookingRules> GetBookingRulesAsync();
+
+    Task<BookingRules> SetBookingRulesAsync(BookingRules rules);
+
     /// <summary>Today's date in the company's time zone: the day of the routes technicians are working now.</summary>
     [ReadOnly]
     Task<DateOnly> GetTodayAsync();

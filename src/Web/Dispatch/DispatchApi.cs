@@ -24,6 +24,9 @@ public static class DispatchApi
         group.MapPost("/optimize", OptimizeAsync).WithSummary("Re-plans a day within a time budget, keeping jobs in progress and pinned; progress goes out on the live-map hub.");
         group.MapGet("/alerts", GetAlertsAsync).WithSummary("Late risks, unassigned emergencies, technicians without signal.");
         group.MapPut("/settings", SetSettingsAsync).WithSummary("The company's time zone (IANA id, which decides what a day is) and whether new jobs are assigned automatically.");
+        group.MapGet("/booking-rules", async (ClaimsPrincipal user, IClusterClient grains) => TypedResults.Ok(await Dispatch(grains, user).GetBookingRulesAsync()))
+            .WithSummary("What customers may book: windows, notice, closed days, jobs per day, the change cut-off.");
+        group.MapPut("/booking-rules", SetBookingRulesAsync).WithSummary("Replaces the booking rules.");
         group.MapGet("/routes/{technicianId}", GetRouteAsync).WithSummary("A technician's route for a day with live ETAs.");
         return group;
     }
@@ -89,6 +92,22 @@ public static class DispatchApi
         var dispatch = Dispatch(grains, user);
         var route = await grains.GetGrain<IRouteGrain>(RouteKeys.For(user.GetTenantId(), technicianId, date ?? await dispatch.GetTodayAsync())).GetAsync();
         return route is null ? TypedResults.NotFound() : TypedResults.Ok(route);
+    }
+
+    private static async Task<Results<Ok<BookingRules>, ValidationProblem>> SetBookingRulesAsync(BookingRules rules, ClaimsPrincipal user, IClusterClient grains)
+    {
+        var slots = (rules.Slots ?? []).Where(s => s is not null).ToList();
+        var validation = new RequestValidation()
+            .Require(slots.Count is >= 1 and <= 8 && slots.Count == (rules.Slots?.Count ?? 0), "slots", "Offer 1 to 8 windows a day.")
+            .Require(slots.All(s => !string.IsNullOrWhiteSpace(s.Name) && s.Name.Length <= 40 && s.End > s.Start), "slots", "Each window needs a name (at most 40 characters) and must end after it starts.")
+            .Require(slots.Select(s => s.Name?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == slots.Count, "slots", "Window names must differ.")
+            .Require(rules.MinimumNoticeHours is >= 0 and <= 24 * 30, "minimumNoticeHours", "Notice is 0 to 720 hours.")
+            .Require(rules.ChangeCutoffHours is >= 0 and <= 24 * 30, "changeCutoffHours", "The cut-off is 0 to 720 hours.")
+            .Require(rules.MaxJobsPerDay is >= 0 and <= 10_000, "maxJobsPerDay", "At most 10,000 jobs a day (0: no limit).")
+            .Require(rules.DaysAhead is >= 1 and <= 90, "daysAhead", "Bookings open 1 to 90 days ahead.")
+            .Require((rules.BlackoutDates ?? []).Count <= 366, "blackoutDates", "At most 366 closed days.");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        return TypedResults.Ok(await Dispatch(grains, user).SetBookingRulesAsync(rules with { Slots = [.. slots.Select(s => s with { Name = s.Name.Trim() })], BlackoutDates = rules.BlackoutDates ?? [] }));
     }
 
     internal static bool TryParseDay(string? text, out DateOnly? day)

@@ -42,6 +42,7 @@ public static class OrleansPortalServices
         builder.Services.AddSingleton<PingIngestion>();
         builder.Services.AddSingleton<LiveMapFeed>();
         builder.Services.AddSingleton<DispatchBoardFeed>();
+        builder.Services.AddSingleton<Portal.Appointments.AppointmentFeed>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions());
         builder.Services.AddTravelTime(builder.Configuration, builder.Environment);
         var storage = ResolveStorage(builder.Configuration, builder.Environment);

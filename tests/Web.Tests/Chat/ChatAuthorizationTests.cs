@@ -83,8 +83,8 @@ public sealed class ChatAuthorizationTests
         Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsync(Portal, Job(southJob), "what about south?")).StatusCode);
 
         await using var hub = await SignalRTestClient.ConnectAsync(app, PortalChatHub.Path, CookieOf(manager));
-        Assert.Null((await hub.InvokeAsync("Join", Job(northJob))).Error);
-        Assert.NotNull((await hub.InvokeAsync("Join", Job(southJob))).Error);
+        await hub.InvokeAsync("Join", Job(northJob));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => hub.InvokeAsync("Join", Job(southJob)));
         await company.Dispatcher.SendAsync(Team, Job(southJob), "South office: technician booked.");
         await company.Dispatcher.SendAsync(Team, Job(northJob), "North office: all done.");
         Assert.Equal("North office: all done.", (await hub.NextAsync("Message", Wait)).GetProperty("text").GetString());
@@ -109,8 +109,8 @@ public sealed class ChatAuthorizationTests
         Assert.Empty((await bolt.Dispatcher.GetFromJsonAsync<TeamThreadDto[]>(Team, ApiJson.Options))!);
 
         await using var spy = await SignalRTestClient.ConnectAsync(app, TeamChatHub.Path, bolt.Cookie);
-        Assert.NotNull((await spy.InvokeAsync("Join", Job(job))).Error);
-        Assert.NotNull((await spy.InvokeAsync("Join", General(customer.Id))).Error);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => spy.InvokeAsync("Join", Job(job)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => spy.InvokeAsync("Join", General(customer.Id)));
         await contact.SendAsync(Portal, Job(job), "Still waiting.");
         // A message in Bolt's own company, as a barrier: once it arrived, Acme's would have too.
         var (boltCustomer, boltContact, _, boltJob) = await CustomerWithJobAsync(bolt, "Bolt customer");
@@ -128,8 +128,8 @@ public sealed class ChatAuthorizationTests
         var (_, contact, _, job) = await CustomerWithJobAsync(company);
         await using var customerHub = await SignalRTestClient.ConnectAsync(app, PortalChatHub.Path, CookieOf(contact));
         await using var teamHub = await SignalRTestClient.ConnectAsync(app, TeamChatHub.Path, company.Cookie);
-        Assert.Null((await customerHub.InvokeAsync("Join", Job(job))).Error);
-        Assert.Null((await teamHub.InvokeAsync("Join", Job(job))).Error);
+        await customerHub.InvokeAsync("Join", Job(job));
+        await teamHub.InvokeAsync("Join", Job(job));
 
         var notePost = await company.Dispatcher.PostAsync($"{Team}/{Job(job)}/messages", InternalForm("Customer is difficult; send two technicians.", ("notes.png", Png(), "image/png")));
         var note = (await notePost.Content.ReadFromJsonAsync<ChatMessageDto>(ApiJson.Options))!;
@@ -181,8 +181,8 @@ public sealed class ChatAuthorizationTests
         await using var hub = await SignalRTestClient.ConnectAsync(app, PortalChatHub.Path, CookieOf(smith));
 
         foreach (var thread in new[] { General(joneses.Id), Job(jonesJob), General(boltCustomer.Id), Job(boltJob), General(Guid.NewGuid().ToString("N")), "job:../x", "" })
-            Assert.NotNull((await hub.InvokeAsync("Join", thread)).Error);
-        Assert.Null((await hub.InvokeAsync("Join", General(smiths.Id))).Error);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => hub.InvokeAsync("Join", thread));
+        await hub.InvokeAsync("Join", General(smiths.Id));
 
         await jones.SendAsync(Portal, General(joneses.Id), "Jones general");
         await jones.SendAsync(Portal, Job(jonesJob), "Jones job");

@@ -16,8 +16,8 @@ public sealed class SignalRTestClient : IAsyncDisposable
     private readonly WebSocket _socket;
     private readonly Channel<(string Target, JsonElement Arguments)> _invocations = Channel.CreateUnbounded<(string, JsonElement)>();
     private readonly Task _reader;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<HubCompletion>> _pending = new();
-    private int _nextInvocationId;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _calls = new();
+    private int _nextInvocation;
 
     private SignalRTestClient(WebSocket socket)
     {
@@ -47,15 +47,15 @@ public sealed class SignalRTestClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Calls a hub method and waits for its completion: the error the hub answered, or null when it succeeded.</summary>
-    public async Task<HubCompletion> InvokeAsync(string target, params object?[] arguments)
+    /// <summary>Calls a hub method and waits for its result; a hub error becomes an <see cref="InvalidOperationException"/> with the server's message.</summary>
+    public async Task<JsonElement> InvokeAsync(string target, params object?[] arguments)
     {
-        var id = Interlocked.Increment(ref _nextInvocationId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var completion = new TaskCompletionSource<HubCompletion>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[id] = completion;
+        var id = Interlocked.Increment(ref _nextInvocation).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var completion = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _calls[id] = completion;
         var message = JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }) + RecordSeparator;
         await _socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-        return await completion.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return await completion.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     /// <summary>Every invocation received so far (without waiting).</summary>
@@ -90,19 +90,22 @@ public sealed class SignalRTestClient : IAsyncDisposable
             foreach (var frame in all[..end].Split(RecordSeparator, StringSplitOptions.RemoveEmptyEntries))
             {
                 using var json = JsonDocument.Parse(frame);
-                // Type 1 is an invocation; the handshake answer ({}) and pings (type 6) are skipped.
+                // Type 1 is an invocation, 3 the completion of one of ours; the handshake answer ({}) and pings (type 6) are skipped.
                 if (!json.RootElement.TryGetProperty("type", out var type)) continue;
                 if (type.GetInt32() == 1)
                     _invocations.Writer.TryWrite((json.RootElement.GetProperty("target").GetString()!, json.RootElement.GetProperty("arguments").Clone()));
-                // Type 3 completes one of our invocations, with an "error" when the hub method threw.
-                else if (type.GetInt32() == 3 && _pending.TryRemove(json.RootElement.GetProperty("invocationId").GetString()!, out var completion))
-                    completion.TrySetResult(new HubCompletion(json.RootElement.TryGetProperty("error", out var error) ? error.GetString() : null));
+                if (type.GetInt32() == 3 && _calls.TryRemove(json.RootElement.GetProperty("invocationId").GetString()!, out var call))
+                {
+                    if (json.RootElement.TryGetProperty("error", out var error)) call.SetException(new InvalidOperationException(error.GetString()));
+                    else call.SetResult(json.RootElement.TryGetProperty("result", out var value) ? value.Clone() : default);
+                }
             }
 
             text.Clear().Append(all[(end + 1)..]);
         }
 
         _invocations.Writer.TryComplete();
+        foreach (var call in _calls.Values) call.TrySetException(new InvalidOperationException("The connection closed."));
     }
 
     public async ValueTask DisposeAsync()
@@ -121,6 +124,3 @@ public sealed class SignalRTestClient : IAsyncDisposable
         _socket.Dispose();
     }
 }
-
-/// <summary>The end of a hub method call: <see cref="Error"/> is null when it succeeded.</summary>
-public sealed record HubCompletion(string? Error);

@@ -191,4 +191,48 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
         await BrowserFixture.SaveScreenshotAsync(page, "board-alert");
         Assert.Empty(board.Problems.All);
     }
+
+    [Fact]
+    public async Task ADispatcherCreatesAJobOnTheMap_AndDispatchPutsItOnTheRightRoute()
+    {
+        using var app = new PortalFactory();
+        await using var session = await OpenAsync(app, async day => await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira), autoAssign: true);
+        var page = session.Page;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New job" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Dialog, new() { Name = "New job" });
+        await form.GetByLabel("Description").FillAsync("Broken sprinkler head");
+        await form.GetByLabel("Address").FillAsync("Rua das Flores 12, Porto");
+        await page.Locator("#map").ClickAsync(); // places the job where the dispatcher clicked
+        await Assertions.Expect(form.GetByLabel("Latitude")).Not.ToHaveValueAsync("");
+        await form.GetByLabel("Skills needed (comma-separated)").FillAsync("irrigation");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
+
+        await Assertions.Expect(form).ToBeHiddenAsync();
+        await Assertions.Expect(Lane(page, "Gil Gardener")).ToContainTextAsync("Broken sprinkler head");
+        var board = await session.Day.BoardAsync();
+        Assert.Equal("Rua das Flores 12, Porto", board.Technicians.Single().Stops.Single().Job.Address);
+        Assert.Empty(session.Problems.All);
+    }
+
+    [Fact]
+    public async Task ANewJobWithABadWindow_IsRefusedInTheForm()
+    {
+        using var app = new PortalFactory();
+        await using var session = await OpenAsync(app, _ => Task.CompletedTask, expectedErrorPath: "/api/v1/tickets");
+        var page = session.Page;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New job" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Dialog, new() { Name = "New job" });
+        await form.GetByLabel("Description").FillAsync("Backwards window");
+        await form.GetByLabel("Address").FillAsync("Somewhere");
+        await form.GetByLabel("Latitude").FillAsync("41.15");
+        await form.GetByLabel("Longitude").FillAsync("-8.61");
+        await form.GetByLabel("Window from").FillAsync("2030-01-02T12:00");
+        await form.GetByLabel("Window until").FillAsync("2030-01-02T10:00");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
+
+        await Assertions.Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("must end after it starts");
+        Assert.Empty((await session.Day.BoardAsync()).Unassigned);
+    }
 }

@@ -89,7 +89,7 @@ public sealed class PortalPageTests(BrowserFixture browser, SmtpServer smtp) : I
         await page.GetByLabel("Until").FillAsync("06:30");
         await page.GetByLabel("Time zone").FillAsync("Europe/Lisbon");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save preferences" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(page.Locator("#prefs").GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
 
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByLabel("Offers and news by email")).ToBeCheckedAsync();
@@ -100,7 +100,7 @@ public sealed class PortalPageTests(BrowserFixture browser, SmtpServer smtp) : I
 
         await page.GetByLabel("Time zone").FillAsync("Mars/Olympus");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save preferences" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("IANA name");
+        await Assertions.Expect(page.Locator("#prefs").GetByRole(AriaRole.Alert)).ToContainTextAsync("IANA name");
         await BrowserFixture.SaveScreenshotAsync(page, "portal-preferences");
 
         var saved = await (await customer.SignInAsync(contact.Id)).GetFromJsonAsync<PreferencesDto>("/api/v1/portal/preferences", ApiJson.Options);

@@ -85,7 +85,7 @@ public static class PlanningInputs
         // and the lateness is measured against the promised window, not hidden by refusing the job.
         if (inProgress || latest < now)
         {
-            earliest = now < earliest ? now : earliest;
+            earliest = earliest < now ? now : earliest;
             latest = dayEnd > now ? dayEnd : now + TimeSpan.FromHours(12);
         }
 

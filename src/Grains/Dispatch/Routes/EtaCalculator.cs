@@ -36,9 +36,10 @@ public static class EtaCalculator
             }
             else
             {
-                eta = clock + TimeSpan.FromSeconds(travel.Estimate(location, stop.Location).Seconds);
-                var start = stop.ArrivalWindow is { } w ? Max(eta, w.Start) : eta;
-                departure = start + stop.Service;
+                // At the door, not at the kerb: arriving before the window opens means waiting for it, so that is when to expect them.
+                var arrival = clock + TimeSpan.FromSeconds(travel.Estimate(location, stop.Location).Seconds);
+                eta = stop.ArrivalWindow is { } w ? Max(arrival, w.Start) : arrival;
+                departure = eta + stop.Service;
             }
 
             var minutesLate = stop.ArrivalWindow is { } window && eta > window.End && stop.Status != TicketStatus.OnSite

@@ -35,7 +35,7 @@ public sealed record PlannedStop(
 /// <summary>A route with its live estimates; <see cref="Position"/> is the last one the route heard of.</summary>
 public sealed record RouteView(RoutePlan Plan, IReadOnlyList<StopEstimate> Estimates, GeoPoint? Position, DateTimeOffset? PositionAt, DateTimeOffset ComputedAt);
 
-/// <param name="Eta">When the technician is expected at the job (for a job on site: when they arrived or, unknown, now).</param>
+/// <param name="Eta">When the technician is expected at the job: the drive's end, or the window's start if they would be early (for a job on site: when they arrived or, unknown, now).</param>
 /// <param name="MinutesLate">How far <paramref name="Eta"/> falls after the arrival window; 0 when on time or there is no window.</param>
 public sealed record StopEstimate(string TicketId, DateTimeOffset Eta, DateTimeOffset ExpectedDeparture, double MinutesLate)
 {

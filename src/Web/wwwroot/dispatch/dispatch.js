@@ -3,6 +3,7 @@
 // ignored, so a snapshot that arrives after a delta cannot move a marker backwards. The board (board.js) shares
 // this page's map and hub connection.
 import { startBoard } from "./board.js";
+import { startNewJobForm } from "./new-job.js";
 
 const NO_SIGNAL_AFTER_MS = 5 * 60 * 1000;
 const STATUS_LABELS = { OffDuty: "Off duty", Available: "Available", EnRoute: "En route", OnSite: "On site" };
@@ -48,6 +49,7 @@ async function start() {
     render();
   });
   const board = startBoard({ map, connection });
+  startNewJobForm(map);
   connection.onreconnecting(() => setConnection("reconnecting…", "down"));
   // A reconnect is a new connection: the hub sends a fresh snapshot, which is how we catch up.
   connection.onreconnected(() => setConnection("live", "live"));

@@ -53,8 +53,9 @@ public sealed class EtaCalculatorTests
         var atA = Now.AddSeconds(Seconds(B, A));
         Assert.Equal(atA, etas[0].Eta);
         Assert.Equal(atA.AddMinutes(30), etas[0].ExpectedDeparture);
-        Assert.Equal(atA.AddMinutes(40).AddSeconds(Seconds(A, B)), etas[1].Eta); // 30 min work + 10 min buffer + the drive
-        Assert.Equal(window.Start.AddMinutes(30), etas[1].ExpectedDeparture);   // early: waits for the window
+        Assert.True(atA.AddMinutes(40).AddSeconds(Seconds(A, B)) < window.Start); // 30 min work + 10 min buffer + the drive: early
+        Assert.Equal(window.Start, etas[1].Eta);                                 // so expected when the window opens
+        Assert.Equal(window.Start.AddMinutes(30), etas[1].ExpectedDeparture);
         Assert.All(etas, e => Assert.False(e.LateRisk));
     }
 

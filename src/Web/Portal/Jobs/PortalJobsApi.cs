@@ -1,0 +1,151 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Customers;
+using OrleansPortal.Grains.Dispatch;
+using OrleansPortal.Grains.Properties;
+using OrleansPortal.Grains.Tickets;
+using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Identity;
+
+namespace OrleansPortal.Web.Portal.Jobs;
+
+/// <summary>
+/// The customer's jobs: service requests, booking windows from dispatch's real capacity, rescheduling and cancelling
+/// before the cut-off. Every change goes to the ticket, which tells dispatch at once. Which jobs a contact sees is
+/// <see cref="PortalAccess"/>'s rule alone.
+/// </summary>
+public static class PortalJobsApi
+{
+    /// <summary>How long a job booked by a customer is planned for until the team knows more.</summary>
+    public static readonly TimeSpan DefaultDuration = TimeSpan.FromHours(1);
+
+    public static RouteGroupBuilder MapPortalJobsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/portal").WithTags("Portal jobs").RequireAuthorization(PortalClaims.CustomerPolicy);
+        group.MapGet("/jobs", ListAsync).WithSummary("The jobs this contact may see, newest first, with their status timelines.");
+        group.MapGet("/jobs/{id}", GetAsync).WithSummary("One job with its window, live ETA and technician; 404 for any other.");
+        group.MapGet("/booking/windows", WindowsAsync).WithSummary("Arrival windows on offer for a property over the coming days (?propertyId=&from=yyyy-MM-dd&days=).");
+        group.MapPost("/service-requests", RequestAsync).WithSummary("Asks for work at a property: an emergency, or a booked window from the offer.");
+        group.MapPost("/jobs/{id}/reschedule", RescheduleAsync).WithSummary("Moves the job to another window on offer, before the cut-off.");
+        group.MapPost("/jobs/{id}/cancel", CancelAsync).WithSummary("Cancels the job, before the cut-off.");
+        return group;
+    }
+
+    private static async Task<Ok<PortalJobDto[]>> ListAsync(ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+    {
+        var rules = await Dispatch(grains, user).GetBookingRulesAsync();
+        var jobs = await PortalAccess.VisibleJobsAsync(grains, user);
+        return TypedResults.Ok(await Task.WhenAll(jobs.Select(j => PortalJobMapping.ToDtoAsync(j, grains, rules, clock.GetUtcNow()))));
+    }
+
+    private static async Task<Results<Ok<PortalJobDto>, NotFound>> GetAsync(string id, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+    {
+        if (await PortalAccess.VisibleJobAsync(grains, user, id) is not { } job) return TypedResults.NotFound();
+        return TypedResults.Ok(await PortalJobMapping.ToDtoAsync(job, grains, await Dispatch(grains, user).GetBookingRulesAsync(), clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<WindowOffer[]>, NotFound, ValidationProblem>> WindowsAsync(string? propertyId, string? from, int? days, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (await VisiblePropertyAsync(grains, user, propertyId) is not { } property) return TypedResults.NotFound();
+        if (!OrleansPortal.Web.Dispatch.DispatchApi.TryParseDay(from, out var start) || days is < 1 or > 31)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["from is a day (yyyy-MM-dd) and days is 1 to 31."] });
+        var dispatch = Dispatch(grains, user);
+        var offers = await dispatch.OfferWindowsAsync(new BookingQuery(property.Details.Location, [], DefaultDuration, start ?? await dispatch.GetTodayAsync(), days ?? 7));
+        return TypedResults.Ok(offers.ToArray());
+    }
+
+    private static async Task<Results<Created<PortalJobDto>, NotFound, ValidationProblem, ProblemHttpResult>> RequestAsync(
+        ServiceRequest request, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+    {
+        var validation = new RequestValidation()
+            .Require(!string.IsNullOrWhiteSpace(request.Description) && request.Description.Trim().Length <= 4_000, "description", "Say what needs doing, in at most 4,000 characters.")
+            .Require(request.Emergency || request.WindowStart is not null, "windowStart", "Choose one of the windows on offer (or say it is an emergency).");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        if (await VisiblePropertyAsync(grains, user, request.PropertyId) is not { } property) return TypedResults.NotFound();
+
+        var dispatch = Dispatch(grains, user);
+        TimeWindow? window = null;
+        if (!request.Emergency)
+        {
+            if (await OfferedAsync(dispatch, property, request.WindowStart!.Value, rescheduling: null) is not { } offer) return WindowGone();
+            window = new TimeWindow(offer.Start, offer.End);
+        }
+
+        var id = TenantKeys.NewId();
+        var ticket = new NewTicket(
+            user.GetCustomerId(), property.PropertyId, property.Details.Location, property.Details.Address, request.Description!.Trim(), [],
+            DefaultDuration, window, request.Emergency ? TicketPriority.Emergency : TicketPriority.Routine);
+        var created = await grains.GetGrain<ITicketGrain>(TenantKeys.For(user.GetTenantId(), id)).CreateAsync(ticket, Actor(user));
+        await grains.GetGrain<IPropertyGrain>(TenantKeys.For(user.GetTenantId(), property.PropertyId))
+            .AppendTimelineAsync("service request", request.Emergency ? $"Emergency: {ticket.Description}" : ticket.Description, id);
+        var dto = await PortalJobMapping.ToDtoAsync(created, grains, await dispatch.GetBookingRulesAsync(), clock.GetUtcNow());
+        return TypedResults.Created($"/api/v1/portal/jobs/{id}", dto);
+    }
+
+    private static async Task<Results<Ok<PortalJobDto>, NotFound, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
+        string id, RescheduleRequest request, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+    {
+        if (await PortalAccess.VisibleJobAsync(grains, user, id) is not { } job) return TypedResults.NotFound();
+        if (request.WindowStart is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["windowStart"] = ["Choose one of the windows on offer."] });
+        var dispatch = Dispatch(grains, user);
+        var rules = await dispatch.GetBookingRulesAsync();
+        if (!PortalJobMapping.CanChange(job, rules, clock.GetUtcNow())) return TooLate(job, rules);
+        var property = await grains.GetGrain<IPropertyGrain>(TenantKeys.For(user.GetTenantId(), job.Details.PropertyId)).GetAsync();
+        if (await OfferedAsync(dispatch, property, request.WindowStart.Value, rescheduling: id) is not { } offer) return WindowGone();
+
+        var moved = await grains.GetGrain<ITicketGrain>(TenantKeys.For(user.GetTenantId(), id))
+            .ChangeStatusAsync(new StatusChange(TicketStatus.Scheduled, Actor(user), "rescheduled by the customer", ArrivalWindow: new TimeWindow(offer.Start, offer.End)));
+        return TypedResults.Ok(await PortalJobMapping.ToDtoAsync(moved, grains, rules, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<PortalJobDto>, NotFound, ProblemHttpResult>> CancelAsync(
+        string id, CancelRequest? request, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+    {
+        if (await PortalAccess.VisibleJobAsync(grains, user, id) is not { } job) return TypedResults.NotFound();
+        var rules = await Dispatch(grains, user).GetBookingRulesAsync();
+        if (!PortalJobMapping.CanChange(job, rules, clock.GetUtcNow())) return TooLate(job, rules);
+        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? "cancelled by the customer" : $"cancelled by the customer: {request.Reason.Trim()[..Math.Min(500, request.Reason.Trim().Length)]}";
+        var cancelled = await grains.GetGrain<ITicketGrain>(TenantKeys.For(user.GetTenantId(), id)).ChangeStatusAsync(new StatusChange(TicketStatus.Cancelled, Actor(user), reason));
+        return TypedResults.Ok(await PortalJobMapping.ToDtoAsync(cancelled, grains, rules, clock.GetUtcNow()));
+    }
+
+    /// <summary>The offer starting at <paramref name="start"/>, asked again now: a window shown a minute ago may have filled since.</summary>
+    private static async Task<WindowOffer?> OfferedAsync(IDispatchGrain dispatch, PropertySnapshot property, DateTimeOffset start, string? rescheduling)
+    {
+        var today = await dispatch.GetTodayAsync();
+        var rules = await dispatch.GetBookingRulesAsync();
+        var offers = await dispatch.OfferWindowsAsync(new BookingQuery(property.Details.Location, [], DefaultDuration, today, rules.DaysAhead + 1, rescheduling));
+        return offers.FirstOrDefault(o => o.Start == start && o.Available);
+    }
+
+    private static async Task<PropertySnapshot?> VisiblePropertyAsync(IClusterClient grains, ClaimsPrincipal user, string? propertyId)
+    {
+        if (propertyId is null || !ResourceId.IsValid(propertyId)) return null;
+        var visible = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId())).GetVisiblePropertyIdsAsync(user.GetContactId());
+        return visible.Contains(propertyId) ? await grains.GetGrain<IPropertyGrain>(TenantKeys.For(user.GetTenantId(), propertyId)).GetAsync() : null;
+    }
+
+
+    private static ProblemHttpResult WindowGone() =>
+        TypedResults.Problem(title: "That window is not available.", detail: "That window is no longer on offer; please choose another.", statusCode: StatusCodes.Status409Conflict);
+
+    private static ProblemHttpResult TooLate(TicketSnapshot job, BookingRules rules) =>
+        TypedResults.Problem(
+            title: "The job can no longer be changed here.",
+            detail: job.Status is TicketStatus.New or TicketStatus.Scheduled or TicketStatus.Assigned
+                ? $"Changes are possible until {rules.ChangeCutoffHours:0} hours before the window; please contact us."
+                : $"The job is {PortalJobMapping.Label(job.Status).ToLowerInvariant()}; please contact us.",
+            statusCode: StatusCodes.Status409Conflict);
+
+    private static string Actor(ClaimsPrincipal user) => $"customer:{user.GetContactId()}";
+
+    private static IDispatchGrain Dispatch(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<IDispatchGrain>(user.GetTenantId());
+}
+
+public sealed record ServiceRequest(string? PropertyId, string? Description, bool Emergency, DateTimeOffset? WindowStart);
+
+public sealed record RescheduleRequest(DateTimeOffset? WindowStart);
+
+public sealed record CancelRequest(string? Reason);
