@@ -1,6 +1,7 @@
 using Orleans.Hosting;
 using Orleans.Storage;
 using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Chat;
 using OrleansPortal.Web.Customers;
 using OrleansPortal.Web.Demo;
 using OrleansPortal.Web.Dispatch;
@@ -56,6 +57,7 @@ try
     app.MapPortalJobsApi();
     app.MapDocumentsApi();
     app.MapPortalDocumentsApi();
+    app.MapChat();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path);
     app.MapHub<AppointmentHub>(AppointmentHub.Path);

@@ -6,6 +6,7 @@ using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Chat;
 using OrleansPortal.Web.Dispatch;
 using OrleansPortal.Web.Documents;
 using OrleansPortal.Web.Email;
@@ -34,6 +35,7 @@ public static class OrleansPortalServices
         builder.Services.AddEmail(builder.Configuration);
         builder.Services.AddCustomerPortal(builder.Configuration);
         builder.Services.AddDocuments(builder.Configuration);
+        builder.Services.AddChat(builder.Configuration);
         builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
         builder.Services.Configure<MapSettings>(builder.Configuration.GetSection(MapSettings.SectionName));
         builder.Services.Configure<RecurringJobOptions>(builder.Configuration.GetSection(RecurringJobOptions.SectionName));

@@ -42,6 +42,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(_directory, "portal.db")}");
         builder.UseSetting("Admin:ApiKey", AdminKey);
         builder.UseSetting("Documents:BlobDirectory", Path.Combine(_directory, "blobs")); // photos leave with the temp directory
+        builder.UseSetting("Chat:AttachmentDirectory", Path.Combine(_directory, "attachments"));
         builder.UseSetting("Routing:Extract", "none"); // great-circle travel times: predictable, and no graph to build per test host
         builder.UseSetting("Dispatch:EtaRefreshInterval", "00:00:00.200");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

@@ -42,6 +42,10 @@ async function showHome(me) {
   $("who").textContent = `Signed in as ${me.name} for ${me.customerName}.`;
   $("signout").hidden = false;
   $("home").hidden = false;
+  // chat.js starts its own part of the page once someone is signed in. It is a module, so it may load before or
+  // after this point: it reads the flag when it loads, and listens for the event otherwise.
+  document.body.dataset.signedIn = "true";
+  document.dispatchEvent(new CustomEvent("portal:signed-in", { detail: me }));
   const [properties, preferences] = await Promise.all([
     fetch("/api/v1/portal/properties").then(r => r.json()),
     fetch("/api/v1/portal/preferences").then(r => r.json()),

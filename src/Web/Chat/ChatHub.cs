@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.SignalR;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Web.Identity;
+
+namespace OrleansPortal.Web.Chat;
+
+/// <summary>
+/// What both chat hubs do: a connection receives a thread's messages only after <see cref="Join"/> found, with the
+/// side's own access rule, that the caller may open it; the tenant always comes from the caller's claim.
+/// </summary>
+public abstract class ChatHub(ChatFeed feed) : Hub<IChatClient>
+{
+    /// <summary>The thread, or null when this caller may not open it (the same rule as the side's API).</summary>
+    protected abstract Task<ConversationAddress?> AccessAsync(string threadId);
+
+    /// <summary>The side's SignalR group of a conversation.</summary>
+    protected abstract string GroupFor(string conversationKey);
+
+    public override async Task OnConnectedAsync()
+    {
+        await feed.WatchAsync(Context.User!.GetTenantId());
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>Joins a thread by its id ("customer:{id}" or "job:{id}"); one the caller may not open is an error, and nothing is joined.</summary>
+    public async Task Join(string threadId)
+    {
+        var address = await AccessAsync(threadId) ?? throw new HubException("No such conversation.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(address.Key));
+    }
+
+    /// <summary>Stops receiving the thread. Needs no permission: only groups of the caller's own tenant can be named.</summary>
+    public async Task Leave(string threadId)
+    {
+        if (ConversationKey.TryParseThreadId(threadId, out _, out _))
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupFor(TenantKeys.For(Context.User!.GetTenantId(), threadId)));
+    }
+}

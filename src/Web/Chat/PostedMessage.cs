@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansPortal.Grains.Conversations;
+
+namespace OrleansPortal.Web.Chat;
+
+/// <summary>The JSON form of a post, for messages without images.</summary>
+public sealed record PostMessageRequest(string? Text, bool? Internal);
+
+/// <summary>
+/// A message as it arrived, as JSON ({text, internal}) or as multipart form data (fields "text" and "internal", any
+/// number of image files), checked against <see cref="MessageRules"/> before anything is stored. Image types come from
+/// the bytes (<see cref="ImageKind"/>), never from the name or the declared type.
+/// </summary>
+public sealed record PostedMessage(string Text, bool Internal, IReadOnlyList<PostedImage> Images)
+{
+    public static async Task<(PostedMessage? Message, PostRefusal? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        string text;
+        bool isInternal;
+        IFormFileCollection files;
+        if (request.HasFormContentType)
+        {
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken);
+            }
+            catch (InvalidDataException ex)
+            {
+                return (null, Problem(StatusCodes.Status400BadRequest, "The form data cannot be read.", ex.Message));
+            }
+
+            text = form["text"].ToString();
+            isInternal = form["internal"].ToString() is "true" or "on" or "1";
+            files = form.Files;
+        }
+        else if (request.HasJsonContentType())
+        {
+            PostMessageRequest? body;
+            try
+            {
+                body = await request.ReadFromJsonAsync<PostMessageRequest>(cancellationToken);
+            }
+            catch (JsonException ex)
+            {
+                return (null, Problem(StatusCodes.Status400BadRequest, "The JSON body cannot be read.", ex.Message));
+            }
+
+            text = body?.Text ?? "";
+            isInternal = body?.Internal ?? false;
+            files = new FormFileCollection();
+        }
+        else
+        {
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type.", "Send JSON, or multipart/form-data when attaching images."));
+        }
+
+        if (files.Count > MessageRules.MaxAttachments)
+            return (null, Invalid("files", $"At most {MessageRules.MaxAttachments} images per message."));
+        if (files.FirstOrDefault(f => f.Length > MessageRules.MaxAttachmentBytes) is { } big)
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, "An image is too large.", $"'{FileName(big)}' has {big.Length} bytes; at most {MessageRules.MaxAttachmentBytes} (5 MB) per image."));
+
+        var images = new List<PostedImage>();
+        foreach (var file in files)
+        {
+            var contentType = await SniffAsync(file, cancellationToken);
+            if (contentType is null) return (null, Invalid("files", $"'{FileName(file)}' is not a JPEG, PNG or WebP image."));
+            images.Add(new PostedImage(file, contentType, FileName(file)));
+        }
+
+        if (MessageRules.TextProblem(text, images.Count) is { } problem) return (null, Invalid("text", problem));
+        return (new PostedMessage(text.Trim(), isInternal, images), null);
+    }
+
+    private static async Task<string?> SniffAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        var header = new byte[ImageKind.HeaderLength];
+        await using var stream = file.OpenReadStream();
+        var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        return ImageKind.Detect(header.AsSpan(0, read));
+    }
+
+    // Shown back to people (and in problem messages), so only the last path segment, shortened, without control characters.
+    private static string FileName(IFormFile file)
+    {
+        var name = new string(Path.GetFileName(file.FileName ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return name.Length == 0 ? "image" : name[..Math.Min(name.Length, 100)];
+    }
+
+    private static PostRefusal Invalid(string field, string message) =>
+        new(TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }), null);
+
+    private static PostRefusal Problem(int status, string title, string detail) =>
+        new(null, TypedResults.Problem(title: title, detail: detail, statusCode: status));
+}
+
+/// <param name="ContentType">The type found in the file's first bytes.</param>
+public sealed record PostedImage(IFormFile File, string ContentType, string FileName);
+
+/// <summary>Why a post was refused: a field error (400) or a problem of the whole request (400, 413, 415).</summary>
+public sealed record PostRefusal(ValidationProblem? Validation, ProblemHttpResult? Problem);

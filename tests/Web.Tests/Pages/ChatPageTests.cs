@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+using OrleansPortal.Web.Tests.Chat;
+using OrleansPortal.Web.Tests.Infrastructure;
+
+namespace OrleansPortal.Web.Tests.Pages;
+
+/// <summary>A customer on the portal (phone size) and a dispatcher on /dispatch chatting live in two browser contexts.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ChatPageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task CustomerAndDispatcher_ExchangeMessagesLive_AndInternalNotesStayWithTheTeam()
+    {
+        using var app = new PortalFactory();
+        var address = app.StartOnLoopback();
+        var company = await TenantScenario.CreateAsync(app);
+        var customer = await CustomerScenario.CreateAsync(company, "Smiths");
+        var property = await customer.AddPropertyAsync();
+        await customer.AddJobAsync(property.Id, "Sprinkler leak");
+        var contact = await customer.AddContactAsync(ChatScenario.UniqueEmail());
+
+        await using var phone = await browser.Browser.NewContextAsync(new() { BaseURL = address.ToString(), ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var portal = await phone.NewPageAsync();
+        var portalProblems = new PageProblems(portal);
+        await portal.GotoAsync($"/portal/login?token={await customer.IssueTokenAsync(contact.Id)}");
+        await portal.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Conversations(portal).GetByRole(AriaRole.Button, new() { Name = "Sprinkler leak" }).ClickAsync();
+        await portal.GetByLabel("Your message").FillAsync("Water is pouring out by the gate.");
+        await portal.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        var portalMessages = portal.GetByRole(AriaRole.List, new() { Name = "Messages" });
+        await Assertions.Expect(portalMessages).ToContainTextAsync("Water is pouring out by the gate.");
+
+        await using var desk = await browser.NewContextAsync(address);
+        var dispatch = await DispatchPageTests.SignInAsync(desk, company);
+        var dispatchProblems = new PageProblems(dispatch);
+        var thread = Conversations(dispatch).GetByRole(AriaRole.Button, new() { Name = "Smiths: Sprinkler leak" });
+        await Assertions.Expect(thread).ToContainTextAsync("1");
+        await thread.ClickAsync();
+        var dispatchMessages = dispatch.GetByRole(AriaRole.List, new() { Name = "Messages" });
+        await Assertions.Expect(dispatchMessages).ToContainTextAsync("Water is pouring out by the gate.");
+
+        // The customer writes again while the dispatcher has the thread open: it appears without a reload.
+        await portal.GetByLabel("Your message").FillAsync("It is getting worse.");
+        await portal.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(dispatchMessages).ToContainTextAsync("It is getting worse.");
+
+        await dispatch.GetByLabel("Reply").FillAsync("Customer sounds upset: send Tomás first.");
+        await dispatch.GetByLabel("Internal note").CheckAsync();
+        await dispatch.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(dispatchMessages.Locator(".internal")).ToContainTextAsync("send Tomás first");
+        await dispatch.GetByLabel("Reply").FillAsync("Tomás is on his way, there by 10:00.");
+        await dispatch.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(portalMessages).ToContainTextAsync("Tomás is on his way, there by 10:00.");
+        await Assertions.Expect(portalMessages).Not.ToContainTextAsync("send Tomás first");
+        await BrowserFixture.SaveScreenshotAsync(portal, "portal-chat");
+        await BrowserFixture.SaveScreenshotAsync(dispatch, "dispatch-chat");
+        // Even after a reload, from the API.
+        await portal.ReloadAsync();
+        await Conversations(portal).GetByRole(AriaRole.Button, new() { Name = "Sprinkler leak" }).ClickAsync();
+        await Assertions.Expect(portalMessages).ToContainTextAsync("Tomás is on his way");
+        await Assertions.Expect(portalMessages).Not.ToContainTextAsync("send Tomás first");
+        Assert.True(await portal.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the portal scrolls sideways on a phone");
+        Assert.Empty(portalProblems.All);
+        Assert.Empty(dispatchProblems.All);
+    }
+
+    private static ILocator Conversations(IPage page) => page.GetByRole(AriaRole.List, new() { Name = "Conversations" });
+}
