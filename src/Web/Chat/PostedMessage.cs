@@ -75,10 +75,10 @@ public sealed record PostedMessage(string Text, bool Internal, IReadOnlyList<Pos
 
     private static async Task<string?> SniffAsync(IFormFile file, CancellationToken cancellationToken)
     {
-        var header = new byte[ImageKind.HeaderLength];
+        var header = new byte[Hosting.ImageFormat.HeaderLength];
         await using var stream = file.OpenReadStream();
         var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-        return ImageKind.Detect(header.AsSpan(0, read));
+        return Hosting.ImageFormat.Detect(header.AsSpan(0, read));
     }
 
     // Shown back to people (and in problem messages), so only the last path segment, shortened, without control characters.

@@ -37,7 +37,7 @@ public sealed class PhotoUpload(IOptions<DocumentsOptions> options)
 
         var bytes = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, cancellationToken);
-        if (ImageFormat.Detect(bytes) is not { } contentType) return Refuse("photo", "Only JPEG, PNG and WebP photos are accepted.");
+        if (Hosting.ImageFormat.Detect(bytes) is not { } contentType) return Refuse("photo", "Only JPEG, PNG and WebP photos are accepted.");
         return (new ReceivedPhoto(bytes, contentType, caption.Length == 0 ? null : caption), []);
     }
 
