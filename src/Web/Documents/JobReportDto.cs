@@ -1,3 +1,4 @@
+using OrleansPortal.Web.Portal.Jobs;
 using OrleansPortal.Grains.Documents;
 using OrleansPortal.Grains.Tickets;
 
@@ -15,7 +16,7 @@ public sealed record JobReportDto(
     IReadOnlyList<ReportNoteDto> Notes,
     IReadOnlyList<ReportPhotoDto> Photos);
 
-/// <param name="Author">"Technician" or "Office" for customers; the audit actor for dispatchers.</param>
+/// <param name="Author">"Technician", "Customer" or "Office" for customers; the audit actor for dispatchers.</param>
 public sealed record ReportNoteDto(DateTimeOffset At, string Author, string Text);
 
 /// <param name="Url">Where this audience fetches the photo.</param>
@@ -31,7 +32,8 @@ public static class JobReportDtoMapping
     public static JobReportDto AsDto(this JobReport report, TicketSnapshot ticket, Func<string, string> photoUrl, bool internalView)
     {
         var onSite = TimeOnSite.From(ticket.Audit);
-        string Author(string actor, bool byTechnician) => internalView ? actor : byTechnician ? "Technician" : "Office";
+        string Author(string actor, bool byTechnician) =>
+            internalView ? actor : byTechnician ? "Technician" : actor.StartsWith(PortalJobsActor.Prefix, StringComparison.Ordinal) ? "Customer" : "Office";
         return new JobReportDto(
             ticket.TicketId, ticket.Details.Description, ticket.Details.Address, ticket.Status.ToString(),
             onSite.Arrived, onSite.Departed, onSite.Duration is { } d ? Math.Round(d.TotalMinutes, 1) : null,

@@ -150,4 +150,39 @@ public sealed class ServiceRequestTests
         Assert.Equal((tester, 90.0), (ticket.TechnicianId, ticket.EstimatedMinutes));
         Assert.Equal(["backflow"], ticket.RequiredSkills);
     }
+
+    private static MultipartFormDataContent Photo(byte[] bytes, string name = "leak.png")
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new("image/png");
+        form.Add(file, "photo", name);
+        return form;
+    }
+
+    [Fact]
+    public async Task PhotosOfTheProblem_AreCheckedByTheirBytes_AndOnlyForTheCustomersOwnOpenJob()
+    {
+        using var app = new PortalFactory();
+        var portal = await PortalJobsScenario.CreateAsync(app);
+        var job = await portal.RequestEmergencyAsync();
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[200]];
+
+        var added = await portal.Owner.PostAsync($"/api/v1/portal/jobs/{job.Id}/photos", Photo(png));
+        added.EnsureSuccessStatusCode();
+        var report = await portal.Owner.GetFromJsonAsync<Web.Documents.JobReportDto>($"/api/v1/portal/reports/{job.Id}", ApiJson.Options);
+        var photo = Assert.Single(report!.Photos);
+        Assert.Equal(("Customer", "image/png"), (photo.Author, photo.ContentType));
+        Assert.Equal(png, await portal.Owner.GetByteArrayAsync(photo.Url));
+
+        var text = await portal.Owner.PostAsync($"/api/v1/portal/jobs/{job.Id}/photos", Photo("not an image at all"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
+        Assert.Contains("JPEG, PNG and WebP", await text.Content.ReadAsStringAsync());
+        var (_, _, neighbour) = await PortalJobsScenario.AddCustomerAsync(portal.Day, "Jones household");
+        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.PostAsync($"/api/v1/portal/jobs/{job.Id}/photos", Photo(png))).StatusCode);
+
+        (await portal.Day.Dispatcher.PostAsJsonAsync($"/api/v1/tickets/{job.Id}/status", new { status = "Cancelled", reason = "test" })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Conflict, (await portal.Owner.PostAsync($"/api/v1/portal/jobs/{job.Id}/photos", Photo(png))).StatusCode);
+        Assert.Single((await portal.Owner.GetFromJsonAsync<Web.Documents.JobReportDto>($"/api/v1/portal/reports/{job.Id}", ApiJson.Options))!.Photos);
+    }
 }

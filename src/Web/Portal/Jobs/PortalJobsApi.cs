@@ -4,8 +4,10 @@ using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Dispatch;
+using OrleansPortal.Grains.Documents;
 using OrleansPortal.Grains.Properties;
 using OrleansPortal.Grains.Tickets;
+using OrleansPortal.Web.Documents;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 
@@ -28,6 +30,9 @@ public static class PortalJobsApi
         group.MapPost("/service-requests", RequestAsync).WithSummary("Asks for work at a property: an emergency, or a booked window from the offer.");
         group.MapPost("/jobs/{id}/reschedule", RescheduleAsync).WithSummary("Moves the job to another window on offer, before the cut-off.");
         group.MapPost("/jobs/{id}/cancel", CancelAsync).WithSummary("Cancels the job, before the cut-off.");
+        group.MapPost("/jobs/{id}/photos", AddPhotoAsync)
+            .WithSummary("Adds a photo of the problem (multipart field \"photo\", JPEG, PNG or WebP by its bytes, at most 8 MB) while the job is open.")
+            .DisableAntiforgery(); // the form is read by hand; the customer cookie is SameSite=Strict, so other sites cannot post with it
         return group;
     }
 
@@ -123,6 +128,25 @@ public static class PortalJobsApi
         return TypedResults.Ok(await PortalJobMapping.ToDtoAsync(cancelled, grains, rules, clock.GetUtcNow()));
     }
 
+    /// <summary>
+    /// A photo of the problem, kept with the job's report (the same store, checks and access as the technician's photos),
+    /// so the technician sees it before arriving. Only while the job is open: afterwards the report is the team's record.
+    /// </summary>
+    private static async Task<Results<Ok<JobReportDto>, NotFound, ValidationProblem, ProblemHttpResult>> AddPhotoAsync(
+        string id, HttpRequest http, ClaimsPrincipal user, IClusterClient grains, PhotoUpload upload, PhotoStore store)
+    {
+        // Checked before the bytes are stored, so another customer's job ids cannot be used to fill the disk.
+        if (await PortalAccess.VisibleJobAsync(grains, user, id) is not { } job) return TypedResults.NotFound();
+        if (TicketLifecycle.IsFinal(job.Status))
+            return TypedResults.Problem(title: "The job is closed.", detail: "Photos can be added while the job is open; send them in the chat instead.", statusCode: StatusCodes.Status409Conflict);
+        var (photo, errors) = await upload.ReadAsync(http, http.HttpContext.RequestAborted);
+        if (photo is null) return TypedResults.ValidationProblem(errors);
+        var photoId = await store.SaveAsync(photo.Bytes, http.HttpContext.RequestAborted);
+        var report = await grains.GetGrain<IJobReportGrain>(TenantKeys.For(user.GetTenantId(), id))
+            .AddPhotoAsync(new NewReportPhoto(photoId, photo.ContentType, photo.Bytes.Length, photo.Caption), new ReportAuthor(Actor(user), IsTechnician: false));
+        return TypedResults.Ok(report.AsDto(job, photo => $"/api/v1/portal/reports/{id}/photos/{photo}", internalView: false));
+    }
+
     /// <summary>The offer starting at <paramref name="start"/>, asked again now: a window shown a minute ago may have filled since.</summary>
     private static async Task<WindowOffer?> OfferedAsync(IDispatchGrain dispatch, PropertySnapshot property, BookableService service, DateTimeOffset start, string? rescheduling)
     {
@@ -151,7 +175,7 @@ public static class PortalJobsApi
                 : $"The job is {PortalJobMapping.Label(job.Status).ToLowerInvariant()}; please contact us.",
             statusCode: StatusCodes.Status409Conflict);
 
-    private static string Actor(ClaimsPrincipal user) => $"customer:{user.GetContactId()}";
+    private static string Actor(ClaimsPrincipal user) => PortalJobsActor.Of(user.GetContactId());
 
     private static IDispatchGrain Dispatch(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<IDispatchGrain>(user.GetTenantId());
 }

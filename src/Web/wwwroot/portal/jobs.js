@@ -90,8 +90,12 @@
       body: JSON.stringify({ propertyId: $("request-property").value, service: $("request-service").value, description: $("request-description").value, emergency, windowStart: chosen?.value ?? null }),
     });
     if (response.status === 201) {
+      const job = await response.json();
+      const refused = await uploadPhotos(job.id);
       $("request-sent").textContent = "Thank you: your request is booked.";
+      if (refused.length > 0) $("service-request-error").textContent = refused.join(" ");
       $("request-description").value = "";
+      $("request-photos").value = "";
       renderJobs(await fetch("/api/v1/portal/jobs").then(r => r.json()));
       await showWindows();
     } else {
@@ -100,6 +104,21 @@
       await showWindows();
     }
   });
+
+  // One photo per request, so one refused file (too big, not an image) does not lose the others; answers what was refused.
+  async function uploadPhotos(jobId) {
+    const refused = [];
+    for (const file of $("request-photos").files) {
+      const form = new FormData();
+      form.append("photo", file);
+      const answer = await fetch(`/api/v1/portal/jobs/${encodeURIComponent(jobId)}/photos`, { method: "POST", body: form });
+      if (!answer.ok) {
+        const problem = await answer.json().catch(() => ({}));
+        refused.push(`${file.name}: ${Object.values(problem.errors ?? {}).flat().join(" ") || problem.detail || "not accepted"}`);
+      }
+    }
+    return refused;
+  }
 
   start();
 })();
