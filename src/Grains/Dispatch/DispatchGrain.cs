@@ -83,6 +83,8 @@ public sealed partial class DispatchGrain(
 
     public Task<DateOnly> GetTodayAsync() => Task.FromResult(Today);
 
+    public Task<DispatchSettings> GetSettingsAsync() => Task.FromResult(new DispatchSettings(state.State.TimeZone, state.State.AutoAssign));
+
     public Task TechnicianChangedAsync(string technicianId)
     {
         _techniciansStale = true;

@@ -45,6 +45,10 @@ public interface IDispatchGrain : IGrainWithStringKey
     [ReadOnly]
     Task<DateOnly> GetTodayAsync();
 
+    /// <summary>The company's time zone and whether dispatch assigns new jobs by itself.</summary>
+    [ReadOnly]
+    Task<DispatchSettings> GetSettingsAsync();
+
     /// <summary>Changes the settings given (null leaves one as it is) and returns them all.</summary>
     Task<DispatchSettings> UpdateSettingsAsync(string? timeZone, bool? autoAssign);
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
-using OrleansPortal.Grains.Companies;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
@@ -31,8 +30,7 @@ public static class PortalApi
     {
         var customer = await Customer(grains, user).GetAsync();
         var contact = await Customer(grains, user).GetContactAsync(user.GetContactId());
-        var company = await grains.GetGrain<ICompanyGrain>(user.GetTenantId()).GetAsync();
-        return TypedResults.Ok(new PortalMeDto(contact.Name, contact.Email, contact.Role.ToString(), customer.Name, company?.Name ?? ""));
+        return TypedResults.Ok(await PortalMeDto.LoadAsync(grains, user.GetTenantId(), customer, contact));
     }
 
     private static async Task<Ok<PropertyDto[]>> ListPropertiesAsync(ClaimsPrincipal user, IClusterClient grains)

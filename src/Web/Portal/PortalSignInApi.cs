@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
-using OrleansPortal.Grains.Companies;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Identity;
 using OrleansPortal.Web.Identity;
@@ -50,7 +49,6 @@ public static class PortalSignInApi
         var customer = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(contact.TenantId, contact.CustomerId)).GetAsync();
         var person = customer.Contacts.FirstOrDefault(c => c.ContactId == contact.ContactId);
         if (person is null) return refused; // removed since the link was sent
-        var company = await grains.GetGrain<ICompanyGrain>(contact.TenantId).GetAsync();
 
         var identity = new ClaimsIdentity(
             [
@@ -64,7 +62,7 @@ public static class PortalSignInApi
             ],
             PortalClaims.CustomerScheme);
         await http.SignInAsync(PortalClaims.CustomerScheme, new ClaimsPrincipal(identity));
-        return TypedResults.Ok(new PortalMeDto(person.Name, person.Email, person.Role.ToString(), customer.Name, company?.Name ?? ""));
+        return TypedResults.Ok(await PortalMeDto.LoadAsync(grains, contact.TenantId, customer, person));
     }
 
     // The unused token keeps this from reading as a RequestDelegate, whose result would be discarded.

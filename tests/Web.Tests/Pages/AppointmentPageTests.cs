@@ -82,7 +82,7 @@ public sealed class AppointmentPageTests(BrowserFixture browser, SmtpServer smtp
     }
 
     [Fact]
-    public async Task ACustomer_BooksAWindowOnOffer_AndSeesTheAppointment()
+    public async Task ACustomer_BooksAWindowOnOffer_WithAPhoto_AndSeesTheAppointment()
     {
         using var app = new PortalFactory();
         var address = app.StartOnLoopback();
@@ -96,7 +96,11 @@ public sealed class AppointmentPageTests(BrowserFixture browser, SmtpServer smtp
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByText("No appointments yet.")).ToBeVisibleAsync();
         await page.GetByLabel("What needs doing?").FillAsync("Hedge trimming at the back");
-        var firstWindow = page.GetByRole(AriaRole.Radiogroup, new() { Name = "Arrival windows" }).GetByRole(AriaRole.Radio).First;
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[64]];
+        await page.GetByLabel("Photos of the problem").SetInputFilesAsync(new FilePayload { Name = "hedge.png", MimeType = "image/png", Buffer = png });
+        var windows = page.GetByRole(AriaRole.Radiogroup, new() { Name = "Arrival windows" });
+        await Assertions.Expect(windows).ToContainTextAsync("08:00 AM–12:00 PM"); // mornings in the company's time, not the browser's (UTC here)
+        var firstWindow = windows.GetByRole(AriaRole.Radio).First;
         await firstWindow.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
 
@@ -106,6 +110,8 @@ public sealed class AppointmentPageTests(BrowserFixture browser, SmtpServer smtp
         await Assertions.Expect(card).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Scheduled|Technician assigned"));
         var booked = await portal.Owner.GetFromJsonAsync<OrleansPortal.Web.Portal.Jobs.PortalJobDto[]>("/api/v1/portal/jobs", ApiJson.Options);
         Assert.Equal("Hedge trimming at the back", Assert.Single(booked!).Description);
+        var report = await portal.Owner.GetFromJsonAsync<OrleansPortal.Web.Documents.JobReportDto>($"/api/v1/portal/reports/{booked![0].Id}", ApiJson.Options);
+        Assert.Equal(png, await portal.Owner.GetByteArrayAsync(Assert.Single(report!.Photos).Url)); // the photo went with the request
         await BrowserFixture.SaveScreenshotAsync(page, "portal-booked");
         Assert.Empty(problems.All);
     }

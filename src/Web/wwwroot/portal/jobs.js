@@ -8,13 +8,16 @@
     if (className) node.className = className;
     return node;
   };
-  const when = iso => new Date(iso).toLocaleString([], { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
-  const hour = iso => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  // Times are the company's wall clock (from /me): "Morning" reads 08:00 wherever the customer's phone thinks it is.
+  let timeZone;
+  const when = iso => new Date(iso).toLocaleString([], { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
+  const hour = iso => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", timeZone });
   const windowText = w => w ? `${when(w.start)}–${hour(w.end)}` : "as soon as possible";
 
   async function start() {
     const me = await fetch("/api/v1/portal/me");
     if (!me.ok) return; // signed out: portal.js shows the sign-in form
+    timeZone = (await me.json()).timeZone;
     const [jobs, properties, services] = await Promise.all([
       fetch("/api/v1/portal/jobs").then(r => r.json()),
       fetch("/api/v1/portal/properties").then(r => r.json()),

@@ -3,8 +3,10 @@
 (() => {
   const $ = id => document.getElementById(id);
   const id = new URLSearchParams(location.search).get("id") ?? "";
-  const hour = iso => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  const day = iso => new Date(iso).toLocaleDateString([], { weekday: "long", day: "numeric", month: "long" });
+  // Times are the company's wall clock (from /me), like the windows it offers; undefined falls back to the phone's zone.
+  let timeZone;
+  const hour = iso => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", timeZone });
+  const day = iso => new Date(iso).toLocaleDateString([], { weekday: "long", day: "numeric", month: "long", timeZone });
   let map = null;
   let marker = null;
 
@@ -68,6 +70,12 @@
   }
 
   async function start() {
+    const me = await fetch("/api/v1/portal/me");
+    if (!me.ok) {
+      location.href = "/portal/"; // not signed in (or the session ended): sign in first
+      return;
+    }
+    timeZone = (await me.json()).timeZone;
     const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/appointments").withAutomaticReconnect().build();
     connection.on("Status", job => { if (job.id === id) show(job); });
     connection.on("Eta", eta => { if (eta.ticketId === id) showEta(eta.eta); });
