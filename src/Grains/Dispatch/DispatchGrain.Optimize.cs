@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Orleans;
 using OrleansPortal.Grains.Dispatch.Optimization;
@@ -38,6 +39,22 @@ public sealed partial class DispatchGrain
 
         return new OptimizationReport(date, before, adopt ? after : before, adopt, message, moved, found.Iterations);
     }
+
+    /// <summary>
+    /// The periodic pass: today re-planned with the short budget when dispatch plans on its own and there is work
+    /// left. It shares the cooldown with the re-plan on delays, so the two never run back to back; Judge keeps the
+    /// plan unless the new one clearly helps.
+    /// </summary>
+    private async Task ReplanPeriodicallyAsync()
+    {
+        if (!state.State.AutoAssign || Now - _lastReplan < _options.ReplanCooldown || !JobsOf(Today).Any()) return;
+        _lastReplan = Now;
+        var report = await OptimizeDayAsync(Today, _options.ReplanBudget, DispatchActor);
+        if (report.Adopted) LogPeriodicReplan(log, TenantId, report.Moved, report.Message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch {TenantId}: the periodic re-plan moved {Moved} job(s): {Reason}")]
+    private static partial void LogPeriodicReplan(ILogger logger, string tenantId, int moved, string reason);
 
     private static PlanSummary Summarize(DayContext ctx, RoutingSolution solution)
     {

@@ -66,6 +66,8 @@ public sealed partial class DispatchGrain(
         await streams.GetStream<TicketChanged>(TicketStreams.ChangesFor(TenantId)).SubscribeAsync((e, _) => OnTicketChangedAsync(e.Ticket));
         RegisterGrainTimer(_ => OnRoutesMovedAsync(), _options.EtaRefreshInterval, _options.EtaRefreshInterval);
         RegisterGrainTimer(_ => CheckSignalAsync(), _options.AlertCheckInterval, _options.AlertCheckInterval);
+        if (_options.PeriodicReplanInterval > TimeSpan.Zero)
+            RegisterGrainTimer(_ => ReplanPeriodicallyAsync(), _options.PeriodicReplanInterval, _options.PeriodicReplanInterval);
     }
 
     public async Task<DispatchSettings> UpdateSettingsAsync(string? timeZone, bool? autoAssign)

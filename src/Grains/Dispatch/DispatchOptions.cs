@@ -20,6 +20,14 @@ public sealed class DispatchOptions
     /// <summary>At most one automatic re-plan per this interval, so a string of delays does not reshuffle the day again and again.</summary>
     public TimeSpan ReplanCooldown { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How often today is re-planned when nothing asked for it (auto-assign on, open jobs today), with
+    /// <see cref="ReplanBudget"/> and the same stability rule. Events cover what dispatch hears of; the periodic pass
+    /// catches what no event announces: a shift edited, a technician back on signal, jobs that fit better as the day
+    /// unfolds. Zero turns it off.
+    /// </summary>
+    public TimeSpan PeriodicReplanInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>A new plan replaces the current one only if it saves more than this many kilometres (and this share), or lateness, or unassigned jobs.</summary>
     public double MinimumGainKilometers { get; set; } = 1.0;
 

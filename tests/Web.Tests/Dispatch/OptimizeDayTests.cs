@@ -9,7 +9,9 @@ namespace OrleansPortal.Web.Tests.Dispatch;
 public sealed class OptimizeDayTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
     /// <summary>Two technicians, each given the jobs next to the other one's home: the worst plan there is.</summary>
-    private async Task<(DispatchScenario Day, string North, string South, string[] NorthJobs, string[] SouthJobs)> CrosswisePlanAsync()
+    private Task<(DispatchScenario Day, string North, string South, string[] NorthJobs, string[] SouthJobs)> CrosswisePlanAsync() => CrosswisePlanAsync(app);
+
+    internal static async Task<(DispatchScenario Day, string North, string South, string[] NorthJobs, string[] SouthJobs)> CrosswisePlanAsync(PortalFactory app)
     {
         var day = await CreateAsync(app, autoAssign: false);
         var north = await day.AddTechnicianAsync("Nuno North", ["irrigation"], Matosinhos);
