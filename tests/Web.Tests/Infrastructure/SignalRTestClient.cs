@@ -77,7 +77,7 @@ public sealed class SignalRTestClient : IAsyncDisposable
             {
                 result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
             }
-            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException or IOException)
             {
                 break; // the server or the test closed the connection
             }
@@ -112,10 +112,12 @@ public sealed class SignalRTestClient : IAsyncDisposable
     {
         try
         {
+            // Only our close frame: CloseAsync would also wait to receive the server's, racing the reader loop's own
+            // receive (the test host then throws IOException). The reader sees the server's close and ends.
             if (_socket.State == WebSocketState.Open)
-                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
         }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException)
         {
             // The server closed its end between the state check and ours: the connection is gone either way.
         }
