@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Dispatch;
@@ -10,10 +8,10 @@ namespace OrleansPortal.Web.Demo;
 /// <summary>
 /// A day of work for the demo company, so the board has something to dispatch: jobs around Porto with two-hour
 /// windows over the rest of the local day (tomorrow's when today is nearly over), a few high-priority ones and one
-/// emergency. Ticket ids come from the date and the job's number, so a restarted demo finds its jobs instead of
-/// doubling them.
+/// emergency; two are the demo household's (<see cref="DemoCustomer"/>). Ticket ids come from the date and the job's
+/// number, so a restarted demo finds its jobs instead of doubling them.
 /// </summary>
-public sealed class DemoJobs(IClusterClient grains, TimeProvider clock)
+public sealed class DemoJobs(IClusterClient grains, TimeProvider clock, DemoCustomer household)
 {
     public const int JobsPerDay = 30;
     public const string TimeZone = "Europe/Lisbon";
@@ -31,6 +29,7 @@ public sealed class DemoJobs(IClusterClient grains, TimeProvider clock)
 
     public async Task SeedAsync()
     {
+        await household.EnsureAsync();
         await grains.GetGrain<IDispatchGrain>(DemoCompany.TenantId).UpdateSettingsAsync(TimeZone, autoAssign: true);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
@@ -55,6 +54,8 @@ public sealed class DemoJobs(IClusterClient grains, TimeProvider clock)
             var ticket = new NewTicket(
                 $"demo-customer-{random.Next(100)}", $"demo-property-{i}", location, $"Demo site {i + 1}, Porto", Work[kind],
                 SkillsFor[kind], TimeSpan.FromMinutes(30 + 15 * random.Next(5)), window, priority);
+            // Two of the day's jobs are the demo household's, so its portal has appointments to follow.
+            if (i is 1 or 2) ticket = ticket with { CustomerId = DemoCustomer.CustomerId, PropertyId = DemoCustomer.PropertyId, Location = DemoCustomer.Location, Address = DemoCustomer.Address };
             try
             {
                 await grains.GetGrain<ITicketGrain>(TenantKeys.For(DemoCompany.TenantId, TicketId(day, i))).CreateAsync(ticket, "demo");
@@ -72,6 +73,5 @@ public sealed class DemoJobs(IClusterClient grains, TimeProvider clock)
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    private static string TicketId(DateOnly day, int job) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"demo:{day:yyyy-MM-dd}:{job}")))[..32];
+    private static string TicketId(DateOnly day, int job) => DemoIds.For($"demo:{day:yyyy-MM-dd}:{job}");
 }

@@ -11,6 +11,7 @@ public static class DemoServices
     public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DemoCompany>();
+        builder.Services.AddSingleton<DemoCustomer>();
         builder.Services.AddSingleton<DemoJobs>();
         builder.Services.AddHostedService<DemoReplay>();
         return builder;

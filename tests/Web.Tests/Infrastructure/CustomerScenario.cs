@@ -55,13 +55,7 @@ public sealed class CustomerScenario
     /// A link token issued straight through the grain, as the mail sender would, for tests about what happens after
     /// sign-in (the mail itself is covered by the magic-link tests).
     /// </summary>
-    public async Task<string> IssueTokenAsync(string contactId)
-    {
-        var (token, hash) = SecretToken.Create();
-        var grains = Company.App.Services.GetRequiredService<IClusterClient>();
-        await grains.GetGrain<IMagicLinkGrain>(hash).IssueAsync(new MagicLinkGrant(new ContactRef(Company.TenantId, Id, contactId), DateTimeOffset.UtcNow.AddMinutes(15)));
-        return token;
-    }
+    public Task<string> IssueTokenAsync(string contactId) => PortalSession.IssueTokenAsync(Company.App, new ContactRef(Company.TenantId, Id, contactId));
 
     /// <summary>An HTTP client signed in as the contact (customer cookie).</summary>
     public async Task<HttpClient> SignInAsync(string contactId) => await PortalSession.SignInAsync(Company.App, await IssueTokenAsync(contactId));
@@ -70,6 +64,15 @@ public sealed class CustomerScenario
 /// <summary>Redeems magic-link tokens the way the portal page does.</summary>
 public static class PortalSession
 {
+    /// <summary>What following an emailed link gives: a fresh single-use token for the contact (the mail itself is tested elsewhere).</summary>
+    public static async Task<string> IssueTokenAsync(PortalFactory app, ContactRef contact)
+    {
+        var (token, hash) = SecretToken.Create();
+        var grains = app.Services.GetRequiredService<IClusterClient>();
+        await grains.GetGrain<IMagicLinkGrain>(hash).IssueAsync(new MagicLinkGrant(contact, DateTimeOffset.UtcNow.AddMinutes(15)));
+        return token;
+    }
+
     public static async Task<HttpResponseMessage> RedeemAsync(PortalFactory app, string token) =>
         await NewClient(app).PostAsJsonAsync("/api/v1/portal/session", new { token });
 

@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Orleans;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Customers;
 using OrleansPortal.Web.Demo;
 using OrleansPortal.Web.Tests.Infrastructure;
 
@@ -44,5 +48,23 @@ public sealed class DemoTests(BrowserFixture browser)
             return jobs == DemoJobs.JobsPerDay;
         }, $"the demo's {DemoJobs.JobsPerDay} jobs are on the board (last count {jobs})", seconds: 60);
         Assert.Empty(problems.All);
+
+        // The demo household's contact signs in to the portal and sees its two appointments.
+        await using var customerContext = await browser.NewContextAsync(address);
+        var portal = await customerContext.NewPageAsync();
+        var portalProblems = new PageProblems(portal);
+        await portal.GotoAsync($"/portal/login?token={await IssueDemoLinkAsync(app)}");
+        await portal.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(portal.Locator("article.job")).ToHaveCountAsync(2);
+        await Assertions.Expect(portal.Locator("article.job").First).ToContainTextAsync(DemoCustomer.Address);
+        Assert.Empty(portalProblems.All);
+    }
+
+    private static async Task<string> IssueDemoLinkAsync(PortalFactory app)
+    {
+        var household = await app.Services.GetRequiredService<IClusterClient>()
+            .GetGrain<ICustomerGrain>(TenantKeys.For(DemoCompany.TenantId, DemoCustomer.CustomerId)).GetAsync();
+        var contact = household.Contacts.Single(c => c.Email == DemoCustomer.Email);
+        return await PortalSession.IssueTokenAsync(app, new ContactRef(DemoCompany.TenantId, DemoCustomer.CustomerId, contact.ContactId));
     }
 }
