@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using OrleansPortal.Web.Chat;
+
+namespace OrleansPortal.Web.Tests.Portal;
+
+/// <summary>How the portal's endpoints guard customer A's data, and so which checks the matrix makes of each.</summary>
+public enum Guard
+{
+    /// <summary>Sign-in and sign-out: open to anyone by design; not checked here (see MagicLinkTests).</summary>
+    Anonymous,
+
+    /// <summary>Names one of A's things (in the route, query or body): only A, and a property manager granted its site, get a 2xx.</summary>
+    ById,
+
+    /// <summary>Lists the caller's own things: nobody else's list shows A's ids.</summary>
+    OwnList,
+
+    /// <summary>The caller's own contact (profile, preferences): nobody else reads or changes A's.</summary>
+    OwnContact,
+
+    /// <summary>The company's booking catalogue: no customer's data, but never another company's.</summary>
+    CompanyCatalog,
+}
+
+/// <param name="Key">"METHOD pattern", as the app's routing metadata names the endpoint.</param>
+/// <param name="Request">The call, with the ids of one of A's sites.</param>
+/// <param name="StateOfA">For changing calls: what A sees of the thing the call would change, read before and after the others' attempts.</param>
+/// <param name="Listed">For lists: the ids of a site that whoever may see the site finds in the answer.</param>
+public sealed record EndpointCase(
+    string Key, Guard Guard, Func<SiteIds, HttpRequestMessage> Request,
+    Func<PortalMatrixWorld, SiteIds, Task<string>>? StateOfA = null, Func<SiteIds, string[]>? Listed = null)
+{
+    public override string ToString() => Key;
+}
+
+/// <summary>
+/// Every endpoint under /api/v1/portal, with how to call it as customer A. A new endpoint without a row here fails
+/// <see cref="PortalEndpointMatrixTests.TheTable_ListsEveryPortalEndpoint"/>.
+/// </summary>
+public static class PortalEndpointTable
+{
+    private const string Portal = "/api/v1/portal";
+    private const string Chat = ChatMessageMapping.PortalBase;
+
+    public static readonly IReadOnlyList<EndpointCase> All =
+    [
+        // Sign-in: anonymous by design.
+        new("POST /api/v1/portal/magic-links", Guard.Anonymous, _ => Post($"{Portal}/magic-links", new { email = "someone@example.com" })),
+        new("POST /api/v1/portal/session", Guard.Anonymous, _ => Post($"{Portal}/session", new { token = "x" })),
+        new("DELETE /api/v1/portal/session", Guard.Anonymous, _ => new HttpRequestMessage(HttpMethod.Delete, $"{Portal}/session")),
+
+        // The contact's own profile and preferences.
+        new("GET /api/v1/portal/me", Guard.OwnContact, _ => Get($"{Portal}/me"), StateOfA: (w, _) => w.Owner.GetStringAsync($"{Portal}/me")),
+        new("GET /api/v1/portal/preferences", Guard.OwnContact, _ => Get($"{Portal}/preferences"), StateOfA: Preferences),
+        new("PUT /api/v1/portal/preferences", Guard.OwnContact, _ => Send(HttpMethod.Put, $"{Portal}/preferences", new
+        {
+            email = new { appointments = false, onMyWay = false, marketing = true },
+            sms = new { appointments = false, onMyWay = false, marketing = true },
+            quietHours = new { start = "20:00", end = "09:00", timeZone = "Europe/Lisbon" },
+        }), StateOfA: Preferences),
+
+        // Properties and jobs.
+        new("GET /api/v1/portal/properties", Guard.OwnList, _ => Get($"{Portal}/properties"), Listed: s => [s.PropertyId]),
+        new("GET /api/v1/portal/properties/{id}", Guard.ById, s => Get($"{Portal}/properties/{s.PropertyId}")),
+        new("GET /api/v1/portal/jobs", Guard.OwnList, _ => Get($"{Portal}/jobs"), Listed: s => [s.WorkedJobId, s.CancelJobId, s.RescheduleJobId]),
+        new("GET /api/v1/portal/jobs/{id}", Guard.ById, s => Get($"{Portal}/jobs/{s.WorkedJobId}")),
+        new("GET /api/v1/portal/booking/services", Guard.CompanyCatalog, _ => Get($"{Portal}/booking/services")),
+        new("GET /api/v1/portal/booking/windows", Guard.ById, s => Get($"{Portal}/booking/windows?propertyId={s.PropertyId}&days=3")),
+        new("POST /api/v1/portal/service-requests", Guard.ById,
+            s => Post($"{Portal}/service-requests", new { propertyId = s.PropertyId, description = "Pipe burst", emergency = true }),
+            StateOfA: (w, _) => w.Owner.GetStringAsync($"{Portal}/jobs")),
+        new("POST /api/v1/portal/jobs/{id}/reschedule", Guard.ById,
+            s => Post($"{Portal}/jobs/{s.RescheduleJobId}/reschedule", new { windowStart = s.RescheduleTo }),
+            StateOfA: (w, s) => w.Owner.GetStringAsync($"{Portal}/jobs/{s.RescheduleJobId}")),
+        new("POST /api/v1/portal/jobs/{id}/cancel", Guard.ById,
+            s => Post($"{Portal}/jobs/{s.CancelJobId}/cancel", new { reason = "No longer needed" }),
+            StateOfA: (w, s) => w.Owner.GetStringAsync($"{Portal}/jobs/{s.CancelJobId}")),
+        // TODO(merge): POST /api/v1/portal/jobs/{id}/photos
+
+        // Documents.
+        new("GET /api/v1/portal/documents", Guard.OwnList, _ => Get($"{Portal}/documents"), Listed: s => [s.WorkedJobId, s.EstimateId, s.InvoiceId]),
+        new("GET /api/v1/portal/reports/{ticketId}", Guard.ById, s => Get($"{Portal}/reports/{s.WorkedJobId}")),
+        new("GET /api/v1/portal/reports/{ticketId}/photos/{photoId}", Guard.ById, s => Get($"{Portal}/reports/{s.WorkedJobId}/photos/{s.PhotoId}")),
+        new("GET /api/v1/portal/reports/{ticketId}/download", Guard.ById, s => Get($"{Portal}/reports/{s.WorkedJobId}/download")),
+        new("GET /api/v1/portal/estimates/{id}", Guard.ById, s => Get($"{Portal}/estimates/{s.EstimateId}")),
+        new("POST /api/v1/portal/estimates/{id}/approve", Guard.ById,
+            s => Post($"{Portal}/estimates/{s.ApproveEstimateId}/approve", new { signedName = "Someone Signing" }),
+            StateOfA: (w, s) => w.Owner.GetStringAsync($"{Portal}/estimates/{s.ApproveEstimateId}")),
+        new("POST /api/v1/portal/estimates/{id}/decline", Guard.ById,
+            s => Post($"{Portal}/estimates/{s.DeclineEstimateId}/decline", new { signedName = "Someone Signing" }),
+            StateOfA: (w, s) => w.Owner.GetStringAsync($"{Portal}/estimates/{s.DeclineEstimateId}")),
+        new("GET /api/v1/portal/invoices/{id}", Guard.ById, s => Get($"{Portal}/invoices/{s.InvoiceId}")),
+
+        // Conversations: the job's thread (a site's; the general thread is the whole customer's, see ChatAuthorizationTests).
+        new("GET /api/v1/portal/conversations/", Guard.OwnList, _ => Get($"{Chat}/"), Listed: s => [s.JobThread]),
+        new("GET /api/v1/portal/conversations/{threadId}/messages", Guard.ById, s => Get($"{Chat}/{s.JobThread}/messages")),
+        new("POST /api/v1/portal/conversations/{threadId}/messages", Guard.ById,
+            s => Post($"{Chat}/{s.JobThread}/messages", new { text = "Please also check the pump" }),
+            StateOfA: (w, s) => w.Owner.GetStringAsync($"{Chat}/{s.JobThread}/messages")),
+        new("POST /api/v1/portal/conversations/{threadId}/read", Guard.ById,
+            s => Post($"{Chat}/{s.JobThread}/read", new { upTo = s.MessageId }),
+            StateOfA: (w, _) => w.Owner.GetStringAsync($"{Chat}/")),
+        new("GET /api/v1/portal/conversations/{threadId}/attachments/{attachmentId}", Guard.ById, s => Get($"{Chat}/{s.JobThread}/attachments/{s.AttachmentId}")),
+    ];
+
+    public static EndpointCase Find(string key) => All.Single(c => c.Key == key);
+
+    private static Task<string> Preferences(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/preferences");
+
+    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+
+    private static HttpRequestMessage Post(string path, object body) => Send(HttpMethod.Post, path, body);
+
+    private static HttpRequestMessage Send(HttpMethod method, string path, object body) => new(method, path) { Content = JsonContent.Create(body) };
+}

@@ -1,0 +1,156 @@
+using System.Net.Http.Json;
+using OrleansPortal.Grains.Dispatch;
+using OrleansPortal.Web.Chat;
+using OrleansPortal.Web.Documents;
+using OrleansPortal.Web.Portal.Jobs;
+using OrleansPortal.Web.Tests.Chat;
+using OrleansPortal.Web.Tests.Dispatch;
+using OrleansPortal.Web.Tests.Documents;
+using OrleansPortal.Web.Tests.Infrastructure;
+
+namespace OrleansPortal.Web.Tests.Portal;
+
+/// <summary>
+/// Everyone the endpoint matrix calls as: customer A's owner (whose data is at stake), B (another customer of the same
+/// company), a customer of another company, A's property manager (granted only A's Office, not A's Home) and the
+/// company's dispatcher. A has a full set of things at each site, so every route has a real id to be called with.
+/// </summary>
+public sealed class PortalMatrixWorld
+{
+    public const string CustomerName = "Smith household";
+    public const string OwnServiceName = "Acme lawn check";
+
+    private PortalMatrixWorld(PortalFactory app) => App = app;
+
+    public PortalFactory App { get; }
+
+    public HttpClient Owner { get; private set; } = null!;
+
+    public string OwnerEmail { get; private set; } = "";
+
+    public string CustomerId { get; private set; } = "";
+
+    /// <summary>A's site the property manager is not granted: every refusal is about things here.</summary>
+    public SiteIds Home { get; private set; } = null!;
+
+    /// <summary>A's site granted to the property manager: their positive control.</summary>
+    public SiteIds Office { get; private set; } = null!;
+
+    public HttpClient Neighbour { get; private set; } = null!;
+
+    public HttpClient Foreigner { get; private set; } = null!;
+
+    public HttpClient Manager { get; private set; } = null!;
+
+    public HttpClient Dispatcher { get; private set; } = null!;
+
+    public static async Task<PortalMatrixWorld> CreateAsync(PortalFactory app)
+    {
+        var world = new PortalMatrixWorld(app);
+        var day = await DispatchScenario.CreateAsync(app, autoAssign: false);
+        var rules = BookingRules.Default with { Services = [new BookableService(OwnServiceName, [], 60)] };
+        (await day.Dispatcher.PutAsJsonAsync("/api/v1/dispatch/booking-rules", rules)).EnsureSuccessStatusCode();
+        var technicianId = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], DispatchScenario.Ribeira);
+        var device = DocumentScenario.DeviceClient(app, (await day.Company.IssueTokenAsync(technicianId)).Token);
+
+        var customer = await CustomerScenario.CreateAsync(day.Company, CustomerName, "Commercial");
+        var home = await customer.AddPropertyAsync("Home");
+        var office = await customer.AddPropertyAsync("Office");
+        world.OwnerEmail = DocumentScenario.UniqueEmail();
+        world.Owner = await customer.SignInAsync((await customer.AddContactAsync(world.OwnerEmail, "Owner")).Id);
+        world.Manager = await customer.SignInAsync((await customer.AddContactAsync(DocumentScenario.UniqueEmail(), "PropertyManager", office.Id)).Id);
+        world.CustomerId = customer.Id;
+        world.Dispatcher = day.Dispatcher;
+
+        var offers = (await PortalJobsScenario.WindowsAsync(world.Owner, home.Id, days: 7))
+            .Where(o => o.Available && o.Start > DateTimeOffset.UtcNow.AddHours(30)) // past the change cut-off, so A may still move them
+            .ToArray();
+        var site = new SiteBuilder(world, day, customer, technicianId, device);
+        world.Home = await site.BuildAsync(home.Id, offers[0..3]);
+        world.Office = await site.BuildAsync(office.Id, offers[3..6]);
+
+        var (_, _, neighbour) = await PortalJobsScenario.AddCustomerAsync(day, "Jones household");
+        world.Neighbour = neighbour;
+        var other = await DispatchScenario.CreateAsync(app, autoAssign: false, name: "Bolt HVAC");
+        var (_, _, foreigner) = await PortalJobsScenario.AddCustomerAsync(other, "Bolt customer");
+        world.Foreigner = foreigner;
+        return world;
+    }
+
+    /// <summary>Makes one site's things: a worked job with a photo and a chat image, jobs that can still be moved, documents.</summary>
+    private sealed class SiteBuilder(PortalMatrixWorld world, DispatchScenario day, CustomerScenario customer, string technicianId, HttpClient device)
+    {
+        public async Task<SiteIds> BuildAsync(string propertyId, WindowOffer[] offers)
+        {
+            var worked = await customer.AddJobAsync(propertyId, "Sprinklers replaced");
+            (await day.Dispatcher.PostAsJsonAsync($"/api/v1/tickets/{worked}/status", new { status = "Assigned", technicianId })).EnsureSuccessStatusCode();
+            await WorkAsync(worked);
+            var report = (await world.Owner.GetFromJsonAsync<JobReportDto>($"/api/v1/portal/reports/{worked}", ApiJson.Options))!;
+            var posted = await world.Owner.PostAsync($"{ChatMessageMapping.PortalBase}/{ChatScenario.Job(worked)}/messages",
+                ChatScenario.Form("Here is the leak", ("leak.png", ChatScenario.Png(), "image/png")));
+            posted.EnsureSuccessStatusCode();
+            var message = (await posted.Content.ReadFromJsonAsync<ChatMessageDto>(ApiJson.Options))!;
+
+            return new SiteIds(
+                propertyId, worked, report.Photos.Single().Id, message.Id, message.Attachments.Single().Id,
+                CancelJobId: await BookAsync(propertyId, offers[0]), RescheduleJobId: await BookAsync(propertyId, offers[1]), RescheduleTo: offers[2].Start,
+                EstimateId: await EstimateAsync(propertyId), ApproveEstimateId: await EstimateAsync(propertyId), DeclineEstimateId: await EstimateAsync(propertyId),
+                InvoiceId: await InvoiceAsync(propertyId));
+        }
+
+        private async Task WorkAsync(string ticketId)
+        {
+            var site = DocumentScenario.Site;
+            (await device.PostAsJsonAsync($"/api/v1/device/jobs/{ticketId}/status", new { status = "EnRoute" })).EnsureSuccessStatusCode();
+            (await device.PostAsJsonAsync("/api/v1/device/check-in", new { ticketId, latitude = site.Latitude, longitude = site.Longitude })).EnsureSuccessStatusCode();
+            (await DocumentScenario.PostPhotoAsync(device, $"/api/v1/device/jobs/{ticketId}/photos", DocumentScenario.Png)).EnsureSuccessStatusCode();
+            (await device.PostAsJsonAsync($"/api/v1/device/jobs/{ticketId}/status", new { status = "Completed" })).EnsureSuccessStatusCode();
+        }
+
+        private async Task<string> BookAsync(string propertyId, WindowOffer offer)
+        {
+            var response = await world.Owner.PostAsJsonAsync("/api/v1/portal/service-requests", new { propertyId, description = "Check the valves", windowStart = offer.Start });
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<PortalJobDto>(ApiJson.Options))!.Id;
+        }
+
+        private async Task<string> EstimateAsync(string propertyId)
+        {
+            var response = await day.Dispatcher.PostAsJsonAsync("/api/v1/estimates", new
+            {
+                customerId = customer.Id,
+                propertyId,
+                title = "New controller",
+                currency = "EUR",
+                validUntil = DateTimeOffset.UtcNow.AddDays(30),
+                lines = new[] { new { description = "Controller", quantity = 1m, unitPrice = 249.90m } },
+            });
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<EstimateDto>(ApiJson.Options))!.Id;
+        }
+
+        private async Task<string> InvoiceAsync(string propertyId)
+        {
+            var response = await day.Dispatcher.PostAsJsonAsync("/api/v1/invoices", new
+            {
+                customerId = customer.Id,
+                propertyId,
+                title = "Spring start-up",
+                currency = "EUR",
+                dueDate = "2026-12-31",
+                lines = new[] { new { description = "Start-up visit", quantity = 1m, unitPrice = 80m } },
+            });
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<InvoiceDto>(ApiJson.Options))!.Id;
+        }
+    }
+}
+
+/// <summary>The ids of everything customer A has at one site; each changing call gets a thing of its own to change.</summary>
+public sealed record SiteIds(
+    string PropertyId, string WorkedJobId, string PhotoId, string MessageId, string AttachmentId,
+    string CancelJobId, string RescheduleJobId, DateTimeOffset RescheduleTo,
+    string EstimateId, string ApproveEstimateId, string DeclineEstimateId, string InvoiceId)
+{
+    public string JobThread => ChatScenario.Job(WorkedJobId);
+}
