@@ -35,4 +35,20 @@ public sealed class DispatchOptions
 
     /// <summary>A new plan must save at least this many minutes of lateness to count as better on lateness alone.</summary>
     public double MinimumGainMinutesLate { get; set; } = 2;
+
+    /// <summary>
+    /// Workload balance: each technician's day costs this many kilometres of driving per hour² of work (service plus buffers).
+    /// Squared, so an hour weighs more on a full day than on an empty one. At 1, moving an hour from a technician with 6 h to
+    /// one with none is worth 36 − (25 + 1) = 10 km of extra driving (a quarter of an hour in town): clearly uneven days get
+    /// spread out. Between 4 h and 2 h the same move is worth only 2 km, so nearly even days are not reshuffled for long
+    /// detours, and a whole 12-hour day (144 km) stays far below any unassigned penalty (100,000 km). 0 turns it off.
+    /// </summary>
+    public double BalanceKilometersPerHourSquared { get; set; } = 1.0;
+
+    /// <summary>
+    /// Extra driving worth spending to send the customer's preferred technician rather than another: 5 km is about ten
+    /// minutes in town, "costs little". It is below the balance gap between a 6-hour and an empty day for a one-hour job
+    /// (12 km), so a preferred technician who is already much busier than the others is not overloaded for it.
+    /// </summary>
+    public double PreferredTechnicianKilometers { get; set; } = 5.0;
 }

@@ -31,6 +31,10 @@ public interface ITicketGrain : IGrainWithStringKey
 
 public sealed record TimeWindow(DateTimeOffset Start, DateTimeOffset End);
 
+/// <param name="PreferredTechnicianId">
+/// The technician the customer would rather see; dispatch sends them when it costs little. Optional, and absent
+/// (null) in tickets stored before it existed.
+/// </param>
 public sealed record NewTicket(
     string CustomerId,
     string PropertyId,
@@ -40,7 +44,8 @@ public sealed record NewTicket(
     IReadOnlyList<string> RequiredSkills,
     TimeSpan EstimatedDuration,
     TimeWindow? ArrivalWindow,
-    TicketPriority Priority);
+    TicketPriority Priority,
+    string? PreferredTechnicianId = null);
 
 /// <summary>A requested change: the new status and what it needs (a technician to assign, a window to schedule, a reason to hold or cancel).</summary>
 /// <param name="OnlyIfTechnician">

@@ -26,7 +26,8 @@ public static class RecurringJobsApi
     private static async Task<Results<Created<RecurringJobDto>, ValidationProblem>> CreateAsync(CreateRecurringJobRequest request, ClaimsPrincipal user, IClusterClient grains)
     {
         var (job, validation) = Parse(request);
-        if (job is null) return TypedResults.ValidationProblem(validation.Errors);
+        if (job is not null) await TicketsApi.CheckPreferredTechnicianAsync(request.Ticket!, user.GetTenantId(), grains, validation, "ticket.preferredTechnicianId");
+        if (job is null || !validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var id = TenantKeys.NewId();
         var created = await Series(grains, user, id).CreateAsync(job, user.GetEmail());

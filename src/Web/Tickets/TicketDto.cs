@@ -19,7 +19,8 @@ public sealed record TicketDto(
     string? TechnicianId,
     string? HoldReason,
     bool Pinned,
-    IReadOnlyList<AuditEntryDto> Audit);
+    IReadOnlyList<AuditEntryDto> Audit,
+    string? PreferredTechnicianId);
 
 public sealed record AuditEntryDto(DateTimeOffset At, string Actor, string? From, string To, string? Reason, string? TechnicianId);
 
@@ -29,5 +30,6 @@ public static class TicketDtoMapping
         t.TicketId, t.Details.CustomerId, t.Details.PropertyId, t.Details.Location, t.Details.Address, t.Details.Description,
         t.Details.RequiredSkills, t.Details.EstimatedDuration.TotalMinutes, t.ArrivalWindow, t.Details.Priority.ToString(),
         t.Status.ToString(), t.TechnicianId, t.HoldReason, t.Pinned,
-        [.. t.Audit.Select(a => new AuditEntryDto(a.At, a.Actor, a.From?.ToString(), a.To.ToString(), a.Reason, a.TechnicianId))]);
+        [.. t.Audit.Select(a => new AuditEntryDto(a.At, a.Actor, a.From?.ToString(), a.To.ToString(), a.Reason, a.TechnicianId))],
+        t.Details.PreferredTechnicianId);
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
+using OrleansPortal.Grains.Companies;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Web.Hosting;
@@ -25,6 +26,7 @@ public static class TicketsApi
     private static async Task<Results<Created<TicketDto>, ValidationProblem>> CreateAsync(CreateTicketRequest request, ClaimsPrincipal user, IClusterClient grains)
     {
         var validation = Validate(request);
+        if (validation.IsValid) await CheckPreferredTechnicianAsync(request, user.GetTenantId(), grains, validation, "preferredTechnicianId");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var id = TenantKeys.NewId();
@@ -68,7 +70,7 @@ public static class TicketsApi
     internal static NewTicket ToNewTicket(CreateTicketRequest request) => new(
         request.CustomerId.Trim(), request.PropertyId.Trim(), request.Location!.Value, request.Address.Trim(), request.Description?.Trim() ?? "",
         [.. (request.RequiredSkills ?? []).Select(s => s.Trim())], TimeSpan.FromMinutes(request.EstimatedMinutes), request.ArrivalWindow,
-        Enum.Parse<TicketPriority>(request.Priority ?? nameof(TicketPriority.Routine), ignoreCase: true));
+        Enum.Parse<TicketPriority>(request.Priority ?? nameof(TicketPriority.Routine), ignoreCase: true), request.PreferredTechnicianId?.Trim());
 
     internal static RequestValidation Validate(CreateTicketRequest r) => new RequestValidation()
         .Require(!string.IsNullOrWhiteSpace(r.CustomerId) && r.CustomerId.Length <= 100, "customerId", "A customer id of 1 to 100 characters is required.")
@@ -79,14 +81,27 @@ public static class TicketsApi
         .Require(r.RequiredSkills is null || (r.RequiredSkills.Count <= 20 && r.RequiredSkills.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 50)), "requiredSkills", "At most 20 skills of 1 to 50 characters.")
         .Require(r.EstimatedMinutes is > 0 and <= 24 * 60, "estimatedMinutes", "The estimated duration must be more than 0 and at most 1,440 minutes.")
         .Require(r.ArrivalWindow is null || r.ArrivalWindow.End > r.ArrivalWindow.Start, "arrivalWindow", "The arrival window must end after it starts.")
-        .Require(r.Priority is null || (Enum.TryParse<TicketPriority>(r.Priority, ignoreCase: true, out var p) && Enum.IsDefined(p)), "priority", "Priority must be Routine, High or Emergency.");
+        .Require(r.Priority is null || (Enum.TryParse<TicketPriority>(r.Priority, ignoreCase: true, out var p) && Enum.IsDefined(p)), "priority", "Priority must be Routine, High or Emergency.")
+        .Require(r.PreferredTechnicianId is null || ResourceId.IsValid(r.PreferredTechnicianId.Trim()), "preferredTechnicianId", "A preferred technician must be given by their technician id (32 hex characters).");
+
+    /// <summary>
+    /// A preferred technician must be one of the tenant's own: an id of another company's technician (or of nobody) would
+    /// otherwise sit on the ticket and silently never count. Only for a request <see cref="Validate"/> accepted.
+    /// </summary>
+    internal static async Task CheckPreferredTechnicianAsync(CreateTicketRequest r, string tenantId, IClusterClient grains, RequestValidation validation, string field)
+    {
+        if (r.PreferredTechnicianId?.Trim() is not { } id) return;
+        var technicians = await grains.GetGrain<ICompanyGrain>(tenantId).GetTechnicianIdsAsync();
+        if (!technicians.Contains(id, StringComparer.Ordinal))
+            validation.Add(field, $"The preferred technician '{id}' is not a technician of this company.");
+    }
 
     private static ITicketGrain Ticket(IClusterClient grains, ClaimsPrincipal user, string id) => grains.GetGrain<ITicketGrain>(TenantKeys.For(user.GetTenantId(), id));
 }
 
 public sealed record CreateTicketRequest(
     string CustomerId, string PropertyId, GeoPoint? Location, string Address, string? Description,
-    IReadOnlyList<string>? RequiredSkills, double EstimatedMinutes, TimeWindow? ArrivalWindow, string? Priority);
+    IReadOnlyList<string>? RequiredSkills, double EstimatedMinutes, TimeWindow? ArrivalWindow, string? Priority, string? PreferredTechnicianId = null);
 
 public sealed record ChangeStatusRequest(string Status, string? Reason, string? TechnicianId, TimeWindow? ArrivalWindow);
 

@@ -70,7 +70,7 @@ public sealed class DispatchScenario
     /// <summary>A job at <paramref name="at"/>; the window is relative to now (null: no window).</summary>
     public async Task<TicketDto> AddJobAsync(
         string description, (double Latitude, double Longitude) at, string[]? skills = null, double minutes = 60,
-        (double FromHours, double ToHours)? window = null, string priority = "Routine")
+        (double FromHours, double ToHours)? window = null, string priority = "Routine", string? preferredTechnicianId = null)
     {
         var now = DateTimeOffset.UtcNow;
         var response = await Dispatcher.PostAsJsonAsync("/api/v1/tickets", new
@@ -84,6 +84,7 @@ public sealed class DispatchScenario
             estimatedMinutes = minutes,
             arrivalWindow = window is { } w ? new { start = now.AddHours(w.FromHours), end = now.AddHours(w.ToHours) } : null,
             priority,
+            preferredTechnicianId,
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<TicketDto>(ApiJson.Options))!;

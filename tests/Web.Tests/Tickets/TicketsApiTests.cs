@@ -23,6 +23,17 @@ public sealed class TicketsApiTests : IClassFixture<PortalFactory>
         priority = "High",
     };
 
+    private static object NewTicketPreferring(string preferredTechnicianId) => new
+    {
+        customerId = "cust-1",
+        propertyId = "prop-1",
+        location = new { latitude = 41.16, longitude = -8.62 },
+        address = "Rua de Santa Catarina 1, Porto",
+        requiredSkills = new[] { "irrigation" },
+        estimatedMinutes = 60,
+        preferredTechnicianId,
+    };
+
     private static async Task<TicketDto> CreateAsync(TenantScenario company, string[]? skills = null)
     {
         var response = await company.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicket(skills));
@@ -117,5 +128,39 @@ public sealed class TicketsApiTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         foreach (var field in new[] { "customerId", "location", "estimatedMinutes", "priority" }) Assert.Contains(field, body);
+    }
+
+    [Fact]
+    public async Task TicketWithAPreferredTechnician_KeepsAndShowsThem()
+    {
+        var company = await TenantScenario.CreateWithManualDispatchAsync(_app);
+        var tech = await company.AddTechnicianAsync();
+
+        var response = await company.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicketPreferring(tech.Id));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(tech.Id, (await response.Content.ReadFromJsonAsync<TicketDto>())!.PreferredTechnicianId);
+        var stored = await company.Dispatcher.GetFromJsonAsync<TicketDto>(response.Headers.Location);
+        Assert.Equal(tech.Id, stored!.PreferredTechnicianId);
+    }
+
+    [Fact]
+    public async Task PreferredTechnicianWhoIsNotTheCompanys_IsAValidationProblem()
+    {
+        var a = await TenantScenario.CreateWithManualDispatchAsync(_app, "A");
+        var b = await TenantScenario.CreateWithManualDispatchAsync(_app, "B");
+        var theirTech = await b.AddTechnicianAsync();
+
+        var unknown = await a.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicketPreferring("0123456789abcdef0123456789abcdef"));
+        var theirs = await a.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicketPreferring(theirTech.Id));
+        var malformed = await a.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicketPreferring("Tomás"));
+
+        foreach (var response in new[] { unknown, theirs, malformed })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("preferredTechnicianId", await response.Content.ReadAsStringAsync());
+        }
+        Assert.Contains("is not a technician of this company", await unknown.Content.ReadAsStringAsync());
+        Assert.Contains("is not a technician of this company", await theirs.Content.ReadAsStringAsync());
     }
 }

@@ -33,6 +33,14 @@ internal sealed class CompiledProblem
         Penalty = new double[JobCount];
         Pinned = new int[JobCount];
         InProgress = new bool[JobCount];
+        Preferred = new int[JobCount];
+        PreferenceCost = new double[JobCount];
+        if (problem.BalanceWeight < 0 || !double.IsFinite(problem.BalanceWeight))
+        {
+            throw new ArgumentException($"The balance weight must be a finite number of at least 0, not {problem.BalanceWeight}.", nameof(problem));
+        }
+        BalanceWeight = problem.BalanceWeight;
+        var anyPreference = false;
         for (var j = 0; j < JobCount; j++)
         {
             var job = jobs[j];
@@ -49,7 +57,16 @@ internal sealed class CompiledProblem
             }
             Pinned[j] = job.PinnedVehicle ?? -1;
             InProgress[j] = job.InProgress && job.PinnedVehicle is not null;
+            if (job.PreferredVehicle is { } preferred && (preferred < 0 || preferred >= VehicleCount))
+            {
+                throw new ArgumentException($"Job {j} prefers vehicle {preferred}, which does not exist.", nameof(problem));
+            }
+            // A preference without a cost changes nothing, so it is dropped and the search keeps its fast path.
+            Preferred[j] = job.PreferenceCost > 0 ? job.PreferredVehicle ?? -1 : -1;
+            PreferenceCost[j] = Preferred[j] >= 0 ? job.PreferenceCost : 0;
+            anyPreference |= Preferred[j] >= 0;
         }
+        HasSoftCosts = BalanceWeight > 0 || anyPreference;
 
         VStart = new int[VehicleCount];
         VEnd = new int[VehicleCount];
@@ -125,6 +142,16 @@ internal sealed class CompiledProblem
     public readonly double[] Penalty;
     public readonly int[] Pinned;
     public readonly bool[] InProgress;
+    /// <summary>Preferred vehicle per job, or -1 (also when the preference has no cost).</summary>
+    public readonly int[] Preferred;
+    public readonly double[] PreferenceCost;
+    public readonly double BalanceWeight;
+
+    /// <summary>
+    /// Whether balance or preference weigh anything; when not, the search computes exactly what it did before they
+    /// existed (the Solomon benchmark depends on that).
+    /// </summary>
+    public bool HasSoftCosts { get; }
     public readonly int[] VStart;
     public readonly int[] VEnd;
     public readonly double[] VShiftStart;
@@ -132,6 +159,12 @@ internal sealed class CompiledProblem
     public readonly double[] VCapacity;
     public readonly int[] VClass;
     public readonly bool[] Compatible;
+
+    /// <summary>The soft cost of serving job j on vehicle v: the preference it misses there, if any.</summary>
+    public double PreferenceMiss(int j, int v) => Preferred[j] >= 0 && Preferred[j] != v ? PreferenceCost[j] : 0;
+
+    /// <summary>Balance cost of a route doing <paramref name="work"/> units of service.</summary>
+    public double BalanceCost(double work) => BalanceWeight * work * work;
 
     /// <summary>For each job, every job ordered by distance from it, itself first: the ruin step removes nearby strings.</summary>
     public readonly int[][] Neighbours;

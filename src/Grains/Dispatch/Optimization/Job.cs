@@ -10,6 +10,11 @@ namespace OrleansPortal.Grains.Dispatch.Optimization;
 /// </param>
 /// <param name="PinnedVehicle">Index of the vehicle the dispatcher fixed this job to; the solver never moves it elsewhere.</param>
 /// <param name="InProgress">Being served now: stays first on its pinned vehicle.</param>
+/// <param name="PreferredVehicle">
+/// The vehicle the customer would rather see (their usual technician). A wish, not a constraint: skills, windows and shifts
+/// still decide where the job can go.
+/// </param>
+/// <param name="PreferenceCost">Distance-equivalent cost of serving the job on any vehicle but <paramref name="PreferredVehicle"/>.</param>
 public sealed record Job(
     int Location,
     double ServiceDuration,
@@ -19,4 +24,6 @@ public sealed record Job(
     IReadOnlySet<string>? RequiredSkills = null,
     double UnassignedPenalty = 1_000_000,
     int? PinnedVehicle = null,
-    bool InProgress = false);
+    bool InProgress = false,
+    int? PreferredVehicle = null,
+    double PreferenceCost = 0);

@@ -7,7 +7,8 @@ namespace OrleansPortal.Grains.Dispatch.Optimization;
 /// re-optimising anything else. Pure and allocation-light, so a dispatch grain can call it per incoming job.
 /// </summary>
 /// <remarks>
-/// The objective is the solver's: unassigned penalty first, then distance plus <c>vehicleFixedCost</c> per vehicle used.
+/// The objective is the solver's: unassigned penalty first, then distance plus <c>vehicleFixedCost</c> per vehicle used,
+/// plus the problem's workload balance and the job's missed preference (both per route, so still O(1) per position).
 /// Every position of every compatible route is tried (skills, pin, capacity, time windows and shift end checked in
 /// O(1) per position from a forward and a backward pass over the route). Jobs already planned keep their vehicle and
 /// their relative order; an in-progress job stays first.
@@ -137,6 +138,7 @@ public static class JobInsertion
         var prevLoc = vehicle.StartLocation;
         var prevService = 0.0;
         var load = 0.0;
+        var work = 0.0;
         var distance = 0.0;
         for (var i = 0; i < k; i++)
         {
@@ -144,6 +146,7 @@ public static class JobInsertion
             es[i + 1] = Math.Max(es[i] + prevService + m.Time(prevLoc, j.Location), j.Earliest);
             distance += m.Distance(prevLoc, j.Location);
             load += j.Demand;
+            work += j.ServiceDuration;
             prevLoc = j.Location;
             prevService = j.ServiceDuration;
         }
@@ -174,6 +177,26 @@ public static class JobInsertion
             return;
         }
         var removedDistance = RouteDistance(problem, vehicle, original) - routeDistance;
+        // Balance compares the route's work before (with any displaced jobs) and after (with the new job instead).
+        var soft = 0.0;
+        if (problem.BalanceWeight > 0)
+        {
+            var before = work;
+            if (skipA >= 0)
+            {
+                before += jobs[original[skipA]].ServiceDuration;
+            }
+            if (skipB >= 0)
+            {
+                before += jobs[original[skipB]].ServiceDuration;
+            }
+            var after = work + newJob.ServiceDuration;
+            soft += problem.BalanceWeight * (after * after - before * before);
+        }
+        if (newJob.PreferredVehicle is { } preferred && preferred != v && newJob.PreferenceCost > 0)
+        {
+            soft += newJob.PreferenceCost;
+        }
         var first = k > 0 && jobs[route[0]].InProgress ? 1 : 0;
         for (var pos = first; pos <= k; pos++)
         {
@@ -200,7 +223,7 @@ public static class JobInsertion
                 ? m.Distance(vehicle.StartLocation, newJob.Location) + m.Distance(newJob.Location, vehicle.EndLocation)
                 : m.Distance(fromLoc, newJob.Location) + m.Distance(newJob.Location, toLoc) - m.Distance(fromLoc, toLoc);
             var delta = added - removedDistance;
-            var cost = delta + (k == 0 ? opening : 0);
+            var cost = delta + (k == 0 ? opening : 0) + soft;
             var better = displacedPenalty < best.DisplacedPenalty - Epsilon ||
                 (displacedPenalty <= best.DisplacedPenalty + Epsilon && cost < best.Cost - Epsilon);
             if (better)

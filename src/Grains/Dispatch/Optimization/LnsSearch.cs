@@ -7,7 +7,8 @@ namespace OrleansPortal.Grains.Dispatch.Optimization;
 /// consecutive jobs from routes near a random seed job, recreate puts them back by cheapest insertion with
 /// occasional "blinks" (skipped positions) that keep the search from repeating itself.
 /// Two phases: with <see cref="SolverOptions.MinimizeVehicles"/>, first empty routes one at a time (the dropped
-/// jobs are steered back by how often each has been left out), then simulated annealing on distance.
+/// jobs are steered back by how often each has been left out), then simulated annealing on the cost: distance, plus
+/// workload balance and missed preferences when the problem weighs them.
 /// Not thread-safe: one instance per solve.
 /// </summary>
 internal sealed class LnsSearch
@@ -245,7 +246,11 @@ internal sealed class LnsSearch
         return options.MinimizeVehicles ? a.VehiclesUsed().CompareTo(b.VehiclesUsed()) : 0;
     }
 
-    private double Cost(Plan plan) => plan.TotalDistance() + (options.MinimizeVehicles ? 0 : options.VehicleFixedCost * plan.VehiclesUsed());
+    private double Cost(Plan plan)
+    {
+        var cost = plan.TotalDistance() + (options.MinimizeVehicles ? 0 : options.VehicleFixedCost * plan.VehiclesUsed());
+        return p.HasSoftCosts ? cost + plan.TotalSoftCost() : cost;
+    }
 
     /// <summary>
     /// Ruins and recreates <paramref name="plan"/> in place, listing the routes it changed in <see cref="touched"/>,
@@ -376,12 +381,16 @@ internal sealed class LnsSearch
                 var k = route.Count;
                 if (k == 0)
                 {
-                    if (!allowOpen || classTried[p.VClass[v]])
+                    // Empty vehicles of a class differ only in whether the job prefers one of them, so that one is always tried.
+                    if (!allowOpen || (classTried[p.VClass[v]] && v != p.Preferred[j]))
                     {
                         continue;
                     }
                     classTried[p.VClass[v]] = true;
                 }
+                // Balance and preference depend on the route, not the position, which keeps each position O(1).
+                var routeCost = (k == 0 ? openCost : 0) +
+                    (p.HasSoftCosts ? p.BalanceCost(plan.Work[v] + p.Service[j]) - p.BalanceCost(plan.Work[v]) + p.PreferenceMiss(j, v) : 0);
                 var es = plan.Start[v];
                 var ls = plan.LatestStart[v];
                 var first = k > 0 && p.InProgress[route[0]] ? 2 : 1;
@@ -408,7 +417,7 @@ internal sealed class LnsSearch
                             if (begin + p.Service[j] + p.Time[loc * n + nextLoc] <= ls[pos])
                             {
                                 var delta = p.Dist[prevLoc * n + loc] + p.Dist[loc * n + nextLoc] -
-                                    (k == 0 ? 0 : p.Dist[prevLoc * n + nextLoc]) + (k == 0 ? openCost : 0);
+                                    (k == 0 ? 0 : p.Dist[prevLoc * n + nextLoc]) + routeCost;
                                 if (delta < bestDelta)
                                 {
                                     bestDelta = delta;

@@ -18,6 +18,8 @@ internal sealed class Plan
         LatestStart = new double[p.VehicleCount][];
         Load = new double[p.VehicleCount];
         RouteDistance = new double[p.VehicleCount];
+        Work = new double[p.VehicleCount];
+        SoftCost = new double[p.VehicleCount];
         RouteOf = new int[p.JobCount];
         Array.Fill(RouteOf, -1);
         for (var v = 0; v < p.VehicleCount; v++)
@@ -34,6 +36,12 @@ internal sealed class Plan
     public double[][] LatestStart { get; }
     public double[] Load { get; }
     public double[] RouteDistance { get; }
+
+    /// <summary>Per route, the summed service duration of its jobs (what workload balance weighs).</summary>
+    public double[] Work { get; }
+
+    /// <summary>Per route, balance plus missed preferences, in distance units; all zero when the problem has no soft costs.</summary>
+    public double[] SoftCost { get; }
     public int[] RouteOf { get; }
     public List<int> Unassigned { get; } = [];
 
@@ -43,6 +51,16 @@ internal sealed class Plan
         foreach (var d in RouteDistance)
         {
             sum += d;
+        }
+        return sum;
+    }
+
+    public double TotalSoftCost()
+    {
+        var sum = 0.0;
+        foreach (var c in SoftCost)
+        {
+            sum += c;
         }
         return sum;
     }
@@ -83,10 +101,14 @@ internal sealed class Plan
         var prevService = 0.0;
         var load = 0.0;
         var dist = 0.0;
+        var work = 0.0;
+        var missed = 0.0;
         for (var i = 0; i < k; i++)
         {
             var j = route[i];
             var loc = p.Loc[j];
+            work += p.Service[j];
+            missed += p.PreferenceMiss(j, v);
             es[i + 1] = Math.Max(es[i] + prevService + p.Time[prevLoc * n + loc], p.Earliest[j]);
             dist += p.Dist[prevLoc * n + loc];
             load += p.Demand[j];
@@ -98,6 +120,8 @@ internal sealed class Plan
         // A vehicle that stays home drives nothing, even when its start and end differ.
         RouteDistance[v] = k == 0 ? 0 : dist;
         Load[v] = load;
+        Work[v] = work;
+        SoftCost[v] = p.HasSoftCosts ? p.BalanceCost(work) + missed : 0;
 
         ls[k + 1] = p.VShiftEnd[v];
         var nextLoc = p.VEnd[v];
@@ -140,6 +164,8 @@ internal sealed class Plan
             Array.Copy(other.LatestStart[v], LatestStart[v], src.Count + 2);
             Load[v] = other.Load[v];
             RouteDistance[v] = other.RouteDistance[v];
+            Work[v] = other.Work[v];
+            SoftCost[v] = other.SoftCost[v];
         }
         Array.Copy(other.RouteOf, RouteOf, RouteOf.Length);
         Unassigned.Clear();
@@ -159,6 +185,8 @@ internal sealed class Plan
         }
         Array.Copy(other.Load, Load, Load.Length);
         Array.Copy(other.RouteDistance, RouteDistance, RouteDistance.Length);
+        Array.Copy(other.Work, Work, Work.Length);
+        Array.Copy(other.SoftCost, SoftCost, SoftCost.Length);
         Array.Copy(other.RouteOf, RouteOf, RouteOf.Length);
         Unassigned.Clear();
         Unassigned.AddRange(other.Unassigned);

@@ -51,9 +51,16 @@ public sealed class DayProblem
     /// <summary>
     /// Builds the problem. Locations: vehicle v starts at 2v and ends at 2v+1, job j is at 2V+j. The buffer between
     /// jobs is per technician but the solver's service time is per job, so jobs carry the largest buffer of the day.
+    /// Balance and preference weights come from <paramref name="options"/> (its defaults when null), converted to the
+    /// matrix's metres and seconds; a preferred technician who does not work that day is no preference.
     /// </summary>
-    public static DayProblem Build(DateTimeOffset epoch, IReadOnlyList<PlanningTechnician> technicians, IReadOnlyList<PlanningJob> jobs, ITravelTimeService travel)
+    public static DayProblem Build(
+        DateTimeOffset epoch, IReadOnlyList<PlanningTechnician> technicians, IReadOnlyList<PlanningJob> jobs, ITravelTimeService travel,
+        DispatchOptions? options = null)
     {
+        options ??= new DispatchOptions();
+        var balanceWeight = Math.Max(0, options.BalanceKilometersPerHourSquared) * MetresPerKilometre / (SecondsPerHour * SecondsPerHour);
+        var preferenceCost = Math.Max(0, options.PreferredTechnicianKilometers) * MetresPerKilometre;
         var points = new List<GeoPoint>(2 * technicians.Count + jobs.Count);
         foreach (var t in technicians)
         {
@@ -74,7 +81,9 @@ public sealed class DayProblem
             RequiredSkills: j.Skills,
             UnassignedPenalty: PenaltyFor(j.Priority),
             PinnedVehicle: j.PinnedTechnician is { } pin && vehicleIndex.TryGetValue(pin, out var v) ? v : null,
-            InProgress: j.InProgress)).ToList();
+            InProgress: j.InProgress,
+            PreferredVehicle: j.PreferredTechnician is { } preferred && vehicleIndex.TryGetValue(preferred, out var p) ? p : null,
+            PreferenceCost: preferenceCost)).ToList();
         var vehicles = technicians.Select((t, i) => new Vehicle(
             StartLocation: 2 * i,
             EndLocation: 2 * i + 1,
@@ -82,8 +91,11 @@ public sealed class DayProblem
             ShiftEnd: (t.ShiftEnd - epoch).TotalSeconds,
             Capacity: double.MaxValue / 4, // hours are bounded by the shift; there is no separate load
             Skills: t.Qualifications)).ToList();
-        return new DayProblem(epoch, technicians, jobs, new RoutingProblem(routingJobs, vehicles, matrix));
+        return new DayProblem(epoch, technicians, jobs, new RoutingProblem(routingJobs, vehicles, matrix, balanceWeight));
     }
+
+    private const double MetresPerKilometre = 1000;
+    private const double SecondsPerHour = 3600;
 
     /// <summary>The solver's view of a plan given as ticket ids per technician; unknown ids are skipped, jobs on no route are unassigned.</summary>
     public RoutingSolution ToSolution(IReadOnlyDictionary<string, List<string>> routes)

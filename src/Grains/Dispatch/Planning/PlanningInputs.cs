@@ -15,6 +15,7 @@ public sealed record PlanningTechnician(
     TimeSpan Buffer);
 
 /// <summary>A job as one day's plan sees it. <see cref="Earliest"/>..<see cref="Latest"/> is what the solver must meet; <see cref="Window"/> is what was promised, against which lateness is measured.</summary>
+/// <param name="PreferredTechnician">The customer's preferred technician: a soft wish, weighed against driving and balance.</param>
 public sealed record PlanningJob(
     string TicketId,
     GeoPoint Location,
@@ -25,7 +26,8 @@ public sealed record PlanningJob(
     TicketPriority Priority,
     IReadOnlySet<string> Skills,
     string? PinnedTechnician,
-    bool InProgress);
+    bool InProgress,
+    string? PreferredTechnician = null);
 
 /// <summary>Turns technicians and tickets into one day's planning inputs. Pure.</summary>
 public static class PlanningInputs
@@ -92,7 +94,7 @@ public static class PlanningInputs
         var pinned = inProgress || (t.Pinned && t.Status == TicketStatus.Assigned) ? t.TechnicianId : null;
         return new PlanningJob(
             t.TicketId, t.Details.Location, service, earliest, latest, t.ArrivalWindow, t.Details.Priority,
-            t.Details.RequiredSkills.ToHashSet(StringComparer.OrdinalIgnoreCase), pinned, inProgress);
+            t.Details.RequiredSkills.ToHashSet(StringComparer.OrdinalIgnoreCase), pinned, inProgress, t.Details.PreferredTechnicianId);
     }
 
     public static DateTimeOffset Local(DateOnly day, TimeOnly time, TimeZoneInfo zone)
