@@ -75,7 +75,9 @@ public static class PortalEndpointTable
         new("POST /api/v1/portal/jobs/{id}/cancel", Guard.ById,
             s => Post($"{Portal}/jobs/{s.CancelJobId}/cancel", new { reason = "No longer needed" }),
             StateOfA: (w, s) => w.Owner.GetStringAsync($"{Portal}/jobs/{s.CancelJobId}")),
-        // TODO(merge): POST /api/v1/portal/jobs/{id}/photos
+        new("POST /api/v1/portal/jobs/{id}/photos", Guard.ById,
+            s => PostPhoto($"{Portal}/jobs/{s.RescheduleJobId}/photos"),
+            StateOfA: (w, s) => w.Owner.GetStringAsync($"{Portal}/reports/{s.RescheduleJobId}")),
 
         // Documents.
         new("GET /api/v1/portal/documents", Guard.OwnList, _ => Get($"{Portal}/documents"), Listed: s => [s.WorkedJobId, s.EstimateId, s.InvoiceId]),
@@ -110,6 +112,15 @@ public static class PortalEndpointTable
     private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
 
     private static HttpRequestMessage Post(string path, object body) => Send(HttpMethod.Post, path, body);
+
+    /// <summary>A tiny PNG (its signature is what the upload checks) as the multipart field "photo".</summary>
+    private static HttpRequestMessage PostPhoto(string path)
+    {
+        var file = new ByteArrayContent([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[32]]);
+        file.Headers.ContentType = new("image/png");
+        var form = new MultipartFormDataContent { { file, "photo", "problem.png" } };
+        return new(HttpMethod.Post, path) { Content = form };
+    }
 
     private static HttpRequestMessage Send(HttpMethod method, string path, object body) => new(method, path) { Content = JsonContent.Create(body) };
 }
