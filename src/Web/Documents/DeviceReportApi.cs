@@ -43,15 +43,13 @@ public static class DeviceReportApi
     }
 
     private static async Task<Results<Ok<JobReportDto>, NotFound, ValidationProblem, ProblemHttpResult>> AddPhotoAsync(
-        string ticketId, HttpRequest http, IClusterClient grains, PhotoUpload upload, PhotoStore store)
+        string ticketId, HttpRequest http, IClusterClient grains, ReportPhotos photos)
     {
         if (await DeviceAuthentication.ResolveAsync(http, grains) is not { } device) return DeviceAuthentication.Refused();
         // Checked before the bytes are stored too, so other people's job ids cannot be used to fill the disk.
         if (await OwnTicketAsync(grains, device, ticketId) is null) return TypedResults.NotFound();
-        var (photo, errors) = await upload.ReadAsync(http, http.HttpContext.RequestAborted);
-        if (photo is null) return TypedResults.ValidationProblem(errors);
-        var photoId = await store.SaveAsync(photo.Bytes, http.HttpContext.RequestAborted);
-        var report = await Report(grains, device, ticketId).AddPhotoAsync(new NewReportPhoto(photoId, photo.ContentType, photo.Bytes.Length, photo.Caption), Author(device));
+        var (report, errors) = await photos.AddAsync(http, Report(grains, device, ticketId), Author(device));
+        if (report is null) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(report.AsDto(await Ticket(grains, device, ticketId).GetAsync(), NoUrl, internalView: false));
     }
 

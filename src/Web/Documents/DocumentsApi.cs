@@ -98,14 +98,12 @@ public static class DocumentsApi
     }
 
     private static async Task<Results<Ok<JobReportDto>, NotFound, ValidationProblem>> AddPhotoAsync(
-        string id, HttpRequest http, ClaimsPrincipal user, IClusterClient grains, PhotoUpload upload, PhotoStore store)
+        string id, HttpRequest http, ClaimsPrincipal user, IClusterClient grains, ReportPhotos photos)
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         await Ticket(grains, user, id).GetAsync(); // 404 before the bytes are stored
-        var (photo, errors) = await upload.ReadAsync(http, http.HttpContext.RequestAborted);
-        if (photo is null) return TypedResults.ValidationProblem(errors);
-        var photoId = await store.SaveAsync(photo.Bytes, http.HttpContext.RequestAborted);
-        var report = await Report(grains, user, id).AddPhotoAsync(new NewReportPhoto(photoId, photo.ContentType, photo.Bytes.Length, photo.Caption), new ReportAuthor(user.GetEmail(), IsTechnician: false));
+        var (report, errors) = await photos.AddAsync(http, Report(grains, user, id), new ReportAuthor(user.GetEmail(), IsTechnician: false));
+        if (report is null) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(report.AsDto(await Ticket(grains, user, id).GetAsync(), PhotoUrl(id), internalView: true));
     }
 

@@ -8,6 +8,7 @@ public static class DocumentsServices
         services.Configure<DocumentsOptions>(configuration.GetSection(DocumentsOptions.SectionName));
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<PhotoUpload>();
+        services.AddSingleton<ReportPhotos>();
         return services;
     }
 }

@@ -160,11 +160,11 @@ internal sealed class CompiledProblem
     public readonly int[] VClass;
     public readonly bool[] Compatible;
 
-    /// <summary>The soft cost of serving job j on vehicle v: the preference it misses there, if any.</summary>
+    /// <summary>The soft cost of serving job j on vehicle v: <see cref="Job.PreferenceMiss"/> from the compiled arrays, on the search's hot path.</summary>
     public double PreferenceMiss(int j, int v) => Preferred[j] >= 0 && Preferred[j] != v ? PreferenceCost[j] : 0;
 
     /// <summary>Balance cost of a route doing <paramref name="work"/> units of service.</summary>
-    public double BalanceCost(double work) => BalanceWeight * work * work;
+    public double BalanceCost(double work) => RoutingProblem.BalanceCost(BalanceWeight, work);
 
     /// <summary>For each job, every job ordered by distance from it, itself first: the ruin step removes nearby strings.</summary>
     public readonly int[][] Neighbours;

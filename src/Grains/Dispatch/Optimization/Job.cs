@@ -26,4 +26,8 @@ public sealed record Job(
     int? PinnedVehicle = null,
     bool InProgress = false,
     int? PreferredVehicle = null,
-    double PreferenceCost = 0);
+    double PreferenceCost = 0)
+{
+    /// <summary>What serving the job on vehicle <paramref name="vehicle"/> costs in missed preference: the cost, or 0.</summary>
+    public double PreferenceMiss(int vehicle) => PreferenceCost > 0 && PreferredVehicle is { } preferred && preferred != vehicle ? PreferenceCost : 0;
+}

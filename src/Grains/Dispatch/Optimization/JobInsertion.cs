@@ -190,13 +190,9 @@ public static class JobInsertion
             {
                 before += jobs[original[skipB]].ServiceDuration;
             }
-            var after = work + newJob.ServiceDuration;
-            soft += problem.BalanceWeight * (after * after - before * before);
+            soft += RoutingProblem.BalanceCost(problem.BalanceWeight, work + newJob.ServiceDuration) - RoutingProblem.BalanceCost(problem.BalanceWeight, before);
         }
-        if (newJob.PreferredVehicle is { } preferred && preferred != v && newJob.PreferenceCost > 0)
-        {
-            soft += newJob.PreferenceCost;
-        }
+        soft += newJob.PreferenceMiss(v);
         var first = k > 0 && jobs[route[0]].InProgress ? 1 : 0;
         for (var pos = first; pos <= k; pos++)
         {

@@ -7,4 +7,8 @@ namespace OrleansPortal.Grains.Dispatch.Optimization;
 /// leaves distance alone in charge. It belongs to the problem rather than the search options because live insertion
 /// (<see cref="JobInsertion"/>) and the solver must weigh plans the same way.
 /// </param>
-public sealed record RoutingProblem(IReadOnlyList<Job> Jobs, IReadOnlyList<Vehicle> Vehicles, ITravelMatrix Matrix, double BalanceWeight = 0);
+public sealed record RoutingProblem(IReadOnlyList<Job> Jobs, IReadOnlyList<Vehicle> Vehicles, ITravelMatrix Matrix, double BalanceWeight = 0)
+{
+    /// <summary>Balance cost of a route doing <paramref name="work"/> units of service: the one formula the solver and live insertion share.</summary>
+    public static double BalanceCost(double weight, double work) => weight * work * work;
+}

@@ -133,17 +133,14 @@ public static class PortalJobsApi
     /// so the technician sees it before arriving. Only while the job is open: afterwards the report is the team's record.
     /// </summary>
     private static async Task<Results<Ok<JobReportDto>, NotFound, ValidationProblem, ProblemHttpResult>> AddPhotoAsync(
-        string id, HttpRequest http, ClaimsPrincipal user, IClusterClient grains, PhotoUpload upload, PhotoStore store)
+        string id, HttpRequest http, ClaimsPrincipal user, IClusterClient grains, ReportPhotos photos)
     {
         // Checked before the bytes are stored, so another customer's job ids cannot be used to fill the disk.
         if (await PortalAccess.VisibleJobAsync(grains, user, id) is not { } job) return TypedResults.NotFound();
         if (TicketLifecycle.IsFinal(job.Status))
             return TypedResults.Problem(title: "The job is closed.", detail: "Photos can be added while the job is open; send them in the chat instead.", statusCode: StatusCodes.Status409Conflict);
-        var (photo, errors) = await upload.ReadAsync(http, http.HttpContext.RequestAborted);
-        if (photo is null) return TypedResults.ValidationProblem(errors);
-        var photoId = await store.SaveAsync(photo.Bytes, http.HttpContext.RequestAborted);
-        var report = await grains.GetGrain<IJobReportGrain>(TenantKeys.For(user.GetTenantId(), id))
-            .AddPhotoAsync(new NewReportPhoto(photoId, photo.ContentType, photo.Bytes.Length, photo.Caption), new ReportAuthor(Actor(user), IsTechnician: false));
+        var (report, errors) = await photos.AddAsync(http, grains.GetGrain<IJobReportGrain>(TenantKeys.For(user.GetTenantId(), id)), new ReportAuthor(Actor(user), IsTechnician: false));
+        if (report is null) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(report.AsDto(job, photo => $"/api/v1/portal/reports/{id}/photos/{photo}", internalView: false));
     }
 
