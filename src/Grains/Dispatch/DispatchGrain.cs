@@ -18,7 +18,7 @@ namespace OrleansPortal.Grains.Dispatch;
 [ImplicitStreamSubscription(TicketStreams.ChangesNamespace)]
 public sealed partial class DispatchGrain(
     [PersistentState("dispatch")] IPersistentState<DispatchState> state,
-    TimeProvider clock,
+    DomainClock clock,
     ILogger<DispatchGrain> log,
     ITravelTimeService? travel = null,
     DispatchOptions? options = null) : Grain, IDispatchGrain
@@ -64,10 +64,10 @@ public sealed partial class DispatchGrain(
 
         var streams = this.GetStreamProvider(TicketStreams.ProviderName);
         await streams.GetStream<TicketChanged>(TicketStreams.ChangesFor(TenantId)).SubscribeAsync((e, _) => OnTicketChangedAsync(e.Ticket));
-        RegisterGrainTimer(_ => OnRoutesMovedAsync(), _options.EtaRefreshInterval, _options.EtaRefreshInterval);
-        RegisterGrainTimer(_ => CheckSignalAsync(), _options.AlertCheckInterval, _options.AlertCheckInterval);
+        this.RegisterGrainTimer(_ => OnRoutesMovedAsync(), _options.EtaRefreshInterval, _options.EtaRefreshInterval);
+        this.RegisterGrainTimer(_ => CheckSignalAsync(), _options.AlertCheckInterval, _options.AlertCheckInterval);
         if (_options.PeriodicReplanInterval > TimeSpan.Zero)
-            RegisterGrainTimer(_ => ReplanPeriodicallyAsync(), _options.PeriodicReplanInterval, _options.PeriodicReplanInterval);
+            this.RegisterGrainTimer(_ => ReplanPeriodicallyAsync(), _options.PeriodicReplanInterval, _options.PeriodicReplanInterval);
     }
 
     public async Task<DispatchSettings> UpdateSettingsAsync(string? timeZone, bool? autoAssign)

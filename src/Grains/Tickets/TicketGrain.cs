@@ -5,7 +5,7 @@ using OrleansPortal.Grains.Technicians;
 
 namespace OrleansPortal.Grains.Tickets;
 
-public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<TicketState> state, TimeProvider clock) : Grain, ITicketGrain
+public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<TicketState> state, DomainClock clock) : Grain, ITicketGrain
 {
     public const double CheckInRadiusMeters = 500;
 

@@ -18,7 +18,7 @@ namespace OrleansPortal.Web.Portal.Appointments;
 /// would be sent: the job must still be en route with that technician. The privacy rule is this check, not the
 /// subscription's timing, so a position that races a status change is dropped rather than leaked.
 /// </summary>
-public sealed class AppointmentFeed(IClusterClient client, IHubContext<AppointmentHub, IAppointmentClient> hub, TimeProvider clock) : IAsyncDisposable
+public sealed class AppointmentFeed(IClusterClient client, IHubContext<AppointmentHub, IAppointmentClient> hub, DomainClock clock) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task>> _tenants = new();
     private readonly ConcurrentDictionary<(string Tenant, string Ticket), Followed> _followed = new();
