@@ -53,26 +53,42 @@ public sealed class PostgreSqlMembershipTableTests
     }
 
     [Fact]
-    public async Task HeartbeatsAndCleanup_LeaveTheVersionAlone_AndCleanupForgetsOnlySilosNoLongerActive()
+    public async Task Cleanup_ForgetsStaleSilosNoLongerActive_KeepsActiveOnes_AndLeavesTheVersionAlone()
     {
         await using var database = await PostgreSqlTestDatabase.CreateAsync();
         var table = await OpenTableAsync(database);
         var longAgo = DateTime.UtcNow.AddDays(-2);
         var active = Entry(port: 3000, SiloStatus.Active, longAgo);
-        var dead = Entry(port: 3001, SiloStatus.Dead, longAgo);
         Assert.True(await table.InsertRowAsync(active, (await table.ReadAllAsync()).Version.Next()));
-        Assert.True(await table.InsertRowAsync(dead, (await table.ReadAllAsync()).Version.Next()));
+        Assert.True(await table.InsertRowAsync(Entry(port: 3001, SiloStatus.Dead, longAgo), (await table.ReadAllAsync()).Version.Next()));
         var before = await table.ReadAllAsync();
 
-        var heartbeat = new DateTime(DateTime.UtcNow.Ticks / 10 * 10, DateTimeKind.Utc); // whole microseconds, as PostgreSQL keeps
-        active.IAmAliveTime = heartbeat;
-        await table.UpdateIAmAliveAsync(active);
         await table.CleanupDefunctSiloEntriesAsync(DateTimeOffset.UtcNow.AddDays(-1));
 
         var after = await table.ReadAllAsync();
-        var (kept, _) = Assert.Single(after.Members);
-        Assert.Equal(active.SiloAddress, kept.SiloAddress);
-        Assert.Equal(heartbeat, kept.IAmAliveTime);
+        Assert.Equal(active.SiloAddress, Assert.Single(after.Members).Item1.SiloAddress);
+        Assert.Equal(before.Version.Version, after.Version.Version);
+    }
+
+    [Fact]
+    public async Task Heartbeat_UpdatesOnlyThatSilosTime_AndLeavesTheVersionAlone()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        var table = await OpenTableAsync(database);
+        var started = DateTime.UtcNow.AddMinutes(-5);
+        var beating = Entry(port: 4000, SiloStatus.Active, started);
+        var quiet = Entry(port: 4001, SiloStatus.Active, started);
+        Assert.True(await table.InsertRowAsync(beating, (await table.ReadAllAsync()).Version.Next()));
+        Assert.True(await table.InsertRowAsync(quiet, (await table.ReadAllAsync()).Version.Next()));
+        var before = await table.ReadAllAsync();
+
+        var heartbeat = new DateTime(DateTime.UtcNow.Ticks / 10 * 10, DateTimeKind.Utc); // whole microseconds, as PostgreSQL keeps
+        beating.IAmAliveTime = heartbeat;
+        await table.UpdateIAmAliveAsync(beating);
+
+        var after = await table.ReadAllAsync();
+        Assert.Equal(heartbeat, after.TryGet(beating.SiloAddress)?.Item1.IAmAliveTime);
+        Assert.NotEqual(heartbeat, after.TryGet(quiet.SiloAddress)?.Item1.IAmAliveTime);
         Assert.Equal(before.Version.Version, after.Version.Version);
     }
 
