@@ -57,7 +57,7 @@ public static class PortalSiloBuilderExtensions
         {
             silo.UseAdoNetClustering(o =>
             {
-                o.Invariant = database.Invariant;
+                o.Invariant = database.OrleansInvariant;
                 o.ConnectionString = database.ConnectionString;
             });
             silo.Configure<ClusterMembershipOptions>(ConfigureFailureDetection);
@@ -71,7 +71,7 @@ public static class PortalSiloBuilderExtensions
         silo.AddAdoNetGrainStorage(PubSubStore, options => ConfigureStorage(options, database));
         silo.UseAdoNetReminderService(o =>
         {
-            o.Invariant = database.Invariant;
+            o.Invariant = database.OrleansInvariant;
             o.ConnectionString = database.ConnectionString;
         });
         silo.AddMemoryStreams(StreamProvider);
@@ -83,7 +83,7 @@ public static class PortalSiloBuilderExtensions
     private static void ConfigureStorage(OptionsBuilder<AdoNetGrainStorageOptions> options, SiloDatabase database) =>
         options.Configure<Serializer>((o, serializer) =>
         {
-            o.Invariant = database.Invariant;
+            o.Invariant = database.OrleansInvariant;
             o.ConnectionString = database.ConnectionString;
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         });

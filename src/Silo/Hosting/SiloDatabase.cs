@@ -12,5 +12,12 @@ public sealed record SiloDatabase(string Invariant, string ConnectionString)
 
     public bool IsSqlite => Invariant == AdoNetInvariants.Sqlite;
 
+    /// <summary>
+    /// The name Orleans' ADO.NET providers know this provider by. Orleans 10.4.2 has no entry for
+    /// "Microsoft.Data.Sqlite" (its provider map throws KeyNotFoundException); it knows SQLite as "System.Data.SQLite",
+    /// which it loads from Microsoft.Data.Sqlite all the same.
+    /// </summary>
+    internal string OrleansInvariant => IsSqlite ? "System.Data.SQLite" : Invariant;
+
     public override string ToString() => Invariant; // never the connection string: it may hold a password
 }

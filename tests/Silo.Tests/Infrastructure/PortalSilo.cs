@@ -26,7 +26,7 @@ public sealed class PortalSilo : IAsyncDisposable
     /// <summary>What the test reminder grain recorded on this silo.</summary>
     public ReminderTicks Ticks => _host.Services.GetRequiredService<ReminderTicks>();
 
-    public static async Task<PortalSilo> StartAsync(SiloDatabase database, string clusterId = "test-cluster")
+    public static async Task<PortalSilo> StartAsync(SiloDatabase database, Action<ISiloBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -35,13 +35,14 @@ public sealed class PortalSilo : IAsyncDisposable
         {
             silo.UseOrleansPortalCluster(database, new ClusterSettings
             {
-                ClusterId = clusterId,
+                ClusterId = "test-cluster",
                 ServiceId = "test-service",
                 SiloPort = FreePort.Next(),
                 AdvertisedAddress = IPAddress.Loopback.ToString(),
             });
             // Orleans refuses reminder periods under a minute by default; the tests cannot wait that long.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            configure?.Invoke(silo);
         });
         var host = builder.Build();
         var started = false;

@@ -27,39 +27,31 @@ internal static class SqliteSchemaRunner
         var file = AdoNetConnections.SqliteFile(builder);
         var where = $"SQLite database file '{file}'";
 
-        var gate = AdoNetConnections.SqliteWriteGate(file);
-        await gate.WaitAsync(cancellationToken);
+        await using var connection = new SqliteConnection(builder.ConnectionString);
         try
         {
-            await using var connection = new SqliteConnection(builder.ConnectionString);
-            try
-            {
-                await connection.OpenAsync(cancellationToken);
-                // Persistent in the file; outside any transaction, as SQLite requires. Also the first read, so a file
-                // that is not a database fails here, as "cannot open".
-                await using var wal = connection.CreateCommand();
-                wal.CommandText = "PRAGMA journal_mode = WAL";
-                await wal.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (SqliteException ex)
-            {
-                throw new StorageConfigurationException($"Cannot open the {where}: {SchemaMigrator.OneLine(ex.Message)}", ex);
-            }
-
-            try
-            {
-                await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE
-                await SchemaRunner.ApplyPendingAsync(transaction, CreateVersionTable, modules, where, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DbException ex)
-            {
-                throw new StorageConfigurationException($"Schema migration failed on the {where}: {SchemaMigrator.OneLine(ex.Message)}", ex);
-            }
+            await connection.OpenAsync(cancellationToken);
+            // Persistent in the file; outside any transaction, as SQLite requires. Also the first read, so a file
+            // that is not a database fails here, as "cannot open".
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode = WAL";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
         }
-        finally
+        catch (SqliteException ex)
         {
-            gate.Release();
+            throw new StorageConfigurationException($"Cannot open the {where}: {SchemaMigrator.OneLine(ex.Message)}", ex);
+        }
+
+        try
+        {
+            // No in-process write gate: the lock is the file's, so a migrator in another process is kept out the same way.
+            await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE
+            await SchemaRunner.ApplyPendingAsync(transaction, CreateVersionTable, modules, where, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            throw new StorageConfigurationException($"Schema migration failed on the {where}: {SchemaMigrator.OneLine(ex.Message)}", ex);
         }
     }
 }
