@@ -63,6 +63,14 @@ public interface IDispatchGrain : IGrainWithStringKey
     /// <summary>A technician's profile or schedule changed; the next plan reads it again. Interleaves, so a technician grain calling it never waits on dispatch.</summary>
     [AlwaysInterleave]
     Task TechnicianChangedAsync(string technicianId);
+
+    /// <summary>
+    /// A ticket was created or changed: what a dispatcher asks next (the board, an optimization, a booking's offer, an
+    /// assignment) reads it first, even if its event on the ticket stream has not arrived yet. Interleaves and only
+    /// records the id, so a ticket calling it from inside a change that dispatch started never waits on dispatch.
+    /// </summary>
+    [AlwaysInterleave]
+    Task TicketChangedAsync(string ticketId);
 }
 
 /// <param name="TimeZone">The company's IANA time zone, which decides what "today" and "a day" mean.</param>

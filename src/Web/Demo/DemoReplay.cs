@@ -1,7 +1,7 @@
-using OrleansPortal.Grains;
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Technicians;
 
 namespace OrleansPortal.Web.Demo;

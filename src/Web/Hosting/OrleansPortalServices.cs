@@ -44,9 +44,10 @@ public static class OrleansPortalServices
         builder.Services.AddSingleton<Onboarding>();
         builder.Services.AddSingleton<TechnicianDirectory>();
         builder.Services.AddSingleton<PingIngestion>();
-        builder.Services.AddSingleton<LiveMapFeed>();
-        builder.Services.AddSingleton<DispatchBoardFeed>();
-        builder.Services.AddSingleton<Portal.Appointments.AppointmentFeed>();
+        builder.Services.AddStreamFeed<LiveMapFeed>();
+        builder.Services.AddStreamFeed<DispatchBoardFeed>();
+        builder.Services.AddStreamFeed<Portal.Appointments.AppointmentFeed>();
+        builder.Services.AddHostedService<StreamFeedsLifetime>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions());
         builder.Services.AddTravelTime(builder.Configuration, builder.Environment);
         var storage = ResolveStorage(builder.Configuration, builder.Environment);
@@ -60,6 +61,10 @@ public static class OrleansPortalServices
         builder.UseOrleans(silo => silo.UseOrleansPortalCluster(new SiloDatabase(storage.Invariant, storage.ConnectionString), cluster));
         return builder;
     }
+
+    /// <summary>A singleton feed, which <see cref="StreamFeedsLifetime"/> unsubscribes when the node stops.</summary>
+    public static IServiceCollection AddStreamFeed<TFeed>(this IServiceCollection services) where TFeed : class, IStreamFeed =>
+        services.AddSingleton<TFeed>().AddSingleton<IStreamFeed>(sp => sp.GetRequiredService<TFeed>());
 
     /// <summary>
     /// Applies the database schema now, before the host starts, so a wrong storage configuration fails with its own

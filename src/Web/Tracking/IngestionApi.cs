@@ -1,5 +1,5 @@
-using OrleansPortal.Grains;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Web.Tracking.Protocols;
 

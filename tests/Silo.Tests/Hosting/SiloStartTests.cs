@@ -1,3 +1,4 @@
+using OrleansPortal.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage;

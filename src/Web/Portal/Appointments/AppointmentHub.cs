@@ -1,7 +1,7 @@
-using OrleansPortal.Grains;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Orleans;
+using OrleansPortal.Grains;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.Portal.Jobs;
 
