@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrleansPortal.Grains;
 
 /// <summary>A WGS84 position in decimal degrees.</summary>
+[GenerateSerializer, Immutable, Alias("op.GeoPoint")]
 public readonly record struct GeoPoint(double Latitude, double Longitude)
 {
     private const double EarthRadiusMeters = 6_371_008.8;

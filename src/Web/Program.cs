@@ -1,5 +1,4 @@
-using Orleans.Hosting;
-using Orleans.Storage;
+using OrleansPortal.Silo.Storage;
 using OrleansPortal.Web.Admin;
 using OrleansPortal.Web.Chat;
 using OrleansPortal.Web.Customers;
@@ -27,7 +26,7 @@ try
     if (demo || builder.Configuration.GetValue<bool>(DemoServices.EnabledSetting)) builder.AddDemo();
 
     var app = builder.Build();
-    await app.Services.InitializeSiloAsync(); // storage schemas now, so a wrong configuration fails with one clear line
+    await app.Services.InitializeStorageAsync(); // the schema now, so a wrong configuration fails with one clear line
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();

@@ -1,7 +1,6 @@
-using Orleans;
-
 namespace OrleansPortal.Benchmarks.GrainCalls;
 
+[Alias("bench.IEchoGrain")]
 public interface IEchoGrain : IGrainWithIntegerKey
 {
     Task<int> EchoAsync(int value);

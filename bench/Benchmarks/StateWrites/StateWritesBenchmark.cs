@@ -1,14 +1,14 @@
 using System.Globalization;
-using Orleans;
-using Orleans.Hosting;
-using Orleans.Storage;
 using OrleansPortal.Benchmarks.Infrastructure;
+using OrleansPortal.Silo.Hosting;
+using OrleansPortal.Silo.Storage;
 
 namespace OrleansPortal.Benchmarks.StateWrites;
 
 /// <summary>
-/// Persisted grain state writes on PostgreSQL: 64 concurrent writers, each call a grain that changes its state and
-/// awaits WriteStateAsync (a conditional UPDATE committed by the server). Needs ORLEANSPORTAL_BENCH_POSTGRES.
+/// Persisted grain state writes on PostgreSQL, through the silo configuration the app uses (Orleans' ADO.NET grain
+/// storage with our schema): 64 concurrent writers, each call a grain that changes its state and awaits
+/// WriteStateAsync (a conditional UPDATE committed by the server). Needs ORLEANSPORTAL_BENCH_POSTGRES.
 /// </summary>
 internal static class StateWritesBenchmark
 {
@@ -18,11 +18,8 @@ internal static class StateWritesBenchmark
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var connection = Environment.GetEnvironmentVariable("ORLEANSPORTAL_BENCH_POSTGRES")
             ?? throw new InvalidOperationException("ORLEANSPORTAL_BENCH_POSTGRES is not set; run it as bench/run state-writes.");
-        await using var silo = await BenchSilo.StartAsync(s => s.AddAdoNetGrainStorageAsDefault(o =>
-        {
-            o.Invariant = AdoNetInvariants.PostgreSql;
-            o.ConnectionString = connection + ";Maximum Pool Size=100";
-        }));
+        var database = new SiloDatabase(AdoNetInvariants.PostgreSql, connection + ";Maximum Pool Size=100");
+        await using var silo = await BenchSilo.StartAsync(s => s.UseOrleansPortalCluster(database, new ClusterSettings { SiloPort = BenchSilo.FreePort() }));
         var references = Enumerable.Range(0, writers * grainsPerWriter).Select(i => silo.Client.GetGrain<IWriterGrain>(i)).ToArray();
         await Task.WhenAll(references.Select(r => r.WriteAsync(0))); // create every row before measuring
 

@@ -3,18 +3,23 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Companies;
 
+[GenerateSerializer, Alias("op.CompanyState")]
 public sealed class CompanyState
 {
+    [Id(0)]
     public string? Name { get; set; }
 
+    [Id(1)]
     public DateTimeOffset CreatedAt { get; set; }
 
+    [Id(2)]
     public List<string> TechnicianIds { get; set; } = [];
 
+    [Id(3)]
     public List<string> DispatcherEmails { get; set; } = [];
 }
 
-public sealed class CompanyGrain([PersistentState("company")] IPersistentState<CompanyState> state, TimeProvider clock) : Grain, ICompanyGrain
+public sealed class CompanyGrain([PersistentState("company")] IPersistentState<CompanyState> state, DomainClock clock) : Grain, ICompanyGrain
 {
     public async Task CreateAsync(string name)
     {

@@ -3,6 +3,7 @@ using Orleans;
 namespace OrleansPortal.Grains.Companies;
 
 /// <summary>A company (tenant). Its key is the tenant id, which prefixes every other grain key of the tenant.</summary>
+[Alias("op.ICompanyGrain")]
 public interface ICompanyGrain : IGrainWithStringKey
 {
     /// <summary>Creates the company; throws <see cref="ConflictException"/> if it already exists.</summary>
@@ -19,4 +20,5 @@ public interface ICompanyGrain : IGrainWithStringKey
     Task AddDispatcherAsync(string email);
 }
 
+[GenerateSerializer, Immutable, Alias("op.CompanyInfo")]
 public sealed record CompanyInfo(string TenantId, string Name, DateTimeOffset CreatedAt, int Technicians, int Dispatchers);

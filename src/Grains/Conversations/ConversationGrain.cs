@@ -5,7 +5,7 @@ using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Conversations;
 
-public sealed class ConversationGrain([PersistentState("conversation")] IPersistentState<ConversationState> state, TimeProvider clock) : Grain, IConversationGrain
+public sealed class ConversationGrain([PersistentState("conversation")] IPersistentState<ConversationState> state, DomainClock clock) : Grain, IConversationGrain
 {
     private ConversationAddress Address => ConversationKey.Parse(this.GetPrimaryKeyString());
 

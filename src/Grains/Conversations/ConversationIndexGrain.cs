@@ -3,8 +3,10 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Conversations;
 
+[GenerateSerializer, Alias("op.ConversationIndexState")]
 public sealed class ConversationIndexState
 {
+    [Id(0)]
     public Dictionary<string, ThreadActivity> Threads { get; set; } = [];
 }
 

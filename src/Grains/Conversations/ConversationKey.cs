@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace OrleansPortal.Grains.Conversations;
 
 /// <summary>
@@ -44,6 +46,7 @@ public static class ConversationKey
     }
 }
 
+[GenerateSerializer, Alias("op.ConversationKind")]
 public enum ConversationKind
 {
     /// <summary>The thread about one job (ticket).</summary>
@@ -54,6 +57,7 @@ public enum ConversationKind
 }
 
 /// <param name="LocalId">The ticket id of a job thread, the customer id of a general thread.</param>
+[GenerateSerializer, Immutable, Alias("op.ConversationAddress")]
 public sealed record ConversationAddress(string TenantId, ConversationKind Kind, string LocalId)
 {
     public string ThreadId => Kind == ConversationKind.Job ? ConversationKey.ThreadIdForJob(LocalId) : ConversationKey.ThreadIdForCustomer(LocalId);

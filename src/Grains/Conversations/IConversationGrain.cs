@@ -8,6 +8,7 @@ namespace OrleansPortal.Grains.Conversations;
 /// (not in a page, a summary, a read marker or an attachment) and that every stored message passed
 /// <see cref="MessageRules"/>.
 /// </summary>
+[Alias("op.IConversationGrain")]
 public interface IConversationGrain : IGrainWithStringKey
 {
     /// <summary>

@@ -6,6 +6,7 @@ namespace OrleansPortal.Grains.Conversations;
 /// The company's list of threads that have messages, keyed by tenant id, for the team's inbox: each conversation
 /// reports its latest activity and the team's unread count after every message and every team mark-read.
 /// </summary>
+[Alias("op.IConversationIndexGrain")]
 public interface IConversationIndexGrain : IGrainWithStringKey
 {
     /// <summary>Records the thread's latest state; an older report (by time of its last message) never replaces a newer one.</summary>
@@ -16,4 +17,5 @@ public interface IConversationIndexGrain : IGrainWithStringKey
     Task<IReadOnlyList<ThreadActivity>> ListAsync(int limit);
 }
 
+[GenerateSerializer, Immutable, Alias("op.ThreadActivity")]
 public sealed record ThreadActivity(string ThreadId, string CustomerId, DateTimeOffset LastMessageAt, int TeamUnread);

@@ -3,15 +3,18 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Customers;
 
+[GenerateSerializer, Alias("op.ContactEmailState")]
 public sealed class ContactEmailState
 {
+    [Id(0)]
     public List<ContactRef> Contacts { get; set; } = [];
 
     /// <summary>When the last link requests were counted (at most <see cref="ContactEmailGrain.MaxLinkRequests"/>).</summary>
+    [Id(1)]
     public List<DateTimeOffset> LinkRequests { get; set; } = [];
 }
 
-public sealed class ContactEmailGrain([PersistentState("contact-email")] IPersistentState<ContactEmailState> state, TimeProvider clock) : Grain, IContactEmailGrain
+public sealed class ContactEmailGrain([PersistentState("contact-email")] IPersistentState<ContactEmailState> state, DomainClock clock) : Grain, IContactEmailGrain
 {
     public const int MaxLinkRequests = 5;
 

@@ -3,7 +3,7 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Customers;
 
-public sealed class CustomerGrain([PersistentState("customer")] IPersistentState<CustomerState> state, TimeProvider clock) : Grain, ICustomerGrain
+public sealed class CustomerGrain([PersistentState("customer")] IPersistentState<CustomerState> state, DomainClock clock) : Grain, ICustomerGrain
 {
     private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
 

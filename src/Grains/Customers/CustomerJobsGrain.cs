@@ -3,8 +3,10 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Customers;
 
+[GenerateSerializer, Alias("op.CustomerJobsState")]
 public sealed class CustomerJobsState
 {
+    [Id(0)]
     public List<string> TicketIds { get; set; } = [];
 }
 

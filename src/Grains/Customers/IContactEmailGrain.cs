@@ -6,6 +6,7 @@ namespace OrleansPortal.Grains.Customers;
 /// The email index of customer contacts, keyed by normalised email (trimmed, lower-case) and not by tenant: one person
 /// can be a contact of several customers, in several companies, and a magic-link request names only the email.
 /// </summary>
+[Alias("op.IContactEmailGrain")]
 public interface IContactEmailGrain : IGrainWithStringKey
 {
     /// <summary>Adds the contact to the index (idempotent).</summary>

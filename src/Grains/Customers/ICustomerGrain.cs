@@ -7,6 +7,7 @@ namespace OrleansPortal.Grains.Customers;
 /// contact may see, and the ids of its properties. It keeps the email index (<see cref="IContactEmailGrain"/>) in
 /// step with its contacts, so a magic link can find them.
 /// </summary>
+[Alias("op.ICustomerGrain")]
 public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>Creates the customer; throws <see cref="ConflictException"/> if it exists.</summary>
@@ -40,12 +41,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<CustomerContact> SetPreferencesAsync(string contactId, NotificationPreferences preferences);
 }
 
+[GenerateSerializer, Alias("op.CustomerKind")]
 public enum CustomerKind
 {
     Residential,
     Commercial,
 }
 
+[GenerateSerializer, Alias("op.ContactRole")]
 public enum ContactRole
 {
     Owner,
@@ -56,11 +59,14 @@ public enum ContactRole
     AccountsPayable,
 }
 
+[GenerateSerializer, Immutable, Alias("op.NewCustomer")]
 public sealed record NewCustomer(string Name, CustomerKind Kind);
 
 /// <summary>A contact to add; <paramref name="Email"/> is normalised (trimmed, lower-case) by the caller.</summary>
+[GenerateSerializer, Immutable, Alias("op.NewContact")]
 public sealed record NewContact(string Name, string Email, string? Phone, ContactRole Role, IReadOnlyList<string> GrantedPropertyIds);
 
+[GenerateSerializer, Immutable, Alias("op.CustomerContact")]
 public sealed record CustomerContact(
     string ContactId,
     string Name,
@@ -70,6 +76,7 @@ public sealed record CustomerContact(
     IReadOnlyList<string> GrantedPropertyIds,
     NotificationPreferences Preferences);
 
+[GenerateSerializer, Immutable, Alias("op.CustomerSnapshot")]
 public sealed record CustomerSnapshot(
     string TenantId,
     string CustomerId,

@@ -7,6 +7,7 @@ namespace OrleansPortal.Grains.Customers;
 /// when it is created, whoever created it (the portal, a dispatcher, a recurring series), so the portal can list a
 /// customer's jobs without scanning tickets.
 /// </summary>
+[Alias("op.ICustomerJobsGrain")]
 public interface ICustomerJobsGrain : IGrainWithStringKey
 {
     Task AddAsync(string ticketId);

@@ -3,10 +3,13 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Devices;
 
+[GenerateSerializer, Alias("op.DeviceTokenState")]
 public sealed class DeviceTokenState
 {
+    [Id(0)]
     public DeviceBinding? Binding { get; set; }
 
+    [Id(1)]
     public bool Revoked { get; set; }
 }
 

@@ -6,6 +6,7 @@ namespace OrleansPortal.Grains.Devices;
 /// One device token, keyed by the SHA-256 of the token (hex): the token itself is never stored. Tracking apps
 /// authenticate by this token alone, so resolving it is on every ping's path and must stay cheap.
 /// </summary>
+[Alias("op.IDeviceTokenGrain")]
 public interface IDeviceTokenGrain : IGrainWithStringKey
 {
     /// <summary>Binds a new token to a technician; throws <see cref="ConflictException"/> if the hash is already bound.</summary>
@@ -18,4 +19,5 @@ public interface IDeviceTokenGrain : IGrainWithStringKey
     Task RevokeAsync();
 }
 
+[GenerateSerializer, Immutable, Alias("op.DeviceBinding")]
 public sealed record DeviceBinding(string TenantId, string TechnicianId, string DeviceId, string Label, DateTimeOffset IssuedAt);

@@ -3,14 +3,17 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Diagnostics;
 
+[GenerateSerializer, Alias("op.HealthState")]
 public sealed class HealthState
 {
+    [Id(0)]
     public long Heartbeats { get; set; }
 
+    [Id(1)]
     public DateTimeOffset LastCheckedAt { get; set; }
 }
 
-public sealed class HealthGrain([PersistentState("health")] IPersistentState<HealthState> state, TimeProvider clock) : Grain, IHealthGrain
+public sealed class HealthGrain([PersistentState("health")] IPersistentState<HealthState> state, DomainClock clock) : Grain, IHealthGrain
 {
     public async Task<HealthReport> CheckAsync()
     {

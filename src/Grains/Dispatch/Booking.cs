@@ -1,15 +1,20 @@
+using Orleans;
+
 namespace OrleansPortal.Grains.Dispatch;
 
 /// <summary>A window customers may book, in the company's local time (for example "Morning", 08:00 to 12:00).</summary>
+[GenerateSerializer, Immutable, Alias("op.BookingSlot")]
 public sealed record BookingSlot(string Name, TimeOnly Start, TimeOnly End);
 
 /// <summary>A kind of visit customers can book: the skills it needs and how long it takes, so the windows offered are the ones a qualified technician has time for.</summary>
+[GenerateSerializer, Immutable, Alias("op.BookableService")]
 public sealed record BookableService(string Name, IReadOnlyList<string> Skills, int Minutes);
 
 /// <summary>
 /// What self-service booking allows: the windows on offer, how much notice a booking needs, days nobody can book,
 /// at most how many jobs a day, and until when before the window a customer may still reschedule or cancel.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("op.BookingRules")]
 public sealed record BookingRules(
     IReadOnlyList<BookingSlot> Slots,
     double MinimumNoticeHours,
@@ -32,9 +37,11 @@ public sealed record BookingRules(
 }
 
 /// <summary>What a customer wants done, for finding windows: where, which skills, how long. <paramref name="Rescheduling"/> is the job being moved, which does not compete with itself.</summary>
+[GenerateSerializer, Immutable, Alias("op.BookingQuery")]
 public sealed record BookingQuery(GeoPoint Location, IReadOnlyList<string> Skills, TimeSpan Duration, DateOnly From, int Days, string? Rescheduling = null);
 
 /// <param name="Unavailable">Why it cannot be booked (too soon, closed, full, nobody qualified free); null when it can.</param>
+[GenerateSerializer, Immutable, Alias("op.WindowOffer")]
 public sealed record WindowOffer(DateOnly Day, string Slot, DateTimeOffset Start, DateTimeOffset End, string? Unavailable)
 {
     public bool Available => Unavailable is null;

@@ -1,8 +1,10 @@
+using Orleans;
 using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Dispatch;
 
 /// <summary>Everything the dispatcher's board shows for one day.</summary>
+[GenerateSerializer, Immutable, Alias("op.DayBoard")]
 public sealed record DayBoard(
     DateOnly Day,
     DispatchSettings Settings,
@@ -12,6 +14,7 @@ public sealed record DayBoard(
     PlanSummary Summary);
 
 /// <param name="Unavailable">Why the technician cannot be planned this day (day off, no start location); null when they can.</param>
+[GenerateSerializer, Immutable, Alias("op.BoardTechnician")]
 public sealed record BoardTechnician(
     string Id,
     string Name,
@@ -24,8 +27,10 @@ public sealed record BoardTechnician(
     string? Unavailable);
 
 /// <param name="Eta">The live estimate from the technician's route (today only); null when there is none yet.</param>
+[GenerateSerializer, Immutable, Alias("op.BoardStop")]
 public sealed record BoardStop(BoardJob Job, DateTimeOffset PlannedArrival, DateTimeOffset PlannedStart, DateTimeOffset PlannedDeparture, DateTimeOffset? Eta, double MinutesLate);
 
+[GenerateSerializer, Immutable, Alias("op.BoardJob")]
 public sealed record BoardJob(
     string TicketId,
     string Description,
@@ -39,8 +44,10 @@ public sealed record BoardJob(
     bool Pinned,
     string? TechnicianId);
 
+[GenerateSerializer, Immutable, Alias("op.PlanSummary")]
 public sealed record PlanSummary(double Kilometers, double MinutesLate, int LateJobs, int Unassigned);
 
 /// <param name="Adopted">False when the new plan was not better enough to reshuffle the day (see <paramref name="Message"/>).</param>
 /// <param name="Moved">Jobs that changed technician.</param>
+[GenerateSerializer, Immutable, Alias("op.OptimizationReport")]
 public sealed record OptimizationReport(DateOnly Day, PlanSummary Before, PlanSummary After, bool Adopted, string Message, int Moved, long Iterations);

@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace OrleansPortal.Grains.Dispatch;
 
+[GenerateSerializer, Alias("op.AlertKind")]
 public enum AlertKind
 {
     /// <summary>A job's ETA falls after its arrival window.</summary>
@@ -13,4 +16,5 @@ public enum AlertKind
 }
 
 /// <summary>Something a dispatcher should act on. <see cref="Id"/> is stable ("LateRisk:{ticket}"), so a condition that holds raises one alert, not one per check.</summary>
+[GenerateSerializer, Immutable, Alias("op.DispatchAlert")]
 public sealed record DispatchAlert(string Id, AlertKind Kind, string Message, DateTimeOffset RaisedAt, string? TicketId, string? TechnicianId);

@@ -137,6 +137,7 @@ public sealed partial class DispatchGrain
 
     public async Task<DayBoard> UnassignAsync(string ticketId, string actor)
     {
+        await CatchUpAsync();
         if (!_tickets.TryGetValue(ticketId, out var ticket)) throw new NotFoundException($"There is no open job {ticketId}.");
         if (ticket.Status != TicketStatus.Assigned)
             throw new AssignmentRefusedException(ticket.TechnicianId is null ? "The job is not assigned." : $"The job is {ticket.Status}; only an assigned job goes back to the tray.");

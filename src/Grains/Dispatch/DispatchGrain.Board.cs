@@ -8,6 +8,7 @@ public sealed partial class DispatchGrain
 {
     public async Task<DayBoard> GetBoardAsync(DateOnly? day)
     {
+        await CatchUpAsync();
         var date = day ?? Today;
         var ctx = await BuildDayAsync(date);
         var routes = Reconcile(ctx, Routes(date));

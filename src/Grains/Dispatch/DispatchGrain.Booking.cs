@@ -28,6 +28,7 @@ public sealed partial class DispatchGrain
     /// </summary>
     public async Task<IReadOnlyList<WindowOffer>> OfferWindowsAsync(BookingQuery query)
     {
+        await CatchUpAsync();
         var rules = state.State.BookingRules;
         var offers = new List<WindowOffer>();
         var days = Math.Clamp(query.Days, 1, Math.Max(1, rules.DaysAhead));

@@ -1,6 +1,6 @@
-using Orleans.Streams;
-using Orleans;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Streams;
 using OrleansPortal.Grains.Dispatch.Optimization;
 using OrleansPortal.Grains.Dispatch.Planning;
 using OrleansPortal.Grains.Dispatch.Routes;

@@ -18,7 +18,7 @@ namespace OrleansPortal.Grains.Dispatch;
 [ImplicitStreamSubscription(TicketStreams.ChangesNamespace)]
 public sealed partial class DispatchGrain(
     [PersistentState("dispatch")] IPersistentState<DispatchState> state,
-    TimeProvider clock,
+    DomainClock clock,
     ILogger<DispatchGrain> log,
     ITravelTimeService? travel = null,
     DispatchOptions? options = null) : Grain, IDispatchGrain
@@ -31,6 +31,7 @@ public sealed partial class DispatchGrain(
     private readonly Dictionary<string, TicketSnapshot> _tickets = [];
     private readonly Dictionary<string, TechnicianSnapshot> _technicians = [];
     private readonly Dictionary<string, GpsFix> _positions = [];
+    private readonly HashSet<string> _heardOf = [];
     private bool _routesMoved;
     private DateTimeOffset _techniciansReadAt = DateTimeOffset.MinValue;
     private bool _techniciansStale = true;
@@ -64,10 +65,10 @@ public sealed partial class DispatchGrain(
 
         var streams = this.GetStreamProvider(TicketStreams.ProviderName);
         await streams.GetStream<TicketChanged>(TicketStreams.ChangesFor(TenantId)).SubscribeAsync((e, _) => OnTicketChangedAsync(e.Ticket));
-        RegisterGrainTimer(_ => OnRoutesMovedAsync(), _options.EtaRefreshInterval, _options.EtaRefreshInterval);
-        RegisterGrainTimer(_ => CheckSignalAsync(), _options.AlertCheckInterval, _options.AlertCheckInterval);
+        this.RegisterGrainTimer(_ => OnRoutesMovedAsync(), _options.EtaRefreshInterval, _options.EtaRefreshInterval);
+        this.RegisterGrainTimer(_ => CheckSignalAsync(), _options.AlertCheckInterval, _options.AlertCheckInterval);
         if (_options.PeriodicReplanInterval > TimeSpan.Zero)
-            RegisterGrainTimer(_ => ReplanPeriodicallyAsync(), _options.PeriodicReplanInterval, _options.PeriodicReplanInterval);
+            this.RegisterGrainTimer(_ => ReplanPeriodicallyAsync(), _options.PeriodicReplanInterval, _options.PeriodicReplanInterval);
     }
 
     public async Task<DispatchSettings> UpdateSettingsAsync(string? timeZone, bool? autoAssign)
@@ -90,6 +91,12 @@ public sealed partial class DispatchGrain(
     public Task TechnicianChangedAsync(string technicianId)
     {
         _techniciansStale = true;
+        return Task.CompletedTask;
+    }
+
+    public Task TicketChangedAsync(string ticketId)
+    {
+        _heardOf.Add(ticketId);
         return Task.CompletedTask;
     }
 
@@ -146,11 +153,30 @@ public sealed partial class DispatchGrain(
     }
 
     /// <summary>
+    /// Takes in the tickets that said they changed (<see cref="TicketChangedAsync"/>) as if their stream events had
+    /// arrived: the event itself follows later and is then known, so it changes nothing twice. A stream event trails its
+    /// change by the stream's delivery time, and a dispatcher's next request (or a customer's next booking) must not.
+    /// </summary>
+    private async Task CatchUpAsync()
+    {
+        while (_heardOf.Count > 0)
+        {
+            var ids = _heardOf.ToList();
+            _heardOf.Clear();
+            foreach (var ticket in await Task.WhenAll(ids.Select(id => Ticket(id).GetAsync())))
+            {
+                if (!_tickets.TryGetValue(ticket.TicketId, out var held) || held.Audit.Count < ticket.Audit.Count) await OnTicketChangedAsync(ticket);
+            }
+        }
+    }
+
+    /// <summary>
     /// Reads every open ticket from its grain. Events can trail a dispatcher's own request (pin, then optimize at once),
     /// so the operations that act on a dispatcher's intent start from the tickets themselves, not from the event copy.
     /// </summary>
     private async Task RereadTicketsAsync()
     {
+        await CatchUpAsync();
         var fresh = await Task.WhenAll(_tickets.Keys.ToList().Select(id => Ticket(id).GetAsync()));
         foreach (var ticket in fresh)
         {

@@ -1,3 +1,4 @@
+using Orleans;
 using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Dispatch;
@@ -19,11 +20,15 @@ public static class DispatchStreams
 }
 
 /// <summary>Events on the board stream; pages re-read the board on <see cref="BoardChanged"/> rather than patching it.</summary>
+[GenerateSerializer, Immutable, Alias("op.DispatchEvent")]
 public abstract record DispatchEvent(string TenantId);
 
+[GenerateSerializer, Immutable, Alias("op.BoardChanged")]
 public sealed record BoardChanged(string TenantId, DateOnly Day, string Reason) : DispatchEvent(TenantId);
 
+[GenerateSerializer, Immutable, Alias("op.AlertsChanged")]
 public sealed record AlertsChanged(string TenantId, IReadOnlyList<DispatchAlert> Alerts) : DispatchEvent(TenantId);
 
 /// <summary>How far an "optimize the day" run is: <paramref name="Fraction"/> of its time budget spent, and the best plan so far.</summary>
+[GenerateSerializer, Immutable, Alias("op.OptimizationProgress")]
 public sealed record OptimizationProgress(string TenantId, DateOnly Day, double Fraction, double BestKilometers, int Unassigned) : DispatchEvent(TenantId);

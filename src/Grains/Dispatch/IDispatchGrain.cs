@@ -9,6 +9,7 @@ namespace OrleansPortal.Grains.Dispatch;
 /// re-plans on demand ("optimize the day") and on cancellations, delays and emergencies, and keeps one
 /// <see cref="Routes.IRouteGrain"/> per technician and day up to date.
 /// </summary>
+[Alias("op.IDispatchGrain")]
 public interface IDispatchGrain : IGrainWithStringKey
 {
     /// <summary>The board of one day (today in the company's time zone when null).</summary>
@@ -62,11 +63,21 @@ public interface IDispatchGrain : IGrainWithStringKey
     /// <summary>A technician's profile or schedule changed; the next plan reads it again. Interleaves, so a technician grain calling it never waits on dispatch.</summary>
     [AlwaysInterleave]
     Task TechnicianChangedAsync(string technicianId);
+
+    /// <summary>
+    /// A ticket was created or changed: what a dispatcher asks next (the board, an optimization, a booking's offer, an
+    /// assignment) reads it first, even if its event on the ticket stream has not arrived yet. Interleaves and only
+    /// records the id, so a ticket calling it from inside a change that dispatch started never waits on dispatch.
+    /// </summary>
+    [AlwaysInterleave]
+    Task TicketChangedAsync(string ticketId);
 }
 
 /// <param name="TimeZone">The company's IANA time zone, which decides what "today" and "a day" mean.</param>
 /// <param name="AutoAssign">New jobs go straight onto the cheapest route, and freed time is refilled; off, dispatchers assign by hand (optimize still works).</param>
+[GenerateSerializer, Immutable, Alias("op.DispatchSettings")]
 public sealed record DispatchSettings(string TimeZone, bool AutoAssign);
 
 /// <summary>A manual assignment that cannot work; the message says why. The web edge answers 409.</summary>
+[GenerateSerializer, Alias("op.AssignmentRefusedException")]
 public sealed class AssignmentRefusedException(string message) : Exception(message);

@@ -3,10 +3,13 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Documents;
 
+[GenerateSerializer, Alias("op.CustomerDocumentsState")]
 public sealed class CustomerDocumentsState
 {
+    [Id(0)]
     public List<string> EstimateIds { get; set; } = [];
 
+    [Id(1)]
     public List<string> InvoiceIds { get; set; } = [];
 }
 

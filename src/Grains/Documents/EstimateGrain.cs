@@ -3,16 +3,20 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Documents;
 
+[GenerateSerializer, Alias("op.EstimateState")]
 public sealed class EstimateState
 {
+    [Id(0)]
     public NewEstimate? Details { get; set; }
 
+    [Id(1)]
     public DateTimeOffset CreatedAt { get; set; }
 
+    [Id(2)]
     public EstimateDecision? Decision { get; set; }
 }
 
-public sealed class EstimateGrain([PersistentState("estimate")] IPersistentState<EstimateState> state, TimeProvider clock) : Grain, IEstimateGrain
+public sealed class EstimateGrain([PersistentState("estimate")] IPersistentState<EstimateState> state, DomainClock clock) : Grain, IEstimateGrain
 {
     private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
 

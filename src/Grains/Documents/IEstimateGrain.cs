@@ -6,6 +6,7 @@ namespace OrleansPortal.Grains.Documents;
 /// A price offer to a customer, keyed "{tenantId}:{estimateId}". It is decided once: after an approval or a decline
 /// nothing changes it again, and a pending estimate past its validity can be declined but not approved.
 /// </summary>
+[Alias("op.IEstimateGrain")]
 public interface IEstimateGrain : IGrainWithStringKey
 {
     /// <summary>Creates the estimate as Pending, totalled from its lines; throws <see cref="ConflictException"/> if it exists.</summary>
@@ -22,6 +23,7 @@ public interface IEstimateGrain : IGrainWithStringKey
     Task<Estimate> DecideAsync(EstimateDecisionRequest decision);
 }
 
+[GenerateSerializer, Alias("op.EstimateStatus")]
 public enum EstimateStatus
 {
     Pending,
@@ -29,13 +31,17 @@ public enum EstimateStatus
     Declined,
 }
 
+[GenerateSerializer, Immutable, Alias("op.NewEstimate")]
 public sealed record NewEstimate(
     string CustomerId, string? PropertyId, string? TicketId, string Title, IReadOnlyList<LineItem> Lines, string Currency, DateTimeOffset ValidUntil, string CreatedBy);
 
+[GenerateSerializer, Immutable, Alias("op.EstimateDecisionRequest")]
 public sealed record EstimateDecisionRequest(bool Approve, string SignedName, string ContactId, string? ClientIp);
 
+[GenerateSerializer, Immutable, Alias("op.EstimateDecision")]
 public sealed record EstimateDecision(bool Approved, string SignedName, string ContactId, string? ClientIp, DateTimeOffset At);
 
+[GenerateSerializer, Immutable, Alias("op.Estimate")]
 public sealed record Estimate(
     string EstimateId, NewEstimate Details, decimal Total, DateTimeOffset CreatedAt, EstimateStatus Status, EstimateDecision? Decision)
 {

@@ -3,16 +3,20 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Documents;
 
+[GenerateSerializer, Alias("op.InvoiceState")]
 public sealed class InvoiceState
 {
+    [Id(0)]
     public NewInvoice? Details { get; set; }
 
+    [Id(1)]
     public DateTimeOffset IssuedAt { get; set; }
 
+    [Id(2)]
     public InvoiceStatus Status { get; set; } = InvoiceStatus.Open;
 }
 
-public sealed class InvoiceGrain([PersistentState("invoice")] IPersistentState<InvoiceState> state, TimeProvider clock) : Grain, IInvoiceGrain
+public sealed class InvoiceGrain([PersistentState("invoice")] IPersistentState<InvoiceState> state, DomainClock clock) : Grain, IInvoiceGrain
 {
     private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
 

@@ -4,7 +4,7 @@ using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Documents;
 
-public sealed class JobReportGrain([PersistentState("job-report")] IPersistentState<JobReportState> state, TimeProvider clock) : Grain, IJobReportGrain
+public sealed class JobReportGrain([PersistentState("job-report")] IPersistentState<JobReportState> state, DomainClock clock) : Grain, IJobReportGrain
 {
     public const int MaxNotes = 200;
     public const int MaxPhotos = 50;

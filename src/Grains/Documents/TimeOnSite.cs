@@ -1,3 +1,4 @@
+using Orleans;
 using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Documents;
@@ -7,6 +8,7 @@ namespace OrleansPortal.Grains.Documents;
 /// after it. A job that went on site, turned back and came again counts from the first arrival, since the customer's
 /// property was being worked on from then.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("op.TimeOnSite")]
 public sealed record TimeOnSite(DateTimeOffset? Arrived, DateTimeOffset? Departed)
 {
     public TimeSpan? Duration => Arrived is { } a && Departed is { } d ? d - a : null;

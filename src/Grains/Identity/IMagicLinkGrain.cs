@@ -7,6 +7,7 @@ namespace OrleansPortal.Grains.Identity;
 /// One magic sign-in link for a customer contact, keyed by the SHA-256 (hex) of its token (<see cref="SecretToken"/>):
 /// the token itself is never stored. A link works once, and only until it expires.
 /// </summary>
+[Alias("op.IMagicLinkGrain")]
 public interface IMagicLinkGrain : IGrainWithStringKey
 {
     /// <summary>Issues the link; throws <see cref="ConflictException"/> if this hash was issued before.</summary>
@@ -19,4 +20,5 @@ public interface IMagicLinkGrain : IGrainWithStringKey
     Task<MagicLinkGrant?> RedeemAsync();
 }
 
+[GenerateSerializer, Immutable, Alias("op.MagicLinkGrant")]
 public sealed record MagicLinkGrant(ContactRef Contact, DateTimeOffset ExpiresAt);

@@ -6,6 +6,7 @@ namespace OrleansPortal.Grains.Identity;
 /// A dispatcher's login, keyed by normalised email (emails are unique across tenants, so a login finds its tenant).
 /// Holds only the password hash; hashing and verifying happen at the web edge.
 /// </summary>
+[Alias("op.IUserLoginGrain")]
 public interface IUserLoginGrain : IGrainWithStringKey
 {
     /// <summary>Creates the login; throws <see cref="ConflictException"/> when the email is taken.</summary>
@@ -17,4 +18,5 @@ public interface IUserLoginGrain : IGrainWithStringKey
     Task ChangePasswordHashAsync(string passwordHash);
 }
 
+[GenerateSerializer, Immutable, Alias("op.UserLogin")]
 public sealed record UserLogin(string TenantId, string Email, string DisplayName, string Role, string PasswordHash);

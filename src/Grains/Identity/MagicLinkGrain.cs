@@ -3,14 +3,17 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Identity;
 
+[GenerateSerializer, Alias("op.MagicLinkState")]
 public sealed class MagicLinkState
 {
+    [Id(0)]
     public MagicLinkGrant? Grant { get; set; }
 
+    [Id(1)]
     public DateTimeOffset? RedeemedAt { get; set; }
 }
 
-public sealed class MagicLinkGrain([PersistentState("magic-link")] IPersistentState<MagicLinkState> state, TimeProvider clock) : Grain, IMagicLinkGrain
+public sealed class MagicLinkGrain([PersistentState("magic-link")] IPersistentState<MagicLinkState> state, DomainClock clock) : Grain, IMagicLinkGrain
 {
     public async Task IssueAsync(MagicLinkGrant grant)
     {

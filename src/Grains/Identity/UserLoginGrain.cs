@@ -3,8 +3,10 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Identity;
 
+[GenerateSerializer, Alias("op.UserLoginState")]
 public sealed class UserLoginState
 {
+    [Id(0)]
     public UserLogin? Login { get; set; }
 }
 

@@ -3,7 +3,7 @@ using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Properties;
 
-public sealed class PropertyGrain([PersistentState("property")] IPersistentState<PropertyState> state, TimeProvider clock) : Grain, IPropertyGrain
+public sealed class PropertyGrain([PersistentState("property")] IPersistentState<PropertyState> state, DomainClock clock) : Grain, IPropertyGrain
 {
     private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
 

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace OrleansPortal.Grains.Technicians;
 
 /// <summary>
@@ -34,6 +36,7 @@ public sealed class ArrivalDetector(GeoPoint site, bool arrived)
     }
 }
 
+[GenerateSerializer, Alias("op.GeofenceEvent")]
 public enum GeofenceEvent
 {
     Arrived,

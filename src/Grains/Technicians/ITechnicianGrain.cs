@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Concurrency;
 
 namespace OrleansPortal.Grains.Technicians;
 
@@ -6,6 +7,7 @@ namespace OrleansPortal.Grains.Technicians;
 /// A technician of one tenant, keyed "{tenantId}:{technicianId}": profile, status, devices, and the live position.
 /// Pings arrive here one batch at a time, in turn, so position updates never race.
 /// </summary>
+[Alias("op.ITechnicianGrain")]
 public interface ITechnicianGrain : IGrainWithStringKey
 {
     /// <summary>Creates or updates the profile.</summary>
@@ -28,20 +30,30 @@ public interface ITechnicianGrain : IGrainWithStringKey
 
     Task AddDeviceAsync(DeviceSummary device);
 
-    /// <summary>The job the technician is heading to or working at; its site is geofenced (arrival moves it on site, leaving completes it).</summary>
+    /// <summary>
+    /// The job the technician is heading to or working at; its site is geofenced (arrival moves it on site, leaving
+    /// completes it). Tickets call it from inside their own status changes, which this grain itself starts on
+    /// arrival: it interleaves, so that cycle (technician → ticket → technician) and the race with a dispatcher's
+    /// change of the same ticket never deadlock.
+    /// </summary>
+    [AlwaysInterleave]
     Task SetCurrentJobAsync(CurrentJob job);
 
-    /// <summary>Stops watching the job's site, if <paramref name="ticketId"/> is still the current job.</summary>
+    /// <summary>Stops watching the job's site, if <paramref name="ticketId"/> is still the current job. Interleaves, as <see cref="SetCurrentJobAsync"/>.</summary>
+    [AlwaysInterleave]
     Task ClearCurrentJobAsync(string ticketId);
 
     /// <summary>Marks the device revoked and returns its token hash so the caller can revoke the token itself; null if unknown.</summary>
     Task<string?> RevokeDeviceAsync(string deviceId);
 }
 
+[GenerateSerializer, Immutable, Alias("op.TechnicianProfile")]
 public sealed record TechnicianProfile(string Name, IReadOnlyList<string> Skills, GeoPoint? HomeBase, string? PhotoUrl);
 
+[GenerateSerializer, Immutable, Alias("op.DeviceSummary")]
 public sealed record DeviceSummary(string DeviceId, string Label, DateTimeOffset IssuedAt, bool Revoked, string TokenHash);
 
+[GenerateSerializer, Immutable, Alias("op.TechnicianSnapshot")]
 public sealed record TechnicianSnapshot(
     string TenantId,
     string TechnicianId,
@@ -52,4 +64,5 @@ public sealed record TechnicianSnapshot(
     IReadOnlyList<DeviceSummary> Devices,
     TechnicianSchedule Schedule);
 
+[GenerateSerializer, Immutable, Alias("op.PingBatchResult")]
 public sealed record PingBatchResult(int Accepted, int Duplicates, int OutOfOrder, int Outliers);

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrleansPortal.Grains.Technicians;
 
 /// <summary>What became of one fix.</summary>
+[GenerateSerializer, Alias("op.PingDisposition")]
 public enum PingDisposition
 {
     /// <summary>The newest plausible fix: it is now the technician's position.</summary>

@@ -10,6 +10,12 @@ namespace OrleansPortal.Grains.Technicians;
 /// Position changes are frequent (a ping every few seconds per technician) and every ping is in the ping history,
 /// so the position is not written on each ping: it is saved on deactivation, and on activation the newer of the
 /// saved position and the history's latest fix wins (which also covers a crash between saves).
+/// <para>
+/// Concurrency: one call at a time, except <see cref="SetCurrentJobAsync"/> and <see cref="ClearCurrentJobAsync"/>,
+/// which interleave (tickets call them while this grain may be waiting on that very ticket). Interleaved calls can
+/// overlap another's state write, so every write goes through <see cref="SaveAsync"/>, one at a time: two writes in
+/// flight at once would carry the same ETag, and the second would fail as stale.
+/// </para>
 /// </summary>
 public sealed class TechnicianGrain(
     [PersistentState("technician")] IPersistentState<TechnicianState> state,
@@ -20,6 +26,7 @@ public sealed class TechnicianGrain(
     private bool _positionDirty;
     private IAsyncStream<TechnicianPositionChanged> _technicianStream = null!;
     private IAsyncStream<TechnicianPositionChanged> _tenantStream = null!;
+    private readonly SemaphoreSlim _writing = new(1, 1);
 
     private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
 
@@ -46,7 +53,7 @@ public sealed class TechnicianGrain(
     public async Task ProvisionAsync(TechnicianProfile profile)
     {
         state.State.Profile = profile;
-        await state.WriteStateAsync();
+        await SaveAsync();
         await TellDispatchAsync();
     }
 
@@ -61,7 +68,7 @@ public sealed class TechnicianGrain(
     {
         EnsureProvisioned();
         state.State.Status = status;
-        await state.WriteStateAsync();
+        await SaveAsync();
         // Watchers colour technicians by status: tell them now rather than at the next ping.
         if (state.State.Position is { } position) await PublishAsync(position, state.State.LastSeen ?? position.Time);
     }
@@ -70,7 +77,7 @@ public sealed class TechnicianGrain(
     {
         EnsureProvisioned();
         state.State.Schedule = schedule;
-        await state.WriteStateAsync();
+        await SaveAsync();
         await TellDispatchAsync();
     }
 
@@ -112,7 +119,7 @@ public sealed class TechnicianGrain(
     {
         state.State.CurrentJob = job;
         _geofence = GeofenceFor(job);
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task ClearCurrentJobAsync(string ticketId)
@@ -120,7 +127,7 @@ public sealed class TechnicianGrain(
         if (state.State.CurrentJob?.TicketId != ticketId) return;
         state.State.CurrentJob = null;
         _geofence = null;
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     // Arrival puts the job on site; leaving its site afterwards completes it. The ticket calls back to update the
@@ -147,7 +154,7 @@ public sealed class TechnicianGrain(
     {
         EnsureProvisioned();
         state.State.Devices.Add(device);
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task<string?> RevokeDeviceAsync(string deviceId)
@@ -155,7 +162,7 @@ public sealed class TechnicianGrain(
         var index = state.State.Devices.FindIndex(d => d.DeviceId == deviceId);
         if (index < 0) return null;
         state.State.Devices[index] = state.State.Devices[index] with { Revoked = true };
-        await state.WriteStateAsync();
+        await SaveAsync();
         return state.State.Devices[index].TokenHash;
     }
 
@@ -173,7 +180,20 @@ public sealed class TechnicianGrain(
     {
         if (!_positionDirty) return;
         _positionDirty = false;
-        await state.WriteStateAsync();
+        await SaveAsync();
+    }
+
+    private async Task SaveAsync()
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _writing.Release();
+        }
     }
 
     private void EnsureProvisioned()

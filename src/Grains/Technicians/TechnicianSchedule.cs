@@ -1,9 +1,12 @@
+using Orleans;
+
 namespace OrleansPortal.Grains.Technicians;
 
 /// <summary>
 /// When and from where a technician works: shifts per weekday (local time of the company's time zone), days off,
 /// where the day starts and ends, the buffer kept between jobs, and certifications that expire.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("op.TechnicianSchedule")]
 public sealed record TechnicianSchedule(
     string TimeZone,
     IReadOnlyList<WorkingHours> WorkingHours,
@@ -21,7 +24,9 @@ public sealed record TechnicianSchedule(
 }
 
 /// <summary>One shift on a weekday; a day may have several (a split shift).</summary>
+[GenerateSerializer, Immutable, Alias("op.WorkingHours")]
 public sealed record WorkingHours(DayOfWeek Day, TimeOnly Start, TimeOnly End);
 
 /// <summary>A certification (a backflow tester's licence, say) and the day it stops being valid; null for none.</summary>
+[GenerateSerializer, Immutable, Alias("op.Certification")]
 public sealed record Certification(string Name, DateOnly? ExpiresOn);

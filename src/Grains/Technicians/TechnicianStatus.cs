@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace OrleansPortal.Grains.Technicians;
 
+[GenerateSerializer, Alias("op.TechnicianStatus")]
 public enum TechnicianStatus
 {
     OffDuty,

@@ -8,6 +8,7 @@ namespace OrleansPortal.Grains.Tickets;
 /// and recorded in the audit trail with who, when and why; a refused change throws <see cref="InvalidTransitionException"/>
 /// and changes nothing.
 /// </summary>
+[Alias("op.ITicketGrain")]
 public interface ITicketGrain : IGrainWithStringKey
 {
     /// <summary>Creates the ticket as New; throws <see cref="ConflictException"/> if it exists.</summary>
@@ -29,12 +30,14 @@ public interface ITicketGrain : IGrainWithStringKey
     Task<TicketSnapshot> SetPinnedAsync(bool pinned, string actor);
 }
 
+[GenerateSerializer, Immutable, Alias("op.TimeWindow")]
 public sealed record TimeWindow(DateTimeOffset Start, DateTimeOffset End);
 
 /// <param name="PreferredTechnicianId">
 /// The technician the customer would rather see; dispatch sends them when it costs little. Optional, and absent
 /// (null) in tickets stored before it existed.
 /// </param>
+[GenerateSerializer, Immutable, Alias("op.NewTicket")]
 public sealed record NewTicket(
     string CustomerId,
     string PropertyId,
@@ -52,10 +55,13 @@ public sealed record NewTicket(
 /// The change applies only while the ticket is this technician's (a technician's phone acting on its own job): checked in the
 /// ticket's turn, so a reassignment between the caller's read and its change cannot let the wrong technician move it.
 /// </param>
+[GenerateSerializer, Immutable, Alias("op.StatusChange")]
 public sealed record StatusChange(TicketStatus To, string Actor, string? Reason = null, string? TechnicianId = null, TimeWindow? ArrivalWindow = null, string? OnlyIfTechnician = null);
 
+[GenerateSerializer, Immutable, Alias("op.AuditEntry")]
 public sealed record AuditEntry(DateTimeOffset At, string Actor, TicketStatus? From, TicketStatus To, string? Reason, string? TechnicianId);
 
+[GenerateSerializer, Immutable, Alias("op.TicketSnapshot")]
 public sealed record TicketSnapshot(
     string TenantId,
     string TicketId,

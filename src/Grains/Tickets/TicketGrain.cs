@@ -5,7 +5,7 @@ using OrleansPortal.Grains.Technicians;
 
 namespace OrleansPortal.Grains.Tickets;
 
-public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<TicketState> state, TimeProvider clock) : Grain, ITicketGrain
+public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<TicketState> state, DomainClock clock) : Grain, ITicketGrain
 {
     public const double CheckInRadiusMeters = 500;
 
@@ -105,10 +105,12 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         return await PublishAsync();
     }
 
-    // After every stored change, so dispatch (and anyone else watching the tenant's tickets) sees what was kept.
+    // After every stored change, so dispatch (and anyone else watching the tenant's tickets) sees what was kept. Dispatch
+    // is also told directly, so its next answer counts this change even before the stream delivers it.
     private async Task<TicketSnapshot> PublishAsync()
     {
         var snapshot = Snapshot();
+        await GrainFactory.GetGrain<Dispatch.IDispatchGrain>(TenantId).TicketChangedAsync(TicketId);
         await this.GetStreamProvider(TicketStreams.ProviderName).GetStream<TicketChanged>(TicketStreams.ChangesFor(TenantId)).OnNextAsync(new TicketChanged(snapshot));
         return snapshot;
     }

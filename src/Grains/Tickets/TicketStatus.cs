@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace OrleansPortal.Grains.Tickets;
 
+[GenerateSerializer, Alias("op.TicketStatus")]
 public enum TicketStatus
 {
     New,

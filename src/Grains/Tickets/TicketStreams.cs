@@ -1,3 +1,4 @@
+using Orleans;
 using Orleans.Runtime;
 
 namespace OrleansPortal.Grains.Tickets;
@@ -16,4 +17,5 @@ public static class TicketStreams
 }
 
 /// <summary>A ticket as it is after a change (created, status, pin).</summary>
+[GenerateSerializer, Immutable, Alias("op.TicketChanged")]
 public sealed record TicketChanged(TicketSnapshot Ticket);

@@ -1,4 +1,4 @@
-namespace Orleans.Storage;
+namespace OrleansPortal.Silo.Storage;
 
 /// <summary>
 /// A storage provider cannot work with the configuration it was given: an unknown provider, a missing or

@@ -13,7 +13,7 @@ namespace OrleansPortal.Web.Admin;
 /// Creating companies, dispatchers, technicians and device tokens: the steps that touch several grains, shared by
 /// the admin and technician APIs and the demo seeding. Inputs are validated by the callers.
 /// </summary>
-public sealed class Onboarding(IClusterClient grains, IPasswordHasher<UserLogin> hasher, TimeProvider clock)
+public sealed class Onboarding(IClusterClient grains, IPasswordHasher<UserLogin> hasher, DomainClock clock)
 {
     public const int MinPasswordLength = 10;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Orleans;
 using Orleans.Streams;
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Web.Hosting;
 
 namespace OrleansPortal.Web.Chat;
 
@@ -15,7 +16,7 @@ namespace OrleansPortal.Web.Chat;
 public sealed class ChatFeed(
     IClusterClient client,
     IHubContext<PortalChatHub, IChatClient> customers,
-    IHubContext<TeamChatHub, IChatClient> team) : IAsyncDisposable
+    IHubContext<TeamChatHub, IChatClient> team) : IStreamFeed
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<StreamSubscriptionHandle<ConversationMessagePosted>>>> _subscriptions = new();
 
@@ -34,7 +35,7 @@ public sealed class ChatFeed(
             await customers.Clients.Group(ChatGroups.Customers(address.Key)).Message(message.AsDto(address.ThreadId, ChatAudience.Customer));
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task UnsubscribeAllAsync()
     {
         foreach (var subscription in _subscriptions.Values.Where(s => s.IsValueCreated)) await (await subscription.Value).UnsubscribeAsync();
     }

@@ -1,3 +1,5 @@
+using OrleansPortal.Web.Hosting;
+
 namespace OrleansPortal.Web.Chat;
 
 public static class ChatServices
@@ -7,7 +9,7 @@ public static class ChatServices
     {
         services.Configure<ChatOptions>(configuration.GetSection(ChatOptions.SectionName));
         services.AddSingleton<AttachmentStore>();
-        services.AddSingleton<ChatFeed>();
+        services.AddStreamFeed<ChatFeed>();
         return services;
     }
 

@@ -11,7 +11,7 @@ namespace OrleansPortal.Web.Demo;
 /// emergency; two are the demo household's (<see cref="DemoCustomer"/>). Ticket ids come from the date and the job's
 /// number, so a restarted demo finds its jobs instead of doubling them.
 /// </summary>
-public sealed class DemoJobs(IClusterClient grains, TimeProvider clock, DemoCustomer household)
+public sealed class DemoJobs(IClusterClient grains, DomainClock clock, DemoCustomer household)
 {
     public const int JobsPerDay = 30;
     public const string TimeZone = "Europe/Lisbon";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Technicians;
 
 namespace OrleansPortal.Web.Demo;
@@ -12,7 +13,7 @@ namespace OrleansPortal.Web.Demo;
 /// the replay stops before fix times would reach the future (about two passes over the data).
 /// </summary>
 public sealed partial class DemoReplay(
-    DemoCompany company, DemoJobs jobs, IServer server, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<DemoReplay> logger) : BackgroundService
+    DemoCompany company, DemoJobs jobs, IServer server, IHostApplicationLifetime lifetime, DomainClock clock, ILogger<DemoReplay> logger) : BackgroundService
 {
     public const int Technicians = 20;
     public const double Compression = 10;
@@ -38,7 +39,7 @@ public sealed partial class DemoReplay(
                 var (token, fix, knots, bearing) = timeline[i];
                 var due = started + (fix.Time - origin) / Compression;
                 var wait = due - clock.GetUtcNow();
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, stoppingToken);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, stoppingToken);
                 var time = (fixBase + (fix.Time - origin)).ToUnixTimeMilliseconds();
                 var url = string.Create(CultureInfo.InvariantCulture,
                     $"/gps/osmand?id={token}&timestamp={time}&lat={fix.Latitude}&lon={fix.Longitude}&speed={knots:F1}&bearing={bearing:F0}&accuracy=8");

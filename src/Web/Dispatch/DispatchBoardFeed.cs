@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Orleans;
 using Orleans.Streams;
 using OrleansPortal.Grains.Dispatch;
+using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.LiveMap;
 
 namespace OrleansPortal.Web.Dispatch;
@@ -11,7 +12,7 @@ namespace OrleansPortal.Web.Dispatch;
 /// Forwards a tenant's "dispatch-board" stream to its dispatchers' SignalR group (the live map's): the board changed
 /// (pages re-read it), the alerts, and optimization progress. One subscription per tenant, made on first watch.
 /// </summary>
-public sealed class DispatchBoardFeed(IClusterClient client, IHubContext<LiveMapHub, ILiveMapClient> hub) : IAsyncDisposable
+public sealed class DispatchBoardFeed(IClusterClient client, IHubContext<LiveMapHub, ILiveMapClient> hub) : IStreamFeed
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<StreamSubscriptionHandle<DispatchEvent>>>> _subscriptions = new();
 
@@ -30,7 +31,7 @@ public sealed class DispatchBoardFeed(IClusterClient client, IHubContext<LiveMap
         };
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task UnsubscribeAllAsync()
     {
         foreach (var subscription in _subscriptions.Values.Where(s => s.IsValueCreated)) await (await subscription.Value).UnsubscribeAsync();
     }

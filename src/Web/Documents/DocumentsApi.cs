@@ -33,7 +33,7 @@ public static class DocumentsApi
     }
 
     private static async Task<Results<Created<EstimateDto>, ValidationProblem>> CreateEstimateAsync(
-        CreateEstimateRequest request, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+        CreateEstimateRequest request, ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         var validation = DocumentRequestValidation.ValidateBody(request.Title, request.Lines, request.Currency)
             .Require(request.ValidUntil > clock.GetUtcNow(), "validUntil", "An estimate must be valid until a time in the future.");
@@ -47,7 +47,7 @@ public static class DocumentsApi
         return TypedResults.Created($"/api/v1/estimates/{id}", estimate.AsDto(clock.GetUtcNow(), internalView: true));
     }
 
-    private static async Task<Results<Ok<EstimateDto>, NotFound>> GetEstimateAsync(string id, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock) =>
+    private static async Task<Results<Ok<EstimateDto>, NotFound>> GetEstimateAsync(string id, ClaimsPrincipal user, IClusterClient grains, DomainClock clock) =>
         ResourceId.IsValid(id)
             ? TypedResults.Ok((await grains.GetGrain<IEstimateGrain>(TenantKeys.For(user.GetTenantId(), id)).GetAsync()).AsDto(clock.GetUtcNow(), internalView: true))
             : TypedResults.NotFound();
@@ -69,7 +69,7 @@ public static class DocumentsApi
     private static async Task<Results<Ok<InvoiceDto>, NotFound>> GetInvoiceAsync(string id, ClaimsPrincipal user, IClusterClient grains) =>
         ResourceId.IsValid(id) ? TypedResults.Ok((await grains.GetGrain<IInvoiceGrain>(TenantKeys.For(user.GetTenantId(), id)).GetAsync()).AsDto()) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<CustomerDocumentsDto>, NotFound>> ListCustomerDocumentsAsync(string id, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+    private static async Task<Results<Ok<CustomerDocumentsDto>, NotFound>> ListCustomerDocumentsAsync(string id, ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         var tenant = user.GetTenantId();

@@ -28,15 +28,15 @@ public static class PortalDocumentsApi
         group.MapGet("/reports/{ticketId}/photos/{photoId}", GetPhotoAsync).WithSummary("One photo of a job's report.");
         group.MapGet("/reports/{ticketId}/download", DownloadReportAsync).WithSummary("The job's report as a printable HTML file (attachment), photos embedded.");
         group.MapGet("/estimates/{id}", GetEstimateAsync).WithSummary("An estimate.");
-        group.MapPost("/estimates/{id}/approve", (string id, EstimateDecisionBody body, HttpContext http, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock) =>
+        group.MapPost("/estimates/{id}/approve", (string id, EstimateDecisionBody body, HttpContext http, ClaimsPrincipal user, IClusterClient grains, DomainClock clock) =>
             DecideAsync(id, body, approve: true, http, user, grains, clock)).WithSummary("Approves a pending, unexpired estimate with a typed-name signature; 409 once decided or expired.");
-        group.MapPost("/estimates/{id}/decline", (string id, EstimateDecisionBody body, HttpContext http, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock) =>
+        group.MapPost("/estimates/{id}/decline", (string id, EstimateDecisionBody body, HttpContext http, ClaimsPrincipal user, IClusterClient grains, DomainClock clock) =>
             DecideAsync(id, body, approve: false, http, user, grains, clock)).WithSummary("Declines a pending estimate with a typed-name signature; 409 once decided.");
         group.MapGet("/invoices/{id}", GetInvoiceAsync).WithSummary("An invoice.");
         return group;
     }
 
-    private static async Task<Ok<PortalDocumentsDto>> ListAsync(ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+    private static async Task<Ok<PortalDocumentsDto>> ListAsync(ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         var jobs = await PortalAccess.VisibleJobsAsync(grains, user);
         var reports = await Task.WhenAll(jobs.Select(async job => (Job: job, Report: await Report(grains, user, job.TicketId).GetAsync())));
@@ -82,11 +82,11 @@ public static class PortalDocumentsApi
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"job-report-{ticketId}.html");
     }
 
-    private static async Task<Results<Ok<EstimateDto>, NotFound>> GetEstimateAsync(string id, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock) =>
+    private static async Task<Results<Ok<EstimateDto>, NotFound>> GetEstimateAsync(string id, ClaimsPrincipal user, IClusterClient grains, DomainClock clock) =>
         await DocumentAccess.VisibleEstimateAsync(grains, user, id) is { } estimate ? TypedResults.Ok(estimate.AsDto(clock.GetUtcNow(), internalView: false)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<EstimateDto>, NotFound, ValidationProblem>> DecideAsync(
-        string id, EstimateDecisionBody body, bool approve, HttpContext http, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+        string id, EstimateDecisionBody body, bool approve, HttpContext http, ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         if (await DocumentAccess.VisibleEstimateAsync(grains, user, id) is null) return TypedResults.NotFound();
         // The name is recorded exactly as typed (trimmed); it is not matched against the contact's name, since people

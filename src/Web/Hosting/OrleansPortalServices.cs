@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
-using Orleans.Hosting;
-using Orleans.Storage;
-using OrleansPortal.Grains.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansPortal.Grains;
+using OrleansPortal.Silo.Hosting;
+using OrleansPortal.Silo.Storage;
+using OrleansPortal.Silo.Storage.Schema;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Grains.Technicians.History;
@@ -42,9 +44,10 @@ public static class OrleansPortalServices
         builder.Services.AddSingleton<Onboarding>();
         builder.Services.AddSingleton<TechnicianDirectory>();
         builder.Services.AddSingleton<PingIngestion>();
-        builder.Services.AddSingleton<LiveMapFeed>();
-        builder.Services.AddSingleton<DispatchBoardFeed>();
-        builder.Services.AddSingleton<Portal.Appointments.AppointmentFeed>();
+        builder.Services.AddStreamFeed<LiveMapFeed>();
+        builder.Services.AddStreamFeed<DispatchBoardFeed>();
+        builder.Services.AddStreamFeed<Portal.Appointments.AppointmentFeed>();
+        builder.Services.AddHostedService<StreamFeedsLifetime>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions());
         builder.Services.AddTravelTime(builder.Configuration, builder.Environment);
         var storage = ResolveStorage(builder.Configuration, builder.Environment);
@@ -53,22 +56,22 @@ public static class OrleansPortalServices
             o.Invariant = storage.Invariant;
             o.ConnectionString = storage.ConnectionString;
         });
-        builder.UseOrleans(silo =>
-        {
-            silo.AddGrainAssembly(typeof(HealthGrain).Assembly);
-            silo.AddAdoNetGrainStorageAsDefault(Configure);
-            silo.AddAdoNetGrainStorage("PubSubStore", Configure);
-            silo.UseAdoNetReminderService(Configure);
-            silo.AddMemoryStreams("StreamProvider");
-        });
+        builder.Services.TryAddSingleton(DomainClock.System);
+        var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+        builder.UseOrleans(silo => silo.UseOrleansPortalCluster(new SiloDatabase(storage.Invariant, storage.ConnectionString), cluster));
         return builder;
-
-        void Configure(AdoNetStorageOptions o)
-        {
-            o.Invariant = storage.Invariant;
-            o.ConnectionString = storage.ConnectionString;
-        }
     }
+
+    /// <summary>A singleton feed, which <see cref="StreamFeedsLifetime"/> unsubscribes when the node stops.</summary>
+    public static IServiceCollection AddStreamFeed<TFeed>(this IServiceCollection services) where TFeed : class, IStreamFeed =>
+        services.AddSingleton<TFeed>().AddSingleton<IStreamFeed>(sp => sp.GetRequiredService<TFeed>());
+
+    /// <summary>
+    /// Applies the database schema now, before the host starts, so a wrong storage configuration fails with its own
+    /// one-line exception instead of inside host start-up. Optional: the silo applies it at start otherwise.
+    /// </summary>
+    public static Task InitializeStorageAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<SchemaMigrator>().ApplyAsync(cancellationToken);
 
     /// <summary>Turns the "Storage" section into an ADO.NET invariant and connection string, or one clear error.</summary>
     internal static (string Invariant, string ConnectionString) ResolveStorage(IConfiguration configuration, IHostEnvironment environment)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Orleans;
 using Orleans.Streams;
 using OrleansPortal.Grains.Technicians;
+using OrleansPortal.Web.Hosting;
 
 namespace OrleansPortal.Web.LiveMap;
 
@@ -12,7 +13,7 @@ namespace OrleansPortal.Web.LiveMap;
 /// batches: the first change after a quiet spell opens a window of <see cref="BatchWindow"/>; within it only the
 /// newest position per technician is kept.
 /// </summary>
-public sealed class LiveMapFeed(IClusterClient client, IHubContext<LiveMapHub, ILiveMapClient> hub, TimeProvider clock) : IAsyncDisposable
+public sealed class LiveMapFeed(IClusterClient client, IHubContext<LiveMapHub, ILiveMapClient> hub, TimeProvider clock) : IStreamFeed
 {
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
 
@@ -24,7 +25,7 @@ public sealed class LiveMapFeed(IClusterClient client, IHubContext<LiveMapHub, I
     public Task WatchAsync(string tenantId) =>
         _tenants.GetOrAdd(tenantId, id => new Lazy<Task<TenantFeed>>(() => TenantFeed.StartAsync(id, this))).Value;
 
-    public async ValueTask DisposeAsync()
+    public async Task UnsubscribeAllAsync()
     {
         foreach (var feed in _tenants.Values.Where(f => f.IsValueCreated)) await (await feed.Value).DisposeAsync();
     }

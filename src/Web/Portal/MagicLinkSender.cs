@@ -18,7 +18,7 @@ namespace OrleansPortal.Web.Portal;
 /// each link signs in to that one customer.
 /// </summary>
 public sealed partial class MagicLinkSender(
-    MagicLinkOutbox outbox, IClusterClient grains, IEmailSender mail, IOptions<PortalOptions> options, TimeProvider clock, ILogger<MagicLinkSender> logger)
+    MagicLinkOutbox outbox, IClusterClient grains, IEmailSender mail, IOptions<PortalOptions> options, DomainClock clock, ILogger<MagicLinkSender> logger)
     : BackgroundService
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(15);

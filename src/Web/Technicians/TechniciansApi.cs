@@ -87,7 +87,7 @@ public static class TechniciansApi
         ResourceId.IsValid(id) && await onboarding.RevokeDeviceAsync(user.GetTenantId(), id, deviceId) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<Ok<object>, NotFound, ValidationProblem>> TrackAsync(
-        string id, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, IClusterClient grains, IPingHistory history, TimeProvider clock, CancellationToken cancellationToken)
+        string id, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, IClusterClient grains, IPingHistory history, DomainClock clock, CancellationToken cancellationToken)
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         var end = to ?? clock.GetUtcNow();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Web.Tracking.Protocols;
 
@@ -30,7 +31,7 @@ public static class IngestionApi
         return outcome.IsUnauthorized ? UnknownToken() : Rejected(outcome);
     }
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> OsmAndAsync(HttpRequest request, PingIngestion ingestion, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> OsmAndAsync(HttpRequest request, PingIngestion ingestion, DomainClock clock, CancellationToken cancellationToken)
     {
         var read = await OsmAndProtocol.ReadAsync(request, clock.GetUtcNow(), cancellationToken);
         var outcome = await IngestAsync(read, ingestion);

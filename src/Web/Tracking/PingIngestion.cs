@@ -10,7 +10,7 @@ namespace OrleansPortal.Web.Tracking;
 /// The path every ping takes after its wire format is read: validate all fixes, resolve every device token,
 /// and only then hand each technician its fixes. A batch with any invalid fix or unknown token stores nothing.
 /// </summary>
-public sealed class PingIngestion(IClusterClient grains, TimeProvider clock)
+public sealed class PingIngestion(IClusterClient grains, DomainClock clock)
 {
     public async Task<IngestionOutcome> IngestAsync(IReadOnlyList<DevicePing> pings)
     {

@@ -1,4 +1,4 @@
-using Orleans.Storage;
+using OrleansPortal.Silo.Storage;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Testing;
 

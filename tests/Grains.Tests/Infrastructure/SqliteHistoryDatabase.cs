@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Orleans.Storage;
+using OrleansPortal.Silo.Storage;
 using OrleansPortal.Grains.Technicians.History;
 
 namespace OrleansPortal.Grains.Tests.Infrastructure;

@@ -24,7 +24,8 @@ public sealed class StartupFailureTests
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(stderr);
-        Assert.Contains("cannot reach PostgreSQL at 127.0.0.1:1", line);
+        Assert.Contains("Cannot open the PostgreSQL database", line);
+        Assert.Contains("127.0.0.1:1", line);
     }
 
     private static async Task<(int ExitCode, string[] Stderr)> RunAppAsync(params (string Name, string Value)[] environment)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -6,6 +7,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansPortal.Grains;
+using OrleansPortal.Testing;
 
 namespace OrleansPortal.Web.Tests.Infrastructure;
 
@@ -19,8 +22,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Setting overrides ("Section:Key"), applied before the app starts; no storage override means the SQLite default in the temp directory.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
-    /// <summary>Replaces the app's TimeProvider (grains and web alike) when set before the app starts.</summary>
+    /// <summary>
+    /// Business time for grains and web alike (a <see cref="DomainClock"/>) when set before the app starts. Orleans and the
+    /// host keep the system clock for their own timers.
+    /// </summary>
     public TimeProvider? Clock { get; set; }
+
+    /// <summary>The silo's port, free and this app's own, so test classes can run their apps in parallel.</summary>
+    public int SiloPort { get; } = FreePort.Next();
 
     /// <summary>
     /// Serves the app on Kestrel at a free 127.0.0.1 port instead of the in-memory test server, so that a real
@@ -45,8 +54,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Chat:AttachmentDirectory", Path.Combine(_directory, "attachments"));
         builder.UseSetting("Routing:Extract", "none"); // great-circle travel times: predictable, and no graph to build per test host
         builder.UseSetting("Dispatch:EtaRefreshInterval", "00:00:00.200");
+        builder.UseSetting("Cluster:SiloPort", SiloPort.ToString(CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(new DomainClock(clock)));
     }
 
     protected override void Dispose(bool disposing)

@@ -8,6 +8,7 @@ namespace OrleansPortal.Grains.Dispatch.Recurring;
 /// ticket per occurrence once the occurrence comes within the generation horizon, with an id derived from the series and
 /// the date (<see cref="OccurrenceTicketId"/>), so no occurrence ever gets two tickets.
 /// </summary>
+[Alias("op.IRecurringJobGrain")]
 public interface IRecurringJobGrain : IGrainWithStringKey, IRemindable
 {
     /// <summary>
@@ -34,11 +35,14 @@ public interface IRecurringJobGrain : IGrainWithStringKey, IRemindable
 /// A series: <see cref="Template"/> is what every ticket of it has in common and has no arrival window (each occurrence
 /// sets its own); <see cref="Rule"/> says when it recurs.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("op.RecurringJob")]
 public sealed record RecurringJob(NewTicket Template, RecurrenceRule Rule);
 
 /// <summary>An occurrence that has its ticket.</summary>
+[GenerateSerializer, Immutable, Alias("op.GeneratedOccurrence")]
 public sealed record GeneratedOccurrence(DateOnly Date, string TicketId, TimeWindow ArrivalWindow);
 
+[GenerateSerializer, Immutable, Alias("op.RecurringJobSnapshot")]
 public sealed record RecurringJobSnapshot(
     string TenantId,
     string SeriesId,

@@ -3,6 +3,7 @@ using Orleans;
 namespace OrleansPortal.Grains.Dispatch.Recurring;
 
 /// <summary>The ids of one tenant's recurring job series, keyed by the tenant id.</summary>
+[Alias("op.IRecurringJobIndexGrain")]
 public interface IRecurringJobIndexGrain : IGrainWithStringKey
 {
     /// <summary>Adds the id once; adding it again changes nothing.</summary>

@@ -1,3 +1,4 @@
+using Orleans;
 using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Dispatch.Recurring;
@@ -9,6 +10,7 @@ namespace OrleansPortal.Grains.Dispatch.Recurring;
 /// and are counted from the week holding the start date, so "every 2 weeks on Monday and Thursday" keeps both days
 /// in the same week. Pure: no clock, no I/O.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("op.RecurrenceRule")]
 public sealed record RecurrenceRule(
     int IntervalWeeks,
     IReadOnlyList<DayOfWeek> Weekdays,
@@ -127,4 +129,5 @@ public sealed record RecurrenceRule(
 }
 
 /// <summary>One date of a series and its arrival window as instants (with the zone's offset on that date).</summary>
+[GenerateSerializer, Immutable, Alias("op.RecurrenceOccurrence")]
 public sealed record RecurrenceOccurrence(DateOnly Date, TimeWindow Window);

@@ -14,7 +14,7 @@ namespace OrleansPortal.Grains.Dispatch.Recurring;
 public sealed class RecurringJobGrain(
     [PersistentState("recurringJob")] IPersistentState<RecurringJobState> state,
     IOptions<RecurringJobOptions> options,
-    TimeProvider clock,
+    DomainClock clock,
     ILogger<RecurringJobGrain> logger) : Grain, IRecurringJobGrain
 {
     public const string ReminderName = "generate";
@@ -43,7 +43,7 @@ public sealed class RecurringJobGrain(
         state.State.CreatedBy = actor;
         await state.WriteStateAsync();
         var period = options.Value.GenerationPeriod;
-        await RegisterOrUpdateReminder(ReminderName, period, period);
+        await this.RegisterOrUpdateReminder(ReminderName, period, period);
         await GenerateDueAsync();
         return Snapshot();
     }
@@ -67,7 +67,7 @@ public sealed class RecurringJobGrain(
             await state.WriteStateAsync();
         }
 
-        if (await GetReminder(ReminderName) is { } reminder) await UnregisterReminder(reminder);
+        if (await this.GetReminder(ReminderName) is { } reminder) await this.UnregisterReminder(reminder);
         await CancelUnassignedFutureTicketsAsync(actor);
         return Snapshot();
     }
@@ -77,7 +77,7 @@ public sealed class RecurringJobGrain(
         if (state.State.Job is null || state.State.StoppedAt is not null)
         {
             // A tick that outlived its series (stopped before the reminder was removed, say) has nothing left to do.
-            if (await GetReminder(reminderName) is { } stale) await UnregisterReminder(stale);
+            if (await this.GetReminder(reminderName) is { } stale) await this.UnregisterReminder(stale);
             return;
         }
 

@@ -15,7 +15,9 @@ public sealed class RecurringJobIndexGrain([PersistentState("recurringJobIndex")
     public Task<IReadOnlyList<string>> GetSeriesIdsAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.SeriesIds]);
 }
 
+[GenerateSerializer, Alias("op.RecurringJobIndexState")]
 public sealed class RecurringJobIndexState
 {
+    [Id(0)]
     public List<string> SeriesIds { get; set; } = [];
 }

@@ -7,6 +7,7 @@ namespace OrleansPortal.Grains.Dispatch.Routes;
 /// gives it the planned stops; positions keep its ETAs current, and an ETA that moves by more than
 /// <see cref="EtaPolicy.PublishThreshold"/> goes out on the job's "ticket-eta" stream.
 /// </summary>
+[Alias("op.IRouteGrain")]
 public interface IRouteGrain : IGrainWithStringKey
 {
     /// <summary>Replaces the plan and recomputes the estimates (from the last position heard, if any).</summary>

@@ -15,7 +15,7 @@ namespace OrleansPortal.Grains.Dispatch.Routes;
 /// </summary>
 public sealed class RouteGrain(
     [PersistentState("route")] IPersistentState<RouteState> state,
-    TimeProvider clock,
+    DomainClock clock,
     ITravelTimeService? travel = null,
     DispatchOptions? options = null) : Grain, IRouteGrain
 {
@@ -91,7 +91,7 @@ public sealed class RouteGrain(
         if (!Heard(new GeoPoint(change.Fix.Latitude, change.Fix.Longitude), change.Fix.Time)) return;
         var due = _computedAt + _interval - clock.GetUtcNow();
         if (due <= TimeSpan.Zero) await RefreshAsync();
-        else _pending ??= RegisterGrainTimer(async _ => await RefreshAsync(), due, Timeout.InfiniteTimeSpan);
+        else _pending ??= this.RegisterGrainTimer(async _ => await RefreshAsync(), due, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Recomputes from the newest position, publishes what moved, and tells dispatch (which keeps the board and the alerts).</summary>

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Orleans.Storage;
+using OrleansPortal.Silo.Storage;
 
 namespace OrleansPortal.Grains.Technicians.History;
 

@@ -1,4 +1,4 @@
-using Orleans.Storage;
+using OrleansPortal.Silo.Storage;
 
 namespace OrleansPortal.Grains.Technicians.History;
 

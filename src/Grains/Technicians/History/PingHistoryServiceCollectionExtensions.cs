@@ -8,7 +8,7 @@ public static class PingHistoryServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IPingHistory"/> (one <see cref="PingHistory"/> per process: one writer, one queue) and a
     /// hosted service that creates the table at start and stores everything queued at a graceful stop. Settings are
-    /// checked here, so a bad one fails at registration with a <see cref="Orleans.Storage.StorageConfigurationException"/>.
+    /// checked here, so a bad one fails at registration with a <see cref="OrleansPortal.Silo.Storage.StorageConfigurationException"/>.
     /// </summary>
     public static IServiceCollection AddPingHistory(this IServiceCollection services, Action<PingHistoryOptions> configure)
     {

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Orleans.Storage;
+using OrleansPortal.Silo.Storage;
 
 namespace OrleansPortal.Grains.Technicians.History;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
-using Orleans.Storage;
+using OrleansPortal.Silo.Storage;
 
 namespace OrleansPortal.Grains.Technicians.History;
 

@@ -3,7 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Orleans.Storage;
+using OrleansPortal.Silo.Storage;
 
 namespace OrleansPortal.Grains.Technicians.History;
 

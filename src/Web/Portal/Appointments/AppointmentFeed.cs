@@ -7,6 +7,7 @@ using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Dispatch.Routes;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
+using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Portal.Jobs;
 
 namespace OrleansPortal.Web.Portal.Appointments;
@@ -18,16 +19,16 @@ namespace OrleansPortal.Web.Portal.Appointments;
 /// would be sent: the job must still be en route with that technician. The privacy rule is this check, not the
 /// subscription's timing, so a position that races a status change is dropped rather than leaked.
 /// </summary>
-public sealed class AppointmentFeed(IClusterClient client, IHubContext<AppointmentHub, IAppointmentClient> hub, TimeProvider clock) : IAsyncDisposable
+public sealed class AppointmentFeed(IClusterClient client, IHubContext<AppointmentHub, IAppointmentClient> hub, DomainClock clock) : IStreamFeed
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task>> _tenants = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<StreamSubscriptionHandle<TicketChanged>>>> _tenants = new();
     private readonly ConcurrentDictionary<(string Tenant, string Ticket), Followed> _followed = new();
 
     public static string GroupFor(string tenantId, string ticketId) => $"appointment:{tenantId}:{ticketId}";
 
     public async Task WatchAsync(string tenantId, string ticketId)
     {
-        await _tenants.GetOrAdd(tenantId, id => new Lazy<Task>(() => Streams.GetStream<TicketChanged>(TicketStreams.ChangesFor(id)).SubscribeAsync((e, _) => OnTicketAsync(e.Ticket)))).Value;
+        await _tenants.GetOrAdd(tenantId, id => new Lazy<Task<StreamSubscriptionHandle<TicketChanged>>>(() => Streams.GetStream<TicketChanged>(TicketStreams.ChangesFor(id)).SubscribeAsync((e, _) => OnTicketAsync(e.Ticket)))).Value;
         var followed = _followed.GetOrAdd((tenantId, ticketId), key => new Followed(key.Tenant, key.Ticket));
         await followed.StartAsync(this);
     }
@@ -56,9 +57,10 @@ public sealed class AppointmentFeed(IClusterClient client, IHubContext<Appointme
 
     private static AppointmentPositionDto Position(string ticketId, GpsFix fix) => new(ticketId, fix.Latitude, fix.Longitude, fix.HeadingDegrees, fix.Time);
 
-    public async ValueTask DisposeAsync()
+    public async Task UnsubscribeAllAsync()
     {
         foreach (var followed in _followed.Values) await followed.DisposeAsync();
+        foreach (var tenant in _tenants.Values.Where(t => t.IsValueCreated)) await (await tenant.Value).UnsubscribeAsync();
     }
 
     /// <summary>One followed job: its latest known state, its ETA subscription, and the technician subscription while en route.</summary>
@@ -106,6 +108,9 @@ public sealed class AppointmentFeed(IClusterClient client, IHubContext<Appointme
                 {
                     _technician = await feed.Streams.GetStream<TechnicianPositionChanged>(LocationStreams.ForTechnician(tenantId, wanted))
                         .SubscribeAsync((change, _) => OnPositionAsync(feed, change));
+                    // Where the technician is now: a ping between the status change and this subscription would
+                    // otherwise reach the customer only with the next one. Read after subscribing, so none falls between.
+                    if (await feed.CurrentPositionAsync(ticket) is { } now) await feed.Group(ticket).TechnicianPosition(now);
                 }
             }
             finally

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Orleans;
+using OrleansPortal.Grains;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.Portal.Jobs;
 
@@ -11,7 +12,7 @@ namespace OrleansPortal.Web.Portal.Appointments;
 /// contact may see it; the group name carries the tenant and the ticket, and nothing else joins a connection to it.
 /// </summary>
 [Authorize(Policy = PortalClaims.CustomerPolicy)]
-public sealed class AppointmentHub(IClusterClient grains, AppointmentFeed feed, TimeProvider clock) : Hub<IAppointmentClient>
+public sealed class AppointmentHub(IClusterClient grains, AppointmentFeed feed, DomainClock clock) : Hub<IAppointmentClient>
 {
     public const string Path = "/hubs/appointments";
 

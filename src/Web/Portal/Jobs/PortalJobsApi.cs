@@ -36,14 +36,14 @@ public static class PortalJobsApi
         return group;
     }
 
-    private static async Task<Ok<PortalJobDto[]>> ListAsync(ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+    private static async Task<Ok<PortalJobDto[]>> ListAsync(ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         var rules = await Dispatch(grains, user).GetBookingRulesAsync();
         var jobs = await PortalAccess.VisibleJobsAsync(grains, user);
         return TypedResults.Ok(await Task.WhenAll(jobs.Select(j => PortalJobMapping.ToDtoAsync(j, grains, rules, clock.GetUtcNow()))));
     }
 
-    private static async Task<Results<Ok<PortalJobDto>, NotFound>> GetAsync(string id, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+    private static async Task<Results<Ok<PortalJobDto>, NotFound>> GetAsync(string id, ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         if (await PortalAccess.VisibleJobAsync(grains, user, id) is not { } job) return TypedResults.NotFound();
         return TypedResults.Ok(await PortalJobMapping.ToDtoAsync(job, grains, await Dispatch(grains, user).GetBookingRulesAsync(), clock.GetUtcNow()));
@@ -71,7 +71,7 @@ public static class PortalJobsApi
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = ["Choose one of the services on offer (GET /api/v1/portal/booking/services)."] });
 
     private static async Task<Results<Created<PortalJobDto>, NotFound, ValidationProblem, ProblemHttpResult>> RequestAsync(
-        ServiceRequest request, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+        ServiceRequest request, ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         var validation = new RequestValidation()
             .Require(!string.IsNullOrWhiteSpace(request.Description) && request.Description.Trim().Length <= 4_000, "description", "Say what needs doing, in at most 4,000 characters.")
@@ -100,7 +100,7 @@ public static class PortalJobsApi
     }
 
     private static async Task<Results<Ok<PortalJobDto>, NotFound, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
-        string id, RescheduleRequest request, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+        string id, RescheduleRequest request, ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         if (await PortalAccess.VisibleJobAsync(grains, user, id) is not { } job) return TypedResults.NotFound();
         if (request.WindowStart is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["windowStart"] = ["Choose one of the windows on offer."] });
@@ -118,7 +118,7 @@ public static class PortalJobsApi
     }
 
     private static async Task<Results<Ok<PortalJobDto>, NotFound, ProblemHttpResult>> CancelAsync(
-        string id, CancelRequest? request, ClaimsPrincipal user, IClusterClient grains, TimeProvider clock)
+        string id, CancelRequest? request, ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         if (await PortalAccess.VisibleJobAsync(grains, user, id) is not { } job) return TypedResults.NotFound();
         var rules = await Dispatch(grains, user).GetBookingRulesAsync();

@@ -1,5 +1,4 @@
-using Orleans;
-using Orleans.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tests.Infrastructure;
@@ -9,12 +8,22 @@ using OrleansPortal.Testing;
 namespace OrleansPortal.Grains.Tests.Dispatch.Recurring;
 
 /// <summary>
-/// A silo per test, each with its own manual clock starting Monday 2026-01-05 08:00 UTC, so that dates are known.
+/// One cluster for the class; each test sets business time to Monday 2026-01-05 08:00 UTC, so that dates are known.
 /// Lisbon is on UTC in January. Defaults: a 14-day horizon, a reminder every 12 hours.
 /// </summary>
-public sealed class RecurringJobGrainTests
+public sealed class RecurringJobGrainTests : IClassFixture<GrainCluster>
 {
-    private const string Tenant = "tenant-a";
+    private readonly GrainCluster _cluster;
+    private readonly IClusterClient _client;
+
+    public RecurringJobGrainTests(GrainCluster cluster)
+    {
+        _cluster = cluster;
+        _client = cluster.Client;
+        cluster.Time.Set(ManualTimeProvider.DefaultStart);
+    }
+
+    private readonly string Tenant = "tenant-" + TenantKeys.NewId(); // the cluster is shared: every test its own tenant
 
     private static readonly NewTicket Template = new(
         "cust-1", "prop-1", new GeoPoint(41.16, -8.62), "Rua de Santa Catarina 1, Porto", "Weekly pool maintenance",
@@ -26,31 +35,26 @@ public sealed class RecurringJobGrainTests
 
     private static readonly DateOnly[] FirstHorizon = [new(2026, 1, 5), new(2026, 1, 8), new(2026, 1, 12), new(2026, 1, 15)];
 
-    private static async Task<TestSilo> StartSiloAsync(ManualTimeProvider clock) => await TestSilo.StartAsync(silo =>
-    {
-        silo.AddGrainAssembly(typeof(RecurringJobGrain).Assembly);
-        silo.AddMemoryGrainStorageAsDefault();
-        silo.UseInMemoryReminderService();
-    }, clock);
+    private IRecurringJobGrain Series(string seriesId) => _client.GetGrain<IRecurringJobGrain>(TenantKeys.For(Tenant, seriesId));
 
-    private static IRecurringJobGrain Series(TestSilo silo, string seriesId) => silo.Client.GetGrain<IRecurringJobGrain>(TenantKeys.For(Tenant, seriesId));
+    private ITicketGrain Ticket(string ticketId) => _client.GetGrain<ITicketGrain>(TenantKeys.For(Tenant, ticketId));
 
-    private static ITicketGrain Ticket(TestSilo silo, string ticketId) => silo.Client.GetGrain<ITicketGrain>(TenantKeys.For(Tenant, ticketId));
+    /// <summary>The series' reminder as Orleans' reminder table holds it (null when there is none).</summary>
+    private Task<ReminderEntry?> StoredReminderAsync(IRecurringJobGrain series) =>
+        _cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>().ReadRow(series.GetGrainId(), RecurringJobGrain.ReminderName)!;
 
     [Fact]
     public async Task CreatingASeries_GeneratesEveryOccurrenceInsideTheHorizon_AsScheduledTickets()
     {
-        var clock = new ManualTimeProvider();
-        await using var silo = await StartSiloAsync(clock);
         var seriesId = TenantKeys.NewId();
 
-        var created = await Series(silo, seriesId).CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
+        var created = await Series(seriesId).CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
 
         Assert.Equal(FirstHorizon, created.Generated.Select(g => g.Date));
         foreach (var generated in created.Generated)
         {
             Assert.Equal(OccurrenceTicketId.For(seriesId, generated.Date), generated.TicketId);
-            var ticket = await Ticket(silo, generated.TicketId).GetAsync();
+            var ticket = await Ticket(generated.TicketId).GetAsync();
             Assert.Equal(TicketStatus.Scheduled, ticket.Status);
             Assert.Equal(new DateTimeOffset(generated.Date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), ticket.ArrivalWindow!.Start);
             Assert.Equal(TimeSpan.FromHours(3), ticket.ArrivalWindow.End - ticket.ArrivalWindow.Start);
@@ -64,78 +68,77 @@ public sealed class RecurringJobGrainTests
     [Fact]
     public async Task AReminderTick_GeneratesWhatEnteredTheHorizon_AndLaterTicksCreateNothingTwice()
     {
-        var clock = new ManualTimeProvider();
-        await using var silo = await StartSiloAsync(clock);
         var seriesId = TenantKeys.NewId();
-        var series = Series(silo, seriesId);
+        var series = Series(seriesId);
         await series.CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
 
-        clock.Advance(TimeSpan.FromHours(12)); // the tick at 20:00 sees up to Monday 19 January 20:00
-        await Eventually.TrueAsync(() => series.GetAsync().Result.Generated.Count == 5, "the reminder tick generates 19 January");
-        clock.Advance(TimeSpan.FromHours(12)); // nothing new until Thursday 22 January is within 14 days
+        var reminder = await StoredReminderAsync(series);
+        Assert.Equal(TimeSpan.FromHours(12), reminder?.Period);
+
+        // Orleans delivers the tick on real time; business time is what the generation reads.
+        _cluster.Time.Advance(TimeSpan.FromHours(12)); // the tick at 20:00 sees up to Monday 19 January 20:00
+        await series.ReceiveReminder(RecurringJobGrain.ReminderName, default);
+        Assert.Equal(5, (await series.GetAsync()).Generated.Count);
+        _cluster.Time.Advance(TimeSpan.FromHours(12)); // nothing new until Thursday 22 January is within 14 days
+        await series.ReceiveReminder(RecurringJobGrain.ReminderName, default);
         var again = await series.GenerateAsync();
 
         Assert.Equal([.. FirstHorizon, new DateOnly(2026, 1, 19)], again.Generated.Select(g => g.Date));
-        foreach (var generated in again.Generated) Assert.Single((await Ticket(silo, generated.TicketId).GetAsync()).Audit);
+        foreach (var generated in again.Generated) Assert.Single((await Ticket(generated.TicketId).GetAsync()).Audit);
     }
 
     [Fact]
     public async Task ATicketCreatedByAnAttemptThatCrashedBeforeRecordingIt_IsRecorded_NotDuplicated()
     {
-        var clock = new ManualTimeProvider();
-        await using var silo = await StartSiloAsync(clock);
         var seriesId = TenantKeys.NewId();
         var orphanId = OccurrenceTicketId.For(seriesId, new DateOnly(2026, 1, 8));
         var window = new TimeWindow(new DateTimeOffset(2026, 1, 8, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 8, 12, 0, 0, TimeSpan.Zero));
-        await Ticket(silo, orphanId).CreateAsync(Template with { ArrivalWindow = window }, $"recurring:{seriesId}");
+        await Ticket(orphanId).CreateAsync(Template with { ArrivalWindow = window }, $"recurring:{seriesId}");
 
-        var created = await Series(silo, seriesId).CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
+        var created = await Series(seriesId).CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
 
         Assert.Equal(FirstHorizon, created.Generated.Select(g => g.Date));
         Assert.Equal(orphanId, created.Generated.Single(g => g.Date == new DateOnly(2026, 1, 8)).TicketId);
-        Assert.Single((await Ticket(silo, orphanId).GetAsync()).Audit);
+        Assert.Single((await Ticket(orphanId).GetAsync()).Audit);
     }
 
     [Fact]
     public async Task StoppingASeries_CancelsItsUntouchedFutureTickets_KeepsAssignedOnes_AndGeneratesNoMore()
     {
-        var clock = new ManualTimeProvider();
-        await using var silo = await StartSiloAsync(clock);
-        var series = Series(silo, TenantKeys.NewId());
+        var series = Series(TenantKeys.NewId());
         var created = await series.CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
         var assigned = created.Generated[1].TicketId;
-        await Ticket(silo, assigned).ChangeStatusAsync(new StatusChange(TicketStatus.Assigned, "dana@example.com", TechnicianId: "tech-1"));
+        await Ticket(assigned).ChangeStatusAsync(new StatusChange(TicketStatus.Assigned, "dana@example.com", TechnicianId: "tech-1"));
 
         var stopped = await series.StopAsync("dana@example.com");
-        clock.Advance(TimeSpan.FromDays(3));
+        _cluster.Time.Advance(TimeSpan.FromDays(3));
         var later = await series.GenerateAsync();
 
         Assert.NotNull(stopped.StoppedAt);
+        Assert.Null(await StoredReminderAsync(series));
         Assert.Empty(later.Upcoming);
         Assert.Equal(FirstHorizon, later.Generated.Select(g => g.Date));
         foreach (var generated in created.Generated)
         {
-            var ticket = await Ticket(silo, generated.TicketId).GetAsync();
+            var ticket = await Ticket(generated.TicketId).GetAsync();
             Assert.Equal(generated.TicketId == assigned ? TicketStatus.Assigned : TicketStatus.Cancelled, ticket.Status);
         }
 
-        Assert.Equal(RecurringJobGrain.CancelReason, (await Ticket(silo, created.Generated[0].TicketId).GetAsync()).Audit[^1].Reason);
+        Assert.Equal(RecurringJobGrain.CancelReason, (await Ticket(created.Generated[0].TicketId).GetAsync()).Audit[^1].Reason);
     }
 
     [Fact]
     public async Task TheTenantIndex_ListsEachSeriesOnce()
     {
-        var clock = new ManualTimeProvider();
-        await using var silo = await StartSiloAsync(clock);
         var first = TenantKeys.NewId();
         var second = TenantKeys.NewId();
 
-        await Series(silo, first).CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
-        await Series(silo, second).CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
-        await silo.Client.GetGrain<IRecurringJobIndexGrain>(Tenant).AddAsync(first);
+        await Series(first).CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
+        await Series(second).CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
+        await _client.GetGrain<IRecurringJobIndexGrain>(Tenant).AddAsync(first);
 
-        Assert.Equal([first, second], await silo.Client.GetGrain<IRecurringJobIndexGrain>(Tenant).GetSeriesIdsAsync());
-        Assert.Empty(await silo.Client.GetGrain<IRecurringJobIndexGrain>("tenant-b").GetSeriesIdsAsync());
+        Assert.Equal([first, second], await _client.GetGrain<IRecurringJobIndexGrain>(Tenant).GetSeriesIdsAsync());
+        Assert.Empty(await _client.GetGrain<IRecurringJobIndexGrain>("tenant-" + TenantKeys.NewId()).GetSeriesIdsAsync());
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Orleans.Storage;
+using OrleansPortal.Silo.Storage;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Grains.Tests.Infrastructure;

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Providers;
+using Orleans.Serialization;
+using Orleans.Storage;
+using OrleansPortal.Silo.Storage;
+using OrleansPortal.Silo.Storage.Schema;
+
+namespace OrleansPortal.Silo.Hosting;
+
+/// <summary>How every OrleansPortal silo is configured: one call, so the app, the tests and the benchmarks run the same silo.</summary>
+public static class PortalSiloBuilderExtensions
+{
+    /// <summary>The grain storage every <c>[PersistentState]</c> without a storage name uses.</summary>
+    public const string DefaultStorage = ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME;
+
+    /// <summary>Where explicit stream subscriptions are kept, so they survive the silo that made them.</summary>
+    public const string PubSubStore = ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME;
+
+    /// <summary>The stream provider every feature publishes on.</summary>
+    public const string StreamProvider = "StreamProvider";
+
+    /// <summary>
+    /// Clustering, grain storage, reminders and streams on <paramref name="database"/>: on PostgreSQL a real cluster
+    /// (ADO.NET membership, so every node sharing the database joins), on SQLite one silo with localhost clustering.
+    /// The schema is applied at start, before any provider reads it.
+    /// </summary>
+    public static ISiloBuilder UseOrleansPortalCluster(this ISiloBuilder silo, SiloDatabase database, ClusterSettings cluster)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(cluster);
+
+        silo.Services.AddSingleton(database);
+        silo.Services.AddSingleton<SchemaMigrator>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SchemaMigrator>());
+
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        var address = AdvertisedAddress(database, cluster);
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = address;
+            o.SiloPort = cluster.SiloPort;
+            o.GatewayPort = cluster.GatewayPort;
+            o.SiloListeningEndpoint = new IPEndPoint(database.IsPostgreSql ? IPAddress.Any : IPAddress.Loopback, cluster.SiloPort);
+            o.GatewayListeningEndpoint = cluster.GatewayPort == 0 ? null : new IPEndPoint(IPAddress.Any, cluster.GatewayPort);
+        });
+
+        if (database.IsPostgreSql)
+        {
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = database.OrleansInvariant;
+                o.ConnectionString = database.ConnectionString;
+            });
+            silo.Configure<ClusterMembershipOptions>(ConfigureFailureDetection);
+        }
+        else
+        {
+            silo.UseDevelopmentClustering(new IPEndPoint(address, cluster.SiloPort));
+        }
+
+        silo.AddAdoNetGrainStorage(DefaultStorage, options => ConfigureStorage(options, database));
+        silo.AddAdoNetGrainStorage(PubSubStore, options => ConfigureStorage(options, database));
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = database.OrleansInvariant;
+            o.ConnectionString = database.ConnectionString;
+        });
+        silo.AddMemoryStreams(StreamProvider);
+        return silo;
+    }
+
+    // State is written with Orleans' own serializer: the [GenerateSerializer]/[Id] contracts that make calls version
+    // tolerant make stored state version tolerant too (a field added later reads as its default).
+    private static void ConfigureStorage(OptionsBuilder<AdoNetGrainStorageOptions> options, SiloDatabase database) =>
+        options.Configure<Serializer>((o, serializer) =>
+        {
+            o.Invariant = database.OrleansInvariant;
+            o.ConnectionString = database.ConnectionString;
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        });
+
+    /// <summary>
+    /// A silo killed without warning is declared dead after about three missed probes of two seconds, so its grains
+    /// come back on the survivors well inside half a minute.
+    /// </summary>
+    private static void ConfigureFailureDetection(ClusterMembershipOptions o)
+    {
+        o.ProbeTimeout = TimeSpan.FromSeconds(2);
+        o.NumMissedProbesLimit = 3;
+        o.NumVotesForDeathDeclaration = 1;
+        o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+        o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+    }
+
+    private static IPAddress AdvertisedAddress(SiloDatabase database, ClusterSettings cluster)
+    {
+        if (cluster.AdvertisedAddress is { Length: > 0 } configured)
+        {
+            return IPAddress.TryParse(configured, out var parsed)
+                ? parsed
+                : throw new StorageConfigurationException($"Cluster:AdvertisedAddress '{configured}' is not an IP address.");
+        }
+
+        if (!database.IsPostgreSql) return IPAddress.Loopback;
+        return NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? IPAddress.Loopback;
+    }
+}

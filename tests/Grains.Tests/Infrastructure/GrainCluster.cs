@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using OrleansPortal.Grains.Technicians.History;
+using OrleansPortal.Silo.Hosting;
+using OrleansPortal.Silo.Storage;
+using OrleansPortal.Testing;
+
+namespace OrleansPortal.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// A real Orleans cluster in process (Orleans.TestingHost): two silos, so calls and stream events cross silos as in
+/// production, memory storage and reminders, memory streams, the grains' services, the ping history on a SQLite file,
+/// and business time that tests move through <see cref="Time"/>. Shared by a test class; each test uses fresh keys.
+/// </summary>
+public sealed class GrainCluster : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "orleansportal-grains-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>How long a grain call may take before the caller gets a TimeoutException.</summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(10);
+
+    public ManualTimeProvider Time { get; } = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        var history = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "history.db") }.ToString();
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
+        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage(PortalSiloBuilderExtensions.PubSubStore);
+            silo.UseInMemoryReminderService();
+            silo.AddMemoryStreams(PortalSiloBuilderExtensions.StreamProvider);
+            silo.Services.AddSingleton(new DomainClock(Time));
+            silo.AddIncomingGrainCallFilter<IncomingCallGateFilter>();
+            silo.AddOutgoingGrainCallFilter<OutgoingCallGateFilter>();
+            // A deadlock fails its test in seconds rather than after Orleans' default half minute.
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            silo.Services.AddPingHistory(o =>
+            {
+                o.Invariant = AdoNetInvariants.Sqlite;
+                o.ConnectionString = history;
+            });
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

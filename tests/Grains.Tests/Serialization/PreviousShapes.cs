@@ -1,0 +1,38 @@
+using OrleansPortal.Grains.Tickets;
+
+namespace OrleansPortal.Grains.Tests.Serialization;
+
+// How ticket state was shaped before NewTicket gained PreferredTechnicianId (the dispatch issue added it): the same
+// members with the same ids, one fewer. State written then must still load.
+
+[GenerateSerializer, Alias("op.test.PreviousTicketState")]
+public sealed class PreviousTicketState
+{
+    [Id(0)] public PreviousNewTicket? Details { get; set; }
+
+    [Id(1)] public TimeWindow? ArrivalWindow { get; set; }
+
+    [Id(2)] public TicketStatus Status { get; set; }
+
+    [Id(3)] public TicketStatus? HeldFrom { get; set; }
+
+    [Id(4)] public string? HoldReason { get; set; }
+
+    [Id(5)] public string? TechnicianId { get; set; }
+
+    [Id(6)] public bool Pinned { get; set; }
+
+    [Id(7)] public List<AuditEntry> Audit { get; set; } = [];
+}
+
+[GenerateSerializer, Immutable, Alias("op.test.PreviousNewTicket")]
+public sealed record PreviousNewTicket(
+    string CustomerId,
+    string PropertyId,
+    GeoPoint Location,
+    string Address,
+    string Description,
+    IReadOnlyList<string> RequiredSkills,
+    TimeSpan EstimatedDuration,
+    TimeWindow? ArrivalWindow,
+    TicketPriority Priority);

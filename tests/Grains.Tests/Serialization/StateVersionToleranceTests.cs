@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
+using OrleansPortal.Grains.Tickets;
+
+namespace OrleansPortal.Grains.Tests.Serialization;
+
+/// <summary>Grain state is stored with Orleans' serializer (as the silo configures it): an older shape must load into the current class.</summary>
+public sealed class StateVersionToleranceTests
+{
+    private static readonly OrleansGrainStorageSerializer Storage =
+        new(new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>());
+
+    [Fact]
+    public void TicketStateWrittenBeforeAFieldWasAdded_LoadsWithEverythingItHad_AndTheNewFieldEmpty()
+    {
+        var window = new TimeWindow(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        var stored = new PreviousTicketState
+        {
+            Details = new PreviousNewTicket("cust-1", "prop-1", new GeoPoint(41.15, -8.61), "Rua das Flores 10", "Leaking valve",
+                ["plumbing"], TimeSpan.FromMinutes(40), window, TicketPriority.High),
+            ArrivalWindow = window,
+            Status = TicketStatus.OnHold,
+            HeldFrom = TicketStatus.Assigned,
+            HoldReason = "parts",
+            TechnicianId = "tech-7",
+            Pinned = true,
+            Audit = [new AuditEntry(window.Start.AddDays(-1), "dana", null, TicketStatus.Scheduled, "created", null)],
+        };
+
+        var loaded = Storage.Deserialize<TicketState>(Storage.Serialize(stored))!;
+
+        Assert.Equal("Leaking valve", loaded.Details!.Description);
+        Assert.Equal(["plumbing"], loaded.Details.RequiredSkills);
+        Assert.Equal(TicketPriority.High, loaded.Details.Priority);
+        Assert.Null(loaded.Details.PreferredTechnicianId);
+        Assert.Equal(window, loaded.ArrivalWindow);
+        Assert.Equal((TicketStatus.OnHold, TicketStatus.Assigned, "parts", "tech-7", true), (loaded.Status, loaded.HeldFrom, loaded.HoldReason, loaded.TechnicianId, loaded.Pinned));
+        Assert.Equal(stored.Audit, loaded.Audit);
+    }
+
+    [Fact]
+    public void CurrentTicketState_ReadByThePreviousShape_KeepsWhatThatShapeKnows()
+    {
+        // A rolling upgrade: a node still on the previous version reads what a new node wrote.
+        var current = new TicketState
+        {
+            Details = new NewTicket("cust-1", "prop-1", new GeoPoint(41.15, -8.61), "Rua das Flores 10", "Leaking valve",
+                ["plumbing"], TimeSpan.FromMinutes(40), null, TicketPriority.Routine, PreferredTechnicianId: "tech-2"),
+            Status = TicketStatus.New,
+        };
+
+        var read = Storage.Deserialize<PreviousTicketState>(Storage.Serialize(current))!;
+
+        Assert.Equal("Leaking valve", read.Details!.Description);
+        Assert.Equal(TicketStatus.New, read.Status);
+    }
+}
