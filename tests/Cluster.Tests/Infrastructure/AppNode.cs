@@ -14,10 +14,12 @@ public sealed class AppNode : IAsyncDisposable
     private const int LogLines = 200;
     private readonly Process _process;
     private readonly Queue<string> _log = new();
+    private readonly StreamWriter _logFile;
 
-    private AppNode(string name, Process process, Uri address, int siloPort, int gatewayPort)
+    private AppNode(string name, Process process, Uri address, int siloPort, int gatewayPort, string logFile)
     {
         Name = name;
+        _logFile = new StreamWriter(logFile) { AutoFlush = true };
         _process = process;
         Address = address;
         SiloPort = siloPort;
@@ -64,7 +66,7 @@ public sealed class AppNode : IAsyncDisposable
         start.Environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Node {name} did not start.");
-        return new AppNode(name, process, address, siloPort, gatewayPort);
+        return new AppNode(name, process, address, siloPort, gatewayPort, Path.Combine(directory, "node.log"));
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
@@ -104,7 +106,7 @@ public sealed class AppNode : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    /// <summary>The last lines the node printed, for failure messages.</summary>
+    /// <summary>The last lines the node printed, for failure messages (all of them are in node.log, in its directory).</summary>
     public string RecentLog()
     {
         lock (_log) return $"--- {Name} ---\n" + string.Join('\n', _log);
@@ -115,6 +117,7 @@ public sealed class AppNode : IAsyncDisposable
         if (line is null) return;
         lock (_log)
         {
+            _logFile.WriteLine(line);
             _log.Enqueue(line);
             if (_log.Count > LogLines) _log.Dequeue();
         }
@@ -123,6 +126,8 @@ public sealed class AppNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
+        _process.WaitForExit(); // the output readers are done: nothing writes to the log any more
         _process.Dispose();
+        await _logFile.DisposeAsync();
     }
 }

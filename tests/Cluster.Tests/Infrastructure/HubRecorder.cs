@@ -14,6 +14,7 @@ public sealed class HubRecorder : IAsyncDisposable
     private static readonly TimeSpan[] PageRetryDelays = [TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
 
     private readonly ConcurrentQueue<Received> _received = new();
+    private readonly ConcurrentQueue<string> _history = new();
     private long _sequence;
     private int _reconnects;
 
@@ -38,18 +39,34 @@ public sealed class HubRecorder : IAsyncDisposable
         connection.Reconnected += _ =>
         {
             Interlocked.Increment(ref recorder._reconnects);
+            recorder.Note("reconnected");
+            return Task.CompletedTask;
+        };
+        connection.Reconnecting += error =>
+        {
+            recorder.Note($"reconnecting: {error?.GetType().Name} {error?.Message}");
+            return Task.CompletedTask;
+        };
+        connection.Closed += error =>
+        {
+            recorder.Note($"closed: {error?.GetType().Name} {error?.Message}");
             return Task.CompletedTask;
         };
         await connection.StartAsync();
         return recorder;
     }
 
+    /// <summary>What happened to the connection (reconnecting, reconnected, closed), for failure messages.</summary>
+    public string History() => string.Join('\n', _history);
+
+    private void Note(string what) => _history.Enqueue($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {what}");
+
     /// <summary>Every invocation of <paramref name="target"/> received after <paramref name="after"/>, first argument only.</summary>
     public IEnumerable<JsonElement> All(string target, long after = 0) =>
         _received.Where(r => r.Sequence > after && r.Target == target).Select(r => r.Argument);
 
     /// <summary>Waits for an invocation of <paramref name="target"/> after <paramref name="after"/> whose argument satisfies <paramref name="match"/>.</summary>
-    public async Task<JsonElement> WaitForAsync(string target, Func<JsonElement, bool> match, string what, long after = 0, int seconds = 30)
+    public async Task<JsonElement> WaitForAsync(string target, Func<JsonElement, bool> match, string what, long after = 0, int seconds = 30, Func<string>? context = null)
     {
         JsonElement found = default;
         await Eventually.TrueAsync(() =>
@@ -62,7 +79,7 @@ public sealed class HubRecorder : IAsyncDisposable
             }
 
             return false;
-        }, what, seconds);
+        }, what, seconds, () => History() + (context is null ? "" : "\n" + context()));
         return found;
     }
 

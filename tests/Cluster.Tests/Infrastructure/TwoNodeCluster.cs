@@ -85,14 +85,30 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         [.. (await Orleans.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Keys];
 
     /// <summary>The node hosting <paramref name="grain"/>'s activation now, or null when it has none (or its silo is gone).</summary>
-    public async Task<AppNode?> WhereIsAsync(IAddressable grain)
+    public async Task<AppNode?> WhereIsAsync(IAddressable grain) => (await WhereAreAsync([grain])).GetValueOrDefault(grain.GetGrainId());
+
+    /// <summary>The nodes hosting those of <paramref name="grains"/> that have an activation now.</summary>
+    public async Task<Dictionary<GrainId, AppNode>> WhereAreAsync(IEnumerable<IAddressable> grains)
     {
-        var grainId = grain.GetGrainId();
+        var wanted = grains.Select(g => g.GetGrainId()).ToHashSet();
         var management = Orleans.GetGrain<IManagementGrain>(0);
-        // Asked of each silo's own catalog rather than the directory's cache, so the answer is where the activation is.
+        // Asked of each silo's own catalog rather than of the directory, so the answer is where the activations are.
         var statistics = await management.GetDetailedGrainStatistics(hostsIds: await ActiveSilosAsync());
-        var silo = statistics.FirstOrDefault(s => s.GrainId == grainId)?.SiloAddress;
-        return silo is null ? null : Nodes.Single(n => n.SiloPort == silo.Endpoint.Port);
+        return statistics.Where(s => wanted.Contains(s.GrainId))
+            .ToDictionary(s => s.GrainId, s => Nodes.Single(n => n.SiloPort == s.SiloAddress.Endpoint.Port));
+    }
+
+    /// <summary>With ORLEANSPORTAL_CLUSTER_LOGS naming a directory, the nodes' whole logs are copied there before the cluster's files go.</summary>
+    private void KeepLogs()
+    {
+        if (Environment.GetEnvironmentVariable("ORLEANSPORTAL_CLUSTER_LOGS") is not { Length: > 0 } keep) return;
+        Directory.CreateDirectory(keep);
+        var run = Path.GetFileName(_directory);
+        foreach (var node in Nodes.Where(n => n is not null))
+        {
+            var log = Path.Combine(_directory, node.Name.ToLowerInvariant(), "node.log");
+            if (File.Exists(log)) File.Copy(log, Path.Combine(keep, $"{run}-{node.Name}.log"), overwrite: true);
+        }
     }
 
     public string RecentLogs() => string.Join('\n', Nodes.Select(n => n.RecentLog()));
@@ -107,6 +123,7 @@ public sealed class TwoNodeCluster : IAsyncLifetime
 
         foreach (var node in new[] { A, B }.Where(n => n is not null)) await node.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
+        KeepLogs();
         if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
     }
 }
