@@ -1,3 +1,4 @@
+using OrleansPortal.Benchmarks.Cluster;
 using OrleansPortal.Benchmarks.GrainCalls;
 using OrleansPortal.Benchmarks.Insert;
 using OrleansPortal.Benchmarks.Matrix;
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "state-writes" => await StateWritesBenchmark.RunAsync(args[1..]),
     "pings" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: false),
     "kestrel-baseline" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: true),
+    "cluster" => await ClusterBenchmark.RunAsync(args[1..]),
     "matrix" => MatrixBenchmark.Run(args[1..]),
     "solomon" => SolomonBenchmark.Run(args[1..]),
     "insert" => InsertBenchmark.Run(args[1..]),
@@ -20,6 +22,6 @@ return args.FirstOrDefault() switch
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, matrix, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, cluster, matrix, solomon, insert");
     return 2;
 }

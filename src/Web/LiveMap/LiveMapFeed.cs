@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Orleans;
 using Orleans.Streams;
@@ -17,17 +16,16 @@ public sealed class LiveMapFeed(IClusterClient client, IHubContext<LiveMapHub, I
 {
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<TenantFeed>>> _tenants = new();
+    private readonly SubscriptionCache<string, TenantFeed> _tenants = new();
 
     public static string GroupFor(string tenantId) => $"dispatchers:{tenantId}";
 
     /// <summary>Starts forwarding the tenant's changes (once; later calls return at once).</summary>
-    public Task WatchAsync(string tenantId) =>
-        _tenants.GetOrAdd(tenantId, id => new Lazy<Task<TenantFeed>>(() => TenantFeed.StartAsync(id, this))).Value;
+    public Task WatchAsync(string tenantId) => _tenants.GetOrSubscribeAsync(tenantId, id => TenantFeed.StartAsync(id, this));
 
     public async Task UnsubscribeAllAsync()
     {
-        foreach (var feed in _tenants.Values.Where(f => f.IsValueCreated)) await (await feed.Value).DisposeAsync();
+        foreach (var feed in await _tenants.AllAsync()) await feed.DisposeAsync();
     }
 
     private sealed class TenantFeed : IAsyncDisposable

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using OrleansPortal.Web.Dispatch;
+using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.Technicians;
 
@@ -8,7 +9,9 @@ namespace OrleansPortal.Web.LiveMap;
 
 /// <summary>
 /// The dispatchers' live map. A connection joins only its own tenant's group (from the auth cookie's tenant claim;
-/// the client names nothing), gets a snapshot of every technician, then the feed's batched deltas.
+/// the client names nothing), gets a snapshot of every technician, then the feed's batched deltas. A connection that
+/// arrives while a node of the cluster has just died (a dashboard failing over) waits for the snapshot until the cluster
+/// has recovered (<see cref="FailoverRetry"/>) rather than failing, which would end it for good.
 /// </summary>
 [Authorize(Policy = PortalClaims.DispatcherPolicy)]
 public sealed class LiveMapHub(LiveMapFeed feed, DispatchBoardFeed board, TechnicianDirectory directory) : Hub<ILiveMapClient>
@@ -20,9 +23,12 @@ public sealed class LiveMapHub(LiveMapFeed feed, DispatchBoardFeed board, Techni
         var tenantId = Context.User!.GetTenantId();
         // Join and start watching before reading the snapshot, so no change falls between the two.
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveMapFeed.GroupFor(tenantId));
-        await feed.WatchAsync(tenantId);
-        await board.WatchAsync(tenantId);
-        var technicians = await directory.ListAsync(tenantId);
+        var technicians = await FailoverRetry.RunAsync(async () =>
+        {
+            await feed.WatchAsync(tenantId);
+            await board.WatchAsync(tenantId);
+            return await directory.ListAsync(tenantId);
+        }, Context.ConnectionAborted);
         await Clients.Caller.Snapshot([.. technicians.Select(t => t.AsLiveDto())]);
         await base.OnConnectedAsync();
     }
