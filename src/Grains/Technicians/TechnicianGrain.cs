@@ -1,6 +1,7 @@
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
+using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Grains.Tickets;
 
@@ -19,7 +20,8 @@ namespace OrleansPortal.Grains.Technicians;
 /// </summary>
 public sealed class TechnicianGrain(
     [PersistentState("technician")] IPersistentState<TechnicianState> state,
-    IPingHistory history) : Grain, ITechnicianGrain
+    IPingHistory history,
+    ITechnicianRoster roster) : Grain, ITechnicianGrain
 {
     private PositionTracker _tracker = null!;
     private ArrivalDetector? _geofence;
@@ -54,6 +56,7 @@ public sealed class TechnicianGrain(
     {
         state.State.Profile = profile;
         await SaveAsync();
+        await roster.SaveAsync(TenantId, new RosterEntry(TechnicianId, profile.Name, state.State.Status)); // after the state: on the roster means provisioned
         await TellDispatchAsync();
     }
 
@@ -69,6 +72,7 @@ public sealed class TechnicianGrain(
         EnsureProvisioned();
         state.State.Status = status;
         await SaveAsync();
+        await roster.SaveAsync(TenantId, new RosterEntry(TechnicianId, state.State.Profile!.Name, status));
         // Watchers colour technicians by status: tell them now rather than at the next ping.
         if (state.State.Position is { } position) await PublishAsync(position, state.State.LastSeen ?? position.Time);
     }

@@ -22,7 +22,7 @@ public sealed class LiveMapHub(LiveMapFeed feed, DispatchBoardFeed board, Techni
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveMapFeed.GroupFor(tenantId));
         await feed.WatchAsync(tenantId);
         await board.WatchAsync(tenantId);
-        var technicians = await directory.ListAsync(tenantId);
+        var technicians = await directory.LiveSnapshotAsync(tenantId, Context.ConnectionAborted);
         await Clients.Caller.Snapshot([.. technicians.Select(t => t.AsLiveDto())]);
         await base.OnConnectedAsync();
     }

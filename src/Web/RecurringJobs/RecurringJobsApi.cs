@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
+using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
@@ -23,10 +24,11 @@ public static class RecurringJobsApi
         return group;
     }
 
-    private static async Task<Results<Created<RecurringJobDto>, ValidationProblem>> CreateAsync(CreateRecurringJobRequest request, ClaimsPrincipal user, IClusterClient grains)
+    private static async Task<Results<Created<RecurringJobDto>, ValidationProblem>> CreateAsync(
+        CreateRecurringJobRequest request, ClaimsPrincipal user, IClusterClient grains, ITechnicianRoster roster)
     {
         var (job, validation) = Parse(request);
-        if (job is not null) await TicketsApi.CheckPreferredTechnicianAsync(request.Ticket!, user.GetTenantId(), grains, validation, "ticket.preferredTechnicianId");
+        if (job is not null) await TicketsApi.CheckPreferredTechnicianAsync(request.Ticket!, user.GetTenantId(), roster, validation, "ticket.preferredTechnicianId");
         if (job is null || !validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var id = TenantKeys.NewId();
