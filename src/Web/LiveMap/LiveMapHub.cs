@@ -18,11 +18,14 @@ public sealed class LiveMapHub(LiveMapFeed feed, DispatchBoardFeed board, Techni
     public override async Task OnConnectedAsync()
     {
         var tenantId = Context.User!.GetTenantId();
-        // Join and start watching before reading the snapshot, so no change falls between the two.
+        // Join and start watching positions before reading the snapshot, so no change falls between the two. The board's
+        // feed has nothing in the snapshot, so it subscribes meanwhile (on a cold node each subscription is a round trip
+        // to storage), but before the snapshot goes out: from then on the page counts on both.
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveMapFeed.GroupFor(tenantId));
+        var watchingBoard = board.WatchAsync(tenantId);
         await feed.WatchAsync(tenantId);
-        await board.WatchAsync(tenantId);
         var technicians = await directory.LiveSnapshotAsync(tenantId, Context.ConnectionAborted);
+        await watchingBoard;
         await Clients.Caller.Snapshot([.. technicians.Select(t => t.AsLiveDto())]);
         await base.OnConnectedAsync();
     }
