@@ -36,7 +36,8 @@ public sealed class TechnicianGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var latest = await history.ReadLatestAsync(TenantId, TechnicianId, cancellationToken);
+        // A technician never provisioned has no device, so no pings: creating one costs no history read.
+        var latest = state.RecordExists ? await history.ReadLatestAsync(TenantId, TechnicianId, cancellationToken) : null;
         if (latest is not null && (state.State.Position is null || latest.Fix.Time > state.State.Position.Time))
         {
             state.State.Position = latest.Fix; // the history is ahead of the last saved state: we stopped between saves
