@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPortal.Grains.Companies.Roster;
+using OrleansPortal.Grains.Conversations;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage.Schema;
 
@@ -25,6 +26,7 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton(SchemaModuleFor(database));
         services.AddSingleton(_ => new PortalDatabase(database));
         services.AddSingleton<ITechnicianRoster, TechnicianRoster>();
+        services.AddSingleton<IConversationInbox, ConversationInbox>();
         return services;
     }
 }

@@ -4,8 +4,6 @@ using OrleansPortal.Grains.Storage;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Grains.Tests.Infrastructure;
-using OrleansPortal.Silo.Hosting;
-using OrleansPortal.Silo.Storage.Schema;
 
 namespace OrleansPortal.Grains.Tests.Companies;
 
@@ -20,12 +18,9 @@ public abstract class TechnicianRosterTests(HistoryDatabase database) : IAsyncLi
 
     public async Task InitializeAsync()
     {
-        var options = database.CreateOptions();
-        var silo = new SiloDatabase(options.Invariant, options.ConnectionString);
-        await new SchemaMigrator(silo, [PortalStorageServiceCollectionExtensions.SchemaModuleFor(silo)]).ApplyAsync(CancellationToken.None);
-        _history = new PingHistory(options, NullLogger<PingHistory>.Instance);
+        _tables = await PortalTables.OpenAsync(database);
+        _history = new PingHistory(database.CreateOptions(), NullLogger<PingHistory>.Instance);
         await _history.InitializeAsync();
-        _tables = new PortalDatabase(silo);
         _roster = new TechnicianRoster(_tables);
     }
 
