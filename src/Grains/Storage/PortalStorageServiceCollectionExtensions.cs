@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage.Schema;
 
@@ -27,6 +28,7 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton(_ => new PortalDatabase(database));
         services.AddSingleton<ITechnicianRoster, TechnicianRoster>();
         services.AddSingleton<IConversationInbox, ConversationInbox>();
+        services.AddSingleton<IRecurringJobIndex, RecurringJobIndex>();
         return services;
     }
 }

@@ -49,21 +49,16 @@ public static class TechniciansApi
         return TypedResults.Created($"/api/v1/technicians/{id}", created.AsDto());
     }
 
-    /// <summary>
-    /// Pages by name (case-insensitive), then id. The body stays a plain array; when more follow, the Link header names
-    /// the next page (<c>?limit=N&amp;after={last id of this page}</c>) (RFC 8288).
-    /// </summary>
+    /// <summary>By name (case-insensitive), then id, a page at a time (<see cref="PageLinks"/>).</summary>
     private static async Task<Results<Ok<TechnicianDto[]>, ValidationProblem>> ListAsync(
         int? limit, string? after, ClaimsPrincipal user, TechnicianDirectory directory, HttpResponse response)
     {
-        var validation = new RequestValidation()
-            .Require(limit is null or >= 1 and <= MaxPageSize, "limit", $"The limit must be between 1 and {MaxPageSize}.")
-            .Require(after is null || ResourceId.IsValid(after), "after", "'after' must be a technician id (32 hex characters), the last of the previous page.");
+        var validation = PageLinks.Validate(limit, after, MaxPageSize, "a technician");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var size = limit ?? DefaultPageSize;
         var page = await directory.ListAsync(user.GetTenantId(), after, size);
-        if (page.Next is { } next) response.Headers.Link = $"</api/v1/technicians?limit={size}&after={next}>; rel=\"next\"";
+        PageLinks.SetNext(response, "/api/v1/technicians", size, page.Next);
         return TypedResults.Ok(page.Technicians.Select(t => t.AsDto()).ToArray());
     }
 
