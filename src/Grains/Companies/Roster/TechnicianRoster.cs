@@ -44,7 +44,8 @@ public sealed class TechnicianRoster(PortalDatabase database) : ITechnicianRoste
 
     private const string LivePostgres =
         $"SELECT r.technician_id, r.name, r.status, {FixColumns} FROM company_technicians r " +
-        "LEFT JOIN LATERAL (SELECT * FROM technician_pings h WHERE h.tenant_id = r.tenant_id AND h.technician_id = r.technician_id " +
+        "LEFT JOIN LATERAL (SELECT h.fix_time, h.received_at, h.lat, h.lon, h.speed_mps, h.heading, h.altitude, h.accuracy, h.battery " +
+        "FROM technician_pings h WHERE h.tenant_id = r.tenant_id AND h.technician_id = r.technician_id " +
         "AND NOT h.is_outlier ORDER BY h.fix_time DESC LIMIT 1) p ON true " +
         "WHERE r.tenant_id = @tenant ORDER BY r.sort_name, r.technician_id";
 
