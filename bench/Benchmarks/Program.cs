@@ -1,4 +1,5 @@
 using OrleansPortal.Benchmarks.Cluster;
+using OrleansPortal.Benchmarks.Fleet;
 using OrleansPortal.Benchmarks.GrainCalls;
 using OrleansPortal.Benchmarks.Insert;
 using OrleansPortal.Benchmarks.Matrix;
@@ -17,11 +18,12 @@ return args.FirstOrDefault() switch
     "matrix" => MatrixBenchmark.Run(args[1..]),
     "solomon" => SolomonBenchmark.Run(args[1..]),
     "insert" => InsertBenchmark.Run(args[1..]),
+    "fleet" => await FleetBenchmark.RunAsync(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, cluster, matrix, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, cluster, fleet, matrix, solomon, insert");
     return 2;
 }

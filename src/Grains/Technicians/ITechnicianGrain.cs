@@ -10,7 +10,7 @@ namespace OrleansPortal.Grains.Technicians;
 [Alias("op.ITechnicianGrain")]
 public interface ITechnicianGrain : IGrainWithStringKey
 {
-    /// <summary>Creates or updates the profile.</summary>
+    /// <summary>Creates or updates the profile, and then the technician's row on the company's roster.</summary>
     Task ProvisionAsync(TechnicianProfile profile);
 
     /// <summary>The technician as a dispatcher sees it; throws <see cref="NotFoundException"/> if never provisioned.</summary>

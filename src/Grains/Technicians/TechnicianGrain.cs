@@ -1,6 +1,7 @@
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
+using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Grains.Tickets;
 
@@ -19,7 +20,8 @@ namespace OrleansPortal.Grains.Technicians;
 /// </summary>
 public sealed class TechnicianGrain(
     [PersistentState("technician")] IPersistentState<TechnicianState> state,
-    IPingHistory history) : Grain, ITechnicianGrain
+    IPingHistory history,
+    ITechnicianRoster roster) : Grain, ITechnicianGrain
 {
     private PositionTracker _tracker = null!;
     private ArrivalDetector? _geofence;
@@ -34,7 +36,8 @@ public sealed class TechnicianGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var latest = await history.ReadLatestAsync(TenantId, TechnicianId, cancellationToken);
+        // A technician never provisioned has no device, so no pings: creating one costs no history read.
+        var latest = state.RecordExists ? await history.ReadLatestAsync(TenantId, TechnicianId, cancellationToken) : null;
         if (latest is not null && (state.State.Position is null || latest.Fix.Time > state.State.Position.Time))
         {
             state.State.Position = latest.Fix; // the history is ahead of the last saved state: we stopped between saves
@@ -54,6 +57,7 @@ public sealed class TechnicianGrain(
     {
         state.State.Profile = profile;
         await SaveAsync();
+        await roster.SaveAsync(TenantId, new RosterEntry(TechnicianId, profile.Name, state.State.Status)); // after the state: on the roster means provisioned
         await TellDispatchAsync();
     }
 
@@ -69,6 +73,7 @@ public sealed class TechnicianGrain(
         EnsureProvisioned();
         state.State.Status = status;
         await SaveAsync();
+        await roster.SaveAsync(TenantId, new RosterEntry(TechnicianId, state.State.Profile!.Name, status));
         // Watchers colour technicians by status: tell them now rather than at the next ping.
         if (state.State.Position is { } position) await PublishAsync(position, state.State.LastSeen ?? position.Time);
     }

@@ -6,6 +6,7 @@ using OrleansPortal.Silo.Storage;
 using OrleansPortal.Silo.Storage.Schema;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Dispatch.Recurring;
+using OrleansPortal.Grains.Storage;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Web.Admin;
 using OrleansPortal.Web.Chat;
@@ -56,9 +57,11 @@ public static class OrleansPortalServices
             o.Invariant = storage.Invariant;
             o.ConnectionString = storage.ConnectionString;
         });
+        var database = new SiloDatabase(storage.Invariant, storage.ConnectionString);
+        builder.Services.AddPortalTables(database); // the roster and our other tables; their schema module is applied with the silo's
         builder.Services.TryAddSingleton(DomainClock.System);
         var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
-        builder.UseOrleans(silo => silo.UseOrleansPortalCluster(new SiloDatabase(storage.Invariant, storage.ConnectionString), cluster));
+        builder.UseOrleans(silo => silo.UseOrleansPortalCluster(database, cluster));
         return builder;
     }
 

@@ -21,13 +21,22 @@ public sealed class LiveMapHub(LiveMapFeed feed, DispatchBoardFeed board, Techni
     public override async Task OnConnectedAsync()
     {
         var tenantId = Context.User!.GetTenantId();
-        // Join and start watching before reading the snapshot, so no change falls between the two.
+        // Join and start watching positions before reading the snapshot, so no change falls between the two. The board's
+        // feed has nothing in the snapshot, so it subscribes meanwhile (on a cold node each subscription is a round trip
+        // to storage), but before the snapshot goes out: from then on the page counts on both.
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveMapFeed.GroupFor(tenantId));
         var technicians = await FailoverRetry.RunAsync(async () =>
         {
-            await feed.WatchAsync(tenantId);
-            await board.WatchAsync(tenantId);
-            return await directory.ListAsync(tenantId);
+            var watchingBoard = board.WatchAsync(tenantId);
+            try
+            {
+                await feed.WatchAsync(tenantId);
+                return await directory.LiveSnapshotAsync(tenantId, Context.ConnectionAborted);
+            }
+            finally
+            {
+                await watchingBoard; // a failure here is retried like the others
+            }
         }, Context.ConnectionAborted);
         await Clients.Caller.Snapshot([.. technicians.Select(t => t.AsLiveDto())]);
         await base.OnConnectedAsync();

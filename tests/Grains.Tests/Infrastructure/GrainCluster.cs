@@ -3,17 +3,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
+using OrleansPortal.Grains.Storage;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage;
+using OrleansPortal.Silo.Storage.Schema;
 using OrleansPortal.Testing;
 
 namespace OrleansPortal.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// A real Orleans cluster in process (Orleans.TestingHost): two silos, so calls and stream events cross silos as in
-/// production, memory storage and reminders, memory streams, the grains' services, the ping history on a SQLite file,
-/// and business time that tests move through <see cref="Time"/>. Shared by a test class; each test uses fresh keys.
+/// production, memory storage and reminders, memory streams, the grains' services, the ping history and the app's own
+/// tables (the roster) on one SQLite file, and business time that tests move through <see cref="Time"/>. Shared by a
+/// test class; each test uses fresh keys.
 /// </summary>
 public sealed class GrainCluster : IAsyncLifetime
 {
@@ -32,6 +35,8 @@ public sealed class GrainCluster : IAsyncLifetime
     {
         Directory.CreateDirectory(_directory);
         var history = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "history.db") }.ToString();
+        var database = new SiloDatabase(AdoNetInvariants.Sqlite, history);
+        await new SchemaMigrator(database, [PortalStorageServiceCollectionExtensions.SchemaModuleFor(database)]).ApplyAsync(CancellationToken.None);
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout));
         builder.ConfigureSilo((_, silo) =>
@@ -50,6 +55,7 @@ public sealed class GrainCluster : IAsyncLifetime
                 o.Invariant = AdoNetInvariants.Sqlite;
                 o.ConnectionString = history;
             });
+            silo.Services.AddPortalTables(database);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
