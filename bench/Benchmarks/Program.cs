@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "state-writes" => await StateWritesBenchmark.RunAsync(args[1..]),
     "pings" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: false),
     "kestrel-baseline" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: true),
+    "copy-ceiling" => await CopyCeilingBenchmark.RunAsync(args[1..]),
     "matrix" => MatrixBenchmark.Run(args[1..]),
     "solomon" => SolomonBenchmark.Run(args[1..]),
     "insert" => InsertBenchmark.Run(args[1..]),
@@ -20,6 +21,6 @@ return args.FirstOrDefault() switch
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, matrix, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, matrix, solomon, insert");
     return 2;
 }

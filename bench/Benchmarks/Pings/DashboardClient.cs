@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -6,13 +7,15 @@ namespace OrleansPortal.Benchmarks.Pings;
 
 /// <summary>
 /// A dispatcher's live map, as far as the benchmark needs one: a SignalR JSON-protocol connection (the .NET SignalR
-/// client cannot be restored here) that records, for every position received, how long ago the server accepted it.
+/// client cannot be restored here) that records, for every position received, how long ago the server accepted it,
+/// and the newest fix time it has seen per technician.
 /// </summary>
 internal sealed class DashboardClient : IAsyncDisposable
 {
     private const byte RecordSeparator = 0x1e;
     private readonly ClientWebSocket _socket = new();
     private readonly List<double> _latenciesMs = [];
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _newest = new(StringComparer.Ordinal);
     private Task? _reader;
     private volatile bool _recording;
 
@@ -41,6 +44,9 @@ internal sealed class DashboardClient : IAsyncDisposable
         _recording = false;
         lock (_latenciesMs) return [.. _latenciesMs];
     }
+
+    /// <summary>Whether a position of <paramref name="technicianId"/> with a fix at least as new as <paramref name="time"/> has arrived.</summary>
+    public bool HasSeen(string technicianId, DateTimeOffset time) => _newest.TryGetValue(technicianId, out var newest) && newest >= time;
 
     private async Task ReadAsync()
     {
@@ -86,6 +92,8 @@ internal sealed class DashboardClient : IAsyncDisposable
         foreach (var position in root.GetProperty("arguments")[0].EnumerateArray())
         {
             Interlocked.Increment(ref PositionsReceived);
+            var time = position.GetProperty("time").GetDateTimeOffset();
+            _newest.AddOrUpdate(position.GetProperty("id").GetString()!, time, (_, known) => known > time ? known : time);
             if (!_recording) continue;
             var accepted = position.GetProperty("receivedAt").GetDateTimeOffset();
             lock (_latenciesMs) _latenciesMs.Add((arrived - accepted).TotalMilliseconds);
