@@ -6,6 +6,7 @@ using OrleansPortal.Silo.Storage;
 using OrleansPortal.Silo.Storage.Schema;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Dispatch.Recurring;
+using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Web.Admin;
 using OrleansPortal.Web.Chat;
@@ -44,6 +45,8 @@ public static class OrleansPortalServices
         builder.Services.AddSingleton<Onboarding>();
         builder.Services.AddSingleton<TechnicianDirectory>();
         builder.Services.AddSingleton<PingIngestion>();
+        builder.Services.AddSingleton<DeviceBindingCache>();
+        builder.Services.AddLocationPublishing(builder.Configuration.GetSection(LocationPublishingOptions.SectionName).Get<LocationPublishingOptions>());
         builder.Services.AddStreamFeed<LiveMapFeed>();
         builder.Services.AddStreamFeed<DispatchBoardFeed>();
         builder.Services.AddStreamFeed<Portal.Appointments.AppointmentFeed>();

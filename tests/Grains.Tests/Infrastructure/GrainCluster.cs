@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
+using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage;
@@ -12,7 +13,7 @@ namespace OrleansPortal.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// A real Orleans cluster in process (Orleans.TestingHost): two silos, so calls and stream events cross silos as in
-/// production, memory storage and reminders, memory streams, the grains' services, the ping history on a SQLite file,
+/// production, memory storage and reminders, memory streams (the client too, to watch them), the grains' services, the ping history on a SQLite file,
 /// and business time that tests move through <see cref="Time"/>. Shared by a test class; each test uses fresh keys.
 /// </summary>
 public sealed class GrainCluster : IAsyncLifetime
@@ -33,7 +34,11 @@ public sealed class GrainCluster : IAsyncLifetime
         Directory.CreateDirectory(_directory);
         var history = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "history.db") }.ToString();
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
-        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout));
+        builder.ConfigureClient(client =>
+        {
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            client.AddMemoryStreams(PortalSiloBuilderExtensions.StreamProvider); // tests subscribe to what grains publish
+        });
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
@@ -45,6 +50,7 @@ public sealed class GrainCluster : IAsyncLifetime
             silo.AddOutgoingGrainCallFilter<OutgoingCallGateFilter>();
             // A deadlock fails its test in seconds rather than after Orleans' default half minute.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            silo.Services.AddLocationPublishing();
             silo.Services.AddPingHistory(o =>
             {
                 o.Invariant = AdoNetInvariants.Sqlite;
