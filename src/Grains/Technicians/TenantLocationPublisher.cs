@@ -26,6 +26,7 @@ public sealed partial class TenantLocationPublisher : IAsyncDisposable
     private readonly ITimer _timer;
     private readonly Lock _gate = new();
     private PositionWindow _pending = new();
+    private PositionWindow _spare = new();   // the window published last, emptied, to take over from _pending
     private bool _windowOpen;   // under _gate: a window is open or being published; Add need not start one
     private IStreamProvider? _streams;
     private volatile bool _stopped;
@@ -57,13 +58,25 @@ public sealed partial class TenantLocationPublisher : IAsyncDisposable
         lock (_gate)
         {
             closed = _pending;
-            _pending = new PositionWindow();
+            _pending = _spare;
         }
 
         try
         {
+            IReadOnlyList<TechnicianPositionsChanged> events;
+            try
+            {
+                events = closed.ToEvents();
+            }
+            finally
+            {
+                // Only this method swaps windows, one publication at a time, so the closed one is free to reuse.
+                closed.Clear();
+                _spare = closed;
+            }
+
             var streams = _streams ??= _services.GetRequiredKeyedService<IStreamProvider>(LocationStreams.ProviderName);
-            await Task.WhenAll(closed.ToEvents().Select(e => PublishAsync(streams, e)));
+            await Task.WhenAll(events.Select(e => PublishAsync(streams, e)));
         }
         finally
         {

@@ -19,6 +19,12 @@ public sealed class LiveMapFeed(IClusterClient client, IHubContext<LiveMapHub, I
 {
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Positions per SignalR message (about 200 bytes each in JSON): a whole fleet goes in several messages, each
+    /// serialized below the large-object heap's 85 KB, which a group send copies its message into.
+    /// </summary>
+    public const int MaxPositionsPerMessage = 250;
+
     private readonly ConcurrentDictionary<string, Lazy<Task<TenantFeed>>> _tenants = new();
 
     public static string GroupFor(string tenantId) => $"dispatchers:{tenantId}";
@@ -44,7 +50,8 @@ public sealed class LiveMapFeed(IClusterClient client, IHubContext<LiveMapHub, I
         private readonly string _tenantId;
         private readonly LiveMapFeed _owner;
         private readonly ITimer _timer;
-        private Dictionary<string, LivePositionDto> _pending = [];
+        private Dictionary<string, TechnicianPositionChanged> _pending = [];
+        private Dictionary<string, TechnicianPositionChanged> _spare = [];   // the batch sent last, emptied; only the sender swaps
         private StreamSubscriptionHandle<TechnicianPositionsChanged>? _subscription;
         private bool _sending;   // under _lock: a send is due, running, or was made less than a window ago
 
@@ -70,8 +77,7 @@ public sealed class LiveMapFeed(IClusterClient client, IHubContext<LiveMapHub, I
             {
                 foreach (var change in changes.Positions)
                 {
-                    var dto = change.AsLiveDto();
-                    if (!_pending.TryGetValue(dto.Id, out var held) || held.Time <= dto.Time) _pending[dto.Id] = dto;
+                    if (!_pending.TryGetValue(change.TechnicianId, out var held) || held.Fix.Time <= change.Fix.Time) _pending[change.TechnicianId] = change;
                 }
 
                 if (_sending) return Task.CompletedTask;
@@ -82,10 +88,13 @@ public sealed class LiveMapFeed(IClusterClient client, IHubContext<LiveMapHub, I
             return Task.CompletedTask;
         }
 
-        /// <summary>Sends what is pending, then waits a window before the next send; with nothing pending, the feed goes quiet.</summary>
+        /// <summary>
+        /// Sends what is pending, in messages of at most <see cref="MaxPositionsPerMessage"/>, then waits a window before
+        /// the next send; with nothing pending, the feed goes quiet.
+        /// </summary>
         private async Task SendAsync()
         {
-            Dictionary<string, LivePositionDto> batch;
+            Dictionary<string, TechnicianPositionChanged> batch;
             lock (_lock)
             {
                 batch = _pending;
@@ -95,15 +104,19 @@ public sealed class LiveMapFeed(IClusterClient client, IHubContext<LiveMapHub, I
                     return;
                 }
 
-                _pending = [];
+                _pending = _spare;
             }
 
             try
             {
-                await _owner._hub.Clients.Group(GroupFor(_tenantId)).Positions([.. batch.Values]);
+                // All at once, not one after another: under load every await waits its turn in a busy thread pool.
+                var group = _owner._hub.Clients.Group(GroupFor(_tenantId));
+                await Task.WhenAll(batch.Values.Chunk(MaxPositionsPerMessage).Select(chunk => group.Positions(Array.ConvertAll(chunk, change => change.AsLiveDto()))));
             }
             finally
             {
+                batch.Clear();
+                _spare = batch;
                 _timer.Change(BatchWindow, Timeout.InfiniteTimeSpan);
             }
         }

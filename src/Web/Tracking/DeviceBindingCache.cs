@@ -26,23 +26,23 @@ public sealed class DeviceBindingCache(IClusterClient grains)
     // A revoked token's entry: its binding no longer counts.
     private static readonly KnownDevice Revoked = new(new DeviceBinding("", "", "", "", default), null!);
 
-    private ConcurrentDictionary<string, KnownDevice> _current = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, KnownDevice> _previous = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<TokenHash, KnownDevice> _current = new();
+    private ConcurrentDictionary<TokenHash, KnownDevice> _previous = new();
 
-    /// <summary>The device of the token whose hash is <paramref name="tokenHash"/>; null when it is unknown or known to be revoked.</summary>
-    public ValueTask<KnownDevice?> ResolveAsync(string tokenHash)
+    /// <summary>The device of the token whose SHA-256 is <paramref name="tokenHash"/>; null when it is unknown or known to be revoked.</summary>
+    public ValueTask<KnownDevice?> ResolveAsync(TokenHash tokenHash)
     {
         if (TryGet(tokenHash, out var known)) return ValueTask.FromResult(ReferenceEquals(known, Revoked) ? null : known);
         return new ValueTask<KnownDevice?>(LookUpAsync(tokenHash));
     }
 
     /// <summary>A technician refused this token's device: it is revoked, from now on refused here without asking.</summary>
-    public void MarkRevoked(string tokenHash) => Remember(tokenHash, Revoked);
+    public void MarkRevoked(TokenHash tokenHash) => Remember(tokenHash, Revoked);
 
-    private async Task<KnownDevice?> LookUpAsync(string tokenHash)
+    private async Task<KnownDevice?> LookUpAsync(TokenHash tokenHash)
     {
         // The grain answers null for a revoked token as well as an unknown one; only a binding is worth remembering.
-        var binding = await grains.GetGrain<IDeviceTokenGrain>(tokenHash).ResolveAsync();
+        var binding = await grains.GetGrain<IDeviceTokenGrain>(tokenHash.ToHex()).ResolveAsync();
         if (binding is null) return null;
         var key = TenantKeys.For(binding.TenantId, binding.TechnicianId);
         var known = new KnownDevice(binding, grains.GetGrain<ITechnicianGrain>(key));
@@ -50,7 +50,7 @@ public sealed class DeviceBindingCache(IClusterClient grains)
         return known;
     }
 
-    private bool TryGet(string tokenHash, out KnownDevice known)
+    private bool TryGet(TokenHash tokenHash, out KnownDevice known)
     {
         if (_current.TryGetValue(tokenHash, out known!)) return true;
         if (!_previous.TryGetValue(tokenHash, out known!)) return false;
@@ -58,13 +58,13 @@ public sealed class DeviceBindingCache(IClusterClient grains)
         return true;
     }
 
-    private void Remember(string tokenHash, KnownDevice known)
+    private void Remember(TokenHash tokenHash, KnownDevice known)
     {
         var current = _current;
         if (current.Count >= Capacity / 2)
         {
             _previous = current;
-            _current = current = new ConcurrentDictionary<string, KnownDevice>(StringComparer.Ordinal);
+            _current = current = new ConcurrentDictionary<TokenHash, KnownDevice>();
         }
 
         // A revocation is never overwritten by a binding read before it.

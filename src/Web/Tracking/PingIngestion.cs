@@ -1,5 +1,5 @@
+using System.Threading.RateLimiting;
 using OrleansPortal.Grains;
-using OrleansPortal.Grains.Devices;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Web.Tracking.Protocols;
 
@@ -12,15 +12,33 @@ namespace OrleansPortal.Web.Tracking;
 /// A device revoked since this node last heard of it is refused by its technician, which stores nothing of that
 /// technician's share; in a batch naming several technicians the others' shares are stored (a replay of them later
 /// is recognised as duplicates), and the answer is 401 all the same.
+/// <para>
+/// At most <see cref="MaxPingsInFlight"/> pings are being handed to technicians at once on a node; more wait their
+/// turn here, in arrival order, costing nothing while they wait. Without that bound a burst of batches turns into
+/// tens of thousands of queued grain calls, and everything else on the node (the live map's sends, the streams'
+/// deliveries, timers) waits behind them in the thread pool. Their received time is taken before the wait, so a
+/// wait here shows in how late positions reach the map.
+/// </para>
 /// </summary>
 public sealed class PingIngestion(DeviceBindingCache devices, DomainClock clock)
 {
-    public async Task<IngestionOutcome> IngestAsync(IReadOnlyList<DevicePing> pings)
+    public const int MaxPingsInFlight = 1_000;
+
+    private readonly ConcurrencyLimiter _inFlight = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = MaxPingsInFlight,
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    public async Task<IngestionOutcome> IngestAsync(IReadOnlyList<DevicePing> pings, CancellationToken cancellationToken = default)
     {
         var receivedAt = clock.GetUtcNow();
         var errors = Validate(pings, receivedAt);
         if (errors is not null) return IngestionOutcome.Invalid(errors);
         if (pings.Count == 0) return IngestionOutcome.Stored(new PingBatchResult(0, 0, 0, 0));
+
+        using var turn = await _inFlight.AcquireAsync(Math.Min(pings.Count, MaxPingsInFlight), cancellationToken);
 
         // Apps send one device's fixes; integrations send many devices' in one batch. Group by token, then technician.
         var byToken = new Dictionary<string, List<GpsFix>>(StringComparer.Ordinal);
@@ -31,10 +49,10 @@ public sealed class PingIngestion(DeviceBindingCache devices, DomainClock clock)
         }
 
         // Every lookup the cache cannot answer starts at once; then each is awaited in turn.
-        var lookups = new List<(string Hash, ValueTask<KnownDevice?> Device, List<GpsFix> Fixes)>(byToken.Count);
+        var lookups = new List<(TokenHash Hash, ValueTask<KnownDevice?> Device, List<GpsFix> Fixes)>(byToken.Count);
         foreach (var (token, fixes) in byToken)
         {
-            var hash = DeviceToken.Hash(token);
+            var hash = TokenHash.Of(token);
             lookups.Add((hash, devices.ResolveAsync(hash), fixes));
         }
 
@@ -95,15 +113,15 @@ public sealed class PingIngestion(DeviceBindingCache devices, DomainClock clock)
     }
 
     /// <summary>One technician's part of a batch: usually one device, rarely several (a phone and a tracker).</summary>
-    private sealed class Share(string deviceId, string tokenHash, List<GpsFix> fixes)
+    private sealed class Share(string deviceId, TokenHash tokenHash, List<GpsFix> fixes)
     {
         public List<string> DeviceIds { get; } = [deviceId];
 
-        public List<string> TokenHashes { get; } = [tokenHash];
+        public List<TokenHash> TokenHashes { get; } = [tokenHash];
 
         public List<GpsFix> Fixes { get; } = fixes;
 
-        public void Add(string deviceId, string tokenHash, List<GpsFix> more)
+        public void Add(string deviceId, TokenHash tokenHash, List<GpsFix> more)
         {
             if (!DeviceIds.Contains(deviceId)) DeviceIds.Add(deviceId);
             TokenHashes.Add(tokenHash);

@@ -100,21 +100,12 @@ internal sealed class PostgresPingStore : PingStore
         await WriteStagedAsync(batch, cancellationToken);
     }
 
-    /// <summary>The batch in binary COPY format, encoded here (<see cref="PingCopyEncoder"/>) and streamed as it fills.</summary>
+    /// <summary>The batch through the driver's binary importer, one row per ping in the column order of the COPY.</summary>
     private static async Task CopyAsync(NpgsqlConnection connection, string copy, IReadOnlyList<PingRecord> batch, CancellationToken cancellationToken)
     {
-        using var encoder = new PingCopyEncoder();
-        await using var stream = await connection.BeginRawBinaryCopyAsync(copy, cancellationToken);
-        foreach (var record in batch)
-        {
-            encoder.Add(record);
-            if (!encoder.IsFull) continue;
-            await stream.WriteAsync(encoder.Encoded, cancellationToken);
-            encoder.Clear();
-        }
-
-        encoder.AddTrailer();
-        await stream.WriteAsync(encoder.Encoded, cancellationToken);
+        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        foreach (var record in batch) await WriteRowAsync(importer, record, cancellationToken);
+        await importer.CompleteAsync(cancellationToken);
     }
 
     private async Task WriteStagedAsync(IReadOnlyList<PingRecord> batch, CancellationToken cancellationToken)
@@ -194,6 +185,29 @@ internal sealed class PostgresPingStore : PingStore
             throw;
         }
     }
+
+    private static async Task WriteRowAsync(NpgsqlBinaryImporter importer, PingRecord record, CancellationToken cancellationToken)
+    {
+        var fix = record.Fix;
+        await importer.StartRowAsync(cancellationToken);
+        await importer.WriteAsync(record.TenantId, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(record.TechnicianId, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(StoredValues.Time(fix.Time), NpgsqlDbType.TimestampTz, cancellationToken);
+        await importer.WriteAsync(StoredValues.Time(record.ReceivedAt), NpgsqlDbType.TimestampTz, cancellationToken);
+        await importer.WriteAsync(fix.Latitude, NpgsqlDbType.Double, cancellationToken);
+        await importer.WriteAsync(fix.Longitude, NpgsqlDbType.Double, cancellationToken);
+        await WriteMeasurementAsync(importer, fix.SpeedMetersPerSecond, cancellationToken);
+        await WriteMeasurementAsync(importer, fix.HeadingDegrees, cancellationToken);
+        await WriteMeasurementAsync(importer, fix.AltitudeMeters, cancellationToken);
+        await WriteMeasurementAsync(importer, fix.AccuracyMeters, cancellationToken);
+        await WriteMeasurementAsync(importer, fix.BatteryPercent, cancellationToken);
+        await importer.WriteAsync(record.IsOutlier, NpgsqlDbType.Boolean, cancellationToken);
+    }
+
+    private static Task WriteMeasurementAsync(NpgsqlBinaryImporter importer, double? value, CancellationToken cancellationToken) =>
+        StoredValues.Measurement(value) is { } stored
+            ? importer.WriteAsync(stored, NpgsqlDbType.Real, cancellationToken)
+            : importer.WriteNullAsync(cancellationToken);
 
     private static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 }
