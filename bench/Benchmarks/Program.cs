@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "pings" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: false),
     "kestrel-baseline" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: true),
     "cluster" => await ClusterBenchmark.RunAsync(args[1..]),
+    "copy-ceiling" => await CopyCeilingBenchmark.RunAsync(args[1..]),
     "matrix" => MatrixBenchmark.Run(args[1..]),
     "solomon" => SolomonBenchmark.Run(args[1..]),
     "insert" => InsertBenchmark.Run(args[1..]),
@@ -24,6 +25,6 @@ return args.FirstOrDefault() switch
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, cluster, fleet, matrix, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, matrix, solomon, insert");
     return 2;
 }

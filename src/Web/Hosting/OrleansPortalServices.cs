@@ -7,6 +7,7 @@ using OrleansPortal.Silo.Storage.Schema;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Grains.Storage;
+using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Web.Admin;
 using OrleansPortal.Web.Chat;
@@ -45,6 +46,8 @@ public static class OrleansPortalServices
         builder.Services.AddSingleton<Onboarding>();
         builder.Services.AddSingleton<TechnicianDirectory>();
         builder.Services.AddSingleton<PingIngestion>();
+        builder.Services.AddSingleton<DeviceBindingCache>();
+        builder.Services.AddLocationPublishing(builder.Configuration.GetSection(LocationPublishingOptions.SectionName).Get<LocationPublishingOptions>());
         builder.Services.AddStreamFeed<LiveMapFeed>();
         builder.Services.AddStreamFeed<DispatchBoardFeed>();
         builder.Services.AddStreamFeed<Portal.Appointments.AppointmentFeed>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using OrleansPortal.Web.Dispatch;
 using OrleansPortal.Web.Hosting;
@@ -17,6 +18,13 @@ namespace OrleansPortal.Web.LiveMap;
 public sealed class LiveMapHub(LiveMapFeed feed, DispatchBoardFeed board, TechnicianDirectory directory) : Hub<ILiveMapClient>
 {
     public const string Path = "/hubs/live-map";
+
+    /// <summary>
+    /// A whole fleet's positions (about 2 MB of JSON for 10,000 technicians) may be written at once. With SignalR's
+    /// default of 64 KB before backpressure, such a send trickles out in dozens of waits, each a turn in a thread pool
+    /// that pings keep busy, and positions age by seconds on the way; buffered, it goes out in a few writes.
+    /// </summary>
+    public static void ConfigureConnection(HttpConnectionDispatcherOptions options) => options.TransportMaxBufferSize = 1024 * 1024;
 
     public override async Task OnConnectedAsync()
     {
