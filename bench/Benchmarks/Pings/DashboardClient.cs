@@ -28,7 +28,7 @@ internal sealed class DashboardClient : IAsyncDisposable
         var hub = new UriBuilder(server) { Scheme = server.Scheme == "https" ? "wss" : "ws", Path = "/hubs/live-map" }.Uri;
         await client._socket.ConnectAsync(hub, CancellationToken.None);
         await client._socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
-        client._reader = Task.Run(client.ReadAsync);
+        client._reader = Task.Factory.StartNew(client.Read, TaskCreationOptions.LongRunning);
         return client;
     }
 
@@ -49,8 +49,10 @@ internal sealed class DashboardClient : IAsyncDisposable
     public bool HasSeen(string technicianId, DateTimeOffset time) => _newest.TryGetValue(technicianId, out var newest) && newest >= time;
 
     // The reader must cost little per position, or on a busy machine the dashboard itself becomes the lag it measures:
-    // one pass over the bytes with Utf8JsonReader, times parsed in place, one lock per message.
-    private async Task ReadAsync()
+    // one pass over the bytes with Utf8JsonReader, times parsed in place, one lock per message. It has a thread of its
+    // own and blocks on each receive: the senders' continuations fill this process's thread pool, and a reader queued
+    // behind them would stamp arrivals late (a dispatcher's browser runs on another machine, not behind our senders).
+    private void Read()
     {
         var buffer = new byte[1 << 20];
         var length = 0;
@@ -61,7 +63,7 @@ internal sealed class DashboardClient : IAsyncDisposable
             ValueWebSocketReceiveResult result;
             try
             {
-                result = await _socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+                result = _socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None).AsTask().GetAwaiter().GetResult();
             }
             catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
             {
