@@ -13,7 +13,7 @@ namespace OrleansPortal.Benchmarks.Pings;
 internal sealed class DashboardClient : IAsyncDisposable
 {
     private const byte RecordSeparator = 0x1e;
-    private readonly ClientWebSocket _socket = new();
+    private readonly WebSocket _socket;
     private readonly List<double> _latenciesMs = [];
     private readonly ConcurrentDictionary<string, DateTimeOffset> _newest = new(StringComparer.Ordinal);
     private Task? _reader;
@@ -21,12 +21,12 @@ internal sealed class DashboardClient : IAsyncDisposable
 
     public long PositionsReceived;
 
+    private DashboardClient(WebSocket socket) => _socket = socket;
+
     public static async Task<DashboardClient> ConnectAsync(Uri server, string cookie)
     {
-        var client = new DashboardClient();
-        client._socket.Options.SetRequestHeader("Cookie", cookie);
         var hub = new UriBuilder(server) { Scheme = server.Scheme == "https" ? "wss" : "ws", Path = "/hubs/live-map" }.Uri;
-        await client._socket.ConnectAsync(hub, CancellationToken.None);
+        var client = new DashboardClient(BlockingWebSocket.Connect(hub, cookie));
         await client._socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
         client._reader = Task.Factory.StartNew(client.Read, TaskCreationOptions.LongRunning);
         return client;
@@ -50,8 +50,8 @@ internal sealed class DashboardClient : IAsyncDisposable
 
     // The reader must cost little per position, or on a busy machine the dashboard itself becomes the lag it measures:
     // one pass over the bytes with Utf8JsonReader, times parsed in place, one lock per message. It has a thread of its
-    // own and blocks on each receive: the senders' continuations fill this process's thread pool, and a reader queued
-    // behind them would stamp arrivals late (a dispatcher's browser runs on another machine, not behind our senders).
+    // own and blocks in each receive (BlockingWebSocket): the senders' continuations fill this process's thread pool,
+    // and a reader queued behind them would drain its socket late (a dispatcher's browser runs on another machine).
     private void Read()
     {
         var buffer = new byte[1 << 20];
