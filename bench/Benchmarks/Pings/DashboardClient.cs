@@ -15,6 +15,7 @@ internal sealed class DashboardClient : IAsyncDisposable
     private const byte RecordSeparator = 0x1e;
     private readonly WebSocket _socket;
     private readonly List<double> _latenciesMs = [];
+    private readonly List<(DateTimeOffset Arrived, double WorstMs)> _messages = [];   // under _latenciesMs's lock
     private readonly ConcurrentDictionary<string, DateTimeOffset> _newest = new(StringComparer.Ordinal);
     private Task? _reader;
     private volatile bool _recording;
@@ -35,7 +36,12 @@ internal sealed class DashboardClient : IAsyncDisposable
     /// <summary>Starts a fresh latency sample.</summary>
     public void StartRecording()
     {
-        lock (_latenciesMs) _latenciesMs.Clear();
+        lock (_latenciesMs)
+        {
+            _latenciesMs.Clear();
+            _messages.Clear();
+        }
+
         _recording = true;
     }
 
@@ -43,6 +49,17 @@ internal sealed class DashboardClient : IAsyncDisposable
     {
         _recording = false;
         lock (_latenciesMs) return [.. _latenciesMs];
+    }
+
+    /// <summary>Per second since recording started: the worst lag of a position that arrived in it, to see when a tail happened.</summary>
+    public double[] WorstLagPerSecond()
+    {
+        lock (_latenciesMs)
+        {
+            if (_messages.Count == 0) return [];
+            var start = _messages[0].Arrived;
+            return [.. _messages.GroupBy(m => (int)(m.Arrived - start).TotalSeconds).OrderBy(g => g.Key).Select(g => g.Max(m => m.WorstMs))];
+        }
     }
 
     /// <summary>Whether a position of <paramref name="technicianId"/> with a fix at least as new as <paramref name="time"/> has arrived.</summary>
@@ -84,7 +101,14 @@ internal sealed class DashboardClient : IAsyncDisposable
             }
 
             length = 0;
-            if (latencies.Count > 0 && _recording) lock (_latenciesMs) _latenciesMs.AddRange(latencies);
+            if (latencies.Count > 0 && _recording)
+            {
+                lock (_latenciesMs)
+                {
+                    _latenciesMs.AddRange(latencies);
+                    _messages.Add((arrived, latencies.Max()));
+                }
+            }
         }
     }
 

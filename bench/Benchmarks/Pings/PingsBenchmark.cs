@@ -20,7 +20,7 @@ internal static class PingsBenchmark
     private const int Technicians = 10_000;
     private const int Senders = 32;
     private const int SteadyRate = 2_000;
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LastBatchLimit = TimeSpan.FromSeconds(60);
 
@@ -66,6 +66,7 @@ internal static class PingsBenchmark
                 storedAfter = await CountStoredAsync(rows);
             }) * PingBatches.BatchSize;
         var burstLatencies = dashboard.StopRecording();
+        var burstWorst = dashboard.WorstLagPerSecond();
         var stored = (storedAfter - storedBefore) / Window.TotalSeconds;
         var acceptedInWindow = accepted * Window.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -78,6 +79,7 @@ internal static class PingsBenchmark
 
         var burstLag = Summarize(burstLatencies);
         Console.WriteLine($"lag during the burst, accepted -> dashboard: {burstLag}");
+        Console.WriteLine($"  worst lag per second of the burst: {string.Join(", ", burstWorst.Select(ms => $"{ms:F0}"))} ms");
 
         var steadyLatencies = await SteadyLatencyAsync(http, batches, fleet, dashboard);
         var steadyLag = Summarize(steadyLatencies);
