@@ -1,3 +1,5 @@
+using OrleansPortal.Benchmarks.Cluster;
+using OrleansPortal.Benchmarks.Fleet;
 using OrleansPortal.Benchmarks.GrainCalls;
 using OrleansPortal.Benchmarks.Insert;
 using OrleansPortal.Benchmarks.Matrix;
@@ -12,14 +14,17 @@ return args.FirstOrDefault() switch
     "state-writes" => await StateWritesBenchmark.RunAsync(args[1..]),
     "pings" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: false),
     "kestrel-baseline" => await PingsBenchmark.RunAsync(args[1..], baselineOnly: true),
+    "cluster" => await ClusterBenchmark.RunAsync(args[1..]),
+    "copy-ceiling" => await CopyCeilingBenchmark.RunAsync(args[1..]),
     "matrix" => MatrixBenchmark.Run(args[1..]),
     "solomon" => SolomonBenchmark.Run(args[1..]),
     "insert" => InsertBenchmark.Run(args[1..]),
+    "fleet" => await FleetBenchmark.RunAsync(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, kestrel-baseline, matrix, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, matrix, solomon, insert");
     return 2;
 }

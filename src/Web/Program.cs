@@ -58,7 +58,7 @@ try
     app.MapPortalDocumentsApi();
     app.MapChat();
     app.MapIngestionApi();
-    app.MapHub<LiveMapHub>(LiveMapHub.Path);
+    app.MapHub<LiveMapHub>(LiveMapHub.Path, LiveMapHub.ConfigureConnection);
     app.MapHub<AppointmentHub>(AppointmentHub.Path);
     app.MapBenchmarkBaselineApi(app.Configuration);
 

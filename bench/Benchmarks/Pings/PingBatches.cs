@@ -13,7 +13,8 @@ internal sealed class PingBatches(string[] tokens)
     private readonly DateTimeOffset _base = DateTimeOffset.UtcNow.AddMinutes(-50);
     private long _next;
 
-    public byte[] Next()
+    /// <summary>The next batch, and the number of its first ping (for <see cref="Fixes"/>).</summary>
+    public (byte[] Json, long First) Next()
     {
         var first = Interlocked.Add(ref _next, BatchSize) - BatchSize;
         var buffer = new ArrayBufferWriter<byte>(BatchSize * 160);
@@ -21,15 +22,13 @@ internal sealed class PingBatches(string[] tokens)
         {
             json.WriteStartObject();
             json.WriteStartArray("pings");
-            for (var n = first; n < first + BatchSize; n++)
+            foreach (var (technician, time) in Fixes(first))
             {
-                var technician = (int)(n % tokens.Length);
-                var round = n / tokens.Length;
                 json.WriteStartObject();
                 json.WriteString("device", tokens[technician]);
-                json.WriteString("time", _base.AddMilliseconds(round * 10));
+                json.WriteString("time", time);
                 json.WriteNumber("lat", 41.10 + technician % 100 * 0.001);
-                json.WriteNumber("lon", -8.65 + technician / 100 * 0.001 + round * 0.000001);
+                json.WriteNumber("lon", -8.65 + technician / 100 * 0.001 + (time - _base).TotalMilliseconds / 10 * 0.000001);
                 json.WriteNumber("speed", 8);
                 json.WriteNumber("accuracy", 5);
                 json.WriteEndObject();
@@ -39,6 +38,13 @@ internal sealed class PingBatches(string[] tokens)
             json.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return (buffer.WrittenSpan.ToArray(), first);
+    }
+
+    /// <summary>Whose fixes the batch starting at ping <paramref name="first"/> carries (index into the fleet), and their times.</summary>
+    public IEnumerable<(int Technician, DateTimeOffset Time)> Fixes(long first)
+    {
+        for (var n = first; n < first + BatchSize; n++)
+            yield return ((int)(n % tokens.Length), _base.AddMilliseconds(n / tokens.Length * 10));
     }
 }

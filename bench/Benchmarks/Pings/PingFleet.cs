@@ -7,7 +7,7 @@ namespace OrleansPortal.Benchmarks.Pings;
 /// A company with thousands of technicians, each with a device token, made through the public API as an operator
 /// and a dispatcher would (admin key, login, create, issue).
 /// </summary>
-internal sealed record PingFleet(string Cookie, string[] Tokens)
+internal sealed record PingFleet(string Cookie, string[] Tokens, string[] TechnicianIds)
 {
     public static async Task<PingFleet> CreateAsync(HttpClient http, string adminKey, int technicians, Action<string> progress)
     {
@@ -27,17 +27,19 @@ internal sealed record PingFleet(string Cookie, string[] Tokens)
         var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
 
         var tokens = new string[technicians];
+        var ids = new string[technicians];
         var done = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, technicians), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
         {
             using var create = Authorized(HttpMethod.Post, "/api/v1/technicians", cookie, new { name = $"Tech {i:D5}", skills = new[] { "hvac" } });
             var created = await (await http.SendAsync(create, ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct);
-            using var issue = Authorized(HttpMethod.Post, $"/api/v1/technicians/{created.GetProperty("id").GetString()}/devices", cookie, new { label = "bench" });
+            ids[i] = created.GetProperty("id").GetString()!;
+            using var issue = Authorized(HttpMethod.Post, $"/api/v1/technicians/{ids[i]}/devices", cookie, new { label = "bench" });
             var issued = await (await http.SendAsync(issue, ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct);
             tokens[i] = issued.GetProperty("token").GetString()!;
             if (Interlocked.Increment(ref done) % 2000 == 0) progress($"{done} of {technicians} technicians created");
         });
-        return new PingFleet(cookie, tokens);
+        return new PingFleet(cookie, tokens, ids);
     }
 
     private static HttpRequestMessage Authorized(HttpMethod method, string path, string cookie, object body)

@@ -18,7 +18,7 @@ internal static class StateWritesBenchmark
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var connection = Environment.GetEnvironmentVariable("ORLEANSPORTAL_BENCH_POSTGRES")
             ?? throw new InvalidOperationException("ORLEANSPORTAL_BENCH_POSTGRES is not set; run it as bench/run state-writes.");
-        var database = new SiloDatabase(AdoNetInvariants.PostgreSql, connection + ";Maximum Pool Size=100");
+        var database = new SiloDatabase(AdoNetInvariants.PostgreSql, connection + ";Maximum Pool Size=100;Max Auto Prepare=32");
         await using var silo = await BenchSilo.StartAsync(s => s.UseOrleansPortalCluster(database, new ClusterSettings { SiloPort = BenchSilo.FreePort() }));
         var references = Enumerable.Range(0, writers * grainsPerWriter).Select(i => silo.Client.GetGrain<IWriterGrain>(i)).ToArray();
         await Task.WhenAll(references.Select(r => r.WriteAsync(0))); // create every row before measuring

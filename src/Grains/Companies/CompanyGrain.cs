@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Runtime;
+using OrleansPortal.Grains.Companies.Roster;
 
 namespace OrleansPortal.Grains.Companies;
 
@@ -12,14 +13,17 @@ public sealed class CompanyState
     [Id(1)]
     public DateTimeOffset CreatedAt { get; set; }
 
-    [Id(2)]
-    public List<string> TechnicianIds { get; set; } = [];
+    // Id 2 was the list of every technician id; the roster table holds them now (ITechnicianRoster). Never reuse it.
 
     [Id(3)]
     public List<string> DispatcherEmails { get; set; } = [];
 }
 
-public sealed class CompanyGrain([PersistentState("company")] IPersistentState<CompanyState> state, DomainClock clock) : Grain, ICompanyGrain
+/// <summary>The company's own record: name, creation, dispatchers. Its technicians are on the roster, which this grain only counts.</summary>
+public sealed class CompanyGrain(
+    [PersistentState("company")] IPersistentState<CompanyState> state,
+    ITechnicianRoster roster,
+    DomainClock clock) : Grain, ICompanyGrain
 {
     public async Task CreateAsync(string name)
     {
@@ -29,19 +33,12 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
         await state.WriteStateAsync();
     }
 
-    public Task<CompanyInfo?> GetAsync() => Task.FromResult(state.RecordExists
-        ? new CompanyInfo(this.GetPrimaryKeyString(), state.State.Name!, state.State.CreatedAt, state.State.TechnicianIds.Count, state.State.DispatcherEmails.Count)
-        : null);
-
-    public async Task AddTechnicianAsync(string technicianId)
+    public async Task<CompanyInfo?> GetAsync()
     {
-        EnsureExists();
-        if (state.State.TechnicianIds.Contains(technicianId)) return;
-        state.State.TechnicianIds.Add(technicianId);
-        await state.WriteStateAsync();
+        if (!state.RecordExists) return null;
+        var technicians = await roster.CountAsync(this.GetPrimaryKeyString());
+        return new CompanyInfo(this.GetPrimaryKeyString(), state.State.Name!, state.State.CreatedAt, technicians, state.State.DispatcherEmails.Count);
     }
-
-    public Task<IReadOnlyList<string>> GetTechnicianIdsAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.TechnicianIds]);
 
     public async Task AddDispatcherAsync(string email)
     {

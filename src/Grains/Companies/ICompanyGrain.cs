@@ -2,20 +2,19 @@ using Orleans;
 
 namespace OrleansPortal.Grains.Companies;
 
-/// <summary>A company (tenant). Its key is the tenant id, which prefixes every other grain key of the tenant.</summary>
+/// <summary>
+/// A company (tenant). Its key is the tenant id, which prefixes every other grain key of the tenant. Its technicians
+/// are not in its state: they are on the roster (<see cref="Roster.ITechnicianRoster"/>), a table any number of
+/// technicians can join at once.
+/// </summary>
 [Alias("op.ICompanyGrain")]
 public interface ICompanyGrain : IGrainWithStringKey
 {
     /// <summary>Creates the company; throws <see cref="ConflictException"/> if it already exists.</summary>
     Task CreateAsync(string name);
 
-    /// <summary>The company, or null when it was never created.</summary>
+    /// <summary>The company with its counts of technicians (on the roster) and dispatchers, or null when it was never created.</summary>
     Task<CompanyInfo?> GetAsync();
-
-    /// <summary>Records a technician as belonging to the company (idempotent).</summary>
-    Task AddTechnicianAsync(string technicianId);
-
-    Task<IReadOnlyList<string>> GetTechnicianIdsAsync();
 
     Task AddDispatcherAsync(string email);
 }

@@ -5,7 +5,10 @@ using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Conversations;
 
-public sealed class ConversationGrain([PersistentState("conversation")] IPersistentState<ConversationState> state, DomainClock clock) : Grain, IConversationGrain
+public sealed class ConversationGrain(
+    [PersistentState("conversation")] IPersistentState<ConversationState> state,
+    IConversationInbox inbox,
+    DomainClock clock) : Grain, IConversationGrain
 {
     private ConversationAddress Address => ConversationKey.Parse(this.GetPrimaryKeyString());
 
@@ -69,7 +72,7 @@ public sealed class ConversationGrain([PersistentState("conversation")] IPersist
     }
 
     private Task UpdateIndexAsync() =>
-        GrainFactory.GetGrain<IConversationIndexGrain>(Address.TenantId).UpdateAsync(
+        inbox.UpdateAsync(Address.TenantId,
             new ThreadActivity(Address.ThreadId, state.State.CustomerId!, state.State.Messages[^1].SentAt, Unread(ConversationReader.Team)));
 
     private ConversationSummary Summary(ConversationReader reader) =>

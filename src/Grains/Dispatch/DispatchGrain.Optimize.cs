@@ -18,7 +18,13 @@ public sealed partial class DispatchGrain
         var before = Summarize(ctx, current);
 
         var board = this.GetStreamProvider(DispatchStreams.ProviderName).GetStream<DispatchEvent>(DispatchStreams.BoardFor(TenantId));
-        var progress = new Progress(p => _ = board.OnNextAsync(new OptimizationProgress(TenantId, date, p.Fraction, Math.Round(p.BestDistance / 1000, 1), p.BestUnassigned)));
+        // The solver reports from the thread pool; stream calls belong on this activation's scheduler, where Orleans
+        // knows who is publishing. Reports queue there as work items of this grain (not messages), so they go out
+        // while the turn below still waits for the search.
+        var grainScheduler = TaskScheduler.Current;
+        var progress = new Progress(p => _ = Task.Factory.StartNew(
+            () => board.OnNextAsync(new OptimizationProgress(TenantId, date, p.Fraction, Math.Round(p.BestDistance / 1000, 1), p.BestUnassigned)),
+            CancellationToken.None, TaskCreationOptions.None, grainScheduler).Unwrap());
         // The search runs on the thread pool: the grain's turn waits for it (no other message interleaves with a half-made plan),
         // but the silo's other grains keep their threads. One worker, so the second core keeps serving pings.
         var found = await Task.Run(() => VrptwSolver.Solve(ctx.Problem.Problem, new SolverOptions(budget, Seed: Environment.TickCount, Progress: progress)));

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
-using OrleansPortal.Grains.Companies;
+using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Routing;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
@@ -20,6 +20,7 @@ public sealed partial class DispatchGrain(
     [PersistentState("dispatch")] IPersistentState<DispatchState> state,
     DomainClock clock,
     ILogger<DispatchGrain> log,
+    ITechnicianRoster roster,
     ITravelTimeService? travel = null,
     DispatchOptions? options = null) : Grain, IDispatchGrain
 {
@@ -188,20 +189,19 @@ public sealed partial class DispatchGrain(
     private async Task EnsureTechniciansAsync()
     {
         if (!_techniciansStale && Now - _techniciansReadAt < TechnicianRefresh) return;
-        var ids = await GrainFactory.GetGrain<ICompanyGrain>(TenantId).GetTechnicianIdsAsync();
-        var snapshots = await Task.WhenAll(ids.Select(async id =>
+        // The roster a page at a time, each page's technicians read together, so the calls in flight stay bounded.
+        var read = new Dictionary<string, TechnicianSnapshot>();
+        for (string? after = null; ;)
         {
-            try
-            {
-                return await GrainFactory.GetGrain<ITechnicianGrain>(TenantKeys.For(TenantId, id)).GetAsync();
-            }
-            catch (NotFoundException)
-            {
-                return null; // listed but never provisioned
-            }
-        }));
+            var page = await roster.ListAsync(TenantId, after, TechnicianRoster.MaxPageSize);
+            var snapshots = await Task.WhenAll(page.Select(e => GrainFactory.GetGrain<ITechnicianGrain>(TenantKeys.For(TenantId, e.TechnicianId)).GetAsync()));
+            foreach (var t in snapshots) read[t.TechnicianId] = t;
+            if (page.Count < TechnicianRoster.MaxPageSize) break;
+            after = page[^1].TechnicianId;
+        }
+
         _technicians.Clear();
-        foreach (var t in snapshots.OfType<TechnicianSnapshot>()) _technicians[t.TechnicianId] = t;
+        foreach (var (id, t) in read) _technicians[id] = t;
         _techniciansReadAt = Now;
         _techniciansStale = false;
     }

@@ -10,7 +10,7 @@ namespace OrleansPortal.Grains.Technicians;
 [Alias("op.ITechnicianGrain")]
 public interface ITechnicianGrain : IGrainWithStringKey
 {
-    /// <summary>Creates or updates the profile.</summary>
+    /// <summary>Creates or updates the profile, and then the technician's row on the company's roster.</summary>
     Task ProvisionAsync(TechnicianProfile profile);
 
     /// <summary>The technician as a dispatcher sees it; throws <see cref="NotFoundException"/> if never provisioned.</summary>
@@ -25,8 +25,11 @@ public interface ITechnicianGrain : IGrainWithStringKey
     /// <summary>
     /// Applies valid fixes in fix-time order: duplicates are dropped, older fixes go to history only, implausible
     /// jumps are kept flagged. Every fix kept is appended to the ping history; the newest accepted one is published.
+    /// Returns null, and stores nothing, when any of the devices is not one of this technician's or is revoked: this
+    /// grain is the authority on revocation, so a revoked device is refused from the moment it is revoked, whichever
+    /// node its pings reach and whatever that node has cached about its token.
     /// </summary>
-    Task<PingBatchResult> RecordPingsAsync(IReadOnlyList<GpsFix> fixes, DateTimeOffset receivedAt);
+    Task<PingBatchResult?> RecordPingsAsync(TechnicianPings pings);
 
     Task AddDeviceAsync(DeviceSummary device);
 
@@ -43,8 +46,22 @@ public interface ITechnicianGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task ClearCurrentJobAsync(string ticketId);
 
-    /// <summary>Marks the device revoked and returns its token hash so the caller can revoke the token itself; null if unknown.</summary>
+    /// <summary>
+    /// Marks the device revoked and returns its token hash so the caller can revoke the token itself; null if unknown.
+    /// From the moment this completes, <see cref="RecordPingsAsync"/> refuses the device's pings.
+    /// </summary>
     Task<string?> RevokeDeviceAsync(string deviceId);
+
+    /// <summary>
+    /// <paramref name="follower"/> (a route, by its key) subscribes to this technician's own location stream until
+    /// <paramref name="until"/>. The technician publishes on that stream only while someone follows it: a follower
+    /// registered here, or a customer whose job it is driving to (the current job, en route). Calling again moves
+    /// <paramref name="until"/>.
+    /// </summary>
+    Task FollowAsync(string follower, DateTimeOffset until);
+
+    /// <summary><paramref name="follower"/> no longer follows this technician.</summary>
+    Task UnfollowAsync(string follower);
 }
 
 [GenerateSerializer, Immutable, Alias("op.TechnicianProfile")]

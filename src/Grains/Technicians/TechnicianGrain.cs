@@ -1,6 +1,7 @@
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
+using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Grains.Tickets;
 
@@ -11,6 +12,12 @@ namespace OrleansPortal.Grains.Technicians;
 /// so the position is not written on each ping: it is saved on deactivation, and on activation the newer of the
 /// saved position and the history's latest fix wins (which also covers a crash between saves).
 /// <para>
+/// Positions go out two ways. Every one goes to the node's <see cref="TenantLocationPublisher"/>, which publishes the
+/// newest per technician once per window on the tenant's stream (the live map). The technician's own stream gets a
+/// position only while someone follows it (<see cref="IsFollowed"/>): a route with work to do, or the customer whose
+/// job it is driving to; a technician nobody follows costs the streams nothing.
+/// </para>
+/// <para>
 /// Concurrency: one call at a time, except <see cref="SetCurrentJobAsync"/> and <see cref="ClearCurrentJobAsync"/>,
 /// which interleave (tickets call them while this grain may be waiting on that very ticket). Interleaved calls can
 /// overlap another's state write, so every write goes through <see cref="SaveAsync"/>, one at a time: two writes in
@@ -19,22 +26,28 @@ namespace OrleansPortal.Grains.Technicians;
 /// </summary>
 public sealed class TechnicianGrain(
     [PersistentState("technician")] IPersistentState<TechnicianState> state,
-    IPingHistory history) : Grain, ITechnicianGrain
+    IPingHistory history,
+    ITechnicianRoster roster,
+    TenantLocationPublisher tenantLocations,
+    DomainClock clock) : Grain, ITechnicianGrain
 {
     private PositionTracker _tracker = null!;
     private ArrivalDetector? _geofence;
     private bool _positionDirty;
     private IAsyncStream<TechnicianPositionChanged> _technicianStream = null!;
-    private IAsyncStream<TechnicianPositionChanged> _tenantStream = null!;
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private string _tenantId = null!;
+    private string _technicianId = null!;
 
-    private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
+    private string TenantId => _tenantId;
 
-    private string TechnicianId => TenantKeys.Split(this.GetPrimaryKeyString()).LocalId;
+    private string TechnicianId => _technicianId;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var latest = await history.ReadLatestAsync(TenantId, TechnicianId, cancellationToken);
+        (_tenantId, _technicianId) = TenantKeys.Split(this.GetPrimaryKeyString());
+        // A technician never provisioned has no device, so no pings: creating one costs no history read.
+        var latest = state.RecordExists ? await history.ReadLatestAsync(TenantId, TechnicianId, cancellationToken) : null;
         if (latest is not null && (state.State.Position is null || latest.Fix.Time > state.State.Position.Time))
         {
             state.State.Position = latest.Fix; // the history is ahead of the last saved state: we stopped between saves
@@ -43,9 +56,8 @@ public sealed class TechnicianGrain(
 
         _tracker = new PositionTracker(state.State.Position);
         _geofence = GeofenceFor(state.State.CurrentJob);
-        var streams = this.GetStreamProvider(LocationStreams.ProviderName);
-        _technicianStream = streams.GetStream<TechnicianPositionChanged>(LocationStreams.ForTechnician(TenantId, TechnicianId));
-        _tenantStream = streams.GetStream<TechnicianPositionChanged>(LocationStreams.ForTenant(TenantId));
+        _technicianStream = this.GetStreamProvider(LocationStreams.ProviderName)
+            .GetStream<TechnicianPositionChanged>(LocationStreams.ForTechnician(TenantId, TechnicianId));
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SavePositionAsync(cancellationToken);
@@ -54,6 +66,7 @@ public sealed class TechnicianGrain(
     {
         state.State.Profile = profile;
         await SaveAsync();
+        await roster.SaveAsync(TenantId, new RosterEntry(TechnicianId, profile.Name, state.State.Status)); // after the state: on the roster means provisioned
         await TellDispatchAsync();
     }
 
@@ -69,6 +82,7 @@ public sealed class TechnicianGrain(
         EnsureProvisioned();
         state.State.Status = status;
         await SaveAsync();
+        await roster.SaveAsync(TenantId, new RosterEntry(TechnicianId, state.State.Profile!.Name, status));
         // Watchers colour technicians by status: tell them now rather than at the next ping.
         if (state.State.Position is { } position) await PublishAsync(position, state.State.LastSeen ?? position.Time);
     }
@@ -84,17 +98,20 @@ public sealed class TechnicianGrain(
     // Skills, shifts and start locations are what dispatch plans with; it interleaves this call, so it never waits on a plan.
     private Task TellDispatchAsync() => GrainFactory.GetGrain<Dispatch.IDispatchGrain>(TenantId).TechnicianChangedAsync(TechnicianId);
 
-    public async Task<PingBatchResult> RecordPingsAsync(IReadOnlyList<GpsFix> fixes, DateTimeOffset receivedAt)
+    public async Task<PingBatchResult?> RecordPingsAsync(TechnicianPings pings)
     {
         EnsureProvisioned();
+        foreach (var deviceId in pings.DeviceIds)
+            if (!IsActiveDevice(deviceId)) return null;
+        var (fixes, receivedAt) = (pings.Fixes, pings.ReceivedAt);
         foreach (var fix in fixes)
-            if (PingValidator.Validate(fix, receivedAt).Any())
-                throw new ArgumentException($"Fix at {fix.Time:O} is not valid; validate pings before recording them.", nameof(fixes));
+            if (!PingValidator.IsValid(fix, receivedAt))
+                throw new ArgumentException($"Fix at {fix.Time:O} is not valid; validate pings before recording them.", nameof(pings));
 
         int accepted = 0, duplicates = 0, outOfOrder = 0, outliers = 0;
         var geofenceEvents = new List<GeofenceEvent>(0);
         var records = new List<PingRecord>(fixes.Count);
-        foreach (var fix in fixes.OrderBy(f => f.Time))
+        foreach (var fix in fixes.Count == 1 ? fixes : (IEnumerable<GpsFix>)fixes.OrderBy(f => f.Time))
         {
             var disposition = _tracker.Observe(fix);
             switch (disposition)
@@ -157,6 +174,13 @@ public sealed class TechnicianGrain(
         await SaveAsync();
     }
 
+    private bool IsActiveDevice(string deviceId)
+    {
+        foreach (var device in state.State.Devices)
+            if (device.DeviceId == deviceId) return !device.Revoked;
+        return false;
+    }
+
     public async Task<string?> RevokeDeviceAsync(string deviceId)
     {
         var index = state.State.Devices.FindIndex(d => d.DeviceId == deviceId);
@@ -166,14 +190,42 @@ public sealed class TechnicianGrain(
         return state.State.Devices[index].TokenHash;
     }
 
+    public async Task FollowAsync(string follower, DateTimeOffset until)
+    {
+        var followers = state.State.Followers;
+        var now = clock.GetUtcNow();
+        var expired = followers.Where(f => f.Value <= now && f.Key != follower).Select(f => f.Key).ToList();
+        if (followers.TryGetValue(follower, out var known) && known == until && expired.Count == 0) return;
+        foreach (var key in expired) followers.Remove(key);
+        followers[follower] = until;
+        await SaveAsync();
+    }
+
+    public async Task UnfollowAsync(string follower)
+    {
+        if (!state.State.Followers.Remove(follower)) return;
+        await SaveAsync();
+    }
+
+    /// <summary>Whether anyone follows this technician's own stream: a customer it is driving to, or a registered follower whose time is not up.</summary>
+    private bool IsFollowed()
+    {
+        if (state.State.CurrentJob is { OnSite: false }) return true;
+        if (state.State.Followers.Count == 0) return false;
+        var now = clock.GetUtcNow();
+        foreach (var until in state.State.Followers.Values)
+            if (until > now) return true;
+        return false;
+    }
+
     private async Task PublishAsync(GpsFix position, DateTimeOffset receivedAt)
     {
         state.State.Position = position;
         state.State.LastSeen = receivedAt;
         _positionDirty = true;
         var change = new TechnicianPositionChanged(TenantId, TechnicianId, state.State.Profile!.Name, state.State.Status, position, receivedAt);
-        await _technicianStream.OnNextAsync(change);
-        await _tenantStream.OnNextAsync(change);
+        tenantLocations.Add(change);
+        if (IsFollowed()) await _technicianStream.OnNextAsync(change);
     }
 
     private async Task SavePositionAsync(CancellationToken cancellationToken)

@@ -26,4 +26,8 @@ public sealed class TechnicianState
     /// <summary>Null until a dispatcher sets one: <see cref="TechnicianSchedule.Default"/> applies.</summary>
     [Id(6)]
     public TechnicianSchedule? Schedule { get; set; }
+
+    /// <summary>Who follows this technician's own location stream (routes, by key), and until when.</summary>
+    [Id(7)]
+    public Dictionary<string, DateTimeOffset> Followers { get; set; } = [];
 }

@@ -34,11 +34,14 @@ public sealed class Onboarding(IClusterClient grains, IPasswordHasher<UserLogin>
         await grains.GetGrain<ICompanyGrain>(tenantId).AddDispatcherAsync(email);
     }
 
+    /// <summary>
+    /// Provisions a new technician, who thereby joins the company's roster: one row of its own, so creating technicians
+    /// concurrently never queues on one grain, and costs the same however many the company has.
+    /// </summary>
     public async Task<string> CreateTechnicianAsync(string tenantId, TechnicianProfile profile)
     {
         var technicianId = TenantKeys.NewId();
         await grains.GetGrain<ITechnicianGrain>(TenantKeys.For(tenantId, technicianId)).ProvisionAsync(profile);
-        await grains.GetGrain<ICompanyGrain>(tenantId).AddTechnicianAsync(technicianId);
         return technicianId;
     }
 

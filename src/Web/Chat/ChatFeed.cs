@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Orleans;
 using Orleans.Streams;
@@ -18,12 +17,12 @@ public sealed class ChatFeed(
     IHubContext<PortalChatHub, IChatClient> customers,
     IHubContext<TeamChatHub, IChatClient> team) : IStreamFeed
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<StreamSubscriptionHandle<ConversationMessagePosted>>>> _subscriptions = new();
+    private readonly SubscriptionCache<string, StreamSubscriptionHandle<ConversationMessagePosted>> _subscriptions = new();
 
     /// <summary>Starts forwarding the tenant's messages (once; later calls return at once).</summary>
-    public Task WatchAsync(string tenantId) => _subscriptions.GetOrAdd(tenantId, id => new Lazy<Task<StreamSubscriptionHandle<ConversationMessagePosted>>>(() =>
+    public Task WatchAsync(string tenantId) => _subscriptions.GetOrSubscribeAsync(tenantId, id =>
         client.GetStreamProvider(ConversationStreams.ProviderName).GetStream<ConversationMessagePosted>(ConversationStreams.ForTenant(id))
-            .SubscribeAsync((posted, _) => ForwardAsync(posted)))).Value;
+            .SubscribeAsync((posted, _) => ForwardAsync(posted)));
 
     private async Task ForwardAsync(ConversationMessagePosted posted)
     {
@@ -37,6 +36,6 @@ public sealed class ChatFeed(
 
     public async Task UnsubscribeAllAsync()
     {
-        foreach (var subscription in _subscriptions.Values.Where(s => s.IsValueCreated)) await (await subscription.Value).UnsubscribeAsync();
+        foreach (var subscription in await _subscriptions.AllAsync()) await subscription.UnsubscribeAsync();
     }
 }

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.SignalR;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 
 namespace OrleansPortal.Web.Chat;
 
 /// <summary>
 /// What both chat hubs do: a connection receives a thread's messages only after <see cref="Join"/> found, with the
-/// side's own access rule, that the caller may open it; the tenant always comes from the caller's claim.
+/// side's own access rule, that the caller may open it; the tenant always comes from the caller's claim. Connecting and
+/// joining wait out a node's failure (<see cref="FailoverRetry"/>): pages do both right after reconnecting to a survivor.
 /// </summary>
 public abstract class ChatHub(ChatFeed feed) : Hub<IChatClient>
 {
@@ -19,14 +21,14 @@ public abstract class ChatHub(ChatFeed feed) : Hub<IChatClient>
 
     public override async Task OnConnectedAsync()
     {
-        await feed.WatchAsync(Context.User!.GetTenantId());
+        await FailoverRetry.RunAsync(() => feed.WatchAsync(Context.User!.GetTenantId()), Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
 
     /// <summary>Joins a thread by its id ("customer:{id}" or "job:{id}"); one the caller may not open is an error, and nothing is joined.</summary>
     public async Task Join(string threadId)
     {
-        var address = await AccessAsync(threadId) ?? throw new HubException("No such conversation.");
+        var address = await FailoverRetry.RunAsync(() => AccessAsync(threadId), Context.ConnectionAborted) ?? throw new HubException("No such conversation.");
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(address.Key));
     }
 

@@ -29,10 +29,10 @@ public static class ConversationsApi
         return group;
     }
 
-    private static async Task<Ok<TeamThreadDto[]>> ListAsync(ClaimsPrincipal user, IClusterClient grains)
+    private static async Task<Ok<TeamThreadDto[]>> ListAsync(ClaimsPrincipal user, IClusterClient grains, IConversationInbox inbox)
     {
         var tenantId = user.GetTenantId();
-        var threads = await grains.GetGrain<IConversationIndexGrain>(tenantId).ListAsync(InboxLimit);
+        var threads = await inbox.ListAsync(tenantId, InboxLimit);
         var rows = await Task.WhenAll(threads.Select(async t =>
         {
             var address = ConversationKey.Parse(TenantKeys.For(tenantId, t.ThreadId));

@@ -1,6 +1,7 @@
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Companies;
+using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Web.Admin;
 
@@ -10,7 +11,7 @@ namespace OrleansPortal.Web.Demo;
 /// The demo company in Porto: a fixed tenant id, a dispatcher whose password the README gives, and technicians
 /// with fresh device tokens (tokens are never stored, so a restarted demo revokes the old ones and issues new).
 /// </summary>
-public sealed class DemoCompany(IClusterClient grains, Onboarding onboarding)
+public sealed class DemoCompany(IClusterClient grains, Onboarding onboarding, ITechnicianRoster roster)
 {
     public const string TenantId = "portodemo";
     public const string DispatcherEmail = "dispatcher@porto-demo.example";
@@ -32,11 +33,16 @@ public sealed class DemoCompany(IClusterClient grains, Onboarding onboarding)
         if (await company.GetAsync() is null)
             await onboarding.CreateCompanyAsync("Porto Field Services (demo)", new NewDispatcher(DispatcherEmail, "Demo Dispatcher", DispatcherPassword), TenantId);
 
-        var ids = (await company.GetTechnicianIdsAsync()).ToList();
-        for (var i = ids.Count; i < Math.Min(technicians, Names.Length); i++)
+        // The demo's technicians are known by name: a restart finds those it made before and makes the rest.
+        var existing = (await roster.ListAsync(TenantId, after: null, TechnicianRoster.MaxPageSize))
+            .GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.First().TechnicianId);
+        var ids = new List<string>();
+        for (var i = 0; i < Math.Min(technicians, Names.Length); i++)
         {
             var homeBase = new GeoPoint(41.1579 + (i % 5) * 0.01, -8.6291 + (i / 5) * 0.01);
-            ids.Add(await onboarding.CreateTechnicianAsync(TenantId, new TechnicianProfile(Names[i], Skills[i % Skills.Length], homeBase, null)));
+            ids.Add(existing.TryGetValue(Names[i], out var id)
+                ? id
+                : await onboarding.CreateTechnicianAsync(TenantId, new TechnicianProfile(Names[i], Skills[i % Skills.Length], homeBase, null)));
         }
 
         var tokens = new List<string>();

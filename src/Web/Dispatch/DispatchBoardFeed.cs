@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Orleans;
 using Orleans.Streams;
@@ -14,10 +13,10 @@ namespace OrleansPortal.Web.Dispatch;
 /// </summary>
 public sealed class DispatchBoardFeed(IClusterClient client, IHubContext<LiveMapHub, ILiveMapClient> hub) : IStreamFeed
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<StreamSubscriptionHandle<DispatchEvent>>>> _subscriptions = new();
+    private readonly SubscriptionCache<string, StreamSubscriptionHandle<DispatchEvent>> _subscriptions = new();
 
-    public Task WatchAsync(string tenantId) => _subscriptions.GetOrAdd(tenantId, id => new Lazy<Task<StreamSubscriptionHandle<DispatchEvent>>>(() =>
-        client.GetStreamProvider(DispatchStreams.ProviderName).GetStream<DispatchEvent>(DispatchStreams.BoardFor(id)).SubscribeAsync((e, _) => ForwardAsync(e)))).Value;
+    public Task WatchAsync(string tenantId) => _subscriptions.GetOrSubscribeAsync(tenantId, id =>
+        client.GetStreamProvider(DispatchStreams.ProviderName).GetStream<DispatchEvent>(DispatchStreams.BoardFor(id)).SubscribeAsync((e, _) => ForwardAsync(e)));
 
     private Task ForwardAsync(DispatchEvent e)
     {
@@ -33,7 +32,7 @@ public sealed class DispatchBoardFeed(IClusterClient client, IHubContext<LiveMap
 
     public async Task UnsubscribeAllAsync()
     {
-        foreach (var subscription in _subscriptions.Values.Where(s => s.IsValueCreated)) await (await subscription.Value).UnsubscribeAsync();
+        foreach (var subscription in await _subscriptions.AllAsync()) await subscription.UnsubscribeAsync();
     }
 }
 

@@ -6,6 +6,8 @@ using OrleansPortal.Silo.Storage;
 using OrleansPortal.Silo.Storage.Schema;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Dispatch.Recurring;
+using OrleansPortal.Grains.Storage;
+using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Web.Admin;
 using OrleansPortal.Web.Chat;
@@ -33,7 +35,7 @@ public static class OrleansPortalServices
         builder.Services.AddOpenApi();
         // The hub's payloads follow the same rule (DispatchAlert.Kind reaches the board as "LateRisk", not 0).
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        builder.Services.AddPortalIdentity();
+        builder.Services.AddPortalIdentity(builder.Configuration);
         builder.Services.AddEmail(builder.Configuration);
         builder.Services.AddCustomerPortal(builder.Configuration);
         builder.Services.AddDocuments(builder.Configuration);
@@ -44,6 +46,8 @@ public static class OrleansPortalServices
         builder.Services.AddSingleton<Onboarding>();
         builder.Services.AddSingleton<TechnicianDirectory>();
         builder.Services.AddSingleton<PingIngestion>();
+        builder.Services.AddSingleton<DeviceBindingCache>();
+        builder.Services.AddLocationPublishing(builder.Configuration.GetSection(LocationPublishingOptions.SectionName).Get<LocationPublishingOptions>());
         builder.Services.AddStreamFeed<LiveMapFeed>();
         builder.Services.AddStreamFeed<DispatchBoardFeed>();
         builder.Services.AddStreamFeed<Portal.Appointments.AppointmentFeed>();
@@ -56,9 +60,11 @@ public static class OrleansPortalServices
             o.Invariant = storage.Invariant;
             o.ConnectionString = storage.ConnectionString;
         });
+        var database = new SiloDatabase(storage.Invariant, storage.ConnectionString);
+        builder.Services.AddPortalTables(database); // the roster and our other tables; their schema module is applied with the silo's
         builder.Services.TryAddSingleton(DomainClock.System);
         var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
-        builder.UseOrleans(silo => silo.UseOrleansPortalCluster(new SiloDatabase(storage.Invariant, storage.ConnectionString), cluster));
+        builder.UseOrleans(silo => silo.UseOrleansPortalCluster(database, cluster));
         return builder;
     }
 

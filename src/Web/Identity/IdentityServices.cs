@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OrleansPortal.Grains.Identity;
 
@@ -13,9 +14,14 @@ public static class IdentityServices
     /// <summary>
     /// Cookie sign-in, one scheme for dispatchers (pages redirect to /login) and one for customer contacts (pages redirect to
     /// /portal/); APIs answer 401/403 ProblemDetails. Each policy names its scheme, so neither kind of cookie satisfies the other's.
+    /// The cookies' keys are the cluster's (<see cref="KeyRingOptions"/>), so every node accepts a cookie another node issued.
     /// </summary>
-    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IConfiguration configuration)
     {
+        // One application name whatever folder a node runs from: the default (the content root) differs between installs.
+        var dataProtection = services.AddDataProtection().SetApplicationName("OrleansPortal");
+        var keyRing = configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        if (!string.IsNullOrWhiteSpace(keyRing.KeyDirectory)) dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing.KeyDirectory));
         services.AddSingleton<IPasswordHasher<UserLogin>, PasswordHasher<UserLogin>>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options => Configure(options, "orleansportal.auth", "/login", TimeSpan.FromHours(12)))

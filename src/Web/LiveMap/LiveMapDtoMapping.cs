@@ -1,12 +1,13 @@
+using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Technicians;
 
 namespace OrleansPortal.Web.LiveMap;
 
 public static class LiveMapDtoMapping
 {
-    public static LiveTechnicianDto AsLiveDto(this TechnicianSnapshot t) => new(
-        t.TechnicianId, t.Profile.Name, t.Status.ToString(),
-        t.Position is null ? null : Position(t.TechnicianId, t.Profile.Name, t.Status, t.Position, t.LastSeen ?? t.Position.Time));
+    public static LiveTechnicianDto AsLiveDto(this LiveTechnician t) => new(
+        t.TechnicianId, t.Name, t.Status.ToString(),
+        t.Position is null ? null : Position(t.TechnicianId, t.Name, t.Status, t.Position, t.LastSeen ?? t.Position.Time));
 
     public static LivePositionDto AsLiveDto(this TechnicianPositionChanged change) =>
         Position(change.TechnicianId, change.Name, change.Status, change.Fix, change.ReceivedAt);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Orleans;
 using Orleans.Streams;
@@ -9,80 +8,115 @@ namespace OrleansPortal.Web.LiveMap;
 
 /// <summary>
 /// The one adapter between the grains' location streams and SignalR (grains never see SignalR). Per tenant it
-/// subscribes once to "tenant-locations/{tenant}" and pushes the changes to that tenant's dispatchers group in
-/// batches: the first change after a quiet spell opens a window of <see cref="BatchWindow"/>; within it only the
-/// newest position per technician is kept.
+/// subscribes once to "tenant-locations/{tenant}", where each node publishes one batch of positions per window, and
+/// pushes them to that tenant's dispatchers group at most once per <see cref="BatchWindow"/>: a batch after a quiet
+/// spell goes out at once; batches arriving within the window that follows (from other nodes, or the next window)
+/// are merged, keeping only the newest position per technician, and go out when it ends. So the work per window
+/// is bounded by the number of technicians, whatever the ping rate.
 /// </summary>
 public sealed class LiveMapFeed(IClusterClient client, IHubContext<LiveMapHub, ILiveMapClient> hub, TimeProvider clock) : IStreamFeed
 {
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<TenantFeed>>> _tenants = new();
+    /// <summary>
+    /// Positions per SignalR message (about 200 bytes each in JSON): a whole fleet goes in several messages, each
+    /// serialized below the large-object heap's 85 KB, which a group send copies its message into.
+    /// </summary>
+    public const int MaxPositionsPerMessage = 250;
+
+    private readonly SubscriptionCache<string, TenantFeed> _tenants = new();
 
     public static string GroupFor(string tenantId) => $"dispatchers:{tenantId}";
 
     /// <summary>Starts forwarding the tenant's changes (once; later calls return at once).</summary>
-    public Task WatchAsync(string tenantId) =>
-        _tenants.GetOrAdd(tenantId, id => new Lazy<Task<TenantFeed>>(() => TenantFeed.StartAsync(id, this))).Value;
+    public Task WatchAsync(string tenantId) => _tenants.GetOrSubscribeAsync(tenantId, id => TenantFeed.StartAsync(id, this));
 
     public async Task UnsubscribeAllAsync()
     {
-        foreach (var feed in _tenants.Values.Where(f => f.IsValueCreated)) await (await feed.Value).DisposeAsync();
+        foreach (var feed in await _tenants.AllAsync()) await feed.DisposeAsync();
     }
 
+    /// <summary>
+    /// One tenant's subscription and its sender. Concurrency: stream deliveries merge into <c>_pending</c> under
+    /// <c>_lock</c> and never wait for SignalR; sending runs on the timer, one send at a time, and re-arms the timer a
+    /// window after each send, so a slow group (a dispatcher on a poor connection) makes windows longer and batches
+    /// fuller instead of queueing sends.
+    /// </summary>
     private sealed class TenantFeed : IAsyncDisposable
     {
-        private readonly object _lock = new();
+        private readonly Lock _lock = new();
         private readonly string _tenantId;
         private readonly LiveMapFeed _owner;
         private readonly ITimer _timer;
-        private Dictionary<string, LivePositionDto> _pending = [];
-        private StreamSubscriptionHandle<TechnicianPositionChanged>? _subscription;
-        private bool _windowOpen;
+        private Dictionary<string, TechnicianPositionChanged> _pending = [];
+        private Dictionary<string, TechnicianPositionChanged> _spare = [];   // the batch sent last, emptied; only the sender swaps
+        private StreamSubscriptionHandle<TechnicianPositionsChanged>? _subscription;
+        private bool _sending;   // under _lock: a send is due, running, or was made less than a window ago
 
         private TenantFeed(string tenantId, LiveMapFeed owner)
         {
             _tenantId = tenantId;
             _owner = owner;
-            _timer = owner._clock.CreateTimer(_ => _ = FlushAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _timer = owner._clock.CreateTimer(_ => _ = SendAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
 
         public static async Task<TenantFeed> StartAsync(string tenantId, LiveMapFeed owner)
         {
             var feed = new TenantFeed(tenantId, owner);
             var stream = owner._client.GetStreamProvider(LocationStreams.ProviderName)
-                .GetStream<TechnicianPositionChanged>(LocationStreams.ForTenant(tenantId));
-            feed._subscription = await stream.SubscribeAsync((change, _) => feed.OnChange(change));
+                .GetStream<TechnicianPositionsChanged>(LocationStreams.ForTenant(tenantId));
+            feed._subscription = await stream.SubscribeAsync((changes, _) => feed.OnChanges(changes));
             return feed;
         }
 
-        private Task OnChange(TechnicianPositionChanged change)
+        private Task OnChanges(TechnicianPositionsChanged changes)
         {
-            var dto = change.AsLiveDto();
             lock (_lock)
             {
-                if (!_pending.TryGetValue(dto.Id, out var held) || held.Time <= dto.Time) _pending[dto.Id] = dto;
-                if (!_windowOpen)
+                foreach (var change in changes.Positions)
                 {
-                    _windowOpen = true;
-                    _timer.Change(BatchWindow, Timeout.InfiniteTimeSpan);
+                    if (!_pending.TryGetValue(change.TechnicianId, out var held) || held.Fix.Time <= change.Fix.Time) _pending[change.TechnicianId] = change;
                 }
+
+                if (_sending) return Task.CompletedTask;
+                _sending = true;
             }
 
+            _timer.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan); // after a quiet spell: at once
             return Task.CompletedTask;
         }
 
-        private async Task FlushAsync()
+        /// <summary>
+        /// Sends what is pending, in messages of at most <see cref="MaxPositionsPerMessage"/>, then waits a window before
+        /// the next send; with nothing pending, the feed goes quiet.
+        /// </summary>
+        private async Task SendAsync()
         {
-            Dictionary<string, LivePositionDto> batch;
+            Dictionary<string, TechnicianPositionChanged> batch;
             lock (_lock)
             {
                 batch = _pending;
-                _pending = [];
-                _windowOpen = false;
+                if (batch.Count == 0)
+                {
+                    _sending = false;
+                    return;
+                }
+
+                _pending = _spare;
             }
 
-            if (batch.Count > 0) await _owner._hub.Clients.Group(GroupFor(_tenantId)).Positions([.. batch.Values]);
+            try
+            {
+                // All at once, not one after another: under load every await waits its turn in a busy thread pool.
+                var group = _owner._hub.Clients.Group(GroupFor(_tenantId));
+                await Task.WhenAll(batch.Values.Chunk(MaxPositionsPerMessage).Select(chunk => group.Positions(Array.ConvertAll(chunk, change => change.AsLiveDto()))));
+            }
+            finally
+            {
+                batch.Clear();
+                _spare = batch;
+                _timer.Change(BatchWindow, Timeout.InfiniteTimeSpan);
+            }
         }
 
         public async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
+using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
@@ -13,20 +14,24 @@ namespace OrleansPortal.Web.RecurringJobs;
 /// <summary>Recurring work orders (weekly maintenance, say), for dispatchers of the series' own company.</summary>
 public static class RecurringJobsApi
 {
+    /// <summary>Series per page of GET /api/v1/recurring-jobs when the request names no limit, and the most it may name.</summary>
+    public const int DefaultPageSize = 100, MaxPageSize = 500;
+
     public static RouteGroupBuilder MapRecurringJobsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/recurring-jobs").WithTags("Recurring jobs").RequireAuthorization(PortalClaims.DispatcherPolicy);
         group.MapPost("/", CreateAsync).WithSummary("Creates a series; the tickets of occurrences inside the horizon are created at once, later ones as they come within it.");
-        group.MapGet("/", ListAsync).WithSummary("The company's series, active and stopped.");
+        group.MapGet("/", ListAsync).WithSummary("A page of the company's series, active and stopped, oldest first; a Link header (rel=\"next\") names the next page.");
         group.MapGet("/{id}", GetAsync).WithSummary("A series with its generated ticket ids and its next occurrences.");
         group.MapDelete("/{id}", StopAsync).WithSummary("Stops the series: no more tickets; its future tickets nobody assigned yet are cancelled.");
         return group;
     }
 
-    private static async Task<Results<Created<RecurringJobDto>, ValidationProblem>> CreateAsync(CreateRecurringJobRequest request, ClaimsPrincipal user, IClusterClient grains)
+    private static async Task<Results<Created<RecurringJobDto>, ValidationProblem>> CreateAsync(
+        CreateRecurringJobRequest request, ClaimsPrincipal user, IClusterClient grains, ITechnicianRoster roster)
     {
         var (job, validation) = Parse(request);
-        if (job is not null) await TicketsApi.CheckPreferredTechnicianAsync(request.Ticket!, user.GetTenantId(), grains, validation, "ticket.preferredTechnicianId");
+        if (job is not null) await TicketsApi.CheckPreferredTechnicianAsync(request.Ticket!, user.GetTenantId(), roster, validation, "ticket.preferredTechnicianId");
         if (job is null || !validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var id = TenantKeys.NewId();
@@ -37,10 +42,18 @@ public static class RecurringJobsApi
     private static async Task<Results<Ok<RecurringJobDto>, NotFound>> GetAsync(string id, ClaimsPrincipal user, IClusterClient grains) =>
         ResourceId.IsValid(id) ? TypedResults.Ok((await Series(grains, user, id).GetAsync()).AsDto()) : TypedResults.NotFound();
 
-    private static async Task<Ok<RecurringJobSummaryDto[]>> ListAsync(ClaimsPrincipal user, IClusterClient grains)
+    /// <summary>Oldest first, a page at a time (<see cref="PageLinks"/>); each series on the page is read from its grain.</summary>
+    private static async Task<Results<Ok<RecurringJobSummaryDto[]>, ValidationProblem>> ListAsync(
+        int? limit, string? after, ClaimsPrincipal user, IClusterClient grains, IRecurringJobIndex index, HttpResponse response)
     {
-        var ids = await grains.GetGrain<IRecurringJobIndexGrain>(user.GetTenantId()).GetSeriesIdsAsync();
-        var series = await Task.WhenAll(ids.Select(id => TryGetAsync(Series(grains, user, id))));
+        var validation = PageLinks.Validate(limit, after, MaxPageSize, "a series");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+
+        var size = limit ?? DefaultPageSize;
+        var ids = await index.ListAsync(user.GetTenantId(), after, size + 1); // one more says whether a next page exists
+        var page = ids.Take(size).ToList();
+        var series = await Task.WhenAll(page.Select(id => TryGetAsync(Series(grains, user, id))));
+        PageLinks.SetNext(response, "/api/v1/recurring-jobs", size, ids.Count > size ? page[^1] : null);
         return TypedResults.Ok(series.OfType<RecurringJobSnapshot>().Select(s => s.AsSummaryDto()).ToArray());
     }
 

@@ -15,11 +15,14 @@ public static class TechniciansApi
 {
     private static readonly TimeSpan MaxTrackSpan = TimeSpan.FromDays(7);
 
+    /// <summary>Technicians per page of GET /api/v1/technicians when the request names no limit, and the most it may name.</summary>
+    public const int DefaultPageSize = 100, MaxPageSize = 500;
+
     public static RouteGroupBuilder MapTechniciansApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/technicians").WithTags("Technicians").RequireAuthorization(PortalClaims.DispatcherPolicy);
         group.MapPost("/", CreateAsync).WithSummary("Creates a technician.");
-        group.MapGet("/", ListAsync).WithSummary("Every technician of the company, with their live position.");
+        group.MapGet("/", ListAsync).WithSummary("A page of the company's technicians by name, with their live position; a Link header (rel=\"next\") names the next page.");
         group.MapGet("/{id}", GetAsync).WithSummary("One technician.");
         group.MapPut("/{id}/status", SetStatusAsync).WithSummary("Sets the technician's status.");
         group.MapPut("/{id}/schedule", SetScheduleAsync).WithSummary("Sets working hours, days off, start and end locations, buffer between jobs and certifications.");
@@ -46,8 +49,18 @@ public static class TechniciansApi
         return TypedResults.Created($"/api/v1/technicians/{id}", created.AsDto());
     }
 
-    private static async Task<Ok<TechnicianDto[]>> ListAsync(ClaimsPrincipal user, TechnicianDirectory directory) =>
-        TypedResults.Ok((await directory.ListAsync(user.GetTenantId())).Select(t => t.AsDto()).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToArray());
+    /// <summary>By name (case-insensitive), then id, a page at a time (<see cref="PageLinks"/>).</summary>
+    private static async Task<Results<Ok<TechnicianDto[]>, ValidationProblem>> ListAsync(
+        int? limit, string? after, ClaimsPrincipal user, TechnicianDirectory directory, HttpResponse response)
+    {
+        var validation = PageLinks.Validate(limit, after, MaxPageSize, "a technician");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+
+        var size = limit ?? DefaultPageSize;
+        var page = await directory.ListAsync(user.GetTenantId(), after, size);
+        PageLinks.SetNext(response, "/api/v1/technicians", size, page.Next);
+        return TypedResults.Ok(page.Technicians.Select(t => t.AsDto()).ToArray());
+    }
 
     private static async Task<Results<Ok<TechnicianDto>, NotFound>> GetAsync(string id, ClaimsPrincipal user, IClusterClient grains)
     {

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
-using OrleansPortal.Grains.Companies;
+using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Web.Hosting;
@@ -23,10 +23,11 @@ public static class TicketsApi
         return group;
     }
 
-    private static async Task<Results<Created<TicketDto>, ValidationProblem>> CreateAsync(CreateTicketRequest request, ClaimsPrincipal user, IClusterClient grains)
+    private static async Task<Results<Created<TicketDto>, ValidationProblem>> CreateAsync(
+        CreateTicketRequest request, ClaimsPrincipal user, IClusterClient grains, ITechnicianRoster roster)
     {
         var validation = Validate(request);
-        if (validation.IsValid) await CheckPreferredTechnicianAsync(request, user.GetTenantId(), grains, validation, "preferredTechnicianId");
+        if (validation.IsValid) await CheckPreferredTechnicianAsync(request, user.GetTenantId(), roster, validation, "preferredTechnicianId");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var id = TenantKeys.NewId();
@@ -86,13 +87,13 @@ public static class TicketsApi
 
     /// <summary>
     /// A preferred technician must be one of the tenant's own: an id of another company's technician (or of nobody) would
-    /// otherwise sit on the ticket and silently never count. Only for a request <see cref="Validate"/> accepted.
+    /// otherwise sit on the ticket and silently never count. A point lookup on the tenant's roster. Only for a request
+    /// <see cref="Validate"/> accepted.
     /// </summary>
-    internal static async Task CheckPreferredTechnicianAsync(CreateTicketRequest r, string tenantId, IClusterClient grains, RequestValidation validation, string field)
+    internal static async Task CheckPreferredTechnicianAsync(CreateTicketRequest r, string tenantId, ITechnicianRoster roster, RequestValidation validation, string field)
     {
         if (r.PreferredTechnicianId?.Trim() is not { } id) return;
-        var technicians = await grains.GetGrain<ICompanyGrain>(tenantId).GetTechnicianIdsAsync();
-        if (!technicians.Contains(id, StringComparer.Ordinal))
+        if (!await roster.ContainsAsync(tenantId, id))
             validation.Add(field, $"The preferred technician '{id}' is not a technician of this company.");
     }
 

@@ -26,7 +26,7 @@ public static class IngestionApi
     private static async Task<Results<Ok<PingBatchResult>, ValidationProblem, ProblemHttpResult>> PingsAsync(HttpRequest request, PingIngestion ingestion, CancellationToken cancellationToken)
     {
         var read = await PingBatchProtocol.ReadAsync(request, cancellationToken);
-        var outcome = await IngestAsync(read, ingestion);
+        var outcome = await IngestAsync(read, ingestion, cancellationToken);
         if (outcome.Result is { } result) return TypedResults.Ok(result);
         return outcome.IsUnauthorized ? UnknownToken() : Rejected(outcome);
     }
@@ -34,7 +34,7 @@ public static class IngestionApi
     private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> OsmAndAsync(HttpRequest request, PingIngestion ingestion, DomainClock clock, CancellationToken cancellationToken)
     {
         var read = await OsmAndProtocol.ReadAsync(request, clock.GetUtcNow(), cancellationToken);
-        var outcome = await IngestAsync(read, ingestion);
+        var outcome = await IngestAsync(read, ingestion, cancellationToken);
         if (outcome.Result is not null) return TypedResults.Ok();
         return outcome.IsUnauthorized ? UnknownToken() : Rejected(outcome);
     }
@@ -42,14 +42,14 @@ public static class IngestionApi
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> OwnTracksAsync(HttpRequest request, PingIngestion ingestion, CancellationToken cancellationToken)
     {
         var read = await OwnTracksProtocol.ReadAsync(request, cancellationToken);
-        var outcome = await IngestAsync(read, ingestion);
+        var outcome = await IngestAsync(read, ingestion, cancellationToken);
         // OwnTracks expects a JSON array of messages for the phone; we have none to send.
         if (outcome.Result is not null) return TypedResults.Content("[]", "application/json");
         return outcome.IsUnauthorized ? UnknownToken() : Rejected(outcome);
     }
 
-    private static Task<IngestionOutcome> IngestAsync(ProtocolReadResult read, PingIngestion ingestion) =>
-        read.Errors.Count > 0 ? Task.FromResult(IngestionOutcome.Invalid(read.Errors)) : ingestion.IngestAsync(read.Pings);
+    private static Task<IngestionOutcome> IngestAsync(ProtocolReadResult read, PingIngestion ingestion, CancellationToken cancellationToken) =>
+        read.Errors.Count > 0 ? Task.FromResult(IngestionOutcome.Invalid(read.Errors)) : ingestion.IngestAsync(read.Pings, cancellationToken);
 
     private static ProblemHttpResult UnknownToken() => TypedResults.Problem(
         title: "Unknown or revoked device token.",

@@ -1,33 +1,46 @@
-using Orleans;
+using System.Threading.RateLimiting;
 using OrleansPortal.Grains;
-using OrleansPortal.Grains.Devices;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Web.Tracking.Protocols;
 
 namespace OrleansPortal.Web.Tracking;
 
 /// <summary>
-/// The path every ping takes after its wire format is read: validate all fixes, resolve every device token,
-/// and only then hand each technician its fixes. A batch with any invalid fix or unknown token stores nothing.
+/// The path every ping takes after its wire format is read: validate all fixes, resolve every device token (through
+/// this node's <see cref="DeviceBindingCache"/>), and only then hand each technician its fixes with the devices they
+/// came from. A batch with any invalid fix, or any token that is unknown or known to be revoked, stores nothing.
+/// A device revoked since this node last heard of it is refused by its technician, which stores nothing of that
+/// technician's share; in a batch naming several technicians the others' shares are stored (a replay of them later
+/// is recognised as duplicates), and the answer is 401 all the same.
+/// <para>
+/// At most <see cref="MaxPingsInFlight"/> pings are being handed to technicians at once on a node; more wait their
+/// turn here, in arrival order, costing nothing while they wait. Without that bound a burst of batches turns into
+/// tens of thousands of queued grain calls, and everything else on the node (the live map's sends, the streams'
+/// deliveries, timers) waits behind them in the thread pool. Their received time is taken before the wait, so a
+/// wait here shows in how late positions reach the map.
+/// </para>
 /// </summary>
-public sealed class PingIngestion(IClusterClient grains, DomainClock clock)
+public sealed class PingIngestion(DeviceBindingCache devices, DomainClock clock)
 {
-    public async Task<IngestionOutcome> IngestAsync(IReadOnlyList<DevicePing> pings)
+    public const int MaxPingsInFlight = 1_000;
+
+    private readonly ConcurrencyLimiter _inFlight = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = MaxPingsInFlight,
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    public async Task<IngestionOutcome> IngestAsync(IReadOnlyList<DevicePing> pings, CancellationToken cancellationToken = default)
     {
         var receivedAt = clock.GetUtcNow();
-        var errors = new Dictionary<string, string[]>();
-        for (var i = 0; i < pings.Count; i++)
-        {
-            foreach (var (field, message) in PingValidator.Validate(pings[i].Fix, receivedAt))
-            {
-                var key = pings.Count == 1 ? field : $"pings[{i}].{field}";
-                errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, message] : [message];
-            }
-        }
-
-        if (errors.Count > 0) return IngestionOutcome.Invalid(errors);
+        var errors = Validate(pings, receivedAt);
+        if (errors is not null) return IngestionOutcome.Invalid(errors);
         if (pings.Count == 0) return IngestionOutcome.Stored(new PingBatchResult(0, 0, 0, 0));
 
+        using var turn = await _inFlight.AcquireAsync(Math.Min(pings.Count, MaxPingsInFlight), cancellationToken);
+
+        // Apps send one device's fixes; integrations send many devices' in one batch. Group by token, then technician.
         var byToken = new Dictionary<string, List<GpsFix>>(StringComparer.Ordinal);
         foreach (var ping in pings)
         {
@@ -35,16 +48,85 @@ public sealed class PingIngestion(IClusterClient grains, DomainClock clock)
             fixes.Add(ping.Fix);
         }
 
-        var bindings = await Task.WhenAll(byToken.Keys.Select(token => grains.GetGrain<IDeviceTokenGrain>(DeviceToken.Hash(token)).ResolveAsync()));
-        if (bindings.Any(b => b is null)) return IngestionOutcome.Unauthorized;
+        // Every lookup the cache cannot answer starts at once; then each is awaited in turn.
+        var lookups = new List<(TokenHash Hash, ValueTask<KnownDevice?> Device, List<GpsFix> Fixes)>(byToken.Count);
+        foreach (var (token, fixes) in byToken)
+        {
+            var hash = TokenHash.Of(token);
+            lookups.Add((hash, devices.ResolveAsync(hash), fixes));
+        }
 
         // One technician may have several devices: merge their fixes so the grain sees one batch.
-        var byTechnician = byToken.Values.Zip(bindings, (fixes, binding) => (Key: TenantKeys.For(binding!.TenantId, binding.TechnicianId), fixes))
-            .GroupBy(x => x.Key, x => x.fixes);
-        var results = await Task.WhenAll(byTechnician.Select(g =>
-            grains.GetGrain<ITechnicianGrain>(g.Key).RecordPingsAsync(g.Count() == 1 ? g.First() : [.. g.SelectMany(f => f)], receivedAt)));
-        return IngestionOutcome.Stored(new PingBatchResult(
-            results.Sum(r => r.Accepted), results.Sum(r => r.Duplicates), results.Sum(r => r.OutOfOrder), results.Sum(r => r.Outliers)));
+        var byTechnician = new Dictionary<ITechnicianGrain, Share>(lookups.Count);
+        var unknown = false;
+        foreach (var (hash, lookup, fixes) in lookups)
+        {
+            var device = await lookup;
+            unknown |= device is null;
+            if (device is null) continue;
+            if (byTechnician.TryGetValue(device.Technician, out var share)) share.Add(device.Binding.DeviceId, hash, fixes);
+            else byTechnician[device.Technician] = new Share(device.Binding.DeviceId, hash, fixes);
+        }
+
+        if (unknown) return IngestionOutcome.Unauthorized;
+
+        var results = await Task.WhenAll(byTechnician.Select(s => RecordAsync(s.Key, s.Value, receivedAt)));
+        int accepted = 0, duplicates = 0, outOfOrder = 0, outliers = 0;
+        var refused = false;
+        foreach (var result in results)
+        {
+            if (result is null)
+            {
+                refused = true;
+                continue;
+            }
+
+            (accepted, duplicates, outOfOrder, outliers) = (accepted + result.Accepted, duplicates + result.Duplicates, outOfOrder + result.OutOfOrder, outliers + result.Outliers);
+        }
+
+        return refused ? IngestionOutcome.Unauthorized : IngestionOutcome.Stored(new PingBatchResult(accepted, duplicates, outOfOrder, outliers));
+    }
+
+    private async Task<PingBatchResult?> RecordAsync(ITechnicianGrain technician, Share share, DateTimeOffset receivedAt)
+    {
+        var result = await technician.RecordPingsAsync(new TechnicianPings(share.DeviceIds, share.Fixes, receivedAt));
+        // Refused: the device is revoked. With several devices in the share we cannot tell which, so none is remembered.
+        if (result is null && share.TokenHashes.Count == 1) devices.MarkRevoked(share.TokenHashes[0]);
+        return result;
+    }
+
+    private static Dictionary<string, string[]>? Validate(IReadOnlyList<DevicePing> pings, DateTimeOffset receivedAt)
+    {
+        Dictionary<string, string[]>? errors = null;
+        for (var i = 0; i < pings.Count; i++)
+        {
+            if (PingValidator.IsValid(pings[i].Fix, receivedAt)) continue;
+            foreach (var (field, message) in PingValidator.Validate(pings[i].Fix, receivedAt))
+            {
+                errors ??= [];
+                var key = pings.Count == 1 ? field : $"pings[{i}].{field}";
+                errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, message] : [message];
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>One technician's part of a batch: usually one device, rarely several (a phone and a tracker).</summary>
+    private sealed class Share(string deviceId, TokenHash tokenHash, List<GpsFix> fixes)
+    {
+        public List<string> DeviceIds { get; } = [deviceId];
+
+        public List<TokenHash> TokenHashes { get; } = [tokenHash];
+
+        public List<GpsFix> Fixes { get; } = fixes;
+
+        public void Add(string deviceId, TokenHash tokenHash, List<GpsFix> more)
+        {
+            if (!DeviceIds.Contains(deviceId)) DeviceIds.Add(deviceId);
+            TokenHashes.Add(tokenHash);
+            Fixes.AddRange(more);
+        }
     }
 }
 

@@ -20,6 +20,7 @@ namespace OrleansPortal.Grains.Tests.CallCycles;
 public sealed class CallCycleTests(GrainCluster cluster) : IClassFixture<GrainCluster>
 {
     private static readonly GeoPoint Site = new(41.1496, -8.6109);
+    private const string Phone = "device-1";
     private readonly IClusterClient _client = cluster.Client;
     private readonly string _tenant = "tenant-" + TenantKeys.NewId();
 
@@ -28,9 +29,9 @@ public sealed class CallCycleTests(GrainCluster cluster) : IClassFixture<GrainCl
     {
         var (technician, ticket) = await TechnicianEnRouteAsync();
 
-        var result = await technician.RecordPingsAsync(FixesAt(Site, DateTimeOffset.UtcNow.AddMinutes(-3), count: 5), DateTimeOffset.UtcNow);
+        var result = await technician.RecordPingsAsync(FixesAt(Site, DateTimeOffset.UtcNow.AddMinutes(-3), count: 5));
 
-        Assert.Equal(5, result.Accepted);
+        Assert.Equal(5, result!.Accepted);
         var snapshot = await ticket.GetAsync();
         Assert.Equal(TicketStatus.OnSite, snapshot.Status);
         Assert.Equal("geofence", snapshot.Audit[^1].Actor);
@@ -46,7 +47,7 @@ public sealed class CallCycleTests(GrainCluster cluster) : IClassFixture<GrainCl
         var hold = ticket.ChangeStatusAsync(new StatusChange(TicketStatus.OnHold, "dana@example.com", "customer asked to wait"));
         await held.Reached;
         var sent = CallGates.WatchOutgoing(technician, nameof(ITicketGrain.ChangeStatusAsync));
-        var arrival = technician.RecordPingsAsync(FixesAt(Site, DateTimeOffset.UtcNow.AddMinutes(-3), count: 5), DateTimeOffset.UtcNow);
+        var arrival = technician.RecordPingsAsync(FixesAt(Site, DateTimeOffset.UtcNow.AddMinutes(-3), count: 5));
         await sent.Reached;
         held.Release();
 
@@ -109,6 +110,7 @@ public sealed class CallCycleTests(GrainCluster cluster) : IClassFixture<GrainCl
         var technicianId = TenantKeys.NewId();
         var technician = _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, technicianId));
         await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], null, null));
+        await technician.AddDeviceAsync(new DeviceSummary(Phone, "phone", DateTimeOffset.UtcNow, Revoked: false, TokenHash: "not-used-here"));
         var ticket = _client.GetGrain<ITicketGrain>(TenantKeys.For(_tenant, TenantKeys.NewId()));
         await ticket.CreateAsync(new NewTicket("cust-1", "prop-1", Site, "Rua das Flores 10, Porto", "No heating", ["hvac"], TimeSpan.FromMinutes(30), null, TicketPriority.Routine), "dana@example.com");
         await ticket.ChangeStatusAsync(new StatusChange(TicketStatus.Assigned, "dana@example.com", TechnicianId: technicianId));
@@ -116,7 +118,9 @@ public sealed class CallCycleTests(GrainCluster cluster) : IClassFixture<GrainCl
         return (technician, ticket);
     }
 
-    /// <summary>Fixes 30 s apart at the site: <paramref name="count"/> of them cover the arrival dwell.</summary>
-    private static List<GpsFix> FixesAt(GeoPoint site, DateTimeOffset first, int count) =>
-        [.. Enumerable.Range(0, count).Select(i => new GpsFix(first.AddSeconds(30 * i), site.Latitude + i * 0.00001, site.Longitude) { AccuracyMeters = 5 })];
+    /// <summary>Fixes 30 s apart at the site, from the technician's phone: <paramref name="count"/> of them cover the arrival dwell.</summary>
+    private static TechnicianPings FixesAt(GeoPoint site, DateTimeOffset first, int count) => new(
+        [Phone],
+        [.. Enumerable.Range(0, count).Select(i => new GpsFix(first.AddSeconds(30 * i), site.Latitude + i * 0.00001, site.Longitude) { AccuracyMeters = 5 })],
+        DateTimeOffset.UtcNow);
 }

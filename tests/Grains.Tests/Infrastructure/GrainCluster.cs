@@ -3,17 +3,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
+using OrleansPortal.Grains.Storage;
+using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage;
+using OrleansPortal.Silo.Storage.Schema;
 using OrleansPortal.Testing;
 
 namespace OrleansPortal.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// A real Orleans cluster in process (Orleans.TestingHost): two silos, so calls and stream events cross silos as in
-/// production, memory storage and reminders, memory streams, the grains' services, the ping history on a SQLite file,
-/// and business time that tests move through <see cref="Time"/>. Shared by a test class; each test uses fresh keys.
+/// production, memory storage and reminders, memory streams (the client too, to watch them), the grains' services,
+/// the ping history and the app's own tables (the roster) on one SQLite file, and business time that tests move
+/// through <see cref="Time"/>. Shared by a test class; each test uses fresh keys.
 /// </summary>
 public sealed class GrainCluster : IAsyncLifetime
 {
@@ -32,8 +36,14 @@ public sealed class GrainCluster : IAsyncLifetime
     {
         Directory.CreateDirectory(_directory);
         var history = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "history.db") }.ToString();
+        var database = new SiloDatabase(AdoNetInvariants.Sqlite, history);
+        await new SchemaMigrator(database, [PortalStorageServiceCollectionExtensions.SchemaModuleFor(database)]).ApplyAsync(CancellationToken.None);
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
-        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout));
+        builder.ConfigureClient(client =>
+        {
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            client.AddMemoryStreams(PortalSiloBuilderExtensions.StreamProvider); // tests subscribe to what grains publish
+        });
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
@@ -45,11 +55,13 @@ public sealed class GrainCluster : IAsyncLifetime
             silo.AddOutgoingGrainCallFilter<OutgoingCallGateFilter>();
             // A deadlock fails its test in seconds rather than after Orleans' default half minute.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            silo.Services.AddLocationPublishing();
             silo.Services.AddPingHistory(o =>
             {
                 o.Invariant = AdoNetInvariants.Sqlite;
                 o.ConnectionString = history;
             });
+            silo.Services.AddPortalTables(database);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

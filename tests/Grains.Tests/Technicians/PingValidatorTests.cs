@@ -6,7 +6,13 @@ public sealed class PingValidatorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
 
-    private static string[] FieldsBroken(GpsFix fix) => [.. PingValidator.Validate(fix, Now).Select(e => e.Field)];
+    /// <summary>The fields Validate names; every case also checks that the allocation-free IsValid agrees with it.</summary>
+    private static string[] FieldsBroken(GpsFix fix)
+    {
+        string[] fields = [.. PingValidator.Validate(fix, Now).Select(e => e.Field)];
+        Assert.Equal(fields.Length == 0, PingValidator.IsValid(fix, Now));
+        return fields;
+    }
 
     [Fact]
     public void ValidFix_HasNoErrors()

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Data.Common;
 using Npgsql;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage;
@@ -19,32 +19,7 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
 
     public override string Kind => "PostgreSQL";
 
-    public override Task ExecuteAsync(string sql) => _database.ExecuteAsync(sql);
-
-    public override async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    public override async Task<IReadOnlyList<string?[]>> RowsAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string?[]>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(Enumerable.Range(0, reader.FieldCount)
-                .Select(i => reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))
-                .ToArray());
-        }
-
-        return rows;
-    }
+    protected override DbConnection CreateConnection() => new NpgsqlConnection(_database.ConnectionString);
 
     public override async Task<bool> TableExistsAsync(string name) =>
         await ScalarAsync($"SELECT count(*) FROM information_schema.tables WHERE table_name = '{name}'") > 0;

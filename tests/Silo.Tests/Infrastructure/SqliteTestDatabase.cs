@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage;
@@ -18,38 +18,7 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public override string Kind => "SQLite";
 
-    public override async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new SqliteCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    public override async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new SqliteCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    public override async Task<IReadOnlyList<string?[]>> RowsAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new SqliteCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string?[]>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(Enumerable.Range(0, reader.FieldCount)
-                .Select(i => reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))
-                .ToArray());
-        }
-
-        return rows;
-    }
+    protected override DbConnection CreateConnection() => new SqliteConnection(ConnectionString);
 
     public override async Task<bool> TableExistsAsync(string name) =>
         await ScalarAsync($"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{name}'") > 0;

@@ -14,13 +14,7 @@ public sealed class PostgresDispatchTests : IAsyncLifetime
 
     public Task DisposeAsync() => _database.DisposeAsync();
 
-    private PortalFactory App()
-    {
-        var app = new PortalFactory();
-        app.Settings["Storage:Provider"] = "PostgreSql";
-        app.Settings["Storage:ConnectionString"] = _database.ConnectionString;
-        return app;
-    }
+    private PortalFactory App() => _database.App();
 
     private static Dictionary<string, string[]> Routes(Grains.Dispatch.DayBoard board) =>
         board.Technicians.ToDictionary(t => t.Id, t => t.Stops.Select(s => s.Job.TicketId).ToArray());

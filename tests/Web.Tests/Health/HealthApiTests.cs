@@ -26,10 +26,10 @@ public sealed class HealthApiTests
         await using var database = new PostgresDatabase();
         await database.InitializeAsync();
         long before;
-        using (var app = PostgresApp(database))
+        using (var app = database.App())
             before = (await app.CreateClient().GetFromJsonAsync<HealthDto>("/health"))!.Heartbeats;
 
-        using var restarted = PostgresApp(database);
+        using var restarted = database.App();
         var after = await restarted.CreateClient().GetFromJsonAsync<HealthDto>("/health");
 
         Assert.Equal(before + 1, after!.Heartbeats);
@@ -54,13 +54,5 @@ public sealed class HealthApiTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    private static PortalFactory PostgresApp(PostgresDatabase database)
-    {
-        var app = new PortalFactory();
-        app.Settings["Storage:Provider"] = "PostgreSql";
-        app.Settings["Storage:ConnectionString"] = database.ConnectionString;
-        return app;
     }
 }

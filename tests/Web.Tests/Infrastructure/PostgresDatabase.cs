@@ -9,6 +9,15 @@ public sealed class PostgresDatabase : IAsyncLifetime
 
     public string ConnectionString => _database?.ConnectionString ?? "";
 
+    /// <summary>The app on this database (its own silo and schema), as production runs it.</summary>
+    public PortalFactory App()
+    {
+        var app = new PortalFactory();
+        app.Settings["Storage:Provider"] = "PostgreSql";
+        app.Settings["Storage:ConnectionString"] = ConnectionString;
+        return app;
+    }
+
     public async Task InitializeAsync() => _database = await ThrowawayPostgresDatabase.CreateAsync("web");
 
     public async Task DisposeAsync()

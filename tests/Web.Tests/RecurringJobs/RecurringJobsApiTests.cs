@@ -74,6 +74,23 @@ public sealed class RecurringJobsApiTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task TheList_PagesOldestFirst_AndTheLinkHeaderLeadsThroughEverySeriesOnce()
+    {
+        var company = await TenantScenario.CreateAsync(_app);
+        var created = new List<string>();
+        for (var i = 0; i < 3; i++) created.Add((await CreateAsync(company)).Id);
+
+        using var first = await company.Dispatcher.GetAsync("/api/v1/recurring-jobs?limit=2");
+        var next = first.Headers.GetValues("Link").Single();
+        using var second = await company.Dispatcher.GetAsync(next[1..next.IndexOf('>', StringComparison.Ordinal)]);
+        var listed = (await first.Content.ReadFromJsonAsync<RecurringJobSummaryDto[]>())!.Concat((await second.Content.ReadFromJsonAsync<RecurringJobSummaryDto[]>())!);
+
+        Assert.EndsWith("rel=\"next\"", next, StringComparison.Ordinal);
+        Assert.False(second.Headers.Contains("Link"));
+        Assert.Equal(created, listed.Select(s => s.Id));
+    }
+
+    [Fact]
     public async Task AnotherCompanysDispatcher_CannotSeeOrStopTheSeries_NorItsTickets()
     {
         var ours = await TenantScenario.CreateAsync(_app);

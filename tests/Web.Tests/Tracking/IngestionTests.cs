@@ -101,6 +101,25 @@ public sealed class IngestionTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task RevokingAToken_RefusesItsNextPing_RightAfterTheTokenWasUsed()
+    {
+        var company = await TenantScenario.CreateAsync(_app);
+        var tech = await company.AddTechnicianAsync();
+        var device = await company.IssueTokenAsync(tech.Id);
+        var t0 = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var used = await _app.CreateClient().GetAsync($"/gps/osmand?id={device.Token}&lat=41.15&lon=-8.61&timestamp={Epoch(t0)}");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await company.Dispatcher.DeleteAsync($"/api/v1/technicians/{tech.Id}/devices/{device.DeviceId}")).StatusCode);
+        var afterRevoking = await _app.CreateClient().GetAsync($"/gps/osmand?id={device.Token}&lat=41.16&lon=-8.61&timestamp={Epoch(t0.AddSeconds(30))}");
+        var later = await _app.CreateClient().GetAsync($"/gps/osmand?id={device.Token}&lat=41.17&lon=-8.61&timestamp={Epoch(t0.AddSeconds(60))}");
+
+        Assert.Equal(HttpStatusCode.OK, used.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRevoking.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, later.StatusCode);
+        Assert.Equal(41.15, (await company.GetTechnicianAsync(tech.Id)).Position!.Lat, 6);
+    }
+
+    [Fact]
     public async Task DeviceToken_OnlyEverMovesItsOwnTechnician()
     {
         var company = await TenantScenario.CreateAsync(_app);

@@ -12,13 +12,7 @@ public sealed class PostgresTrackingTests : IAsyncLifetime
 
     public Task DisposeAsync() => _database.DisposeAsync();
 
-    private PortalFactory App()
-    {
-        var app = new PortalFactory();
-        app.Settings["Storage:Provider"] = "PostgreSql";
-        app.Settings["Storage:ConnectionString"] = _database.ConnectionString;
-        return app;
-    }
+    private PortalFactory App() => _database.App();
 
     [Fact]
     public async Task PingsAreStoredOnPostgreSql_AndThePositionSurvivesARestart()

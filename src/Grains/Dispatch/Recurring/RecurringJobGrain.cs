@@ -14,6 +14,7 @@ namespace OrleansPortal.Grains.Dispatch.Recurring;
 public sealed class RecurringJobGrain(
     [PersistentState("recurringJob")] IPersistentState<RecurringJobState> state,
     IOptions<RecurringJobOptions> options,
+    IRecurringJobIndex index,
     DomainClock clock,
     ILogger<RecurringJobGrain> logger) : Grain, IRecurringJobGrain
 {
@@ -37,9 +38,10 @@ public sealed class RecurringJobGrain(
 
         // Indexed first: an id in the index whose series was never written is skipped by readers, whereas a written
         // series missing from the index would generate tickets no dispatcher could find in the list.
-        await GrainFactory.GetGrain<IRecurringJobIndexGrain>(TenantId).AddAsync(SeriesId);
+        var now = clock.GetUtcNow();
+        await index.AddAsync(TenantId, SeriesId, now);
         state.State.Job = job;
-        state.State.CreatedAt = clock.GetUtcNow();
+        state.State.CreatedAt = now;
         state.State.CreatedBy = actor;
         await state.WriteStateAsync();
         var period = options.Value.GenerationPeriod;

@@ -9,7 +9,8 @@ namespace OrleansPortal.Grains.Dispatch.Routes;
 
 /// <summary>
 /// A technician's route for one day. While it has stops and the day is not over, it subscribes to its technician's
-/// location stream, so positions reach exactly the routes that need them (a company's other pings cost it nothing).
+/// location stream, so positions reach exactly the routes that need them (a company's other pings cost it nothing),
+/// and tells the technician it follows it (the technician publishes on its own stream only while followed).
 /// Estimates are recomputed at most once per <see cref="DispatchOptions.EtaRefreshInterval"/>: the first position after
 /// a quiet spell at once, later ones at the end of the interval.
 /// </summary>
@@ -59,7 +60,7 @@ public sealed class RouteGrain(
         Recompute();
         await PublishMovedAsync();
         await state.WriteStateAsync();
-        await FollowAsync();
+        await FollowAsync(planChanged: true);
         return View();
     }
 
@@ -73,15 +74,23 @@ public sealed class RouteGrain(
 
     public Task<RouteView?> GetAsync() => Task.FromResult(state.State.Plan is null ? null : View());
 
-    /// <summary>Follows the technician's positions while there is work on this route and its day is not long over.</summary>
-    private async Task FollowAsync()
+    /// <summary>
+    /// Follows the technician's positions while there is work on this route and its day is not long over. The
+    /// technician hears of it first, so it publishes before this route subscribes; a new plan tells it again, since the
+    /// shift's end may have moved.
+    /// </summary>
+    private async Task FollowAsync(bool planChanged = false)
     {
         var plan = state.State.Plan;
-        var wanted = plan is not null && plan.Stops.Count > 0 && clock.GetUtcNow() < plan.ShiftEnd + FollowAfterShift;
+        var until = plan is null ? DateTimeOffset.MinValue : plan.ShiftEnd + FollowAfterShift;
+        var wanted = plan is not null && plan.Stops.Count > 0 && clock.GetUtcNow() < until;
+        var technician = GrainFactory.GetGrain<ITechnicianGrain>(TenantKeys.For(Owner.TenantId, Owner.TechnicianId));
+        if (wanted && (_subscription is null || planChanged)) await technician.FollowAsync(this.GetPrimaryKeyString(), until);
         if (wanted && _subscription is null) _subscription = await Positions.SubscribeAsync(OnPositionAsync);
-        if (!wanted && _subscription is not null)
+        if (!wanted && (_subscription is not null || planChanged))
         {
-            await _subscription.UnsubscribeAsync();
+            await technician.UnfollowAsync(this.GetPrimaryKeyString());
+            if (_subscription is not null) await _subscription.UnsubscribeAsync();
             _subscription = null;
         }
     }

@@ -21,14 +21,14 @@ namespace OrleansPortal.Web.Portal.Appointments;
 /// </summary>
 public sealed class AppointmentFeed(IClusterClient client, IHubContext<AppointmentHub, IAppointmentClient> hub, DomainClock clock) : IStreamFeed
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<StreamSubscriptionHandle<TicketChanged>>>> _tenants = new();
+    private readonly SubscriptionCache<string, StreamSubscriptionHandle<TicketChanged>> _tenants = new();
     private readonly ConcurrentDictionary<(string Tenant, string Ticket), Followed> _followed = new();
 
     public static string GroupFor(string tenantId, string ticketId) => $"appointment:{tenantId}:{ticketId}";
 
     public async Task WatchAsync(string tenantId, string ticketId)
     {
-        await _tenants.GetOrAdd(tenantId, id => new Lazy<Task<StreamSubscriptionHandle<TicketChanged>>>(() => Streams.GetStream<TicketChanged>(TicketStreams.ChangesFor(id)).SubscribeAsync((e, _) => OnTicketAsync(e.Ticket)))).Value;
+        await _tenants.GetOrSubscribeAsync(tenantId, id => Streams.GetStream<TicketChanged>(TicketStreams.ChangesFor(id)).SubscribeAsync((e, _) => OnTicketAsync(e.Ticket)));
         var followed = _followed.GetOrAdd((tenantId, ticketId), key => new Followed(key.Tenant, key.Ticket));
         await followed.StartAsync(this);
     }
@@ -60,7 +60,7 @@ public sealed class AppointmentFeed(IClusterClient client, IHubContext<Appointme
     public async Task UnsubscribeAllAsync()
     {
         foreach (var followed in _followed.Values) await followed.DisposeAsync();
-        foreach (var tenant in _tenants.Values.Where(t => t.IsValueCreated)) await (await tenant.Value).UnsubscribeAsync();
+        foreach (var tenant in await _tenants.AllAsync()) await tenant.UnsubscribeAsync();
     }
 
     /// <summary>One followed job: its latest known state, its ETA subscription, and the technician subscription while en route.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Orleans;
 using OrleansPortal.Grains;
+using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.Portal.Jobs;
 
@@ -16,8 +17,13 @@ public sealed class AppointmentHub(IClusterClient grains, AppointmentFeed feed, 
 {
     public const string Path = "/hubs/appointments";
 
-    /// <summary>Starts following a job; answers its current state. Another customer's job, or an unknown id, is "not found".</summary>
-    public async Task<PortalJobDto> Watch(string ticketId)
+    /// <summary>
+    /// Starts following a job; answers its current state. Another customer's job, or an unknown id, is "not found". Waits
+    /// out a node's failure (<see cref="FailoverRetry"/>): the page calls it again right after reconnecting to a survivor.
+    /// </summary>
+    public Task<PortalJobDto> Watch(string ticketId) => FailoverRetry.RunAsync(() => WatchAsync(ticketId), Context.ConnectionAborted);
+
+    private async Task<PortalJobDto> WatchAsync(string ticketId)
     {
         var user = Context.User!;
         if (await PortalAccess.VisibleJobAsync(grains, user, ticketId) is not { } job) throw new HubException("Not found.");

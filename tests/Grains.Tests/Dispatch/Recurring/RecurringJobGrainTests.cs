@@ -128,17 +128,21 @@ public sealed class RecurringJobGrainTests : IClassFixture<GrainCluster>
     }
 
     [Fact]
-    public async Task TheTenantIndex_ListsEachSeriesOnce()
+    public async Task TheTenantIndex_ListsEachSeriesOnce_OldestFirst_AndOnlyTheTenants()
     {
+        var index = _cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<IRecurringJobIndex>();
         var first = TenantKeys.NewId();
         var second = TenantKeys.NewId();
 
         await Series(first).CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
+        _cluster.Time.Advance(TimeSpan.FromMinutes(1));
         await Series(second).CreateAsync(new RecurringJob(Template, MondaysAndThursdays), "dana@example.com");
-        await _client.GetGrain<IRecurringJobIndexGrain>(Tenant).AddAsync(first);
+        await index.AddAsync(Tenant, first, _cluster.Time.GetUtcNow()); // again, later: changes nothing, not even its place
 
-        Assert.Equal([first, second], await _client.GetGrain<IRecurringJobIndexGrain>(Tenant).GetSeriesIdsAsync());
-        Assert.Empty(await _client.GetGrain<IRecurringJobIndexGrain>("tenant-" + TenantKeys.NewId()).GetSeriesIdsAsync());
+        Assert.Equal([first, second], await index.ListAsync(Tenant, null, 10));
+        Assert.Equal([second], await index.ListAsync(Tenant, after: first, 10));
+        Assert.Empty(await index.ListAsync("tenant-" + TenantKeys.NewId(), null, 10));
+        Assert.Empty(await index.ListAsync("tenant-" + TenantKeys.NewId(), after: first, 10)); // another tenant's series is no place to start
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class PostgreSqlSchemaMigratorTests : SchemaMigratorTests
 {
     protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgreSqlTestDatabase.CreateAsync();
 
-    protected override string[] OrleansScripts => ["persistence", "reminders", "clustering"];
+    protected override string[] OrleansScripts => ["persistence", "reminders", "clustering", "write-update-first"];
 }
 
 public sealed class SqliteSchemaMigratorTests : SchemaMigratorTests

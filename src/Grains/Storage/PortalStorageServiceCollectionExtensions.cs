@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrleansPortal.Grains.Companies.Roster;
+using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Grains.Dispatch.Recurring;
+using OrleansPortal.Silo.Hosting;
+using OrleansPortal.Silo.Storage.Schema;
+
+namespace OrleansPortal.Grains.Storage;
+
+public static class PortalStorageServiceCollectionExtensions
+{
+    /// <summary>The schema module of the app's own tables: scripts embedded from <c>Storage/Schema/</c>, versioned apart from Orleans' own.</summary>
+    public const string SchemaModuleName = "portal";
+
+    /// <summary>The module <see cref="SchemaMigrator"/> applies after Orleans' own, for <paramref name="database"/>'s kind.</summary>
+    public static SchemaModule SchemaModuleFor(SiloDatabase database) =>
+        SchemaModule.FromEmbeddedScripts(SchemaModuleName, typeof(PortalDatabase).Assembly, database);
+
+    /// <summary>
+    /// Registers the app's own tables on <paramref name="database"/> (the cluster's database): their schema module, which
+    /// the silo's migrator applies at start, and the stores the grains and the web edge use.
+    /// </summary>
+    public static IServiceCollection AddPortalTables(this IServiceCollection services, SiloDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(database);
+        services.AddSingleton(SchemaModuleFor(database));
+        services.AddSingleton(_ => new PortalDatabase(database));
+        services.AddSingleton<ITechnicianRoster, TechnicianRoster>();
+        services.AddSingleton<IConversationInbox, ConversationInbox>();
+        services.AddSingleton<IRecurringJobIndex, RecurringJobIndex>();
+        return services;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using OrleansPortal.Cluster.Tests.Infrastructure;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Dispatch.Routes;
+using OrleansPortal.Grains.Technicians;
+using Xunit.Abstractions;
+
+namespace OrleansPortal.Cluster.Tests;
+
+/// <summary>
+/// Live updates between two nodes of one cluster: what a user does on one node reaches a user connected to the other,
+/// with no backplane (each node's feeds subscribe to the Orleans streams its own connections need).
+/// </summary>
+public sealed class CrossNodeTests(TwoNodeCluster cluster, ITestOutputHelper output) : IClassFixture<TwoNodeCluster>
+{
+    private AppNode A => cluster.A;
+
+    private AppNode B => cluster.B;
+
+    [Fact]
+    public async Task ADispatcherOnNodeB_SeesTheTechniciansWhosePingsArriveAtNodeA()
+    {
+        var company = await Company.CreateAsync(A.Address, autoAssign: false);
+        await using var dashboard = await HubRecorder.ConnectAsync(B.Address, "/hubs/live-map", company.Cookie, reconnect: false, "Snapshot", "Positions");
+        await dashboard.WaitForAsync("Snapshot", _ => true, "the dashboard on B gets its snapshot");
+
+        // Technicians until each node hosts one: a ping then crosses from A to a grain on B, or from a grain on A to
+        // B's feed. Placement is Orleans' choice; creating them through both nodes gives it the chance to use both.
+        var technicians = new List<(string Id, string Token, AppNode Host)>();
+        while (technicians.Select(t => t.Host).Distinct().Count() < 2)
+        {
+            Assert.True(technicians.Count < 40, "40 technicians all live on one node: " + string.Join(", ", technicians.Select(t => t.Host.Name)));
+            var via = technicians.Count % 2 == 0 ? A : B;
+            var id = await company.AddTechnicianAsync(via.Address, $"Tech {technicians.Count}", Company.Ribeira);
+            var host = await cluster.WhereIsAsync(cluster.Orleans.GetGrain<ITechnicianGrain>(TenantKeys.For(company.TenantId, id)))
+                ?? throw new InvalidOperationException($"Technician {id} has no activation right after it was created.");
+            technicians.Add((id, await company.IssueTokenAsync(via.Address, id), host));
+        }
+
+        output.WriteLine($"technician grains: {string.Join(", ", technicians.Select(t => t.Host.Name))}");
+        var time = DateTimeOffset.UtcNow.AddSeconds(-10);
+        using var phones = A.CreateClient();
+        (await Pings.PostAsync(phones, technicians.Select((t, i) => new Ping(t.Token, time, 41.15 + i * 0.001, -8.61)))).EnsureSuccessStatusCode();
+
+        for (var i = 0; i < technicians.Count; i++)
+        {
+            var (id, _, host) = technicians[i];
+            var latitude = 41.15 + i * 0.001;
+            await dashboard.WaitForAsync("Positions",
+                batch => batch.EnumerateArray().Any(p => p.GetProperty("id").GetString() == id && Math.Abs(p.GetProperty("lat").GetDouble() - latitude) < 1e-9),
+                $"the dashboard on B shows technician {i} (grain on {host.Name}) where its ping to A put it");
+        }
+    }
+
+    [Fact]
+    public async Task ACustomerOnOneNode_GetsTheEtaComputedByARouteGrainOnTheOther()
+    {
+        var company = await Company.CreateAsync(A.Address, autoAssign: true);
+        var technician = await company.AddTechnicianAsync(A.Address, "Gil Gardener", Company.Ribeira);
+        var token = await company.IssueTokenAsync(A.Address, technician);
+        var customer = await Customer.CreateAsync(cluster, company, A.Address);
+        var job = await company.AddJobAsync(A.Address, customer.Id, customer.PropertyId, Company.Matosinhos, windowHours: 4);
+        await Eventually.TrueAsync(async () => (await company.TicketAsync(A.Address, job)).GetProperty("technicianId").GetString() == technician, "dispatch assigns the job");
+        var day = DateOnly.Parse((await company.Dispatcher(A.Address).GetFromJsonAsync<JsonElement>($"/api/v1/dispatch/routes/{technician}"))
+            .GetProperty("plan").GetProperty("day").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var route = cluster.Orleans.GetGrain<IRouteGrain>(RouteKeys.For(company.TenantId, technician, day));
+        AppNode? routeNode = null;
+        await Eventually.TrueAsync(async () => (routeNode = await cluster.WhereIsAsync(route)) is not null, "the route grain is active somewhere");
+
+        // The customer connects to the node that does not host the route.
+        var customerNode = routeNode == A ? B : A;
+        output.WriteLine($"route grain on {routeNode!.Name}, customer on {customerNode.Name}");
+        await using var page = await HubRecorder.ConnectAsync(customerNode.Address, "/hubs/appointments", customer.Cookie, reconnect: false, "Eta");
+        var watched = await page.Connection.InvokeAsync<JsonElement>("Watch", job);
+        Assert.Equal("Assigned", watched.GetProperty("status").GetString());
+
+        using var phone = customerNode.CreateClient();
+        (await Pings.PostAsync(phone, [new Ping(token, DateTimeOffset.UtcNow, 41.1830, -8.6900)])).EnsureSuccessStatusCode(); // 700 m from the job
+
+        var eta = await page.WaitForAsync("Eta", e => e.GetProperty("ticketId").GetString() == job && e.GetProperty("eta").GetDateTimeOffset() < DateTimeOffset.UtcNow.AddMinutes(10),
+            $"the customer on {customerNode.Name} gets the ETA of a technician 700 m away");
+        Assert.Equal(routeNode, await cluster.WhereIsAsync(route)); // it was computed there: the route did not move meanwhile
+        output.WriteLine($"ETA {eta.GetProperty("eta").GetDateTimeOffset():O}");
+    }
+
+    [Fact]
+    public async Task ChatTypedOnNodeA_ReachesConnectionsOnNodeB()
+    {
+        var company = await Company.CreateAsync(A.Address, autoAssign: false);
+        var customer = await Customer.CreateAsync(cluster, company, A.Address);
+        await using var team = await HubRecorder.ConnectAsync(B.Address, "/hubs/chat-team", company.Cookie, reconnect: false, "Message");
+        await team.Connection.InvokeAsync("Join", customer.GeneralThread);
+        await using var portal = await HubRecorder.ConnectAsync(B.Address, "/hubs/chat", customer.Cookie, reconnect: false, "Message");
+        await portal.Connection.InvokeAsync("Join", customer.GeneralThread);
+
+        // The customer writes on A, with a photo; the team on B sees it, and B serves the photo A stored.
+        var photo = Png(2048);
+        using var form = new MultipartFormDataContent { { new StringContent("The valve box is flooded"), "text" } };
+        var file = new ByteArrayContent(photo);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "files", "valve.png");
+        (await customer.Owner(A.Address).PostAsync($"{Customer.PortalChat}/{customer.GeneralThread}/messages", form)).EnsureSuccessStatusCode();
+        var received = await team.WaitForAsync("Message", m => m.GetProperty("text").GetString() == "The valve box is flooded", "the team on B gets the customer's message sent to A");
+        var url = received.GetProperty("attachments")[0].GetProperty("url").GetString()!;
+        Assert.Equal(photo, await company.Dispatcher(B.Address).GetByteArrayAsync(url));
+
+        // The team answers on A; the customer's page on B gets it.
+        (await company.Dispatcher(A.Address).PostAsJsonAsync($"/api/v1/conversations/{customer.GeneralThread}/messages", new { text = "On our way tomorrow" })).EnsureSuccessStatusCode();
+        await portal.WaitForAsync("Message", m => m.GetProperty("text").GetString() == "On our way tomorrow", "the customer on B gets the team's answer sent to A");
+    }
+
+    /// <summary>Bytes that start like a PNG file (the signature is what the server checks).</summary>
+    private static byte[] Png(int length)
+    {
+        var bytes = new byte[length];
+        Random.Shared.NextBytes(bytes);
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(bytes, 0);
+        return bytes;
+    }
+}
