@@ -4,6 +4,7 @@ using Orleans.Streams;
 using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Grains.Tickets;
+using OrleansPortal.Silo.Persistence;
 
 namespace OrleansPortal.Grains.Technicians;
 
@@ -60,7 +61,18 @@ public sealed class TechnicianGrain(
             .GetStream<TechnicianPositionChanged>(LocationStreams.ForTechnician(TenantId, TechnicianId));
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SavePositionAsync(cancellationToken);
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SavePositionAsync(cancellationToken);
+        }
+        catch (StateDiscardedException)
+        {
+            // A write failed and this activation's state is discarded: nothing of it may be saved. The positions are
+            // in the ping history, which the next activation reads.
+        }
+    }
 
     public async Task ProvisionAsync(TechnicianProfile profile)
     {

@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
+using OrleansPortal.Silo.Persistence;
 using OrleansPortal.Silo.Storage;
 using OrleansPortal.Silo.Storage.Schema;
 
@@ -29,6 +30,18 @@ public static class PortalSiloBuilderExtensions
     /// (ADO.NET membership, so every node sharing the database joins), on SQLite one silo with localhost clustering.
     /// The schema is applied at start, before any provider reads it.
     /// </summary>
+    /// <summary>
+    /// Every grain's persistent state goes through <see cref="WriteOrDiscardStateFactory"/>: a change whose write failed
+    /// is never seen or stored afterwards. Part of <see cref="UseOrleansPortalCluster"/>; test silos with other storage call it too.
+    /// </summary>
+    public static ISiloBuilder DiscardStateWhenAWriteFails(this ISiloBuilder silo)
+    {
+        // Added after Orleans' own registration, so this one is resolved; Orleans' factory does the real work inside it.
+        silo.Services.AddSingleton<PersistentStateFactory>();
+        silo.Services.AddSingleton<IPersistentStateFactory, WriteOrDiscardStateFactory>();
+        return silo;
+    }
+
     public static ISiloBuilder UseOrleansPortalCluster(this ISiloBuilder silo, SiloDatabase database, ClusterSettings cluster)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -37,6 +50,7 @@ public static class PortalSiloBuilderExtensions
         silo.Services.AddSingleton(database);
         silo.Services.AddSingleton<SchemaMigrator>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SchemaMigrator>());
+        silo.DiscardStateWhenAWriteFails();
 
         silo.Configure<ClusterOptions>(o =>
         {

@@ -2,6 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using OrleansPortal.Grains.Storage;
 using OrleansPortal.Grains.Technicians;
@@ -47,6 +49,11 @@ public sealed class GrainCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
+            // Stored with Orleans' serializer, as production stores state (the memory provider's default is JSON).
+            silo.Services.AddOptions<MemoryGrainStorageOptions>("Default")
+                .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            StorageFaults.InjectInto(silo.Services, "Default"); // tests make writes fail on demand
+            silo.DiscardStateWhenAWriteFails();
             silo.AddMemoryGrainStorage(PortalSiloBuilderExtensions.PubSubStore);
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(PortalSiloBuilderExtensions.StreamProvider);

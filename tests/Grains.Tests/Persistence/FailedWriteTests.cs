@@ -1,0 +1,71 @@
+using Orleans;
+using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Grains.Technicians;
+using OrleansPortal.Grains.Tests.Infrastructure;
+using OrleansPortal.Grains.Tickets;
+
+namespace OrleansPortal.Grains.Tests.Persistence;
+
+/// <summary>
+/// A change whose write failed is not applied: not seen by the next call, not stored by a later write. Each test makes
+/// one grain's storage fail for one call, then reads and retries as a client would once the database is back.
+/// </summary>
+public sealed class FailedWriteTests(GrainCluster cluster) : IClassFixture<GrainCluster>
+{
+    private static readonly GeoPoint Site = new(41.1496, -8.6109);
+    private readonly IClusterClient _client = cluster.Client;
+    private readonly string _tenant = "tenant-" + TenantKeys.NewId();
+
+    [Fact]
+    public async Task AStatusChangeWhoseWriteFailed_IsNotSeen_AndTheRetrySucceeds()
+    {
+        var ticket = _client.GetGrain<ITicketGrain>(TenantKeys.For(_tenant, TenantKeys.NewId()));
+        var created = await ticket.CreateAsync(new NewTicket("cust-1", "prop-1", Site, "Rua das Flores 10, Porto", "No heating", ["hvac"], TimeSpan.FromMinutes(30), null, TicketPriority.Routine), "dana@example.com");
+
+        using (StorageFaults.FailWritesOf(ticket))
+            await Assert.ThrowsAnyAsync<Exception>(() => ticket.ChangeStatusAsync(new StatusChange(TicketStatus.OnHold, "dana@example.com", "customer asked to wait")));
+
+        var after = await ticket.GetAsync();
+        Assert.Equal(TicketStatus.New, after.Status);
+        Assert.Equal(created.Audit.Count, after.Audit.Count);
+        var retried = await ticket.ChangeStatusAsync(new StatusChange(TicketStatus.OnHold, "dana@example.com", "customer asked to wait"));
+        Assert.Equal(TicketStatus.OnHold, retried.Status);
+        Assert.Equal(created.Audit.Count + 1, retried.Audit.Count); // the failed attempt left no audit entry behind
+    }
+
+    [Fact]
+    public async Task ARevocationWhoseWriteFailed_LeavesTheDeviceActive_AndItsPingsAccepted()
+    {
+        var technician = _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, TenantKeys.NewId()));
+        await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], null, null));
+        await technician.AddDeviceAsync(new DeviceSummary("phone-1", "phone", DateTimeOffset.UtcNow, Revoked: false, TokenHash: "not-used-here"));
+        // A position not yet saved: the technician writes its state when it deactivates, which must not carry the failed revocation.
+        await technician.RecordPingsAsync(Ping(DateTimeOffset.UtcNow.AddSeconds(-30)));
+
+        using (StorageFaults.FailWritesOf(technician))
+            await Assert.ThrowsAnyAsync<Exception>(() => technician.RevokeDeviceAsync("phone-1"));
+
+        Assert.False((await technician.GetAsync()).Devices.Single().Revoked);
+        var pinged = await technician.RecordPingsAsync(Ping(DateTimeOffset.UtcNow.AddSeconds(-5)));
+        Assert.Equal(1, pinged!.Accepted);
+        Assert.NotNull(await technician.RevokeDeviceAsync("phone-1"));
+        Assert.True((await technician.GetAsync()).Devices.Single().Revoked);
+    }
+
+    private static TechnicianPings Ping(DateTimeOffset at) =>
+        new(["phone-1"], [new GpsFix(at, Site.Latitude, Site.Longitude) { AccuracyMeters = 5 }], DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task AChatMessageWhoseWriteFailed_IsNotListed_NorStoredByTheNextMessage()
+    {
+        var conversation = _client.GetGrain<IConversationGrain>(ConversationKey.ForCustomer(_tenant, "cust-" + TenantKeys.NewId()));
+        await conversation.PostAsync(new NewMessage(MessageAuthor.Customer("contact-1", "Ana"), "Hello", [], Internal: false));
+
+        using (StorageFaults.FailWritesOf(conversation))
+            await Assert.ThrowsAnyAsync<Exception>(() => conversation.PostAsync(new NewMessage(MessageAuthor.Customer("contact-1", "Ana"), "This one failed", [], Internal: false)));
+        await conversation.PostAsync(new NewMessage(MessageAuthor.Customer("contact-1", "Ana"), "And this one was stored", [], Internal: false));
+
+        var page = await conversation.GetPageAsync(ConversationReader.Team, before: null, size: 50);
+        Assert.Equal(["Hello", "And this one was stored"], page.Messages.Select(m => m.Text));
+    }
+}
