@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Orleans;
+using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Hosting;
 using OrleansPortal.Grains.Diagnostics;
 
 namespace OrleansPortal.Web.Health;
@@ -13,16 +16,18 @@ public static class HealthApi
         return group;
     }
 
-    private static async Task<Results<Ok<HealthDto>, ProblemHttpResult>> CheckAsync(IClusterClient client, CancellationToken cancellationToken)
+    /// <summary>Anyone may learn healthy or unhealthy; only the operator (the admin key) learns why, since the why names servers.</summary>
+    private static async Task<Results<Ok<HealthDto>, ProblemHttpResult>> CheckAsync(IClusterClient client, HttpContext http, IOptions<AdminOptions> admin, CancellationToken cancellationToken)
     {
         try
         {
             var report = await client.GetGrain<IHealthGrain>("silo").CheckAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return TypedResults.Ok(new HealthDto("Healthy", report.Heartbeats, report.CheckedAt));
         }
-        catch (Exception ex) when (ex is TimeoutException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is TimeoutException or System.Data.Common.DbException || StorageOutage.Is(ex))
         {
-            return TypedResults.Problem(title: "Unhealthy", detail: $"The silo could not complete a storage round-trip: {ex.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+            var detail = AdminKeyFilter.IsOperator(http, admin.Value) ? $"The silo could not complete a storage round-trip: {ex.Message}" : null;
+            return TypedResults.Problem(title: "Unhealthy", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

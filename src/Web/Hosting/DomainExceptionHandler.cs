@@ -4,8 +4,9 @@ using OrleansPortal.Grains;
 namespace OrleansPortal.Web.Hosting;
 
 /// <summary>
-/// The one place where grain exceptions become HTTP answers: not found 404, conflict or refused transition 409, a call that took too
-/// long 503. Anything else stays a 500 (a bug), logged by the framework.
+/// The one place where grain exceptions become HTTP answers: not found 404, conflict or refused transition 409; a call
+/// that took too long, or storage or a node that cannot be reached (<see cref="StorageOutage"/>), 503 with Retry-After
+/// and a detail that names no server. Anything else stays a 500 (a bug), logged by the framework.
 /// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -17,18 +18,26 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             ConflictException => (StatusCodes.Status409Conflict, "Conflict."),
             Grains.Tickets.InvalidTransitionException => (StatusCodes.Status409Conflict, "That status change is not allowed."),
             Grains.Dispatch.AssignmentRefusedException => (StatusCodes.Status409Conflict, "The assignment is not possible."),
-            TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The service is busy; try again."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request."),
+            _ when StorageOutage.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable."),
             _ => (0, ""),
         };
         if (status == 0) return false;
 
         http.Response.StatusCode = status;
+        string? detail = exception.Message;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // The message of a driver or of Orleans names hosts and ports; the caller needs only to know when to come back.
+            http.Response.Headers.RetryAfter = ((int)StorageOutage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            detail = "Nothing was changed. Try again in a few seconds.";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = exception.Message },
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
 }

@@ -126,6 +126,8 @@ public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFac
 
         (await MoveAsync(device, job.Id, "enroute")).EnsureSuccessStatusCode();
         Assert.Equal(["OnSite"], (await JobsAsync(device)).Single().AllowedStatuses);
+        // A body without the job's id names no job (it once threw inside the id check and answered 500).
+        Assert.Equal(HttpStatusCode.NotFound, (await device.PostAsJsonAsync("/api/v1/device/check-in", new { latitude = Campanha.Latitude, longitude = Campanha.Longitude })).StatusCode);
         var far = await device.PostAsJsonAsync("/api/v1/device/check-in", new { ticketId = job.Id, latitude = Campanha.Latitude + 0.01, longitude = Campanha.Longitude });
         using (var problem = JsonDocument.Parse(await far.Content.ReadAsStringAsync()))
         {

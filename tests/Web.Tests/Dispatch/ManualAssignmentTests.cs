@@ -84,6 +84,7 @@ public sealed class ManualAssignmentTests(PortalFactory app) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.NotFound, (await AssignAsync(day, new string('a', 32), tech)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await AssignAsync(day, job, new string('b', 32))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await AssignAsync(day, "../../etc", tech)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await day.Dispatcher.PostAsJsonAsync("/api/v1/dispatch/assignments", new { })).StatusCode); // no ids at all
         Assert.Equal(HttpStatusCode.BadRequest, (await day.Dispatcher.GetAsync("/api/v1/dispatch/board?day=tomorrow")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await day.Dispatcher.PostAsJsonAsync("/api/v1/dispatch/assignments", new { ticketId = job, technicianId = tech, day = "21/11/2026" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await day.Dispatcher.PostAsJsonAsync("/api/v1/dispatch/optimize", new { budgetSeconds = 0 })).StatusCode);
