@@ -28,7 +28,7 @@ public sealed class TechnicianDirectory(IClusterClient grains, ITechnicianRoster
     /// </summary>
     public async Task<IReadOnlyList<LiveTechnician>> LiveSnapshotAsync(string tenantId, CancellationToken cancellationToken = default)
     {
-        await history.FlushAsync(cancellationToken);
+        await history.FlushAsync(cancellationToken).WaitAsync(IPingHistory.ReadYourWritesTimeout, cancellationToken);
         return await roster.ReadLiveAsync(tenantId, cancellationToken);
     }
 }

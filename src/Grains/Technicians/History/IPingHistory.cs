@@ -18,6 +18,12 @@ public interface IPingHistory
     /// </summary>
     Task FlushAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// How long a read waits for <see cref="FlushAsync"/> before giving up with a <see cref="TimeoutException"/> (the
+    /// web edge answers 503): while the database is down the flush would wait for the whole outage.
+    /// </summary>
+    static readonly TimeSpan ReadYourWritesTimeout = TimeSpan.FromSeconds(3);
+
     /// <summary>The technician's pings with from &lt;= fix time &lt; to, oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<PingRecord>> ReadTrackAsync(string tenantId, string technicianId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken = default);
 

@@ -15,7 +15,7 @@ namespace OrleansPortal.Grains.Technicians.History;
 /// </para>
 /// <para>
 /// Failures: a batch the database does not take stays with the writer and is retried with exponential backoff
-/// (100 ms doubling to 30 s), each failure logged; the queue keeps filling meanwhile. Past
+/// (100 ms doubling to 2 s), each failure logged; the queue keeps filling meanwhile. Past
 /// <see cref="PingHistoryOptions.MaxQueuedPings"/> the oldest pings are dropped: an error log at most once a second
 /// and <see cref="DroppedPings"/> say how many. A ping the database refuses for its values (not for its state) is
 /// logged and dropped on its own, so it cannot hold back the others. Dropped pings count as settled: a flush never
@@ -27,7 +27,9 @@ namespace OrleansPortal.Grains.Technicians.History;
 public sealed class PingHistory : IPingHistory, IAsyncDisposable
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(30);
+    // Short, so the writer is back within about two seconds of the database: a longer wait after a long outage kept
+    // the queue (and every read waiting for a flush) stuck for up to half a minute after the database had returned.
+    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(2);
 
     // A dispose without a prior StopAsync still tries to store the queue, but does not hang on a dead database.
     private static readonly TimeSpan DisposeDrainTimeout = TimeSpan.FromSeconds(10);
