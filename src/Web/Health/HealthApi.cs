@@ -24,7 +24,7 @@ public static class HealthApi
             var report = await client.GetGrain<IHealthGrain>("silo").CheckAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return TypedResults.Ok(new HealthDto("Healthy", report.Heartbeats, report.CheckedAt));
         }
-        catch (Exception ex) when (ex is TimeoutException or System.Data.Common.DbException || StorageOutage.Is(ex))
+        catch (Exception ex) when (ex is System.Data.Common.DbException || StorageOutage.Is(ex)) // StorageOutage covers timeouts
         {
             var detail = AdminKeyFilter.IsOperator(http, admin.Value) ? $"The silo could not complete a storage round-trip: {ex.Message}" : null;
             return TypedResults.Problem(title: "Unhealthy", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable);
