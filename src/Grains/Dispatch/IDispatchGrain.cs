@@ -60,16 +60,25 @@ public interface IDispatchGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task RouteProgressAsync(Routes.RouteView view);
 
-    /// <summary>A technician's profile or schedule changed; the next plan reads it again. Interleaves, so a technician grain calling it never waits on dispatch.</summary>
-    [AlwaysInterleave]
+    /// <summary>
+    /// A technician's profile or schedule changed; the next plan reads it again. One-way, like
+    /// <see cref="TicketChangedAsync"/>: the technician's change is already stored and never waits on dispatch.
+    /// </summary>
+    [AlwaysInterleave, OneWay]
     Task TechnicianChangedAsync(string technicianId);
 
     /// <summary>
     /// A ticket was created or changed: what a dispatcher asks next (the board, an optimization, a booking's offer, an
     /// assignment) reads it first, even if its event on the ticket stream has not arrived yet. Interleaves and only
     /// records the id, so a ticket calling it from inside a change that dispatch started never waits on dispatch.
+    /// <para>
+    /// One-way as well: the ticket sends it after its change is stored and does not wait for an answer. Waiting
+    /// deadlocked whenever dispatch was activating at that moment (after a failed write replaced it, or after it was
+    /// idle): its activation reads every open ticket, including the one waiting for it, and an interleaving method does
+    /// not run before activation ends. The ticket's caller then got an error after 30 s for a change that was stored.
+    /// </para>
     /// </summary>
-    [AlwaysInterleave]
+    [AlwaysInterleave, OneWay]
     Task TicketChangedAsync(string ticketId);
 }
 
