@@ -19,6 +19,7 @@ public sealed record MessageAuthor(AuthorKind Kind, string DisplayName, string? 
 }
 
 /// <summary>An image stored in the attachment store under <paramref name="Id"/>; the bytes never live in grain state.</summary>
+/// <param name="FileName">The name the web side made for it (never the client's; older messages may hold one).</param>
 [GenerateSerializer, Immutable, Alias("op.MessageAttachment")]
 public sealed record MessageAttachment(string Id, string ContentType, long Length, string FileName);
 

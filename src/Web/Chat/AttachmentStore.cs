@@ -15,14 +15,14 @@ public sealed class AttachmentStore(IOptions<ChatOptions> options, IHostEnvironm
         ? Path.GetFullPath(configured)
         : Path.Combine(environment.ContentRootPath, "data", "attachments");
 
-    /// <summary>Copies the content to a new file and answers its id.</summary>
-    public async Task<string> SaveAsync(string tenantId, Stream content, CancellationToken cancellationToken)
+    /// <summary>Writes the bytes to a new file and answers its id.</summary>
+    public async Task<string> SaveAsync(string tenantId, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         var id = Grains.TenantKeys.NewId();
         var path = PathFor(tenantId, id);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        await content.CopyToAsync(file, cancellationToken);
+        await file.WriteAsync(bytes, cancellationToken);
         return id;
     }
 

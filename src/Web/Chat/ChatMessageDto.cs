@@ -1,4 +1,5 @@
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Web.Uploads;
 
 namespace OrleansPortal.Web.Chat;
 
@@ -8,6 +9,7 @@ public sealed record ChatMessageDto(string Id, string ThreadId, ChatAuthorDto Au
 /// <param name="Email">The team member's email, for the team only; customers see the name.</param>
 public sealed record ChatAuthorDto(string Kind, string Name, string? ContactId, string? Email);
 
+/// <param name="FileName">A name we made from the id and type; messages stored when chat kept the client's name show ours too.</param>
 /// <param name="Url">Where this reader downloads it (the portal's or the team's API).</param>
 public sealed record ChatAttachmentDto(string Id, string ContentType, long Length, string FileName, string Url);
 
@@ -46,7 +48,7 @@ public static class ChatMessageMapping
             threadId,
             new ChatAuthorDto(m.Author.Kind.ToString(), m.Author.DisplayName, m.Author.ContactId, audience == ChatAudience.Team ? m.Author.Email : null),
             m.Text,
-            [.. m.Attachments.Select(a => new ChatAttachmentDto(a.Id, a.ContentType, a.Length, a.FileName, $"{baseUrl}/{threadId}/attachments/{a.Id}"))],
+            [.. m.Attachments.Select(a => new ChatAttachmentDto(a.Id, a.ContentType, a.Length, UploadResults.FileName(a.Id, a.ContentType), $"{baseUrl}/{threadId}/attachments/{a.Id}"))],
             m.SentAt,
             m.Internal);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Web.Uploads;
 
 namespace OrleansPortal.Web.Chat;
 
@@ -44,9 +45,8 @@ public static class ChatOperations
         var attachments = new List<MessageAttachment>();
         foreach (var image in posted.Images)
         {
-            await using var content = image.File.OpenReadStream();
-            var id = await store.SaveAsync(address.TenantId, content, request.HttpContext.RequestAborted);
-            attachments.Add(new MessageAttachment(id, image.ContentType, image.File.Length, image.FileName));
+            var id = await store.SaveAsync(address.TenantId, image.Bytes, request.HttpContext.RequestAborted);
+            attachments.Add(new MessageAttachment(id, image.ContentType, image.Bytes.Length, UploadResults.FileName(id, image.ContentType)));
         }
 
         var message = await Conversation(grains, address).PostAsync(new NewMessage(author, posted.Text, attachments, isInternal));
@@ -88,11 +88,7 @@ public static class ChatOperations
 
         var content = store.OpenRead(address.TenantId, attachment.Id);
         if (content is null) return TypedResults.NotFound();
-        // The stored type, found from the bytes at upload; browsers must not guess another one from the content.
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'";
-        http.Response.Headers.CacheControl = "private, max-age=3600";
-        return TypedResults.Stream(content, attachment.ContentType);
+        return UploadResults.Serve(http.Response, content, attachment.ContentType, attachment.Id);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Web.Uploads;
 
 namespace OrleansPortal.Web.Chat;
 
@@ -9,10 +10,11 @@ public sealed record PostMessageRequest(string? Text, bool? Internal);
 
 /// <summary>
 /// A message as it arrived, as JSON ({text, internal}) or as multipart form data (fields "text" and "internal", any
-/// number of image files), checked against <see cref="MessageRules"/> before anything is stored. Image types come from
-/// the bytes (<see cref="ImageKind"/>), never from the name or the declared type.
+/// number of image files), checked against <see cref="MessageRules"/> before anything is stored. Chat takes images only
+/// (JPEG, PNG, WebP), each decoded and re-encoded by <see cref="ImageSanitizer"/>: the type comes from the bytes, and
+/// the client's file name is used in problem messages to the poster and nowhere else.
 /// </summary>
-public sealed record PostedMessage(string Text, bool Internal, IReadOnlyList<PostedImage> Images)
+public sealed record PostedMessage(string Text, bool Internal, IReadOnlyList<CleanImage> Images)
 {
     public static async Task<(PostedMessage? Message, PostRefusal? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -61,27 +63,19 @@ public sealed record PostedMessage(string Text, bool Internal, IReadOnlyList<Pos
         if (files.FirstOrDefault(f => f.Length > MessageRules.MaxAttachmentBytes) is { } big)
             return (null, Problem(StatusCodes.Status413PayloadTooLarge, "An image is too large.", $"'{FileName(big)}' has {big.Length} bytes; at most {MessageRules.MaxAttachmentBytes} (5 MB) per image."));
 
-        var images = new List<PostedImage>();
+        var images = new List<CleanImage>();
         foreach (var file in files)
         {
-            var contentType = await SniffAsync(file, cancellationToken);
-            if (contentType is null) return (null, Invalid("files", $"'{FileName(file)}' is not a JPEG, PNG or WebP image."));
-            images.Add(new PostedImage(file, contentType, FileName(file)));
+            var (image, refused) = await ImageSanitizer.SanitizeAsync(file, cancellationToken);
+            if (image is null) return (null, Invalid("files", $"'{FileName(file)}': {refused}"));
+            images.Add(image);
         }
 
         if (MessageRules.TextProblem(text, images.Count) is { } problem) return (null, Invalid("text", problem));
         return (new PostedMessage(text.Trim(), isInternal, images), null);
     }
 
-    private static async Task<string?> SniffAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        var header = new byte[Hosting.ImageFormat.HeaderLength];
-        await using var stream = file.OpenReadStream();
-        var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-        return Hosting.ImageFormat.Detect(header.AsSpan(0, read));
-    }
-
-    // Shown back to people (and in problem messages), so only the last path segment, shortened, without control characters.
+    // Shown back to the poster in problem messages, so only the last path segment, shortened, without control characters.
     private static string FileName(IFormFile file)
     {
         var name = new string(Path.GetFileName(file.FileName ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
@@ -94,9 +88,6 @@ public sealed record PostedMessage(string Text, bool Internal, IReadOnlyList<Pos
     private static PostRefusal Problem(int status, string title, string detail) =>
         new(null, TypedResults.Problem(title: title, detail: detail, statusCode: status));
 }
-
-/// <param name="ContentType">The type found in the file's first bytes.</param>
-public sealed record PostedImage(IFormFile File, string ContentType, string FileName);
 
 /// <summary>Why a post was refused: a field error (400) or a problem of the whole request (400, 413, 415).</summary>
 public sealed record PostRefusal(ValidationProblem? Validation, ProblemHttpResult? Problem);

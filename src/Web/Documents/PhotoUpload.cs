@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Options;
+using OrleansPortal.Web.Uploads;
 
 namespace OrleansPortal.Web.Documents;
 
 /// <summary>
 /// Reads one photo from a multipart form (field "photo", optional "caption"): refused with field errors when the form is
-/// malformed, the file is missing, too large, or its bytes are not JPEG, PNG or WebP.
+/// malformed, the file is missing or too large, or its bytes are not a JPEG, PNG or WebP image that decodes. What it hands
+/// on is the image re-encoded by <see cref="ImageSanitizer"/>, never the bytes that arrived.
 /// </summary>
 public sealed class PhotoUpload(IOptions<DocumentsOptions> options)
 {
@@ -35,10 +37,9 @@ public sealed class PhotoUpload(IOptions<DocumentsOptions> options)
         if (form.Files.GetFile("photo") is not { } file || file.Length == 0) return Refuse("photo", "A photo file in the field \"photo\" is required.");
         if (file.Length > MaxBytes) return Refuse("photo", TooLarge);
 
-        var bytes = new byte[file.Length];
-        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, cancellationToken);
-        if (Hosting.ImageFormat.Detect(bytes) is not { } contentType) return Refuse("photo", "Only JPEG, PNG and WebP photos are accepted.");
-        return (new ReceivedPhoto(bytes, contentType, caption.Length == 0 ? null : caption), []);
+        var (image, problem) = await ImageSanitizer.SanitizeAsync(file, cancellationToken);
+        if (image is null) return Refuse("photo", problem!);
+        return (new ReceivedPhoto(image.Bytes, image.ContentType, caption.Length == 0 ? null : caption), []);
     }
 
     private string TooLarge => $"A photo can be at most {MaxBytes / (1024 * 1024)} MB.";

@@ -65,18 +65,6 @@ public static class ChatScenario
         return form;
     }
 
-    /// <summary>Bytes that start like a PNG file (the signature is what the server checks), padded to <paramref name="length"/>.</summary>
-    public static byte[] Png(int length = 64)
-    {
-        var bytes = new byte[length];
-        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(bytes, 0);
-        return bytes;
-    }
-
-    public static byte[] Jpeg(int length = 64)
-    {
-        var bytes = new byte[length];
-        new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }.CopyTo(bytes, 0);
-        return bytes;
-    }
+    /// <summary>A real 8 x 8 PNG (the server decodes every image), padded with zeros to <paramref name="length"/> bytes when given.</summary>
+    public static byte[] Png(int? length = null) => length is { } size ? TestImages.Png().PaddedTo(size) : TestImages.Png();
 }

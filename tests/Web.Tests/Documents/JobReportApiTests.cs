@@ -31,13 +31,14 @@ public sealed class JobReportApiTests
         var note = Assert.Single(report.Notes);
         Assert.Equal(("Technician", "Replaced two heads.\nZone 3 <b>fine</b>."), (note.Author, note.Text));
         var photo = Assert.Single(report.Photos);
-        Assert.Equal(("image/png", "New head", "Technician"), (photo.ContentType, photo.Caption, photo.Author));
+        Assert.Equal(("image/jpeg", "New head", "Technician"), (photo.ContentType, photo.Caption, photo.Author)); // an opaque PNG is stored as JPEG
 
         var image = await s.Owner.GetAsync(photo.Url);
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
-        Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("image/jpeg", image.Content.Headers.ContentType!.MediaType);
         Assert.Equal("nosniff", image.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal(DocumentScenario.Png, await image.Content.ReadAsByteArrayAsync());
+        var served = await image.Content.ReadAsByteArrayAsync();
+        Assert.Equal(8, TestImages.Decode(served)!.Width);
 
         var download = await s.Owner.GetAsync($"/api/v1/portal/reports/{job}/download");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -45,7 +46,7 @@ public sealed class JobReportApiTests
         Assert.EndsWith(".html", download.Content.Headers.ContentDisposition.FileName!.Trim('"'));
         var html = await download.Content.ReadAsStringAsync();
         Assert.Contains("Zone 3 &lt;b&gt;fine&lt;/b&gt;.", html); // people's text is encoded, never markup
-        Assert.Contains("data:image/png;base64," + Convert.ToBase64String(DocumentScenario.Png), html);
+        Assert.Contains("data:image/jpeg;base64," + Convert.ToBase64String(served), html);
         Assert.Contains("Acme Irrigation", html);
 
         var documents = (await s.Owner.GetFromJsonAsync<PortalDocumentsDto>("/api/v1/portal/documents", ApiJson.Options))!;
@@ -89,22 +90,21 @@ public sealed class JobReportApiTests
     }
 
     [Fact]
-    public async Task WebpAndJpeg_AreAcceptedByTheirBytes_AndServedWithTheProvenType()
+    public async Task PhotosAreStoredAsWhatTheyDecodeTo_WhateverTheirDeclaredType()
     {
         using var app = new PortalFactory();
         var s = await DocumentScenario.CreateAsync(app);
         var job = await s.AddAssignedJobAsync();
-        byte[] webp = [.. "RIFF"u8, 30, 0, 0, 0, .. "WEBPVP8 "u8, .. new byte[22]];
-        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[60]];
 
-        // The declared types are wrong on purpose: the bytes decide.
-        (await DocumentScenario.PostPhotoAsync(s.Device, $"/api/v1/device/jobs/{job}/photos", webp, "a.png", "image/png")).EnsureSuccessStatusCode();
-        (await DocumentScenario.PostPhotoAsync(s.Device, $"/api/v1/device/jobs/{job}/photos", jpeg, "b.txt", "text/html")).EnsureSuccessStatusCode();
+        // The declared types are wrong on purpose: the bytes decide. Photos become JPEG; a transparent picture stays PNG.
+        (await DocumentScenario.PostPhotoAsync(s.Device, $"/api/v1/device/jobs/{job}/photos", TestImages.WebP(), "a.png", "image/png")).EnsureSuccessStatusCode();
+        (await DocumentScenario.PostPhotoAsync(s.Device, $"/api/v1/device/jobs/{job}/photos", TestImages.Jpeg(), "b.txt", "text/html")).EnsureSuccessStatusCode();
+        (await DocumentScenario.PostPhotoAsync(s.Device, $"/api/v1/device/jobs/{job}/photos", TestImages.Png(transparent: true), "c.jpg", "image/jpeg")).EnsureSuccessStatusCode();
 
         var report = (await s.Owner.GetFromJsonAsync<JobReportDto>($"/api/v1/portal/reports/{job}", ApiJson.Options))!;
-        Assert.Equal(["image/webp", "image/jpeg"], report.Photos.Select(p => p.ContentType));
-        var served = await s.Owner.GetAsync(report.Photos[1].Url);
-        Assert.Equal("image/jpeg", served.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(["image/jpeg", "image/jpeg", "image/png"], report.Photos.Select(p => p.ContentType));
+        var served = await s.Owner.GetAsync(report.Photos[2].Url);
+        Assert.Equal("image/png", served.Content.Headers.ContentType!.MediaType);
     }
 
     [Fact]

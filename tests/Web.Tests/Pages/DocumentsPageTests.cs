@@ -77,7 +77,7 @@ public sealed class DocumentsPageTests(BrowserFixture browser)
         Assert.Equal($"job-report-{job}.html", download.SuggestedFilename);
         var html = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.Contains("All zones run; replaced the rain sensor.", html);
-        Assert.Contains("data:image/png;base64,", html);
+        Assert.Contains("data:image/jpeg;base64,", html); // the PNG as stored: re-encoded, opaque, so JPEG
         Assert.Empty(problems.All);
     }
 
@@ -110,7 +110,7 @@ public sealed class DocumentsPageTests(BrowserFixture browser)
 
         var report = (await day.Dispatcher.GetFromJsonAsync<JobReportDto>($"/api/v1/tickets/{job.Id}/report", ApiJson.Options))!;
         Assert.Equal(["Pump seal was worn."], report.Notes.Select(n => n.Text));
-        Assert.Equal("image/png", Assert.Single(report.Photos).ContentType);
+        Assert.Equal("image/jpeg", Assert.Single(report.Photos).ContentType);
         Assert.Empty(problems.All);
     }
 

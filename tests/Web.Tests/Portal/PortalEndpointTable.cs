@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using OrleansPortal.Web.Chat;
+using OrleansPortal.Web.Tests.Infrastructure;
 
 namespace OrleansPortal.Web.Tests.Portal;
 
@@ -113,10 +114,10 @@ public static class PortalEndpointTable
 
     private static HttpRequestMessage Post(string path, object body) => Send(HttpMethod.Post, path, body);
 
-    /// <summary>A tiny PNG (its signature is what the upload checks) as the multipart field "photo".</summary>
+    /// <summary>A tiny real PNG (the upload decodes it) as the multipart field "photo".</summary>
     private static HttpRequestMessage PostPhoto(string path)
     {
-        var file = new ByteArrayContent([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[32]]);
+        var file = new ByteArrayContent(TestImages.Png());
         file.Headers.ContentType = new("image/png");
         var form = new MultipartFormDataContent { { file, "photo", "problem.png" } };
         return new(HttpMethod.Post, path) { Content = form };

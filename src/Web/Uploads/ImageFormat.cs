@@ -1,15 +1,12 @@
-namespace OrleansPortal.Web.Hosting;
+namespace OrleansPortal.Web.Uploads;
 
 /// <summary>
-/// What an uploaded image really is, read from its first bytes. The client's declared content type and file name are
-/// never trusted: the type stored and served back is the one these bytes prove. Job photos, chat images and service
-/// request photos all go through here.
+/// Which of the accepted formats an upload claims to be, read from its first bytes; the client's declared content type
+/// and file name are never trusted. Only a first gate: a signature proves nothing about the rest of the file, so
+/// <see cref="ImageSanitizer"/> decodes and re-encodes whatever passes.
 /// </summary>
 public static class ImageFormat
 {
-    /// <summary>How many leading bytes <see cref="Detect"/> needs to tell every accepted type.</summary>
-    public const int HeaderLength = 12;
-
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
