@@ -28,6 +28,7 @@ try
     var app = builder.Build();
     await app.Services.InitializeStorageAsync(); // the schema now, so a wrong configuration fails with one clear line
 
+    app.UseRequestSecurity(); // proxy headers, security headers, the cross-site guard: before anything answers
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UsePortalLinkLanding();

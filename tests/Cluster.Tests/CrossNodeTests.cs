@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -12,7 +13,8 @@ namespace OrleansPortal.Cluster.Tests;
 
 /// <summary>
 /// Live updates between two nodes of one cluster: what a user does on one node reaches a user connected to the other,
-/// with no backplane (each node's feeds subscribe to the Orleans streams its own connections need).
+/// with no backplane (each node's feeds subscribe to the Orleans streams its own connections need); a sign-out on one
+/// node holds on the other at once.
 /// </summary>
 public sealed class CrossNodeTests(TwoNodeCluster cluster, ITestOutputHelper output) : IClassFixture<TwoNodeCluster>
 {
@@ -110,6 +112,21 @@ public sealed class CrossNodeTests(TwoNodeCluster cluster, ITestOutputHelper out
         // The team answers on A; the customer's page on B gets it.
         (await company.Dispatcher(A.Address).PostAsJsonAsync($"/api/v1/conversations/{customer.GeneralThread}/messages", new { text = "On our way tomorrow" })).EnsureSuccessStatusCode();
         await portal.WaitForAsync("Message", m => m.GetProperty("text").GetString() == "On our way tomorrow", "the customer on B gets the team's answer sent to A");
+    }
+
+    [Fact]
+    public async Task SigningOutOnNodeA_EndsTheCookiesOnNodeB()
+    {
+        var company = await Company.CreateAsync(A.Address, autoAssign: false);
+        var customer = await Customer.CreateAsync(cluster, company, A.Address);
+        Assert.Equal(HttpStatusCode.OK, (await company.Dispatcher(B.Address).GetAsync("/api/v1/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await customer.Owner(B.Address).GetAsync("/api/v1/portal/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await company.Dispatcher(A.Address).PostAsync("/api/v1/auth/logout", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await customer.Owner(A.Address).DeleteAsync("/api/v1/portal/session")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await company.Dispatcher(B.Address).GetAsync("/api/v1/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await customer.Owner(B.Address).GetAsync("/api/v1/portal/me")).StatusCode);
     }
 
     /// <summary>Bytes that start like a PNG file (the signature is what the server checks).</summary>

@@ -35,6 +35,7 @@ public static class OrleansPortalServices
         builder.Services.AddOpenApi();
         // The hub's payloads follow the same rule (DispatchAlert.Kind reaches the board as "LateRisk", not 0).
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.AddRequestSecurity(builder.Configuration);
         builder.Services.AddPortalIdentity(builder.Configuration);
         builder.Services.AddEmail(builder.Configuration);
         builder.Services.AddCustomerPortal(builder.Configuration);

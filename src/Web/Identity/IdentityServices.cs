@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OrleansPortal.Grains.Identity;
+using OrleansPortal.Web.Hosting;
 
 namespace OrleansPortal.Web.Identity;
 
@@ -23,6 +24,7 @@ public static class IdentityServices
         var keyRing = configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
         if (!string.IsNullOrWhiteSpace(keyRing.KeyDirectory)) dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing.KeyDirectory));
         services.AddSingleton<IPasswordHasher<UserLogin>, PasswordHasher<UserLogin>>();
+        services.AddSingleton<LoginThrottle>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options => Configure(options, "orleansportal.auth", "/login", TimeSpan.FromHours(12)))
             // Strict SameSite holds for customers too although sign-in starts from an email: the landing page's own POST sets the cookie.
@@ -41,8 +43,8 @@ public static class IdentityServices
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Password guessing: a handful of attempts per minute per client address.
-            options.AddPolicy(AuthApi.LoginRateLimit, http => PerClientAddress(http, 10, TimeSpan.FromMinutes(1)));
+            options.OnRejected = TooManyRequests.OnRejectedAsync;
+            // Password guessing is limited by LoginThrottle, which counts failures only.
             // Mail bombing and email probing from one address; each email also has its own limit (ContactEmailGrain).
             options.AddPolicy(MagicLinkRateLimit, http => PerClientAddress(http, 10, TimeSpan.FromMinutes(15)));
             // Tokens are 256 random bits, so this is hygiene rather than defence against guessing; kept apart from the
@@ -57,11 +59,14 @@ public static class IdentityServices
         options.Cookie.Name = cookieName;
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Strict;
+        // Secure whenever the request is https, as the configured proxy reports it (ProxySettings) behind a TLS front door.
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.LoginPath = loginPath;
         options.ExpireTimeSpan = lifetime;
         options.SlidingExpiration = true;
         options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+        options.Events.OnValidatePrincipal = SessionStamps.ValidateAsync;
     }
 
     private static RateLimitPartition<string> PerClientAddress(HttpContext http, int permits, TimeSpan window) =>

@@ -22,6 +22,9 @@ public static class PortalClaims
     /// <summary>Owner, PropertyManager or AccountsPayable: for display only; what a contact sees is decided by the customer grain on every request.</summary>
     public const string ContactRole = "contact_role";
 
+    /// <summary>The <see cref="Grains.Identity.ISessionStampGrain"/> stamp current at sign-in: the cookie is good only while it still is.</summary>
+    public const string SessionStamp = "session_stamp";
+
     public static string GetTenantId(this ClaimsPrincipal user) =>
         user.FindFirstValue(TenantId) ?? throw new InvalidOperationException("The signed-in user has no tenant claim.");
 

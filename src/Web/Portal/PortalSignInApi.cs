@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
@@ -22,7 +21,7 @@ public static class PortalSignInApi
             .WithSummary("Emails a sign-in link to a customer contact. Answers 202 whether or not the email is known.");
         group.MapPost("/session", SignInAsync).RequireRateLimiting(IdentityServices.PortalSessionRateLimit)
             .WithSummary("Redeems a magic-link token (once, within 15 minutes) and sets the customer cookie.");
-        group.MapDelete("/session", SignOutAsync).WithSummary("Signs the customer out.");
+        group.MapDelete("/session", SignOutAsync).WithSummary("Signs the customer out: the cookie, and every copy of it, stops working.");
         return group;
     }
 
@@ -61,14 +60,14 @@ public static class PortalSignInApi
                 new Claim(PortalClaims.ContactRole, person.Role.ToString()),
             ],
             PortalClaims.CustomerScheme);
-        await http.SignInAsync(PortalClaims.CustomerScheme, new ClaimsPrincipal(identity));
+        await SessionStamps.SignInAsync(http, PortalClaims.CustomerScheme, identity);
         return TypedResults.Ok(await PortalMeDto.LoadAsync(grains, contact.TenantId, customer, person));
     }
 
     // The unused token keeps this from reading as a RequestDelegate, whose result would be discarded.
     private static async Task<NoContent> SignOutAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        await http.SignOutAsync(PortalClaims.CustomerScheme);
+        await SessionStamps.SignOutAsync(http, PortalClaims.CustomerScheme);
         return TypedResults.NoContent();
     }
 

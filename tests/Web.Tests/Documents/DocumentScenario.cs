@@ -91,14 +91,18 @@ public sealed class DocumentScenario
         (await Device.PostAsJsonAsync($"/api/v1/device/jobs/{ticketId}/status", new { status = "Completed" })).EnsureSuccessStatusCode();
     }
 
-    public static Task<HttpResponseMessage> PostPhotoAsync(HttpClient client, string path, byte[] bytes, string fileName = "photo.png", string contentType = "image/png", string? caption = null)
+    public static Task<HttpResponseMessage> PostPhotoAsync(HttpClient client, string path, byte[] bytes, string fileName = "photo.png", string contentType = "image/png", string? caption = null) =>
+        client.PostAsync(path, PhotoForm(bytes, fileName, contentType, caption));
+
+    /// <summary>The multipart form of a photo upload (field "photo", optional "caption").</summary>
+    public static MultipartFormDataContent PhotoForm(byte[] bytes, string fileName = "photo.png", string contentType = "image/png", string? caption = null)
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         form.Add(file, "photo", fileName);
         if (caption is not null) form.Add(new StringContent(caption), "caption");
-        return client.PostAsync(path, form);
+        return form;
     }
 
     public async Task<EstimateDto> CreateEstimateAsync(string? propertyId = null, string? ticketId = null, DateTimeOffset? validUntil = null, string title = "New controller")

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.Technicians;
 
 namespace OrleansPortal.Web.Tests.Infrastructure;
@@ -64,7 +65,7 @@ public sealed class TenantScenario
             .PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
         login.EnsureSuccessStatusCode();
         var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
-        var me = await login.Content.ReadFromJsonAsync<Identity.MeDto>();
+        var me = await login.Content.ReadFromJsonAsync<MeDto>();
         return new TenantScenario(app, me!.TenantId, email, cookie);
     }
 

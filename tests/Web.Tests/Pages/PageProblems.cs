@@ -4,8 +4,10 @@ using Microsoft.Playwright;
 namespace OrleansPortal.Web.Tests.Pages;
 
 /// <summary>
-/// Collects what went wrong on a page: script errors, failed requests, error responses. Map tiles are left out:
-/// they come from an internet tile server these machines cannot reach, and the pages must work without them.
+/// Collects what went wrong on a page: script errors, failed requests, error responses, and anything the
+/// Content-Security-Policy refused (an inline script or style, a source it does not list), which the browser reports
+/// only on the console. Failed map tiles are left out: they come from an internet tile server these machines cannot
+/// reach, and the pages must work without them; a tile the policy refuses is still reported.
 /// </summary>
 public sealed class PageProblems
 {
@@ -14,6 +16,10 @@ public sealed class PageProblems
     public PageProblems(IPage page, params string[] expectedErrorPaths)
     {
         page.PageError += (_, error) => _problems.Enqueue($"script error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) _problems.Enqueue($"refused by the CSP: {message.Text}");
+        };
         page.RequestFailed += (_, request) =>
         {
             if (!IsTile(request.Url)) _problems.Enqueue($"request failed: {request.Url} ({request.Failure})");

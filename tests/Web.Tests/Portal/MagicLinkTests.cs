@@ -109,7 +109,7 @@ public sealed class MagicLinkTests(SmtpServer smtp) : IClassFixture<SmtpServer>
     }
 
     [Fact]
-    public async Task EleventhRequestFromOneAddress_IsRefusedWith429()
+    public async Task EleventhRequestFromOneAddress_IsRefusedWith429_SayingWhenToComeBack()
     {
         using var app = NewApp();
 
@@ -118,6 +118,8 @@ public sealed class MagicLinkTests(SmtpServer smtp) : IClassFixture<SmtpServer>
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var wait = refused.Headers.RetryAfter?.Delta;
+        Assert.True(wait > TimeSpan.Zero && wait <= TimeSpan.FromMinutes(15), $"Retry-After: {refused.Headers.RetryAfter}");
     }
 
     [Fact]

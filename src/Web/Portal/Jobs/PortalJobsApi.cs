@@ -32,7 +32,7 @@ public static class PortalJobsApi
         group.MapPost("/jobs/{id}/cancel", CancelAsync).WithSummary("Cancels the job, before the cut-off.");
         group.MapPost("/jobs/{id}/photos", AddPhotoAsync)
             .WithSummary("Adds a photo of the problem (multipart field \"photo\", JPEG, PNG or WebP by its bytes, at most 8 MB) while the job is open.")
-            .DisableAntiforgery(); // the form is read by hand; the customer cookie is SameSite=Strict, so other sites cannot post with it
+            .DisableAntiforgery(); // the form is read by hand; CrossSiteRequestGuard refuses other sites' posts
         return group;
     }
 

@@ -20,7 +20,8 @@ const map = L.map("map", { zoomControl: true }).setView(PORTO, 12);
 new ResizeObserver(() => map.invalidateSize()).observe(document.getElementById("map"));
 fetch("/api/v1/map").then(r => r.ok ? r.json() : null).then(config => {
   // Tiles come from the operator's tile server; where none is reachable the map still works without them.
-  if (config?.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 19 }).addTo(map);
+  // The page sends no referrer; tile servers ask for one (OpenStreetMap's policy), so tiles send the origin alone.
+  if (config?.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 19, referrerPolicy: "strict-origin" }).addTo(map);
 });
 
 const list = document.getElementById("technicians");
@@ -107,8 +108,7 @@ function drawMarker(t) {
   if (!t.position) return;
   const latLng = [t.position.lat, t.position.lon];
   const heading = t.position.heading ?? 0;
-  const html = `<div class="disc"></div><div class="arrow" style="transform: rotate(${heading}deg)"></div>`;
-  const icon = L.divIcon({ className: `tech-marker status-${t.status}${hasNoSignal(t) ? " nosignal" : ""}`, html, iconSize: [28, 28], iconAnchor: [14, 14] });
+  const icon = L.divIcon({ className: `tech-marker status-${t.status}${hasNoSignal(t) ? " nosignal" : ""}`, html: markerContent(heading), iconSize: [28, 28], iconAnchor: [14, 14] });
   let marker = markers.get(t.id);
   if (!marker) {
     marker = L.marker(latLng, { icon, title: t.name, alt: t.name }).addTo(map);
@@ -120,6 +120,18 @@ function drawMarker(t) {
     marker.setIcon(icon);
   }
   marker.getElement()?.setAttribute("data-technician", t.id);
+}
+
+// Built as elements: the Content-Security-Policy refuses style attributes in markup, not styles set through the DOM.
+function markerContent(heading) {
+  const content = document.createElement("div");
+  const disc = document.createElement("div");
+  disc.className = "disc";
+  const arrow = document.createElement("div");
+  arrow.className = "arrow";
+  arrow.style.transform = `rotate(${heading}deg)`;
+  content.append(disc, arrow);
+  return content;
 }
 
 async function select(id) {

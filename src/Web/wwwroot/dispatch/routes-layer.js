@@ -23,7 +23,7 @@ export class RoutesLayer {
       const path = [t.start, ...t.stops.map(s => s.job.location), t.end].filter(Boolean).map(point);
       L.polyline(path, { color, weight: 3, opacity: .8, dashArray: "6 6", className: "route", interactive: false }).addTo(this.group);
       t.stops.forEach((s, i) => {
-        const icon = L.divIcon({ className: "stop-marker", html: `<span style="background:${color}">${i + 1}</span>`, iconSize: [22, 22], iconAnchor: [11, 11] });
+        const icon = L.divIcon({ className: "stop-marker", html: stopNumber(i + 1, color), iconSize: [22, 22], iconAnchor: [11, 11] });
         const title = `${t.name}, stop ${i + 1}: ${s.job.description}`;
         L.marker(point(s.job.location), { icon, title, alt: title, keyboard: false }).bindTooltip(title).addTo(this.group);
       });
@@ -35,4 +35,12 @@ export class RoutesLayer {
       this.fitted = true;
     }
   }
+}
+
+// An element, not markup: the Content-Security-Policy refuses style attributes in markup.
+function stopNumber(number, color) {
+  const span = document.createElement("span");
+  span.textContent = number;
+  span.style.background = color;
+  return span;
 }

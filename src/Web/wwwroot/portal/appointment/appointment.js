@@ -44,7 +44,8 @@
     if (!map) {
       map = L.map("map", { zoomControl: true, attributionControl: true });
       fetch("/api/v1/map").then(r => r.ok ? r.json() : null).then(config => {
-        if (config?.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 19 }).addTo(map);
+        // The page sends no referrer; tile servers ask for one (OpenStreetMap's policy), so tiles send the origin alone.
+        if (config?.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 19, referrerPolicy: "strict-origin" }).addTo(map);
       });
     }
     const at = [p.lat, p.lon];
