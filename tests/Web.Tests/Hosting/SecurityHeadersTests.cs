@@ -76,7 +76,7 @@ public sealed class SecurityHeadersTests
         var image = await contact.GetAsync(message.Attachments.Single().Url);
 
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
-        Assert.Equal("default-src 'none'", Header(image, "Content-Security-Policy"));
+        Assert.Equal("default-src 'none'; sandbox", Header(image, "Content-Security-Policy"));
         Assert.Equal("DENY", Header(image, "X-Frame-Options"));
     }
 
