@@ -10,6 +10,8 @@
 # Run directly:
 #   eval "$(scripts/pg-throwaway.sh start)"   starts one and prints the export lines
 #   scripts/pg-throwaway.sh stop DIR          stops it and deletes DIR
+#   scripts/pg-throwaway.sh crash DIR         kills the server as a crash would, keeping DIR
+#   scripts/pg-throwaway.sh revive DIR        starts a crashed server again, on its port, with its settings
 
 # Where initdb/pg_ctl live: pg_config knows; otherwise take the newest /usr/lib/postgresql/*/bin.
 pg_throwaway_bindir() {
@@ -107,6 +109,21 @@ pg_throwaway_stop() {
   return 0
 }
 
+# Kills the server as a crash would (immediate: no shutdown checkpoint), keeping its data directory.
+pg_throwaway_crash() {
+  local dir="${1:-${PG_THROWAWAY_DIR:-}}" bindir
+  bindir="$(pg_throwaway_bindir)" || return 1
+  pg_throwaway_as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+}
+
+# Starts a crashed server again with the options it last ran with (pg_ctl keeps them in postmaster.opts), on the same
+# port; it replays its WAL before it takes connections.
+pg_throwaway_revive() {
+  local dir="${1:-${PG_THROWAWAY_DIR:-}}" bindir
+  bindir="$(pg_throwaway_bindir)" || return 1
+  pg_throwaway_as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 restart >/dev/null 2>&1
+}
+
 # Run as a command rather than sourced.
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   set -euo pipefail
@@ -120,8 +137,12 @@ if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
       [[ -n "${2:-${PG_THROWAWAY_DIR:-}}" ]] || { echo "usage: $0 stop DIR" >&2; exit 2; }
       pg_throwaway_stop "${2:-}"
       ;;
+    crash|revive)
+      [[ -n "${2:-${PG_THROWAWAY_DIR:-}}" ]] || { echo "usage: $0 $1 DIR" >&2; exit 2; }
+      "pg_throwaway_$1" "${2:-}"
+      ;;
     *)
-      echo "usage: $0 start | stop DIR" >&2
+      echo "usage: $0 start | stop DIR | crash DIR | revive DIR" >&2
       exit 2
       ;;
   esac

@@ -1,3 +1,4 @@
+using OrleansPortal.Benchmarks.Chaos;
 using OrleansPortal.Benchmarks.Cluster;
 using OrleansPortal.Benchmarks.Fleet;
 using OrleansPortal.Benchmarks.GrainCalls;
@@ -20,11 +21,12 @@ return args.FirstOrDefault() switch
     "solomon" => SolomonBenchmark.Run(args[1..]),
     "insert" => InsertBenchmark.Run(args[1..]),
     "fleet" => await FleetBenchmark.RunAsync(args[1..]),
+    "chaos" => await ChaosBenchmark.RunAsync(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, matrix, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, matrix, solomon, insert");
     return 2;
 }

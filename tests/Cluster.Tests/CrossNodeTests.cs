@@ -1,3 +1,4 @@
+using OrleansPortal.Testing.Workload;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -25,7 +26,7 @@ public sealed class CrossNodeTests(TwoNodeCluster cluster, ITestOutputHelper out
     [Fact]
     public async Task ADispatcherOnNodeB_SeesTheTechniciansWhosePingsArriveAtNodeA()
     {
-        var company = await Company.CreateAsync(A.Address, autoAssign: false);
+        var company = await Company.CreateAsync(A.Address, TwoNodeCluster.AdminKey, autoAssign: false);
         await using var dashboard = await HubRecorder.ConnectAsync(B.Address, "/hubs/live-map", company.Cookie, reconnect: false, "Snapshot", "Positions");
         await dashboard.WaitForAsync("Snapshot", _ => true, "the dashboard on B gets its snapshot");
 
@@ -60,7 +61,7 @@ public sealed class CrossNodeTests(TwoNodeCluster cluster, ITestOutputHelper out
     [Fact]
     public async Task ACustomerOnOneNode_GetsTheEtaComputedByARouteGrainOnTheOther()
     {
-        var company = await Company.CreateAsync(A.Address, autoAssign: true);
+        var company = await Company.CreateAsync(A.Address, TwoNodeCluster.AdminKey, autoAssign: true);
         var technician = await company.AddTechnicianAsync(A.Address, "Gil Gardener", Company.Ribeira);
         var token = await company.IssueTokenAsync(A.Address, technician);
         var customer = await Customer.CreateAsync(cluster, company, A.Address);
@@ -91,7 +92,7 @@ public sealed class CrossNodeTests(TwoNodeCluster cluster, ITestOutputHelper out
     [Fact]
     public async Task ChatTypedOnNodeA_ReachesConnectionsOnNodeB()
     {
-        var company = await Company.CreateAsync(A.Address, autoAssign: false);
+        var company = await Company.CreateAsync(A.Address, TwoNodeCluster.AdminKey, autoAssign: false);
         var customer = await Customer.CreateAsync(cluster, company, A.Address);
         await using var team = await HubRecorder.ConnectAsync(B.Address, "/hubs/chat-team", company.Cookie, reconnect: false, "Message");
         await team.Connection.InvokeAsync("Join", customer.GeneralThread);
@@ -117,7 +118,7 @@ public sealed class CrossNodeTests(TwoNodeCluster cluster, ITestOutputHelper out
     [Fact]
     public async Task SigningOutOnNodeA_EndsTheCookiesOnNodeB()
     {
-        var company = await Company.CreateAsync(A.Address, autoAssign: false);
+        var company = await Company.CreateAsync(A.Address, TwoNodeCluster.AdminKey, autoAssign: false);
         var customer = await Customer.CreateAsync(cluster, company, A.Address);
         Assert.Equal(HttpStatusCode.OK, (await company.Dispatcher(B.Address).GetAsync("/api/v1/auth/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await customer.Owner(B.Address).GetAsync("/api/v1/portal/me")).StatusCode);

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
+using OrleansPortal.Grains.Persistence;
 using Orleans.Streams;
 using OrleansPortal.Grains.Tickets;
 
@@ -8,7 +10,8 @@ namespace OrleansPortal.Grains.Conversations;
 public sealed class ConversationGrain(
     [PersistentState("conversation")] IPersistentState<ConversationState> state,
     IConversationInbox inbox,
-    DomainClock clock) : Grain, IConversationGrain
+    DomainClock clock,
+    ILogger<ConversationGrain> logger) : Grain, IConversationGrain
 {
     private ConversationAddress Address => ConversationKey.Parse(this.GetPrimaryKeyString());
 
@@ -25,9 +28,11 @@ public sealed class ConversationGrain(
         SetReadCount(ReaderOf(message.Author), state.State.Messages.Count);
         await state.WriteStateAsync();
 
-        await UpdateIndexAsync();
-        await this.GetStreamProvider(ConversationStreams.ProviderName).GetStream<ConversationMessagePosted>(ConversationStreams.ForTenant(Address.TenantId))
-            .OnNextAsync(new ConversationMessagePosted(this.GetPrimaryKeyString(), state.State.CustomerId, stored));
+        // Stored: the inbox row and the live event follow, and their failure is not the message's.
+        await this.RunAfterStoredAsync(logger, "updating the team inbox", UpdateIndexAsync);
+        await this.RunAfterStoredAsync(logger, "publishing the message", () => this.GetStreamProvider(ConversationStreams.ProviderName)
+            .GetStream<ConversationMessagePosted>(ConversationStreams.ForTenant(Address.TenantId))
+            .OnNextAsync(new ConversationMessagePosted(this.GetPrimaryKeyString(), state.State.CustomerId, stored)));
         return stored;
     }
 
@@ -52,7 +57,7 @@ public sealed class ConversationGrain(
         {
             SetReadCount(reader, position + 1);
             await state.WriteStateAsync();
-            if (reader.Kind == AuthorKind.Team) await UpdateIndexAsync();
+            if (reader.Kind == AuthorKind.Team) await this.RunAfterStoredAsync(logger, "updating the team inbox", UpdateIndexAsync);
         }
 
         return Summary(reader);

@@ -138,7 +138,19 @@ public sealed class TechnicianGrain(
             if (disposition == PingDisposition.Accepted && _geofence?.Observe(fix) is { } geofenceEvent) geofenceEvents.Add(geofenceEvent);
         }
 
-        if (records.Count > 0) history.Append(records);
+        try
+        {
+            // The phone is answered only once its fixes are stored: tracking apps delete what was answered.
+            await history.StoreAsync(records);
+        }
+        catch
+        {
+            // The tracker has taken in fixes that are not stored; kept, it would call their resending duplicates and
+            // answer them without storing. A new activation starts from what the history holds.
+            DeactivateOnIdle();
+            throw;
+        }
+
         if (accepted > 0) await PublishAsync(_tracker.Current!, receivedAt);
         foreach (var geofenceEvent in geofenceEvents) await MoveCurrentJobAsync(geofenceEvent);
         return new PingBatchResult(accepted, duplicates, outOfOrder, outliers);

@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
+using OrleansPortal.Grains.Persistence;
 using Orleans.Streams;
 using OrleansPortal.Grains.Technicians;
 
 namespace OrleansPortal.Grains.Tickets;
 
-public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<TicketState> state, DomainClock clock) : Grain, ITicketGrain
+public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<TicketState> state, DomainClock clock, ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
     public const double CheckInRadiusMeters = 500;
 
@@ -21,8 +23,10 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         state.State.Status = ticket.ArrivalWindow is null ? TicketStatus.New : TicketStatus.Scheduled;
         state.State.Audit.Add(new AuditEntry(clock.GetUtcNow(), actor, null, state.State.Status, "created", null));
         await state.WriteStateAsync();
-        // Registered after the ticket is stored: a crash in between leaves a ticket the portal does not list, never a listed ticket that is missing.
-        await GrainFactory.GetGrain<Customers.ICustomerJobsGrain>(TenantKeys.For(TenantId, ticket.CustomerId)).AddAsync(TicketId);
+        // Registered after the ticket is stored: a crash in between leaves a ticket the portal does not list, never a listed
+        // ticket that is missing. A failed registration is retried, and does not make the stored ticket an error.
+        await this.RunAfterStoredAsync(logger, "listing the ticket for its customer",
+            () => GrainFactory.GetGrain<Customers.ICustomerJobsGrain>(TenantKeys.For(TenantId, ticket.CustomerId)).AddAsync(TicketId));
         return await PublishAsync();
     }
 
@@ -111,7 +115,8 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
     {
         var snapshot = Snapshot();
         await GrainFactory.GetGrain<Dispatch.IDispatchGrain>(TenantId).TicketChangedAsync(TicketId);
-        await this.GetStreamProvider(TicketStreams.ProviderName).GetStream<TicketChanged>(TicketStreams.ChangesFor(TenantId)).OnNextAsync(new TicketChanged(snapshot));
+        await this.RunAfterStoredAsync(logger, "publishing the ticket's change",
+            () => this.GetStreamProvider(TicketStreams.ProviderName).GetStream<TicketChanged>(TicketStreams.ChangesFor(TenantId)).OnNextAsync(new TicketChanged(snapshot)));
         return snapshot;
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using Orleans.Runtime;
+using OrleansPortal.Grains;
 using OrleansPortal.Silo.Persistence;
 
 namespace OrleansPortal.Web.Hosting;
@@ -36,6 +37,8 @@ public static class StorageOutage
         SocketException or TimeoutException => true,
         // A write of this grain's state failed a moment ago (see WriteOrDiscardStateFactory): the activation is being replaced.
         StateDiscardedException => true,
+        // Our own word for it, from grains that write outside grain state (the ping history's group commit).
+        StorageUnavailableException => true,
         // A node that died or is leaving: its grains come back on another node within the membership's detection time.
         SiloUnavailableException or OrleansMessageRejectionException => true,
         _ => false,

@@ -109,8 +109,7 @@ public static class TechniciansApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [$"'from' must be before 'to', at most {MaxTrackSpan.TotalDays:0} days apart."] });
 
         await Technician(grains, user, id).GetAsync(); // 404 unless the technician is the caller's tenant's
-        // Read your own pings: what was accepted before this request is in the track (or 503 if it cannot be stored now).
-        await history.FlushAsync(cancellationToken).WaitAsync(IPingHistory.ReadYourWritesTimeout, cancellationToken);
+        // No flush first: a ping is answered only once stored, so every ping answered before this request is in the track.
         var pings = await history.ReadTrackAsync(user.GetTenantId(), id, start, end, limit: 20_000, cancellationToken);
         return TypedResults.Ok(TrackGeoJson.Build(id, start, end, pings));
     }

@@ -13,21 +13,29 @@ namespace OrleansPortal.Web.Tracking;
 /// technician's share; in a batch naming several technicians the others' shares are stored (a replay of them later
 /// is recognised as duplicates), and the answer is 401 all the same.
 /// <para>
-/// At most <see cref="MaxPingsInFlight"/> pings are being handed to technicians at once on a node; more wait their
-/// turn here, in arrival order, costing nothing while they wait. Without that bound a burst of batches turns into
-/// tens of thousands of queued grain calls, and everything else on the node (the live map's sends, the streams'
-/// deliveries, timers) waits behind them in the thread pool. Their received time is taken before the wait, so a
-/// wait here shows in how late positions reach the map.
+/// A batch is answered only once its pings are stored (the technician grain waits for the ping history's commit), so
+/// the 200 a tracking app gets means the fix is durable; while the database is down the answer is 503 and the app
+/// keeps the fix. At most <see cref="MaxPingsInFlight"/> pings are being handed to technicians at once on a node, most
+/// of them waiting for a commit, which costs no thread; up to <see cref="MaxPingsWaiting"/> more wait their turn here,
+/// in arrival order, and beyond that a batch is refused with 503 at once. Without the first bound a burst of batches
+/// turns into tens of thousands of queued grain calls, and everything else on the node (the live map's sends, the
+/// streams' deliveries, timers) waits behind them in the thread pool; without the second, a database that cannot keep
+/// up would grow the wait without end. Their received time is taken before the wait, so a wait here shows in how late
+/// positions reach the map.
 /// </para>
 /// </summary>
 public sealed class PingIngestion(DeviceBindingCache devices, DomainClock clock)
 {
-    public const int MaxPingsInFlight = 1_000;
+    // Group commit needs many pings in flight: each waits about one commit, so a node takes about this many pings per
+    // commit time (20,000 per 100 ms is 200,000 pings/s).
+    public const int MaxPingsInFlight = 20_000;
+
+    public const int MaxPingsWaiting = 50_000;
 
     private readonly ConcurrencyLimiter _inFlight = new(new ConcurrencyLimiterOptions
     {
         PermitLimit = MaxPingsInFlight,
-        QueueLimit = int.MaxValue,
+        QueueLimit = MaxPingsWaiting,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
@@ -39,6 +47,7 @@ public sealed class PingIngestion(DeviceBindingCache devices, DomainClock clock)
         if (pings.Count == 0) return IngestionOutcome.Stored(new PingBatchResult(0, 0, 0, 0));
 
         using var turn = await _inFlight.AcquireAsync(Math.Min(pings.Count, MaxPingsInFlight), cancellationToken);
+        if (!turn.IsAcquired) throw new StorageUnavailableException("This node is taking as many pings as it can; send them again later.");
 
         // Apps send one device's fixes; integrations send many devices' in one batch. Group by token, then technician.
         var byToken = new Dictionary<string, List<GpsFix>>(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using OrleansPortal.Testing.Workload;
 using System.Diagnostics;
 using System.Text.Json;
 using Npgsql;
@@ -28,8 +29,8 @@ public sealed class FailoverTests(TwoNodeCluster cluster, ITestOutputHelper outp
     public async Task KillingANodeWhileEverythingFlows_TheOtherTakesOverAndNoAcknowledgedWriteIsLost()
     {
         await using var door = new FrontDoor([A.Address, B.Address]); // A while it lives, then B
-        var watchedOnBoth = await Company.CreateAsync(door.Address, autoAssign: false, "Watched on both nodes");
-        var watchedOnA = await Company.CreateAsync(door.Address, autoAssign: false, "Watched only on A");
+        var watchedOnBoth = await Company.CreateAsync(door.Address, TwoNodeCluster.AdminKey, autoAssign: false, "Watched on both nodes");
+        var watchedOnA = await Company.CreateAsync(door.Address, TwoNodeCluster.AdminKey, autoAssign: false, "Watched only on A");
         var fleet = await FleetWithGrainsOnBothNodesAsync([(watchedOnBoth, 6), (watchedOnA, 4)]);
         var customer = await Customer.CreateAsync(cluster, watchedOnBoth, door.Address);
         var tickets = new List<string>();

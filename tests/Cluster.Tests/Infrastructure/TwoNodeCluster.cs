@@ -1,3 +1,4 @@
+using OrleansPortal.Testing.Workload;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

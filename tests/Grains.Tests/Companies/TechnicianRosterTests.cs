@@ -80,8 +80,7 @@ public abstract class TechnicianRosterTests(HistoryDatabase database) : IAsyncLi
         var other = new RosterEntry(TenantKeys.NewId(), "Theirs", TechnicianStatus.Available);
         await _roster.SaveAsync(mine, own);
         await _roster.SaveAsync(theirs, other);
-        _history.Append([Ping(theirs, other.TechnicianId, T0)]);
-        await _history.FlushAsync();
+        await _history.StoreAsync([Ping(theirs, other.TechnicianId, T0)]);
 
         Assert.Equal([own], await _roster.ListAsync(mine, null, 10));
         Assert.Equal(1, await _roster.CountAsync(mine));
@@ -101,12 +100,11 @@ public abstract class TechnicianRosterTests(HistoryDatabase database) : IAsyncLi
         await _roster.SaveAsync(tenant, silent);
         var newest = Ping(tenant, moving.TechnicianId, T0.AddSeconds(10), latitude: 41.151) with { ReceivedAt = T0.AddSeconds(12) };
         var newest2 = newest with { Fix = newest.Fix with { SpeedMetersPerSecond = 12.5, HeadingDegrees = 90, AccuracyMeters = 4 } };
-        _history.Append([
+        await _history.StoreAsync([
             Ping(tenant, moving.TechnicianId, T0, latitude: 41.15),
             newest2,
             Ping(tenant, moving.TechnicianId, T0.AddSeconds(20), latitude: 45) with { IsOutlier = true },
         ]);
-        await _history.FlushAsync();
 
         var live = await _roster.ReadLiveAsync(tenant);
 

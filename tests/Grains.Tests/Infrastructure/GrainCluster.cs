@@ -68,6 +68,7 @@ public sealed class GrainCluster : IAsyncLifetime
                 o.Invariant = AdoNetInvariants.Sqlite;
                 o.ConnectionString = history;
             });
+            StorageFaults.InjectIntoPingHistory(silo.Services); // and stores of pings
             silo.Services.AddPortalTables(database);
         });
         Cluster = builder.Build();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Orleans.Storage;
+using OrleansPortal.Grains.Technicians.History;
 
 namespace OrleansPortal.Grains.Tests.Infrastructure;
 
@@ -12,6 +13,7 @@ namespace OrleansPortal.Grains.Tests.Infrastructure;
 public static class StorageFaults
 {
     private static readonly ConcurrentDictionary<GrainId, int> Failing = new();
+    private static readonly ConcurrentDictionary<string, int> FailingPings = new(StringComparer.Ordinal);
 
     /// <summary>Writes of <paramref name="grain"/>'s state fail until the returned handle is disposed.</summary>
     public static IDisposable FailWritesOf(IAddressable grain)
@@ -19,6 +21,21 @@ public static class StorageFaults
         var id = grain.GetGrainId();
         Failing.AddOrUpdate(id, 1, (_, n) => n + 1);
         return new Handle(id);
+    }
+
+    /// <summary>Stores of <paramref name="technicianId"/>'s pings fail until the returned handle is disposed, as a ping history whose database is down.</summary>
+    public static IDisposable FailPingsOf(string technicianId)
+    {
+        FailingPings.AddOrUpdate(technicianId, 1, (_, n) => n + 1);
+        return new PingHandle(technicianId);
+    }
+
+    /// <summary>Wraps the registered <see cref="IPingHistory"/>, so <see cref="FailPingsOf"/> can make its stores fail.</summary>
+    public static void InjectIntoPingHistory(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IPingHistory));
+        services.Remove(registered);
+        services.AddSingleton<IPingHistory>(sp => new FaultInjectingPingHistory((IPingHistory)registered.ImplementationFactory!(sp)));
     }
 
     /// <summary>Wraps the grain storage registered as <paramref name="name"/> in <paramref name="services"/>.</summary>
@@ -42,6 +59,28 @@ public static class StorageFaults
     private sealed class Handle(GrainId id) : IDisposable
     {
         public void Dispose() => Failing.AddOrUpdate(id, 0, (_, n) => n - 1);
+    }
+
+    private sealed class PingHandle(string technicianId) : IDisposable
+    {
+        public void Dispose() => FailingPings.AddOrUpdate(technicianId, 0, (_, n) => n - 1);
+    }
+
+    /// <summary>Refuses, as the real history does when its database did not take a batch, the stores naming a failing technician.</summary>
+    private sealed class FaultInjectingPingHistory(IPingHistory inner) : IPingHistory
+    {
+        public Task StoreAsync(IReadOnlyList<PingRecord> records) =>
+            records.Any(r => FailingPings.TryGetValue(r.TechnicianId, out var handles) && handles > 0)
+                ? Task.FromException(new StorageUnavailableException("Injected ping history fault."))
+                : inner.StoreAsync(records);
+
+        public Task FlushAsync(CancellationToken cancellationToken = default) => inner.FlushAsync(cancellationToken);
+
+        public Task<IReadOnlyList<PingRecord>> ReadTrackAsync(string tenantId, string technicianId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken = default) =>
+            inner.ReadTrackAsync(tenantId, technicianId, from, to, limit, cancellationToken);
+
+        public Task<PingRecord?> ReadLatestAsync(string tenantId, string technicianId, CancellationToken cancellationToken = default) =>
+            inner.ReadLatestAsync(tenantId, technicianId, cancellationToken);
     }
 
     /// <summary>

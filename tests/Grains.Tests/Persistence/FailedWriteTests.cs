@@ -52,6 +52,25 @@ public sealed class FailedWriteTests(GrainCluster cluster) : IClassFixture<Grain
         Assert.True((await technician.GetAsync()).Devices.Single().Revoked);
     }
 
+    [Fact]
+    public async Task PingsWhoseStoreFailed_AreRefused_AndTheirResendIsStored_NotTakenForADuplicate()
+    {
+        var technicianId = TenantKeys.NewId();
+        var technician = _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, technicianId));
+        await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], null, null));
+        await technician.AddDeviceAsync(new DeviceSummary("phone-1", "phone", DateTimeOffset.UtcNow, Revoked: false, TokenHash: "not-used-here"));
+        await technician.RecordPingsAsync(Ping(DateTimeOffset.UtcNow.AddSeconds(-30)));
+        var refusedAt = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        using (StorageFaults.FailPingsOf(technicianId))
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => technician.RecordPingsAsync(Ping(refusedAt)));
+
+        Assert.NotEqual(refusedAt, (await technician.GetAsync()).Position?.Time); // the refused fix is not the position
+        var resent = await technician.RecordPingsAsync(Ping(refusedAt)); // what the phone does with a refused fix
+        Assert.Equal(1, resent!.Accepted);
+        Assert.Equal(refusedAt, (await technician.GetAsync()).Position?.Time);
+    }
+
     private static TechnicianPings Ping(DateTimeOffset at) =>
         new(["phone-1"], [new GpsFix(at, Site.Latitude, Site.Longitude) { AccuracyMeters = 5 }], DateTimeOffset.UtcNow);
 

@@ -5,23 +5,26 @@ using OrleansPortal.Silo.Storage;
 namespace OrleansPortal.Grains.Technicians.History;
 
 /// <summary>
-/// <see cref="IPingHistory"/> on PostgreSQL or SQLite. <see cref="Append"/> puts pings in a bounded in-memory queue;
-/// one background writer drains it in batches of up to <see cref="PingHistoryOptions.BatchSize"/>, waiting at most
-/// <see cref="PingHistoryOptions.MaxDelay"/> for a batch to fill.
+/// <see cref="IPingHistory"/> on PostgreSQL or SQLite, with group commit: <see cref="StoreAsync"/> queues pings and
+/// completes once the transaction holding them has committed; one background writer drains the queue in batches of up
+/// to <see cref="PingHistoryOptions.BatchSize"/>, so while one batch is written the next gathers every ping that
+/// arrives meanwhile, and each caller waits for at most about one write. Callers answer a phone only after that, since
+/// tracking apps delete a fix once it is answered.
 /// <para>
-/// Concurrency: any thread may append, flush and read. Each queued ping gets a sequence number under
+/// Concurrency: any thread may store, flush and read. Each queued ping gets a sequence number under
 /// <c>appendLock</c>, so queue order is sequence order; only the writer takes pings out, and after each batch it
 /// settles every sequence number up to the batch's last, which is what <see cref="FlushAsync"/> waits for.
 /// </para>
 /// <para>
-/// Failures: a batch the database does not take stays with the writer and is retried with exponential backoff
-/// (100 ms doubling to 2 s), each failure logged; the queue keeps filling meanwhile. Past
-/// <see cref="PingHistoryOptions.MaxQueuedPings"/> the oldest pings are dropped: an error log at most once a second
-/// and <see cref="DroppedPings"/> say how many. A ping the database refuses for its values (not for its state) is
-/// logged and dropped on its own, so it cannot hold back the others. Dropped pings count as settled: a flush never
-/// waits for a ping that can no longer be stored.
+/// Failures: a batch the database does not take is retried with a capped backoff (100 ms doubling to 2 s) for up to
+/// <see cref="PingHistoryOptions.MaxWriteWait"/>; then its pings are refused: their callers get
+/// <see cref="StorageUnavailableException"/> and nothing of the batch is stored (it was one transaction). Until a
+/// write succeeds again, each later batch gets a single attempt, so during an outage callers hear within about one
+/// retry delay. A retry after a refusal is safe even when the refused commit did happen (the driver lost the answer):
+/// a key already stored is skipped. A ping the database refuses for its values (not for its state) fails its own
+/// caller and no other. A full queue refuses new pings at once rather than dropping queued ones.
 /// </para>
-/// Call <see cref="InitializeAsync"/> before flushing what was appended (it creates the table and starts the writer), and
+/// Call <see cref="InitializeAsync"/> before storing (it creates the table and starts the writer), and
 /// <see cref="StopAsync"/> at shutdown to store what is queued.
 /// </summary>
 public sealed class PingHistory : IPingHistory, IAsyncDisposable
@@ -46,7 +49,8 @@ public sealed class PingHistory : IPingHistory, IAsyncDisposable
     private bool stopping;          // written under appendLock; read by the writer without it
     private Task? writer;           // under appendLock
     private long dropped;
-    private long lastOverflowLog;   // Environment.TickCount64 of the last overflow log; under appendLock
+    private long lastRefusalLog;    // Environment.TickCount64 of the last full-queue log; under appendLock
+    private bool failing;           // the last batch was refused: the next gets one attempt; the writer's own
     private int inHand;             // pings the writer took out of the queue and has not settled
     private int disposed;
     private TaskCompletionSource wake = NewSignal();
@@ -59,12 +63,12 @@ public sealed class PingHistory : IPingHistory, IAsyncDisposable
         this.options = options;
         this.logger = logger;
         store = PingStore.Create(options);
-        queue = Channel.CreateBounded<QueuedPing>(
-            new BoundedChannelOptions(options.MaxQueuedPings) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            OnOverflow);
+        // Unbounded as a channel: StoreAsync checks the count itself, under appendLock, so a call is queued whole or refused
+        // whole. Not declared single-reader, though it is: that variant cannot count what it holds.
+        queue = Channel.CreateUnbounded<QueuedPing>();
     }
 
-    /// <summary>Pings that will never be stored: dropped from a full queue, refused by the database, or left at a stop that timed out.</summary>
+    /// <summary>Pings that were queued and will never be stored: refused by the database, or left at a stop that timed out. Their callers were told.</summary>
     public long DroppedPings => Interlocked.Read(ref dropped);
 
     /// <summary>Pings waiting in the queue, not counting the batch being written.</summary>
@@ -84,7 +88,7 @@ public sealed class PingHistory : IPingHistory, IAsyncDisposable
         }
     }
 
-    public void Append(IReadOnlyList<PingRecord> records)
+    public Task StoreAsync(IReadOnlyList<PingRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         // Checked before queueing anything, so a bad list is refused whole rather than half queued.
@@ -96,13 +100,19 @@ public sealed class PingHistory : IPingHistory, IAsyncDisposable
             }
         }
 
+        if (records.Count == 0) return Task.CompletedTask;
+        var receipt = new PingReceipt(records.Count);
         lock (appendLock)
         {
-            ObjectDisposedException.ThrowIf(stopping, this);
-            foreach (var record in records) queue.Writer.TryWrite(new QueuedPing(++appended, record));
+            if (stopping) return Task.FromException(new StorageUnavailableException("The ping history is shutting down; send the pings again."));
+            if (writer is null) throw new InvalidOperationException("The ping history writes nothing before InitializeAsync; call it first.");
+            if (queue.Reader.Count + records.Count > options.MaxQueuedPings) return Task.FromException(QueueFull());
+            foreach (var record in records) queue.Writer.TryWrite(new QueuedPing(++appended, record, receipt));
         }
 
-        if (queue.Reader.Count >= options.BatchSize) Wake();
+        // The writer does not linger while someone waits, so waking it is only needed when it is idle.
+        Wake();
+        return receipt.Stored;
     }
 
     public Task FlushAsync(CancellationToken cancellationToken = default)
@@ -170,7 +180,15 @@ public sealed class PingHistory : IPingHistory, IAsyncDisposable
             }
         }
 
-        long left = Volatile.Read(ref inHand) + queue.Reader.Count;
+        // Left only by a stop that timed out: the writer failed its batch in hand; the queue's callers are told here.
+        long left = Volatile.Read(ref inHand);
+        var refusal = new StorageUnavailableException("The ping history stopped before these pings were stored; send them again.");
+        while (queue.Reader.TryRead(out var queued))
+        {
+            queued.Receipt.Fail(refusal);
+            left++;
+        }
+
         if (left > 0)
         {
             Interlocked.Add(ref dropped, left);
@@ -194,36 +212,39 @@ public sealed class PingHistory : IPingHistory, IAsyncDisposable
 
     private async Task RunWriterAsync()
     {
-        var batch = new List<PingRecord>(options.BatchSize);
+        var batch = new List<QueuedPing>(options.BatchSize);
+        var records = new List<PingRecord>(options.BatchSize);
         try
         {
             while (await queue.Reader.WaitToReadAsync(abort.Token))
             {
                 await LingerAsync();
                 batch.Clear();
-                long last = 0;
+                records.Clear();
                 while (batch.Count < options.BatchSize && queue.Reader.TryRead(out var queued))
                 {
-                    batch.Add(queued.Record);
-                    last = queued.Sequence;
+                    batch.Add(queued);
+                    records.Add(queued.Record);
                 }
 
-                // Empty when an overflow dropped what the wait had seen.
                 if (batch.Count == 0) continue;
                 Volatile.Write(ref inHand, batch.Count);
-                await WriteAsync(batch, abort.Token);
-                flushes.Settle(last);
+                await WriteAsync(batch, records, abort.Token);
+                flushes.Settle(batch[^1].Sequence);
                 Volatile.Write(ref inHand, 0);
             }
         }
         catch (Exception) when (abort.IsCancellationRequested)
         {
-            // A stop that timed out, whatever the driver threw on the abort; StopAsync counts and reports what is left.
+            // A stop that timed out, whatever the driver threw on the abort. The batch in hand may or may not have
+            // committed; its callers hear that it was not, and a retry of a ping that was is skipped as stored.
+            var refusal = new StorageUnavailableException("The ping history stopped before these pings were stored; send them again.");
+            if (Volatile.Read(ref inHand) > 0) foreach (var queued in batch) queued.Receipt.Fail(refusal);
         }
     }
 
     /// <summary>
-    /// Waits for a fuller batch unless one is full, a flush waits or the history is stopping. Signals may race with
+    /// Waits for a fuller batch unless one is full, a caller waits or the history is stopping. Signals may race with
     /// the checks; a missed one costs at most one <see cref="PingHistoryOptions.MaxDelay"/>, never a ping.
     /// </summary>
     private async Task LingerAsync()
@@ -236,54 +257,77 @@ public sealed class PingHistory : IPingHistory, IAsyncDisposable
             signal = wake.Task;
         }
 
-        if (queue.Reader.Count >= options.BatchSize || flushes.AnyWaiting || Volatile.Read(ref stopping)) return;
+        // Every queued ping has a caller waiting for it (StoreAsync), so lingering happens only with an empty queue.
+        if (queue.Reader.Count > 0 || flushes.AnyWaiting || Volatile.Read(ref stopping)) return;
         await Task.WhenAny(signal, Task.Delay(options.MaxDelay, CancellationToken.None));
     }
 
-    /// <summary>Stores <paramref name="batch"/>, retrying until it succeeds; returns early only by throwing on <paramref name="cancellationToken"/>.</summary>
-    private async Task WriteAsync(IReadOnlyList<PingRecord> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="batch"/> and tells each ping's caller how it went: stored, refused for its values, or
+    /// refused because the database did not take the batch within <see cref="PingHistoryOptions.MaxWriteWait"/>.
+    /// Throws only on <paramref name="cancellationToken"/> (a stop that timed out), leaving the batch to StopAsync.
+    /// </summary>
+    private async Task WriteAsync(List<QueuedPing> batch, List<PingRecord> records, CancellationToken cancellationToken)
     {
+        var giveUpAt = Environment.TickCount64 + (long)options.MaxWriteWait.TotalMilliseconds;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await store.WriteAsync(batch, cancellationToken);
-                if (attempt > 1) PingHistoryLog.WriteRecovered(logger, batch.Count, store.Target, attempt);
+                await store.WriteAsync(records, cancellationToken);
+                if (attempt > 1 || failing) PingHistoryLog.WriteRecovered(logger, batch.Count, store.Target, attempt);
+                failing = false;
+                foreach (var queued in batch) queued.Receipt.CountStored();
                 return;
             }
             catch (Exception ex) when (store.IsRejectedData(ex))
             {
                 if (batch.Count == 1)
                 {
-                    var record = batch[0];
+                    var record = batch[0].Record;
                     Interlocked.Increment(ref dropped);
                     PingHistoryLog.PingRefused(logger, ex, store.Target, record.TechnicianId, record.TenantId, record.Fix.Time);
+                    batch[0].Receipt.Fail(new ArgumentException($"The database refused the ping at {record.Fix.Time:O}; it was not stored."));
                     return;
                 }
 
                 // One bad ping must not hold back the others: write them one by one to find it.
-                foreach (var record in batch) await WriteAsync([record], cancellationToken);
+                foreach (var queued in batch) await WriteAsync([queued], [queued.Record], cancellationToken);
                 return;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // Whatever failed (a server down, a full disk, a driver fault), the writer must outlive it: if it died, the
-                // queue would fill and overflow with nobody draining it. The batch stays in hand for the next attempt.
+                // Whatever failed (a server down, a full disk, a driver fault), the writer must outlive it: if it died,
+                // nothing would drain the queue. The batch was one transaction, so none of it is stored.
                 var delay = RetryDelay(attempt);
-                PingHistoryLog.WriteFailed(logger, ex, batch.Count, store.Target, attempt, delay, queue.Reader.Count);
+                var giveUp = failing || Environment.TickCount64 + (long)delay.TotalMilliseconds > giveUpAt;
+                PingHistoryLog.WriteFailed(logger, ex, batch.Count, store.Target, attempt, giveUp ? null : delay, queue.Reader.Count);
+                if (giveUp)
+                {
+                    failing = true;
+                    Interlocked.Add(ref dropped, batch.Count);
+                    var refusal = new StorageUnavailableException("The database did not take these pings; nothing of them was stored. Send them again later.");
+                    foreach (var queued in batch) queued.Receipt.Fail(refusal);
+                    // Before the next attempt, so an outage is not hammered with one attempt per queued batch.
+                    await Task.Delay(delay, cancellationToken);
+                    return;
+                }
+
                 await Task.Delay(delay, cancellationToken);
             }
         }
     }
 
-    /// <summary>Called by the channel, inside <see cref="Append"/> and so under appendLock, for each ping pushed out of a full queue.</summary>
-    private void OnOverflow(QueuedPing ping)
+    private StorageUnavailableException QueueFull()
     {
-        var total = Interlocked.Increment(ref dropped);
         var now = Environment.TickCount64;
-        if (lastOverflowLog != 0 && now - lastOverflowLog < 1000) return;
-        lastOverflowLog = now;
-        PingHistoryLog.QueueOverflowed(logger, options.MaxQueuedPings, total);
+        if (lastRefusalLog == 0 || now - lastRefusalLog >= 1000)
+        {
+            lastRefusalLog = now;
+            PingHistoryLog.QueueFull(logger, options.MaxQueuedPings);
+        }
+
+        return new StorageUnavailableException("The ping history is not keeping up; send the pings again later.");
     }
 
     private void Wake() => Volatile.Read(ref wake).TrySetResult();
@@ -298,5 +342,5 @@ public sealed class PingHistory : IPingHistory, IAsyncDisposable
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private readonly record struct QueuedPing(long Sequence, PingRecord Record);
+    private readonly record struct QueuedPing(long Sequence, PingRecord Record, PingReceipt Receipt);
 }

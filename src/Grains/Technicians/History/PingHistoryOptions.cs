@@ -22,12 +22,20 @@ public sealed class PingHistoryOptions
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
-    /// Pings held in memory while the database cannot keep up or is down (roughly 150 bytes each, so about 150 MB at
-    /// the default). Beyond it the oldest are dropped, logged as errors and counted in <see cref="PingHistory.DroppedPings"/>:
-    /// losing the oldest history is better than the process running out of memory, and the newest pings matter most
-    /// for live tracking and recovery.
+    /// Pings waiting to be written (roughly 150 bytes each, so about 150 MB at the default). A store that would go
+    /// beyond it is refused at once with <see cref="StorageUnavailableException"/> (the phone retries later): pings
+    /// are answered only once stored, so a full queue means the database is not keeping up, and waiting longer helps
+    /// nobody.
     /// </summary>
     public int MaxQueuedPings { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// How long the writer retries a batch the database does not take before refusing its pings (their callers get
+    /// <see cref="StorageUnavailableException"/>, so the phones keep those fixes and send them again). Once a batch is
+    /// refused, later batches get one attempt each until one succeeds, so during an outage a ping is answered within
+    /// about one retry delay (at most 2 s) instead of this.
+    /// </summary>
+    public TimeSpan MaxWriteWait { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Throws <see cref="StorageConfigurationException"/> with one line naming the setting that cannot work.</summary>
     public void Validate()
@@ -48,6 +56,11 @@ public sealed class PingHistoryOptions
         if (MaxDelay < TimeSpan.Zero || MaxDelay > TimeSpan.FromDays(1))
         {
             throw new StorageConfigurationException($"Ping history: MaxDelay must be between zero and one day, not {MaxDelay}.");
+        }
+
+        if (MaxWriteWait < TimeSpan.Zero || MaxWriteWait > TimeSpan.FromMinutes(10))
+        {
+            throw new StorageConfigurationException($"Ping history: MaxWriteWait must be between zero and ten minutes, not {MaxWriteWait}.");
         }
 
         if (MaxQueuedPings < BatchSize)

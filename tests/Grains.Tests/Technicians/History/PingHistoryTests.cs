@@ -25,13 +25,12 @@ public abstract class PingHistoryTests(HistoryDatabase database) : IAsyncLifetim
     protected abstract PingRecord RefusedPing(string tenantId, DateTimeOffset time);
 
     [Fact]
-    public async Task AppendedPings_AreReadableAfterFlush()
+    public async Task StoredPings_AreReadableOnceTheStoreCompletes()
     {
         var (tenant, technician) = NewTechnician();
         var pings = Enumerable.Range(0, 5).Select(i => Ping(tenant, technician, T0.AddSeconds(i), latitude: 48.85 + i * 0.001)).ToList();
 
-        history.Append(pings);
-        await history.FlushAsync();
+        await history.StoreAsync(pings);
 
         Assert.Equal(pings, await ReadAllAsync(history, tenant, technician));
     }
@@ -42,15 +41,12 @@ public abstract class PingHistoryTests(HistoryDatabase database) : IAsyncLifetim
         await using var smallBatches = await StartAsync(options => options.BatchSize = 2);
         var (tenant, technician) = NewTechnician();
         var originals = Enumerable.Range(0, 5).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
-        smallBatches.Append(originals);
-        await smallBatches.FlushAsync();
+        await smallBatches.StoreAsync(originals);
 
         // A replayed offline buffer: same keys, and the device's second report of them differs. The first one stays.
         var replayed = originals.Select(p => p with { Fix = p.Fix with { Latitude = 10 } }).ToList();
         var fresh = Ping(tenant, technician, T0.AddSeconds(5));
-        smallBatches.Append([.. replayed, fresh, fresh]);
-        smallBatches.Append([fresh, replayed[0]]);
-        await smallBatches.FlushAsync();
+        await Task.WhenAll(smallBatches.StoreAsync([.. replayed, fresh, fresh]), smallBatches.StoreAsync([fresh, replayed[0]]));
 
         Assert.Equal([.. originals, fresh], await ReadAllAsync(smallBatches, tenant, technician));
     }
@@ -60,13 +56,11 @@ public abstract class PingHistoryTests(HistoryDatabase database) : IAsyncLifetim
     {
         var (tenant, technician) = NewTechnician();
         var originals = Enumerable.Range(0, 5).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
-        history.Append(originals);
-        await history.FlushAsync();
+        await history.StoreAsync(originals);
 
         await using var restarted = await StartAsync();
         var fresh = Ping(tenant, technician, T0.AddSeconds(5));
-        restarted.Append([.. originals, fresh]);
-        await restarted.FlushAsync();
+        await restarted.StoreAsync([.. originals, fresh]);
 
         Assert.Equal([.. originals, fresh], await ReadAllAsync(restarted, tenant, technician));
     }
@@ -80,8 +74,7 @@ public abstract class PingHistoryTests(HistoryDatabase database) : IAsyncLifetim
         var inA = Ping(tenantA, "tech-1", T0, latitude: 1);
         var inB = Ping(tenantB, "tech-1", T0, latitude: 2);
         var otherInA = Ping(tenantA, "tech-2", T0, latitude: 3);
-        history.Append([inA, inB, otherInA]);
-        await history.FlushAsync();
+        await history.StoreAsync([inA, inB, otherInA]);
 
         Assert.Equal([inA], await ReadAllAsync(history, tenantA, "tech-1"));
         Assert.Equal([inB], await ReadAllAsync(history, tenantB, "tech-1"));
@@ -96,8 +89,7 @@ public abstract class PingHistoryTests(HistoryDatabase database) : IAsyncLifetim
     {
         var (tenant, technician) = NewTechnician();
         var pings = Enumerable.Range(0, 10).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
-        history.Append([.. pings.AsEnumerable().Reverse()]);
-        await history.FlushAsync();
+        await history.StoreAsync([.. pings.AsEnumerable().Reverse()]);
 
         Assert.Equal(pings[2..6], await history.ReadTrackAsync(tenant, technician, T0.AddSeconds(2), T0.AddSeconds(6), 100));
         Assert.Equal(pings[..3], await history.ReadTrackAsync(tenant, technician, T0, T0.AddHours(1), 3));
@@ -113,8 +105,7 @@ public abstract class PingHistoryTests(HistoryDatabase database) : IAsyncLifetim
     {
         var (tenant, technician) = NewTechnician();
         var good = Ping(tenant, technician, T0.AddSeconds(1));
-        history.Append([Ping(tenant, technician, T0), good, Ping(tenant, technician, T0.AddSeconds(2), outlier: true)]);
-        await history.FlushAsync();
+        await history.StoreAsync([Ping(tenant, technician, T0), good, Ping(tenant, technician, T0.AddSeconds(2), outlier: true)]);
 
         Assert.Equal(good, await history.ReadLatestAsync(tenant, technician));
         Assert.Null(await history.ReadLatestAsync(tenant, "nobody"));
@@ -136,8 +127,7 @@ public abstract class PingHistoryTests(HistoryDatabase database) : IAsyncLifetim
             BatteryPercent = 87.3,
         }, receivedAt, IsOutlier: true);
         var bare = Ping(tenant, technician, fixTime.AddSeconds(1));
-        history.Append([full, bare]);
-        await history.FlushAsync();
+        await history.StoreAsync([full, bare]);
 
         var expectedFull = full with
         {
@@ -159,35 +149,33 @@ public abstract class PingHistoryTests(HistoryDatabase database) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task GracefulHostStop_StoresWhatWasQueued()
+    public async Task GracefulHostStop_StoresWhatWasQueued_AndAnswersEveryCaller()
     {
         var (tenant, technician) = NewTechnician();
         var pings = Enumerable.Range(0, 500).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddLogging();
-        // Batches that never fill and an hour's delay: only the stop can write these pings.
+        // Batches of 10, so most of the 50 calls are still queued when the stop begins.
         builder.Services.AddPingHistory(options =>
         {
             var target = database.CreateOptions();
             options.Invariant = target.Invariant;
             options.ConnectionString = target.ConnectionString;
-            options.BatchSize = 100_000;
-            options.MaxQueuedPings = 100_000;
-            options.MaxDelay = TimeSpan.FromHours(1);
+            options.BatchSize = 10;
         });
         using var host = builder.Build();
         await host.StartAsync();
 
-        host.Services.GetRequiredService<IPingHistory>().Append(pings);
-        await Task.Delay(100);
-        Assert.Empty(await ReadAllAsync(history, tenant, technician));
+        var history = host.Services.GetRequiredService<IPingHistory>();
+        var stores = pings.Chunk(10).Select(chunk => history.StoreAsync(chunk)).ToList();
         await host.StopAsync();
 
-        Assert.Equal(pings, await ReadAllAsync(history, tenant, technician));
+        await Task.WhenAll(stores); // every caller hears "stored", none "refused"
+        Assert.Equal(pings, await ReadAllAsync(this.history, tenant, technician));
     }
 
     [Fact]
-    public async Task ConcurrentAppendsFromManyThreads_AreAllStoredExactlyOnce()
+    public async Task ConcurrentStoresFromManyThreads_AreAllStoredExactlyOnce()
     {
         const int technicians = 200, pingsEach = 100, threads = 8;
         var tenant = "tenant-" + Guid.NewGuid().ToString("N");
@@ -195,19 +183,20 @@ public abstract class PingHistoryTests(HistoryDatabase database) : IAsyncLifetim
             .SelectMany(t => Enumerable.Range(0, pingsEach).Select(i => Ping(tenant, $"tech-{t}", T0.AddSeconds(i))))
             .ToArray();
 
-        // Every thread appends every other ping, so each ping arrives twice, from two threads, in lists of 1 to 50.
-        await Task.WhenAll(Enumerable.Range(0, threads).Select(thread => Task.Run(() =>
+        // Every thread stores every other ping, so each ping arrives twice, from two threads, in lists of 1 to 50.
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(thread => Task.Run(async () =>
         {
             var mine = pings.Where((_, index) => index % (threads / 2) == thread % (threads / 2)).ToArray();
             var random = new Random(thread);
+            var stores = new List<Task>();
             for (var start = 0; start < mine.Length;)
             {
                 var count = Math.Min(random.Next(1, 51), mine.Length - start);
-                history.Append(mine[start..(start + count)]);
+                stores.Add(history.StoreAsync(mine[start..(start + count)]));
                 start += count;
             }
+            await Task.WhenAll(stores);
         })));
-        await history.FlushAsync();
 
         for (var t = 0; t < technicians; t++)
         {
@@ -217,49 +206,53 @@ public abstract class PingHistoryTests(HistoryDatabase database) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task WhileTheTableIsGone_PingsWaitAndAreStoredOnceItIsBack()
+    public async Task WhileTheTableIsGone_StoresAreRefusedAfterTheWriteWait_NothingOfThemIsStored_AndARetryOnceItIsBackIs()
     {
         var logger = new RecordingLogger<PingHistory>();
-        await using var patient = await StartAsync(logger: logger);
+        await using var patient = await StartAsync(options => options.MaxWriteWait = TimeSpan.FromMilliseconds(500), logger);
         var (tenant, technician) = NewTechnician();
         var pings = Enumerable.Range(0, 50).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
 
         await database.ExecuteAsync("DROP TABLE technician_pings");
-        patient.Append(pings);
-        var flushed = patient.FlushAsync();
-        await Eventually.TrueAsync(() => logger.HasError("Writing 50 pings"), "the failed write is logged");
-        Assert.False(flushed.IsCompleted);
+        var first = patient.StoreAsync(pings[..25]);
+        await Eventually.TrueAsync(() => logger.HasError("Writing 25 pings"), "the failed write is logged");
+        Assert.False(first.IsCompleted); // retried for the write wait, not refused at the first failure
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => first.WaitAsync(Patience));
+        // The database is known to be failing: the next store gets one attempt, not another write wait.
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => patient.StoreAsync(pings[25..]).WaitAsync(Patience));
 
         await patient.InitializeAsync(); // creates the table again
-        await flushed.WaitAsync(Patience);
+        Assert.Empty(await ReadAllAsync(patient, tenant, technician));
+        await patient.StoreAsync(pings).WaitAsync(Patience); // what a phone does with fixes it was refused
 
         Assert.Equal(pings, await ReadAllAsync(patient, tenant, technician));
-        Assert.Equal(0, patient.DroppedPings);
+        Assert.Equal(50, patient.DroppedPings); // refused to their callers, then sent again
+        Assert.Contains(logger.Entries, entry => entry.Message.StartsWith("Wrote 50 pings", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task AFullQueue_DropsTheOldestPings_LogsAndCountsThem()
+    public async Task AFullQueue_RefusesNewPingsAtOnce_AndKeepsTheQueuedOnes()
     {
         var logger = new RecordingLogger<PingHistory>();
-        await using var small = await StartAsync(options => { options.BatchSize = 1; options.MaxQueuedPings = 5; }, logger);
+        await using var small = await StartAsync(options => { options.BatchSize = 1; options.MaxQueuedPings = 5; options.MaxWriteWait = TimeSpan.FromMinutes(5); }, logger);
         var (tenant, technician) = NewTechnician();
-        var pings = Enumerable.Range(0, 20).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
+        var pings = Enumerable.Range(0, 7).Select(i => Ping(tenant, technician, T0.AddSeconds(i))).ToList();
 
         await database.ExecuteAsync("DROP TABLE technician_pings");
-        small.Append(pings);
-        await small.InitializeAsync();
-        await small.FlushAsync().WaitAsync(Patience);
+        var inHand = small.StoreAsync([pings[0]]);
+        await Eventually.TrueAsync(() => logger.HasError("Writing 1 pings"), "the writer holds the first ping and retries it");
+        var queued = pings[1..6].Select(ping => small.StoreAsync([ping])).ToList();
+        var refused = small.StoreAsync([pings[6]]);
 
-        // The writer may hold one ping it took before the queue overflowed; the 5 newest always survive.
-        var stored = await ReadAllAsync(small, tenant, technician);
-        Assert.Equal(pings.Count, stored.Count + small.DroppedPings);
-        Assert.InRange(small.DroppedPings, 14, 15);
-        Assert.Equal(pings[^5..], stored[^5..]);
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => refused);
         Assert.True(logger.HasError("queue is full"));
+        await small.InitializeAsync();
+        await Task.WhenAll([inHand, .. queued]).WaitAsync(Patience);
+        Assert.Equal(pings[..6], await ReadAllAsync(small, tenant, technician));
     }
 
     [Fact]
-    public async Task APingTheDatabaseRefuses_IsDroppedAlone_AndTheRestOfItsBatchIsStored()
+    public async Task APingTheDatabaseRefuses_FailsItsCall_AndTheRestOfItsBatchIsStored()
     {
         var logger = new RecordingLogger<PingHistory>();
         await using var writer = await StartAsync(logger: logger);
@@ -267,8 +260,8 @@ public abstract class PingHistoryTests(HistoryDatabase database) : IAsyncLifetim
         var before = Ping(tenant, technician, T0);
         var after = Ping(tenant, technician, T0.AddSeconds(2));
 
-        writer.Append([before, RefusedPing(tenant, T0.AddSeconds(1)), after]);
-        await writer.FlushAsync().WaitAsync(Patience);
+        await Assert.ThrowsAsync<ArgumentException>(() => writer.StoreAsync([before, RefusedPing(tenant, T0.AddSeconds(1)), after]).WaitAsync(Patience));
+        await writer.FlushAsync(); // the call fails at the refused ping; the writer goes on with the ones after it
 
         Assert.Equal([before, after], await ReadAllAsync(writer, tenant, technician));
         Assert.Equal(1, writer.DroppedPings);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrleansPortal.Web.Tests.Infrastructure;
+namespace OrleansPortal.Testing;
 
 /// <summary>
 /// A loopback TCP relay to a server, which a test can cut: <see cref="Cut"/> drops every relayed connection and

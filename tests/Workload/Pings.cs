@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 
-namespace OrleansPortal.Cluster.Tests.Infrastructure;
+namespace OrleansPortal.Testing.Workload;
 
 /// <summary>One fix from a technician's phone, as our JSON batch API takes it.</summary>
 public sealed record Ping(string Token, DateTimeOffset Time, double Latitude, double Longitude);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using OrleansPortal.Cluster.Tests.Infrastructure;
 
-namespace OrleansPortal.Cluster.Tests.Failover;
+namespace OrleansPortal.Testing.Workload;
 
 /// <summary>A technician of the fleet, with the phone's device token and a lane of its own on the map.</summary>
 public sealed record FleetTechnician(string TenantId, string Id, string Token, int Lane);
@@ -17,8 +16,9 @@ public sealed class PingTraffic : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly IReadOnlyList<FleetTechnician> _fleet;
     private readonly TimeSpan _interval;
-    private readonly CancellationTokenSource _stop = new();
+    private CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _acknowledged = new();
+    private readonly ConcurrentQueue<(FleetTechnician Technician, DateTimeOffset Time)> _refused = new();
     private readonly ConcurrentDictionary<string, Task> _inFlight = new();
     private Task? _loop;
     private long _failures;
@@ -34,7 +34,12 @@ public sealed class PingTraffic : IAsyncDisposable
     /// <summary>Requests that got no 200: refused, broken by the kill, or failed while the cluster recovered.</summary>
     public long Failures => Interlocked.Read(ref _failures);
 
-    public void Start() => _loop = Task.Run(RunAsync);
+    /// <summary>Starts sending, or sends again after <see cref="StopAsync"/>.</summary>
+    public void Start()
+    {
+        _stop = new CancellationTokenSource();
+        _loop = Task.Run(RunAsync);
+    }
 
     /// <summary>The fix time of the technician's newest acknowledged ping, if any.</summary>
     public DateTimeOffset? LastAcknowledged(string technicianId) =>
@@ -43,6 +48,9 @@ public sealed class PingTraffic : IAsyncDisposable
     /// <summary>Every acknowledged ping: technician and fix time.</summary>
     public IEnumerable<(FleetTechnician Technician, DateTimeOffset Time)> Acknowledged() =>
         _fleet.SelectMany(t => _acknowledged[t.Id].Select(time => (t, time)));
+
+    /// <summary>Every ping answered with an error status (not a broken connection): none of them may be stored.</summary>
+    public IReadOnlyCollection<(FleetTechnician Technician, DateTimeOffset Time)> Refused => _refused;
 
     private async Task RunAsync()
     {
@@ -75,7 +83,11 @@ public sealed class PingTraffic : IAsyncDisposable
         {
             using var response = await Pings.PostAsync(_http, [ping]);
             if (response.IsSuccessStatusCode) _acknowledged[technician.Id].Enqueue(ping.Time);
-            else Interlocked.Increment(ref _failures);
+            else
+            {
+                _refused.Enqueue((technician, ping.Time));
+                Interlocked.Increment(ref _failures);
+            }
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using OrleansPortal.Testing;
 
-namespace OrleansPortal.Cluster.Tests.Infrastructure;
+namespace OrleansPortal.Testing.Workload;
 
 /// <summary>
 /// One node of the cluster: the real app (`dotnet OrleansPortal.Web.dll`, a silo co-hosted with Kestrel) in its own
@@ -42,16 +42,34 @@ public sealed class AppNode : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts the app with <paramref name="settings"/> as environment variables ("Section__Key").</summary>
-    public static AppNode Start(string name, string directory, IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// The settings of an app on PostgreSQL that is restarted at will: quiet logs, great-circle travel times (it starts in
+    /// seconds), and files and sign-in keys in <paramref name="shared"/>, which outlives a restart as a volume would.
+    /// </summary>
+    public static Dictionary<string, string> Settings(string connectionString, string adminKey, string shared) => new()
     {
-        var httpPort = FreePort.Next();
+        ["Storage__Provider"] = "PostgreSql",
+        ["Storage__ConnectionString"] = connectionString,
+        ["Admin__ApiKey"] = adminKey,
+        ["Routing__Extract"] = "none",
+        ["Documents__BlobDirectory"] = Path.Combine(shared, "blobs"),
+        ["Chat__AttachmentDirectory"] = Path.Combine(shared, "attachments"),
+        ["DataProtection__KeyDirectory"] = Path.Combine(shared, "keys"),
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    /// <summary>Starts the app with <paramref name="settings"/> as environment variables ("Section__Key").</summary>
+    /// <param name="httpPort">The HTTP port to listen on (a restart keeps its address); a free one if null.</param>
+    /// <param name="appDirectory">Where OrleansPortal.Web.dll is; next to the running assembly (the test projects copy it there) if null.</param>
+    public static AppNode Start(string name, string directory, IReadOnlyDictionary<string, string> settings, int? httpPort = null, string? appDirectory = null)
+    {
+        httpPort ??= FreePort.Next();
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
         var home = Path.Combine(directory, "home");
         Directory.CreateDirectory(home);
         var address = new Uri($"http://127.0.0.1:{httpPort}");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "OrleansPortal.Web.dll"), "--urls", address.ToString().TrimEnd('/')])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(appDirectory ?? AppContext.BaseDirectory, "OrleansPortal.Web.dll"), "--urls", address.ToString().TrimEnd('/')])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace OrleansPortal.Cluster.Tests.Infrastructure;
+namespace OrleansPortal.Testing.Workload;
 
 /// <summary>
 /// A company made through the public APIs of whichever node a call names, as its operator and dispatcher would: the
@@ -40,7 +40,8 @@ public sealed class Company
         return client;
     });
 
-    public static async Task<Company> CreateAsync(Uri node, bool autoAssign, string name = "Acme Irrigation")
+    /// <param name="adminKey">The operator's key the app was started with (Admin__ApiKey).</param>
+    public static async Task<Company> CreateAsync(Uri node, string adminKey, bool autoAssign, string name = "Acme Irrigation")
     {
         using var http = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(60) };
         var email = $"dispatch-{Guid.NewGuid():N}@example.com";
@@ -49,7 +50,7 @@ public sealed class Company
             Content = JsonContent.Create(new { name, dispatcher = new { email, displayName = "Dana Dispatcher", password = Password } }),
         })
         {
-            create.Headers.Add("X-Admin-Key", TwoNodeCluster.AdminKey);
+            create.Headers.Add("X-Admin-Key", adminKey);
             (await http.SendAsync(create)).EnsureSuccessStatusCode();
         }
 
