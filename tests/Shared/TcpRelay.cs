@@ -4,60 +4,67 @@ using System.Net.Sockets;
 namespace OrleansPortal.Testing;
 
 /// <summary>
-/// A loopback TCP relay to a server, which a test can cut: <see cref="Cut"/> drops every relayed connection and
-/// refuses new ones (as a database host that went away does), <see cref="Restore"/> lets connections through again.
+/// A loopback TCP relay to a server, which a test can cut: <see cref="Cut"/> resets every relayed connection and
+/// stops listening, so new connections are refused (as from a database host that went away), <see cref="Restore"/>
+/// listens again on the same port.
 /// The app is pointed at the relay instead of the server.
 /// </summary>
 public sealed class TcpRelay : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly string _targetHost;
     private readonly int _targetPort;
     private readonly List<TcpClient> _open = [];
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
-    private volatile bool _cut;
+    private Task _accepting;
 
     public TcpRelay(string targetHost, int targetPort)
     {
         (_targetHost, _targetPort) = (targetHost, targetPort);
         _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _accepting = AcceptAsync();
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port { get; private set; }
 
     public void Cut()
     {
-        _cut = true;
+        _listener.Stop();
         lock (_open)
         {
-            foreach (var client in _open) client.Dispose();
+            foreach (var client in _open)
+            {
+                // A reset: the app's next send on it fails. (A side that closed already has no socket.)
+                if (client.Client is { Connected: true } socket) socket.LingerState = new LingerOption(true, 0);
+                client.Dispose();
+            }
+
             _open.Clear();
         }
     }
 
-    public void Restore() => _cut = false;
+    public void Restore()
+    {
+        _listener = new TcpListener(IPAddress.Loopback, Port);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
 
     private async Task AcceptAsync()
     {
+        var listener = _listener;
         while (!_stop.IsCancellationRequested)
         {
             TcpClient inbound;
             try
             {
-                inbound = await _listener.AcceptTcpClientAsync(_stop.Token);
+                inbound = await listener.AcceptTcpClientAsync(_stop.Token);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException or InvalidOperationException)
             {
-                return;
-            }
-
-            if (_cut)
-            {
-                inbound.Client.LingerState = new LingerOption(true, 0); // a reset, like a refused connection
-                inbound.Dispose();
-                continue;
+                return; // stopped: cut or disposed
             }
 
             _ = RelayAsync(inbound);

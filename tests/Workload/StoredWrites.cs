@@ -7,8 +7,11 @@ namespace OrleansPortal.Testing.Workload;
 /// What the database holds, read directly, to judge writes without going through the app: grain state is stored as
 /// Orleans-serialized bytes in which strings stay UTF-8, so a write's marker is found by its bytes; pings are rows.
 /// </summary>
-public sealed class StoredWrites(string connectionString)
+public sealed class StoredWrites(string database)
 {
+    // Unpooled: a pooled connection from before a database crash would fail the first read after it.
+    private readonly string connectionString = new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString;
+
     /// <summary>The markers that occur in some grain's stored state.</summary>
     public async Task<HashSet<string>> MarkersFoundAsync(IEnumerable<string> markers)
     {

@@ -34,6 +34,7 @@ internal static class ChaosBenchmark
         Console.WriteLine($"seed {seed}: {rounds} rounds; 50 technicians pinging every 250 ms, one dispatcher writing");
 
         ChaosTally tally = null!;
+        var reported = new HashSet<string>();
         for (var round = 1; round <= rounds; round++)
         {
             var fault = (ChaosFault)faults.Next(3);
@@ -41,10 +42,9 @@ internal static class ChaosBenchmark
             tally = await chaos.TallyAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  round {round} ({fault}): {tally.Acknowledged} acknowledged, {tally.Refused} refused so far, lost {tally.Lost.Count}, phantom {tally.Phantom.Count} ({clock.Elapsed.TotalSeconds:F0} s)"));
+            foreach (var write in tally.Lost.Concat(tally.Phantom).Where(reported.Add)) Console.WriteLine($"    {(tally.Lost.Contains(write) ? "lost" : "phantom")}: {write}");
         }
 
-        foreach (var write in tally.Lost.Take(20)) Console.WriteLine($"  lost: {write}");
-        foreach (var write in tally.Phantom.Take(20)) Console.WriteLine($"  phantom: {write}");
         Console.WriteLine($"chaos {rounds} rounds, {tally.Acknowledged} acknowledged, lost {tally.Lost.Count}, phantom {tally.Phantom.Count}");
         return 0;
     }

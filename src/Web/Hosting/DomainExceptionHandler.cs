@@ -6,12 +6,21 @@ namespace OrleansPortal.Web.Hosting;
 /// <summary>
 /// The one place where grain exceptions become HTTP answers: not found 404, conflict or refused transition 409; a call
 /// that took too long, or storage or a node that cannot be reached (<see cref="StorageOutage"/>), 503 with Retry-After
-/// and a detail that names no server. Anything else stays a 500 (a bug), logged by the framework.
+/// and a detail that names no server. A write whose outcome is unknown gets no answer at all. Anything else stays a 500
+/// (a bug), logged by the framework.
 /// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (StorageOutage.OutcomeUnknown(exception, http.Request))
+        {
+            // Neither "done" nor "nothing was changed" would be known to be true: no answer, as from a server that
+            // died. The client's retry finds out (a stored ping is taken as a duplicate, a ticket's status as it is).
+            http.Abort();
+            return true;
+        }
+
         var (status, title) = exception switch
         {
             NotFoundException => (StatusCodes.Status404NotFound, "Not found."),

@@ -16,6 +16,23 @@ public static class StorageOutage
     /// <summary>What a 503 asks the client to wait: long enough for a restart or a failover to be under way, short enough not to lose a phone's queue.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A write that may or may not have been applied: storage could not be asked (<see cref="StorageOutcomeUnknownException"/>),
+    /// or a grain call that changes something timed out (the grain may still be applying it). A read that timed out is an
+    /// ordinary outage.
+    /// </summary>
+    public static bool OutcomeUnknown(Exception exception, HttpRequest request)
+    {
+        var changes = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is AggregateException aggregate) return aggregate.InnerExceptions.Any(inner => OutcomeUnknown(inner, request));
+            if (e is StorageOutcomeUnknownException || (changes && e is TimeoutException)) return true;
+        }
+
+        return false;
+    }
+
     public static bool Is(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

@@ -12,14 +12,14 @@ namespace OrleansPortal.Grains.Tests.Infrastructure;
 /// </summary>
 public static class StorageFaults
 {
-    private static readonly ConcurrentDictionary<GrainId, int> Failing = new();
+    private static readonly ConcurrentDictionary<GrainId, WriteFault> Failing = new();
     private static readonly ConcurrentDictionary<string, int> FailingPings = new(StringComparer.Ordinal);
 
-    /// <summary>Writes of <paramref name="grain"/>'s state fail until the returned handle is disposed.</summary>
-    public static IDisposable FailWritesOf(IAddressable grain)
+    /// <summary>Writes of <paramref name="grain"/>'s state fail, as <paramref name="fault"/> says, until the returned handle is disposed.</summary>
+    public static IDisposable FailWritesOf(IAddressable grain, WriteFault fault = WriteFault.Refused)
     {
         var id = grain.GetGrainId();
-        Failing.AddOrUpdate(id, 1, (_, n) => n + 1);
+        if (!Failing.TryAdd(id, fault)) throw new InvalidOperationException($"Writes of {id} already fail.");
         return new Handle(id);
     }
 
@@ -51,14 +51,9 @@ public static class StorageFaults
             ?? registered.KeyedImplementationInstance
             ?? ActivatorUtilities.CreateInstance(services, registered.KeyedImplementationType!));
 
-    private static void ThrowIfFailing(GrainId grainId)
-    {
-        if (Failing.TryGetValue(grainId, out var handles) && handles > 0) throw new StorageFaultException($"Injected storage fault for {grainId}.");
-    }
-
     private sealed class Handle(GrainId id) : IDisposable
     {
-        public void Dispose() => Failing.AddOrUpdate(id, 0, (_, n) => n - 1);
+        public void Dispose() => Failing.TryRemove(id, out _);
     }
 
     private sealed class PingHandle(string technicianId) : IDisposable
@@ -89,22 +84,50 @@ public static class StorageFaults
     /// </summary>
     private sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
     {
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            Failing.TryGetValue(grainId, out var fault) && fault == WriteFault.BrokeAndUnreadable
+                ? throw new IOException($"Injected: storage unreadable for {grainId}.")
+                : inner.ReadStateAsync(stateName, grainId, grainState);
 
-        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
-            ThrowIfFailing(grainId);
-            return inner.WriteStateAsync(stateName, grainId, grainState);
+            if (!Failing.TryGetValue(grainId, out var fault))
+            {
+                await inner.WriteStateAsync(stateName, grainId, grainState);
+                return;
+            }
+
+            if (fault == WriteFault.BrokeAfterCommitting) await inner.WriteStateAsync(stateName, grainId, grainState);
+            throw fault switch
+            {
+                WriteFault.Refused => new StorageFaultException($"Injected storage fault for {grainId}."),
+                _ => new IOException($"Injected: the connection broke after writing {grainId} was sent."),
+            };
         }
 
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-        {
-            ThrowIfFailing(grainId);
-            return inner.ClearStateAsync(stateName, grainId, grainState);
-        }
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            Failing.ContainsKey(grainId)
+                ? throw new StorageFaultException($"Injected storage fault for {grainId}.")
+                : inner.ClearStateAsync(stateName, grainId, grainState);
 
         public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
     }
+}
+
+/// <summary>How an injected write fails.</summary>
+public enum WriteFault
+{
+    /// <summary>The database answers with an error: nothing was written, and it is known.</summary>
+    Refused,
+
+    /// <summary>The connection breaks after the write was sent, and it was not applied.</summary>
+    BrokeBeforeCommitting,
+
+    /// <summary>The connection breaks after the write was sent, and it was applied.</summary>
+    BrokeAfterCommitting,
+
+    /// <summary>The connection breaks after the write was sent, and storage cannot be read either.</summary>
+    BrokeAndUnreadable,
 }
 
 /// <summary>The failure <see cref="StorageFaults"/> injects; crosses silos like any exception.</summary>

@@ -34,6 +34,53 @@ public sealed class FailedWriteTests(GrainCluster cluster) : IClassFixture<Grain
     }
 
     [Fact]
+    public async Task AWriteWhoseConnectionBrokeAfterItCommitted_IsAnsweredAsDone()
+    {
+        var (ticket, created) = await NewTicketAsync();
+
+        TicketSnapshot held;
+        using (StorageFaults.FailWritesOf(ticket, WriteFault.BrokeAfterCommitting))
+            held = await ticket.ChangeStatusAsync(new StatusChange(TicketStatus.OnHold, "dana@example.com", "customer asked to wait"));
+
+        Assert.Equal(TicketStatus.OnHold, held.Status); // storage was asked again, and it holds the change
+        var after = await ticket.GetAsync();
+        Assert.Equal(TicketStatus.OnHold, after.Status);
+        Assert.Equal(created.Audit.Count + 1, after.Audit.Count);
+    }
+
+    [Fact]
+    public async Task AWriteWhoseConnectionBrokeBeforeItCommitted_IsRefused_AndNotApplied()
+    {
+        var (ticket, created) = await NewTicketAsync();
+
+        using (StorageFaults.FailWritesOf(ticket, WriteFault.BrokeBeforeCommitting))
+            await Assert.ThrowsAnyAsync<Exception>(() => ticket.ChangeStatusAsync(new StatusChange(TicketStatus.OnHold, "dana@example.com", "customer asked to wait")));
+
+        var after = await ticket.GetAsync();
+        Assert.Equal(TicketStatus.New, after.Status);
+        Assert.Equal(created.Audit.Count, after.Audit.Count);
+    }
+
+    [Fact]
+    public async Task AWriteWhoseOutcomeStorageCannotTell_IsReportedAsUnknown_NotAsRefused()
+    {
+        var (ticket, _) = await NewTicketAsync();
+
+        Exception unknown;
+        using (StorageFaults.FailWritesOf(ticket, WriteFault.BrokeAndUnreadable))
+            unknown = await Assert.ThrowsAnyAsync<Exception>(() => ticket.ChangeStatusAsync(new StatusChange(TicketStatus.OnHold, "dana@example.com", "customer asked to wait")));
+
+        Assert.Contains("could not be asked whether it was applied", unknown.ToString());
+    }
+
+    private async Task<(ITicketGrain Ticket, TicketSnapshot Created)> NewTicketAsync()
+    {
+        var ticket = _client.GetGrain<ITicketGrain>(TenantKeys.For(_tenant, TenantKeys.NewId()));
+        var created = await ticket.CreateAsync(new NewTicket("cust-1", "prop-1", Site, "Rua das Flores 10, Porto", "No heating", ["hvac"], TimeSpan.FromMinutes(30), null, TicketPriority.Routine), "dana@example.com");
+        return (ticket, created);
+    }
+
+    [Fact]
     public async Task ARevocationWhoseWriteFailed_LeavesTheDeviceActive_AndItsPingsAccepted()
     {
         var technician = _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, TenantKeys.NewId()));

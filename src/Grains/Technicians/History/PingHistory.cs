@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using OrleansPortal.Silo.Persistence;
 using OrleansPortal.Silo.Storage;
 
 namespace OrleansPortal.Grains.Technicians.History;
@@ -20,7 +21,8 @@ namespace OrleansPortal.Grains.Technicians.History;
 /// <see cref="PingHistoryOptions.MaxWriteWait"/>; then its pings are refused: their callers get
 /// <see cref="StorageUnavailableException"/> and nothing of the batch is stored (it was one transaction). Until a
 /// write succeeds again, each later batch gets a single attempt, so during an outage callers hear within about one
-/// retry delay. A retry after a refusal is safe even when the refused commit did happen (the driver lost the answer):
+/// retry delay. When an attempt broke after it was sent (it may have committed) and no later attempt settled it, the
+/// callers get <see cref="StorageOutcomeUnknownException"/> instead: "not stored" would not be known to be true. A retry after a refusal is safe even when the refused commit did happen (the driver lost the answer):
 /// a key already stored is skipped. A ping the database refuses for its values (not for its state) fails its own
 /// caller and no other. A full queue refuses new pings at once rather than dropping queued ones.
 /// </para>
@@ -270,6 +272,7 @@ public sealed class PingHistory : IPingHistory, IAsyncDisposable
     private async Task WriteAsync(List<QueuedPing> batch, List<PingRecord> records, CancellationToken cancellationToken)
     {
         var giveUpAt = Environment.TickCount64 + (long)options.MaxWriteWait.TotalMilliseconds;
+        var mayBeStored = false; // an attempt broke after it was sent: it may have committed
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -300,13 +303,18 @@ public sealed class PingHistory : IPingHistory, IAsyncDisposable
                 // Whatever failed (a server down, a full disk, a driver fault), the writer must outlive it: if it died,
                 // nothing would drain the queue. The batch was one transaction, so none of it is stored.
                 var delay = RetryDelay(attempt);
+                mayBeStored |= WriteOutcome.MayHaveBeenApplied(ex);
                 var giveUp = failing || Environment.TickCount64 + (long)delay.TotalMilliseconds > giveUpAt;
                 PingHistoryLog.WriteFailed(logger, ex, batch.Count, store.Target, attempt, giveUp ? null : delay, queue.Reader.Count);
                 if (giveUp)
                 {
                     failing = true;
                     Interlocked.Add(ref dropped, batch.Count);
-                    var refusal = new StorageUnavailableException("The database did not take these pings; nothing of them was stored. Send them again later.");
+                    // A retry that succeeds settles an earlier attempt that may have committed (a stored key is skipped);
+                    // without one, nobody can say whether these pings are stored, so nobody is told they are not.
+                    Exception refusal = mayBeStored
+                        ? new StorageOutcomeUnknownException($"Writing these pings broke after they were sent ({ex.GetBaseException().Message}), and the database could not be asked again.")
+                        : new StorageUnavailableException("The database did not take these pings; nothing of them was stored. Send them again later.");
                     foreach (var queued in batch) queued.Receipt.Fail(refusal);
                     // Before the next attempt, so an outage is not hammered with one attempt per queued batch.
                     await Task.Delay(delay, cancellationToken);
