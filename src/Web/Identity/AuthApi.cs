@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Orleans;
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Identity;
 
 namespace OrleansPortal.Web.Identity;
@@ -25,7 +27,7 @@ public static class AuthApi
         LoginRequest request, IClusterClient grains, IPasswordHasher<UserLogin> hasher, HttpContext http)
     {
         var failed = TypedResults.Problem(title: "Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized);
-        if (!EmailAddress.IsValid(request.Email) || string.IsNullOrEmpty(request.Password)) return failed;
+        if (!EmailAddress.IsValid(request.Email) || request.Password is not { Length: > 0 and <= InputLimits.Password }) return failed;
 
         var login = await grains.GetGrain<IUserLoginGrain>(EmailAddress.Normalize(request.Email)).GetAsync();
         // Verify even when the user is unknown, so the answer takes as long either way (no account enumeration by timing).
@@ -56,6 +58,6 @@ public static class AuthApi
     private static readonly UserLogin UnknownUser = new("", "", "", "", new PasswordHasher<UserLogin>().HashPassword(null!, Guid.NewGuid().ToString()));
 }
 
-public sealed record LoginRequest(string Email, string Password);
+public sealed record LoginRequest([property: MaxLength(InputLimits.Email)] string Email, [property: MaxLength(InputLimits.Password)] string Password);
 
 public sealed record MeDto(string Email, string DisplayName, string TenantId);
