@@ -1,3 +1,4 @@
+using OrleansPortal.Grains;
 using OrleansPortal.Silo.Storage;
 using OrleansPortal.Web.Admin;
 using OrleansPortal.Web.Chat;
@@ -39,25 +40,28 @@ try
     app.UseRateLimiter();
 
     app.MapOpenApi();
-    app.MapHealthApi();
-    app.MapMapSettingsApi();
-    app.MapAuthApi();
-    app.MapAdminApi();
-    app.MapDispatchersApi();
-    app.MapTechniciansApi();
-    app.MapTicketsApi();
-    app.MapDispatchApi();
-    app.MapRecurringJobsApi();
-    app.MapDeviceJobsApi();
-    app.MapDeviceReportApi();
-    app.MapCustomersApi();
-    app.MapPropertiesApi();
-    app.MapPortalSignInApi();
-    app.MapPortalApi();
-    app.MapPortalJobsApi();
-    app.MapDocumentsApi();
-    app.MapPortalDocumentsApi();
-    app.MapChat();
+    // JSON bodies of every API at most 64 KB; uploads say how much more they take. Position ingestion keeps the
+    // server's limit and reads at most 1 MiB itself (RequestBody).
+    var api = app.MapGroup("").WithRequestBodyLimit(InputLimits.JsonBodyBytes);
+    api.MapHealthApi();
+    api.MapMapSettingsApi();
+    api.MapAuthApi();
+    api.MapAdminApi();
+    api.MapDispatchersApi();
+    api.MapTechniciansApi();
+    api.MapTicketsApi();
+    api.MapDispatchApi();
+    api.MapRecurringJobsApi();
+    api.MapDeviceJobsApi();
+    api.MapDeviceReportApi();
+    api.MapCustomersApi();
+    api.MapPropertiesApi();
+    api.MapPortalSignInApi();
+    api.MapPortalApi();
+    api.MapPortalJobsApi();
+    api.MapDocumentsApi();
+    api.MapPortalDocumentsApi();
+    api.MapChat();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path, LiveMapHub.ConfigureConnection);
     app.MapHub<AppointmentHub>(AppointmentHub.Path);

@@ -41,13 +41,19 @@ internal sealed record ClusterFleet(string TenantId, string Cookie, string[] Tec
         });
 
         var customerId = (await ReadAsync(http, HttpMethod.Post, "/api/v1/customers", cookie, new { name = "Benchmark household", kind = "Residential" })).GetProperty("id").GetString()!;
+        var propertyId = (await ReadAsync(http, HttpMethod.Post, $"/api/v1/customers/{customerId}/properties", cookie, new
+        {
+            name = "Home",
+            address = "Rua de Santa Catarina 1, Porto",
+            location = new { latitude = 41.15, longitude = -8.61 },
+        })).GetProperty("id").GetString()!;
         var ticketIds = new string[tickets];
         for (var i = 0; i < tickets; i++)
         {
             ticketIds[i] = (await ReadAsync(http, HttpMethod.Post, "/api/v1/tickets", cookie, new
             {
                 customerId,
-                propertyId = "bench-property",
+                propertyId,
                 location = new { latitude = 41.15, longitude = -8.61 },
                 address = "Rua de Santa Catarina 1, Porto",
                 description = $"Benchmark job {i}",

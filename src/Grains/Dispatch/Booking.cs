@@ -1,14 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using Orleans;
 
 namespace OrleansPortal.Grains.Dispatch;
 
 /// <summary>A window customers may book, in the company's local time (for example "Morning", 08:00 to 12:00).</summary>
 [GenerateSerializer, Immutable, Alias("op.BookingSlot")]
-public sealed record BookingSlot(string Name, TimeOnly Start, TimeOnly End);
+public sealed record BookingSlot([property: MaxLength(InputLimits.Label)] string Name, TimeOnly Start, TimeOnly End);
 
 /// <summary>A kind of visit customers can book: the skills it needs and how long it takes, so the windows offered are the ones a qualified technician has time for.</summary>
 [GenerateSerializer, Immutable, Alias("op.BookableService")]
-public sealed record BookableService(string Name, IReadOnlyList<string> Skills, int Minutes);
+public sealed record BookableService(
+    [property: MaxLength(InputLimits.Label)] string Name, [property: MaxLength(InputLimits.Skills)] IReadOnlyList<string> Skills, int Minutes);
 
 /// <summary>
 /// What self-service booking allows: the windows on offer, how much notice a booking needs, days nobody can book,
@@ -16,20 +18,23 @@ public sealed record BookableService(string Name, IReadOnlyList<string> Skills, 
 /// </summary>
 [GenerateSerializer, Immutable, Alias("op.BookingRules")]
 public sealed record BookingRules(
-    IReadOnlyList<BookingSlot> Slots,
+    [property: MaxLength(BookingRules.MaxSlots)] IReadOnlyList<BookingSlot> Slots,
     double MinimumNoticeHours,
-    IReadOnlyList<DateOnly> BlackoutDates,
+    [property: MaxLength(InputLimits.Days)] IReadOnlyList<DateOnly> BlackoutDates,
     int MaxJobsPerDay,
     double ChangeCutoffHours,
     int DaysAhead,
-    IReadOnlyList<BookableService>? Services = null)
+    [property: MaxLength(BookingRules.MaxServices)] IReadOnlyList<BookableService>? Services = null)
 {
+    public const int MaxSlots = 8, MaxServices = 50;
+
     public static BookingRules Default { get; } = new(
         [new BookingSlot("Morning", new TimeOnly(8, 0), new TimeOnly(12, 0)), new BookingSlot("Afternoon", new TimeOnly(13, 0), new TimeOnly(17, 0))],
         MinimumNoticeHours: 2, BlackoutDates: [], MaxJobsPerDay: 40, ChangeCutoffHours: 24, DaysAhead: 14,
         Services: [new BookableService("General visit", [], 60)]);
 
-    /// <summary>The services on offer; a company that lists none offers one general one-hour visit.</summary>
+    /// <summary>The services on offer; a company that lists none offers one general one-hour visit. Not part of the JSON: derived from <see cref="Services"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<BookableService> ServicesOffered => Services is { Count: > 0 } services ? services : Default.Services!;
 
     public BookableService? Service(string? name) =>

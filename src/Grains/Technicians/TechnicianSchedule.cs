@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Orleans;
 
 namespace OrleansPortal.Grains.Technicians;
@@ -8,14 +9,16 @@ namespace OrleansPortal.Grains.Technicians;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("op.TechnicianSchedule")]
 public sealed record TechnicianSchedule(
-    string TimeZone,
-    IReadOnlyList<WorkingHours> WorkingHours,
-    IReadOnlyList<DateOnly> BlackoutDates,
+    [property: MaxLength(InputLimits.Code)] string TimeZone,
+    [property: MaxLength(TechnicianSchedule.MaxShifts)] IReadOnlyList<WorkingHours> WorkingHours,
+    [property: MaxLength(InputLimits.Days)] IReadOnlyList<DateOnly> BlackoutDates,
     GeoPoint? StartLocation,
     GeoPoint? EndLocation,
     TimeSpan BufferBetweenJobs,
-    IReadOnlyList<Certification> Certifications)
+    [property: MaxLength(TechnicianSchedule.MaxCertifications)] IReadOnlyList<Certification> Certifications)
 {
+    public const int MaxShifts = 28, MaxCertifications = 50;
+
     /// <summary>Monday to Friday, 8:00 to 17:00 in UTC, no buffer: what a technician has until a dispatcher sets more.</summary>
     public static TechnicianSchedule Default { get; } = new(
         "UTC",
@@ -29,4 +32,4 @@ public sealed record WorkingHours(DayOfWeek Day, TimeOnly Start, TimeOnly End);
 
 /// <summary>A certification (a backflow tester's licence, say) and the day it stops being valid; null for none.</summary>
 [GenerateSerializer, Immutable, Alias("op.Certification")]
-public sealed record Certification(string Name, DateOnly? ExpiresOn);
+public sealed record Certification([property: MaxLength(InputLimits.Label)] string Name, DateOnly? ExpiresOn);

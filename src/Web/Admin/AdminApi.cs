@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansPortal.Grains;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 
@@ -17,7 +19,7 @@ public static class AdminApi
     private static async Task<Results<Created<CompanyCreatedDto>, ValidationProblem>> CreateCompanyAsync(CreateCompanyRequest request, Onboarding onboarding)
     {
         var validation = new RequestValidation()
-            .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Length <= 200, "name", "A company name of 1 to 200 characters is required.");
+            .Text(request.Name, "name", InputLimits.Name, $"A company name of 1 to {InputLimits.Name} characters is required.");
         DispatchersApi.ValidateDispatcher(request.Dispatcher, "dispatcher.", validation);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
@@ -26,6 +28,6 @@ public static class AdminApi
     }
 }
 
-public sealed record CreateCompanyRequest(string Name, NewDispatcher? Dispatcher);
+public sealed record CreateCompanyRequest([property: MaxLength(InputLimits.Name)] string Name, NewDispatcher? Dispatcher);
 
 public sealed record CompanyCreatedDto(string TenantId, string Name);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Companies;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
@@ -28,8 +29,9 @@ public static class DispatchersApi
 
         validation
             .Require(EmailAddress.IsValid(dispatcher.Email), prefix + "email", "A valid email address is required.")
-            .Require(!string.IsNullOrWhiteSpace(dispatcher.DisplayName) && dispatcher.DisplayName.Length <= 100, prefix + "displayName", "A display name of 1 to 100 characters is required.")
-            .Require(dispatcher.Password is { Length: >= Onboarding.MinPasswordLength and <= 200 }, prefix + "password", $"The password must have {Onboarding.MinPasswordLength} to 200 characters.");
+            .Text(dispatcher.DisplayName, prefix + "displayName", InputLimits.Name, $"A display name of 1 to {InputLimits.Name} characters is required.")
+            .Require(dispatcher.Password is { Length: >= Onboarding.MinPasswordLength and <= InputLimits.Password }, prefix + "password",
+                $"The password must have {Onboarding.MinPasswordLength} to {InputLimits.Password} characters.");
     }
 
     private static async Task<Results<Ok<CompanyInfo>, NotFound>> GetCompanyAsync(ClaimsPrincipal user, IClusterClient grains) =>

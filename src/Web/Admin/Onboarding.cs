@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Orleans;
 using OrleansPortal.Grains;
@@ -66,6 +67,7 @@ public sealed class Onboarding(IClusterClient grains, IPasswordHasher<UserLogin>
     }
 }
 
-public sealed record NewDispatcher(string Email, string DisplayName, string Password);
+public sealed record NewDispatcher(
+    [property: MaxLength(InputLimits.Email)] string Email, [property: MaxLength(InputLimits.Name)] string DisplayName, [property: MaxLength(InputLimits.Password)] string Password);
 
 public sealed record IssuedDeviceToken(string DeviceId, string Label, string Token, DateTimeOffset IssuedAt);

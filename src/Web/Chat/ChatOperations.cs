@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
@@ -92,4 +93,4 @@ public static class ChatOperations
     }
 }
 
-public sealed record MarkReadRequest(string? UpTo);
+public sealed record MarkReadRequest([property: MaxLength(InputLimits.Id)] string? UpTo);

@@ -5,6 +5,7 @@ using OrleansPortal.Grains;
 using OrleansPortal.Grains.Conversations;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Tickets;
+using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 
 namespace OrleansPortal.Web.Chat;
@@ -22,7 +23,9 @@ public static class ConversationsApi
         var group = endpoints.MapGroup(ChatMessageMapping.TeamBase).WithTags("Chat").RequireAuthorization(PortalClaims.DispatcherPolicy);
         group.MapGet("/", ListAsync).WithSummary("The company's threads with messages, newest activity first, with the team's unread counts.");
         group.MapGet("/{threadId}/messages", PageAsync).WithSummary("A page of the thread, internal notes included, newest page first.");
-        group.MapPost("/{threadId}/messages", PostAsync).WithSummary("Posts a reply, or an internal note with `internal: true` (JSON or multipart with images).")
+        group.MapPost("/{threadId}/messages", PostAsync)
+            .Accepts<PostMessageRequest>("application/json", "multipart/form-data").WithRequestBodyLimit(PostedMessage.MaxRequestBytes)
+            .WithSummary("Posts a reply, or an internal note with `internal: true` (JSON or multipart with images).")
             .DisableAntiforgery(); // the form is read by hand; CrossSiteRequestGuard refuses other sites' posts
         group.MapPost("/{threadId}/read", MarkReadAsync).WithSummary("Marks the thread read up to a message, for the whole team.");
         group.MapGet("/{threadId}/attachments/{attachmentId}", AttachmentAsync).WithSummary("An image of a message in the thread.");

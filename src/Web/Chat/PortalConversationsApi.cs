@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.Portal;
 
@@ -20,7 +21,9 @@ public static class PortalConversationsApi
         var group = endpoints.MapGroup(ChatMessageMapping.PortalBase).WithTags("Portal chat").RequireAuthorization(PortalClaims.CustomerPolicy);
         group.MapGet("/", ListAsync).WithSummary("The contact's threads (general first, then one per visible job), with unread counts.");
         group.MapGet("/{threadId}/messages", PageAsync).WithSummary("A page of the thread, newest page first; pass `before` (the previous page's cursor) for older ones.");
-        group.MapPost("/{threadId}/messages", PostAsync).WithSummary("Posts a message: JSON {text}, or multipart with `text` and up to 4 images (JPEG, PNG, WebP; 5 MB each).")
+        group.MapPost("/{threadId}/messages", PostAsync)
+            .Accepts<PostMessageRequest>("application/json", "multipart/form-data").WithRequestBodyLimit(PostedMessage.MaxRequestBytes)
+            .WithSummary("Posts a message: JSON {text}, or multipart with `text` and up to 4 images (JPEG, PNG, WebP; 5 MB each).")
             .DisableAntiforgery(); // the form is read by hand; CrossSiteRequestGuard refuses other sites' posts
         group.MapPost("/{threadId}/read", MarkReadAsync).WithSummary("Marks the thread read up to a message, for this contact.");
         group.MapGet("/{threadId}/attachments/{attachmentId}", AttachmentAsync).WithSummary("An image of a message in the thread.");

@@ -1,12 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Uploads;
 
 namespace OrleansPortal.Web.Chat;
 
 /// <summary>The JSON form of a post, for messages without images.</summary>
-public sealed record PostMessageRequest(string? Text, bool? Internal);
+public sealed record PostMessageRequest([property: MaxLength(MessageRules.MaxTextLength)] string? Text, bool? Internal);
 
 /// <summary>
 /// A message as it arrived, as JSON ({text, internal}) or as multipart form data (fields "text" and "internal", any
@@ -16,6 +19,9 @@ public sealed record PostMessageRequest(string? Text, bool? Internal);
 /// </summary>
 public sealed record PostedMessage(string Text, bool Internal, IReadOnlyList<CleanImage> Images)
 {
+    /// <summary>The request body limit of a post: its images at their largest, and room for the text and the form around them.</summary>
+    public const long MaxRequestBytes = MessageRules.MaxAttachments * MessageRules.MaxAttachmentBytes + InputLimits.JsonBodyBytes;
+
     public static async Task<(PostedMessage? Message, PostRefusal? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         string text;
@@ -23,15 +29,8 @@ public sealed record PostedMessage(string Text, bool Internal, IReadOnlyList<Cle
         IFormFileCollection files;
         if (request.HasFormContentType)
         {
-            IFormCollection form;
-            try
-            {
-                form = await request.ReadFormAsync(cancellationToken);
-            }
-            catch (InvalidDataException ex)
-            {
-                return (null, Problem(StatusCodes.Status400BadRequest, "The form data cannot be read.", ex.Message));
-            }
+            var (form, unreadable) = await UploadForm.ReadAsync(request, options: null, cancellationToken);
+            if (form is null) return (null, Problem(StatusCodes.Status400BadRequest, "The form data cannot be read.", unreadable!));
 
             text = form["text"].ToString();
             isInternal = form["internal"].ToString() is "true" or "on" or "1";
@@ -72,6 +71,7 @@ public sealed record PostedMessage(string Text, bool Internal, IReadOnlyList<Cle
         }
 
         if (MessageRules.TextProblem(text, images.Count) is { } problem) return (null, Invalid("text", problem));
+        if (!PlainText.IsClean(text, multiline: true)) return (null, Invalid("text", PlainText.Problem("text")));
         return (new PostedMessage(text.Trim(), isInternal, images), null);
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
@@ -13,6 +14,8 @@ namespace OrleansPortal.Web.Customers;
 /// <summary>Customers, their contacts and their properties, for dispatchers of the customer's own company.</summary>
 public static class CustomersApi
 {
+    public const int MaxGrantedProperties = 1_000;
+
     public static RouteGroupBuilder MapCustomersApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization(PortalClaims.DispatcherPolicy);
@@ -27,7 +30,7 @@ public static class CustomersApi
     private static async Task<Results<Created<CustomerDto>, ValidationProblem>> CreateAsync(CreateCustomerRequest request, ClaimsPrincipal user, IClusterClient grains)
     {
         var validation = new RequestValidation()
-            .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim().Length <= 200, "name", "A name of 1 to 200 characters is required.")
+            .Text(request.Name, "name", InputLimits.Name, $"A name of 1 to {InputLimits.Name} characters is required.")
             .Require(EnumName.TryParse<CustomerKind>(request.Kind, out var kind), "kind", "Kind must be Residential or Commercial.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
@@ -47,12 +50,13 @@ public static class CustomersApi
         var snapshot = await customer.GetAsync(); // 404 before validation: nothing to add a contact to
         var granted = request.GrantedPropertyIds ?? [];
         var validation = new RequestValidation()
-            .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim().Length <= 200, "name", "A name of 1 to 200 characters is required.")
+            .Text(request.Name, "name", InputLimits.Name, $"A name of 1 to {InputLimits.Name} characters is required.")
             .Require(EmailAddress.IsValid(request.Email), "email", "A valid email address is required.")
-            .Require(request.Phone is null || (request.Phone.Trim().Length is > 0 and <= 40), "phone", "The phone number can have at most 40 characters.")
+            .Require(request.Phone is null || request.Phone.Trim().Length > 0, "phone", "A phone number, when given, cannot be blank.")
+            .Text(request.Phone, "phone", InputLimits.Phone, $"The phone number can have at most {InputLimits.Phone} characters.", required: false)
             .Require(EnumName.TryParse<ContactRole>(request.Role, out var role), "role", "Role must be Owner, PropertyManager or AccountsPayable.")
             .Require(role == ContactRole.PropertyManager || granted.Count == 0, "grantedPropertyIds", "Only a property manager is granted properties; the other roles see them all.")
-            .Require(granted.Count <= 1_000 && granted.All(snapshot.PropertyIds.Contains), "grantedPropertyIds", "Every granted property must be one of this customer's.");
+            .Require(granted.Count <= MaxGrantedProperties && granted.All(snapshot.PropertyIds.Contains), "grantedPropertyIds", "Every granted property must be one of this customer's.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var contact = await customer.AddContactAsync(new NewContact(request.Name.Trim(), EmailAddress.Normalize(request.Email), request.Phone?.Trim(), role, granted));
@@ -85,6 +89,11 @@ public static class CustomersApi
     private static ICustomerGrain Customer(IClusterClient grains, ClaimsPrincipal user, string id) => grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), id));
 }
 
-public sealed record CreateCustomerRequest(string Name, string? Kind);
+public sealed record CreateCustomerRequest([property: MaxLength(InputLimits.Name)] string Name, [property: MaxLength(InputLimits.Code)] string? Kind);
 
-public sealed record AddContactRequest(string Name, string Email, string? Phone, string? Role, IReadOnlyList<string>? GrantedPropertyIds);
+public sealed record AddContactRequest(
+    [property: MaxLength(InputLimits.Name)] string Name,
+    [property: MaxLength(InputLimits.Email)] string Email,
+    [property: MaxLength(InputLimits.Phone)] string? Phone,
+    [property: MaxLength(InputLimits.Code)] string? Role,
+    [property: MaxLength(CustomersApi.MaxGrantedProperties)] IReadOnlyList<string>? GrantedPropertyIds);

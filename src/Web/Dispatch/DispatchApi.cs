@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,6 +42,8 @@ public static class DispatchApi
     {
         if (!ResourceId.IsValid(request.TicketId) || !ResourceId.IsValid(request.TechnicianId)) return TypedResults.NotFound();
         if (!TryParseDay(request.Day, out var day)) return DayProblem();
+        if (request.At is { } at && !InputLimits.IsInRange(at))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [$"The time must be in the years {InputLimits.FirstYear} to {InputLimits.LastYear}."] });
         var dispatch = Dispatch(grains, user);
         try
         {
@@ -80,7 +83,7 @@ public static class DispatchApi
 
     private static async Task<Results<Ok<DispatchSettings>, ValidationProblem>> SetSettingsAsync(DispatchSettingsRequest request, ClaimsPrincipal user, IClusterClient grains)
     {
-        if (request.TimeZone is { } zone && (zone.Length is 0 or > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)))
+        if (request.TimeZone is { } zone && (zone.Length is 0 or > InputLimits.Code || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["timeZone"] = ["An IANA time zone id such as Europe/Lisbon is required."] });
         return TypedResults.Ok(await Dispatch(grains, user).UpdateSettingsAsync(request.TimeZone, request.AutoAssign));
     }
@@ -97,18 +100,21 @@ public static class DispatchApi
     private static async Task<Results<Ok<BookingRules>, ValidationProblem>> SetBookingRulesAsync(BookingRules rules, ClaimsPrincipal user, IClusterClient grains)
     {
         var slots = (rules.Slots ?? []).Where(s => s is not null).ToList();
+        var services = rules.Services ?? [];
         var validation = new RequestValidation()
-            .Require(slots.Count is >= 1 and <= 8 && slots.Count == (rules.Slots?.Count ?? 0), "slots", "Offer 1 to 8 windows a day.")
-            .Require(slots.All(s => !string.IsNullOrWhiteSpace(s.Name) && s.Name.Length <= 40 && s.End > s.Start), "slots", "Each window needs a name (at most 40 characters) and must end after it starts.")
+            .Require(slots.Count is >= 1 and <= BookingRules.MaxSlots && slots.Count == (rules.Slots?.Count ?? 0), "slots", $"Offer 1 to {BookingRules.MaxSlots} windows a day.")
+            .Require(slots.All(s => s.End > s.Start), "slots", "Each window must end after it starts.")
+            .Labels([.. slots.Select(s => s.Name)], "slots", BookingRules.MaxSlots, $"Each window needs a name of 1 to {InputLimits.Label} characters.")
             .Require(slots.Select(s => s.Name?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == slots.Count, "slots", "Window names must differ.")
             .Require(rules.MinimumNoticeHours is >= 0 and <= 24 * 30, "minimumNoticeHours", "Notice is 0 to 720 hours.")
             .Require(rules.ChangeCutoffHours is >= 0 and <= 24 * 30, "changeCutoffHours", "The cut-off is 0 to 720 hours.")
             .Require(rules.MaxJobsPerDay is >= 0 and <= 10_000, "maxJobsPerDay", "At most 10,000 jobs a day (0: no limit).")
             .Require(rules.DaysAhead is >= 1 and <= 90, "daysAhead", "Bookings open 1 to 90 days ahead.")
-            .Require((rules.BlackoutDates ?? []).Count <= 366, "blackoutDates", "At most 366 closed days.")
-            .Require((rules.Services ?? []).Count <= 50 && (rules.Services ?? []).All(s => s is not null && !string.IsNullOrWhiteSpace(s.Name) && s.Name.Length <= 80
-                && s.Minutes is > 0 and <= 24 * 60 && (s.Skills ?? []).All(k => !string.IsNullOrWhiteSpace(k) && k.Length <= 50)), "services",
-                "At most 50 services, each with a name (at most 80 characters), 1 to 1,440 minutes and skills of 1 to 50 characters.");
+            .Require((rules.BlackoutDates ?? []).Count <= InputLimits.Days, "blackoutDates", $"At most {InputLimits.Days} closed days.")
+            .Require(services.All(s => s is { Minutes: > 0 and <= 24 * 60 }), "services", "Each service takes 1 to 1,440 minutes.")
+            .Labels([.. services.Select(s => s?.Name)], "services", BookingRules.MaxServices, $"At most {BookingRules.MaxServices} services, each with a name of 1 to {InputLimits.Label} characters.");
+        for (var i = 0; i < Math.Min(services.Count, BookingRules.MaxServices); i++)
+            validation.Labels(services[i]?.Skills, $"services[{i}].skills", InputLimits.Skills, $"At most {InputLimits.Skills} skills of 1 to {InputLimits.Label} characters.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         return TypedResults.Ok(await Dispatch(grains, user).SetBookingRulesAsync(rules with
         {
@@ -122,13 +128,13 @@ public static class DispatchApi
     {
         day = null;
         if (string.IsNullOrEmpty(text)) return true;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || !InputLimits.IsInRange(parsed)) return false;
         day = parsed;
         return true;
     }
 
     private static ValidationProblem DayProblem() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["day"] = ["A day is written yyyy-MM-dd, for example 2026-11-21."] });
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["day"] = [$"A day is written yyyy-MM-dd, for example 2026-11-21, in the years {InputLimits.FirstYear} to {InputLimits.LastYear}."] });
 
     private static ProblemHttpResult Refused(AssignmentRefusedException refused) =>
         TypedResults.Problem(title: "The assignment is not possible.", detail: refused.Message, statusCode: StatusCodes.Status409Conflict);
@@ -136,8 +142,12 @@ public static class DispatchApi
     private static IDispatchGrain Dispatch(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<IDispatchGrain>(user.GetTenantId());
 }
 
-public sealed record AssignRequest(string TicketId, string TechnicianId, string? Day, DateTimeOffset? At);
+public sealed record AssignRequest(
+    [property: MaxLength(InputLimits.Id)] string TicketId,
+    [property: MaxLength(InputLimits.Id)] string TechnicianId,
+    [property: MaxLength(InputLimits.Code)] string? Day,
+    DateTimeOffset? At);
 
-public sealed record OptimizeRequest(string? Day, double? BudgetSeconds);
+public sealed record OptimizeRequest([property: MaxLength(InputLimits.Code)] string? Day, double? BudgetSeconds);
 
-public sealed record DispatchSettingsRequest(string? TimeZone, bool? AutoAssign);
+public sealed record DispatchSettingsRequest([property: MaxLength(InputLimits.Code)] string? TimeZone, bool? AutoAssign);

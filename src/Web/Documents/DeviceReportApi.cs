@@ -21,7 +21,8 @@ public static class DeviceReportApi
         var group = endpoints.MapGroup("/api/v1/device/jobs/{ticketId}").WithTags("Technician device").AllowAnonymous();
         group.MapGet("/report", GetReportAsync).WithSummary("The notes and photos of one of the token's technician's jobs.");
         group.MapPost("/notes", AddNoteAsync).WithSummary("Adds the technician's note to their job's report.");
-        group.MapPost("/photos", AddPhotoAsync).WithSummary("Adds a JPEG, PNG or WebP photo (multipart field \"photo\", optional \"caption\", at most 8 MB) to their job's report.");
+        group.MapPost("/photos", AddPhotoAsync).WithRequestBodyLimit(PhotoUpload.MaxRequestBytesOf(endpoints))
+            .WithSummary("Adds a JPEG, PNG or WebP photo (multipart field \"photo\", optional \"caption\", at most 8 MB) to their job's report.");
         return group;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Customers;
@@ -8,14 +9,26 @@ using OrleansPortal.Web.Hosting;
 namespace OrleansPortal.Web.Documents;
 
 /// <summary>A line as a dispatcher sends it; its amount and the document's total are computed by the server.</summary>
-public sealed record LineItemRequest(string? Description, decimal? Quantity, decimal? UnitPrice);
+public sealed record LineItemRequest([property: MaxLength(DocumentRequestValidation.MaxLineDescription)] string? Description, decimal? Quantity, decimal? UnitPrice);
 
 /// <summary>A new estimate. Any "total" a client adds is not even read: totals come from the lines.</summary>
 public sealed record CreateEstimateRequest(
-    string? CustomerId, string? PropertyId, string? TicketId, string? Title, IReadOnlyList<LineItemRequest>? Lines, string? Currency, DateTimeOffset? ValidUntil);
+    [property: MaxLength(InputLimits.Id)] string? CustomerId,
+    [property: MaxLength(InputLimits.Id)] string? PropertyId,
+    [property: MaxLength(InputLimits.Id)] string? TicketId,
+    [property: MaxLength(InputLimits.Name)] string? Title,
+    [property: MaxLength(DocumentRequestValidation.MaxLines)] IReadOnlyList<LineItemRequest>? Lines,
+    [property: MaxLength(3)] string? Currency,
+    DateTimeOffset? ValidUntil);
 
 public sealed record IssueInvoiceRequest(
-    string? CustomerId, string? PropertyId, string? TicketId, string? Title, IReadOnlyList<LineItemRequest>? Lines, string? Currency, DateOnly? DueDate);
+    [property: MaxLength(InputLimits.Id)] string? CustomerId,
+    [property: MaxLength(InputLimits.Id)] string? PropertyId,
+    [property: MaxLength(InputLimits.Id)] string? TicketId,
+    [property: MaxLength(InputLimits.Name)] string? Title,
+    [property: MaxLength(DocumentRequestValidation.MaxLines)] IReadOnlyList<LineItemRequest>? Lines,
+    [property: MaxLength(3)] string? Currency,
+    DateOnly? DueDate);
 
 /// <summary>What an estimate or invoice is about, once checked: the customer, and the site it concerns (from the job when one is named).</summary>
 public sealed record DocumentTarget(string CustomerId, string? PropertyId, string? TicketId);
@@ -25,17 +38,19 @@ public static class DocumentRequestValidation
 {
     public const int MaxLines = 100;
 
+    public const int MaxLineDescription = 500;
+
     public static RequestValidation ValidateBody(string? title, IReadOnlyList<LineItemRequest>? lines, string? currency)
     {
         var validation = new RequestValidation()
-            .Require(!string.IsNullOrWhiteSpace(title) && title.Trim().Length <= 200, "title", "A title of 1 to 200 characters is required.")
+            .Text(title, "title", InputLimits.Name, $"A title of 1 to {InputLimits.Name} characters is required.")
             .Require(lines is { Count: > 0 and <= MaxLines }, "lines", $"Between 1 and {MaxLines} line items are required.")
             .Require(currency is { Length: 3 } && currency.All(char.IsAsciiLetter), "currency", "Currency must be a three-letter ISO 4217 code such as EUR.");
         for (var i = 0; i < (lines?.Count ?? 0) && i < MaxLines; i++)
         {
             var line = lines![i];
             validation
-                .Require(!string.IsNullOrWhiteSpace(line?.Description) && line.Description.Trim().Length <= 500, $"lines[{i}].description", "A description of 1 to 500 characters is required.")
+                .Text(line?.Description, $"lines[{i}].description", MaxLineDescription, $"A description of 1 to {MaxLineDescription} characters is required.")
                 .Require(line?.Quantity is > 0 and <= 1_000_000 && decimal.Round(line.Quantity.Value, 3) == line.Quantity, $"lines[{i}].quantity", "The quantity must be more than 0 and at most 1,000,000, with at most 3 decimals.")
                 .Require(line?.UnitPrice is >= 0 and <= 100_000_000 && decimal.Round(line.UnitPrice.Value, 2) == line.UnitPrice, $"lines[{i}].unitPrice", "The unit price must be 0 to 100,000,000, with at most 2 decimals.");
         }
@@ -57,12 +72,7 @@ public static class DocumentRequestValidation
             validation.Add("customerId", "A customer id (32 hex characters) is required.");
             return null;
         }
-        CustomerSnapshot customer;
-        try
-        {
-            customer = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(tenantId, customerId)).GetAsync();
-        }
-        catch (NotFoundException)
+        if (await grains.GetGrain<ICustomerGrain>(TenantKeys.For(tenantId, customerId)).GetAsync().OrNullAsync() is not { } customer)
         {
             validation.Add("customerId", "There is no such customer.");
             return null;
@@ -71,18 +81,8 @@ public static class DocumentRequestValidation
             validation.Add("propertyId", "The property must be one of this customer's.");
         if (ticketId is null) return validation.IsValid ? new DocumentTarget(customerId, propertyId, null) : null;
 
-        TicketSnapshot? ticket = null;
-        if (ResourceId.IsValid(ticketId))
-        {
-            try
-            {
-                ticket = await grains.GetGrain<ITicketGrain>(TenantKeys.For(tenantId, ticketId)).GetAsync();
-            }
-            catch (NotFoundException)
-            {
-                // reported below, like a job of another customer
-            }
-        }
+        // A job that does not exist is reported like a job of another customer.
+        var ticket = ResourceId.IsValid(ticketId) ? await grains.GetGrain<ITicketGrain>(TenantKeys.For(tenantId, ticketId)).GetAsync().OrNullAsync() : null;
         if (ticket is null || ticket.Details.CustomerId != customerId)
             validation.Add("ticketId", "The job must be one of this customer's.");
         else if (propertyId is not null && propertyId != ticket.Details.PropertyId)

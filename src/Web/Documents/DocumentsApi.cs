@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
@@ -15,7 +16,7 @@ namespace OrleansPortal.Web.Documents;
 /// </summary>
 public static class DocumentsApi
 {
-    public const int MaxNoteLength = 4_000;
+    public const int MaxNoteLength = InputLimits.Text;
 
     public static RouteGroupBuilder MapDocumentsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -27,7 +28,8 @@ public static class DocumentsApi
         group.MapGet("/customers/{id}/documents", ListCustomerDocumentsAsync).WithSummary("A customer's estimates and invoices, newest first.");
         group.MapGet("/tickets/{id}/report", GetReportAsync).WithSummary("The job's report: notes, photos, arrival, departure and time on site.");
         group.MapPost("/tickets/{id}/report/notes", AddNoteAsync).WithSummary("Adds an office note to the job's report.");
-        group.MapPost("/tickets/{id}/report/photos", AddPhotoAsync).WithSummary("Adds a JPEG, PNG or WebP photo (multipart field \"photo\", optional \"caption\") to the job's report.");
+        group.MapPost("/tickets/{id}/report/photos", AddPhotoAsync).WithRequestBodyLimit(PhotoUpload.MaxRequestBytesOf(endpoints))
+            .WithSummary("Adds a JPEG, PNG or WebP photo (multipart field \"photo\", optional \"caption\") to the job's report.");
         group.MapGet("/tickets/{id}/report/photos/{photoId}", GetPhotoAsync).WithSummary("One photo of the job's report.");
         return group;
     }
@@ -114,7 +116,7 @@ public static class DocumentsApi
     internal static Dictionary<string, string[]>? ValidateNote(ReportNoteRequest request)
     {
         var validation = new RequestValidation()
-            .Require(!string.IsNullOrWhiteSpace(request.Text) && request.Text.Trim().Length <= MaxNoteLength, "text", $"A note of 1 to {MaxNoteLength:N0} characters is required.");
+            .Text(request.Text, "text", MaxNoteLength, $"A note of 1 to {MaxNoteLength:N0} characters is required.", multiline: true);
         return validation.IsValid ? null : validation.Errors;
     }
 
@@ -125,6 +127,6 @@ public static class DocumentsApi
     private static IJobReportGrain Report(IClusterClient grains, ClaimsPrincipal user, string id) => grains.GetGrain<IJobReportGrain>(TenantKeys.For(user.GetTenantId(), id));
 }
 
-public sealed record ReportNoteRequest(string? Text);
+public sealed record ReportNoteRequest([property: MaxLength(DocumentsApi.MaxNoteLength)] string? Text);
 
 public sealed record CustomerDocumentsDto(IReadOnlyList<EstimateDto> Estimates, IReadOnlyList<InvoiceDto> Invoices);

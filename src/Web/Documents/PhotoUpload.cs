@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Uploads;
 
 namespace OrleansPortal.Web.Documents;
@@ -17,23 +18,23 @@ public sealed class PhotoUpload(IOptions<DocumentsOptions> options)
 
     public long MaxBytes => options.Value.MaxPhotoBytes;
 
+    /// <summary>The request body limit of an endpoint taking one photo: the photo and the rest of its form.</summary>
+    public long MaxRequestBytes => MaxBytes + FormOverhead;
+
+    /// <summary>That limit, for an endpoint mapped on <paramref name="endpoints"/>.</summary>
+    public static long MaxRequestBytesOf(IEndpointRouteBuilder endpoints) => endpoints.ServiceProvider.GetRequiredService<PhotoUpload>().MaxRequestBytes;
+
     public async Task<(ReceivedPhoto? Photo, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType) return Refuse("photo", "Send the photo as multipart/form-data in the field \"photo\".");
-        if (request.ContentLength > MaxBytes + FormOverhead) return Refuse("photo", TooLarge);
+        if (request.ContentLength > MaxRequestBytes) return Refuse("photo", TooLarge);
 
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = MaxBytes + FormOverhead }, cancellationToken);
-        }
-        catch (InvalidDataException malformed) // what the form reader throws for a broken or oversized multipart body
-        {
-            return Refuse("photo", "The form could not be read: " + malformed.Message);
-        }
+        var (form, unreadable) = await UploadForm.ReadAsync(request, new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = MaxRequestBytes }, cancellationToken);
+        if (form is null) return Refuse("photo", "The form could not be read: " + unreadable);
 
         var caption = form["caption"].ToString().Trim();
-        if (caption.Length > MaxCaptionLength) return Refuse("caption", $"A caption has at most {MaxCaptionLength} characters.");
+        var captionCheck = new RequestValidation().Text(caption, "caption", MaxCaptionLength, $"A caption has at most {MaxCaptionLength} characters.", required: false);
+        if (!captionCheck.IsValid) return (null, captionCheck.Errors);
         if (form.Files.GetFile("photo") is not { } file || file.Length == 0) return Refuse("photo", "A photo file in the field \"photo\" is required.");
         if (file.Length > MaxBytes) return Refuse("photo", TooLarge);
 

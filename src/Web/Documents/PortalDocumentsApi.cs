@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
@@ -18,7 +19,7 @@ namespace OrleansPortal.Web.Documents;
 public static class PortalDocumentsApi
 {
     public const int MinSignatureLength = 2;
-    public const int MaxSignatureLength = 200;
+    public const int MaxSignatureLength = InputLimits.Name;
 
     public static RouteGroupBuilder MapPortalDocumentsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -92,8 +93,10 @@ public static class PortalDocumentsApi
         // The name is recorded exactly as typed (trimmed); it is not matched against the contact's name, since people
         // sign as they please (initials, a company name). Who signed is the contact id recorded beside it.
         var name = body.SignedName?.Trim() ?? "";
-        if (name.Length is < MinSignatureLength or > MaxSignatureLength)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["signedName"] = [$"Type your full name to sign ({MinSignatureLength} to {MaxSignatureLength} characters)."] });
+        var validation = new RequestValidation()
+            .Require(name.Length >= MinSignatureLength, "signedName", $"Type your full name to sign ({MinSignatureLength} to {MaxSignatureLength} characters).")
+            .Text(name, "signedName", MaxSignatureLength, $"Type your full name to sign ({MinSignatureLength} to {MaxSignatureLength} characters).", required: false);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         // The connection's address: behind a reverse proxy this is the proxy's, unless forwarded headers are configured.
         var ip = http.Connection.RemoteIpAddress?.ToString();
         var decided = await grains.GetGrain<IEstimateGrain>(TenantKeys.For(user.GetTenantId(), id))
@@ -110,4 +113,4 @@ public static class PortalDocumentsApi
         grains.GetGrain<IJobReportGrain>(TenantKeys.For(user.GetTenantId(), ticketId));
 }
 
-public sealed record EstimateDecisionBody(string? SignedName);
+public sealed record EstimateDecisionBody([property: MaxLength(PortalDocumentsApi.MaxSignatureLength)] string? SignedName);

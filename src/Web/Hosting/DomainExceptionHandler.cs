@@ -27,6 +27,8 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             ConflictException => (StatusCodes.Status409Conflict, "Conflict."),
             Grains.Tickets.InvalidTransitionException => (StatusCodes.Status409Conflict, "That status change is not allowed."),
             Grains.Dispatch.AssignmentRefusedException => (StatusCodes.Status409Conflict, "The assignment is not possible."),
+            // Kestrel's, past the endpoint's body limit (RequestBodyLimit) while a handler reads a form by hand.
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "The request body is too large."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request."),
             _ when StorageOutage.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable."),
             _ => (0, ""),
@@ -34,7 +36,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         if (status == 0) return false;
 
         http.Response.StatusCode = status;
-        string? detail = exception.Message;
+        string? detail = status == StatusCodes.Status413PayloadTooLarge ? null : exception.Message; // RequestBodyLimit.Describe names the limit
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             // The message of a driver or of Orleans names hosts and ports; the caller needs only to know when to come back.

@@ -28,7 +28,7 @@ public static class OrleansPortalServices
 {
     public static WebApplicationBuilder AddOrleansPortalServices(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestBodyLimit.Describe);
         // Enums travel as their names ("Monday", "EnRoute"), never as numbers a client would have to know.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();

@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Orleans;
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Identity;
 using OrleansPortal.Web.Hosting;
 
@@ -27,7 +29,7 @@ public static class AuthApi
         var email = EmailAddress.IsValid(request.Email) ? EmailAddress.Normalize(request.Email) : null;
         if (throttle.Refusal(address, email) is { } wait) return TooManyRequests.Problem(http.Response, wait);
         var failed = TypedResults.Problem(title: "Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized);
-        if (email is null || string.IsNullOrEmpty(request.Password))
+        if (email is null || request.Password is not { Length: > 0 and <= InputLimits.Password })
         {
             throttle.RecordFailure(address, email);
             return failed;
@@ -66,6 +68,6 @@ public static class AuthApi
     private static readonly UserLogin UnknownUser = new("", "", "", "", new PasswordHasher<UserLogin>().HashPassword(null!, Guid.NewGuid().ToString()));
 }
 
-public sealed record LoginRequest(string Email, string Password);
+public sealed record LoginRequest([property: MaxLength(InputLimits.Email)] string Email, [property: MaxLength(InputLimits.Password)] string Password);
 
 public sealed record MeDto(string Email, string DisplayName, string TenantId);

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using OrleansPortal.Grains;
 
 namespace OrleansPortal.Web.Identity;
 
@@ -8,5 +9,6 @@ public static class EmailAddress
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
     public static bool IsValid(string? email) =>
-        !string.IsNullOrWhiteSpace(email) && email.Length <= 254 && MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Address == email.Trim();
+        !string.IsNullOrWhiteSpace(email) && email.Length <= InputLimits.Email && Hosting.PlainText.IsClean(email)
+        && MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Address == email.Trim();
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
@@ -14,6 +15,8 @@ namespace OrleansPortal.Web.Portal;
 /// </summary>
 public static class PortalSignInApi
 {
+    public const int TokenLength = 43;
+
     public static RouteGroupBuilder MapPortalSignInApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/portal").WithTags("Portal sign-in");
@@ -73,12 +76,12 @@ public static class PortalSignInApi
 
     // 32 bytes in base64url without padding are 43 characters; anything else was never issued, so no grain is asked.
     private static bool LooksLikeToken(string? token) =>
-        token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        token is { Length: TokenLength } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }
 
-public sealed record MagicLinkRequest(string Email);
+public sealed record MagicLinkRequest([property: MaxLength(InputLimits.Email)] string Email);
 
-public sealed record SessionRequest(string Token);
+public sealed record SessionRequest([property: MaxLength(PortalSignInApi.TokenLength)] string Token);
 
 public sealed record LinkRequested(string Message)
 {

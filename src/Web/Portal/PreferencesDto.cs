@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Web.Hosting;
 
@@ -6,7 +8,8 @@ namespace OrleansPortal.Web.Portal;
 /// <summary>Notification preferences as the portal reads and writes them; times are "HH:mm" in the named IANA time zone.</summary>
 public sealed record PreferencesDto(ChannelPreferences Email, ChannelPreferences Sms, QuietHoursDto? QuietHours);
 
-public sealed record QuietHoursDto(string Start, string End, string TimeZone);
+public sealed record QuietHoursDto(
+    [property: MaxLength(InputLimits.Code)] string Start, [property: MaxLength(InputLimits.Code)] string End, [property: MaxLength(InputLimits.Code)] string TimeZone);
 
 /// <summary>Every switch must be given: a PUT replaces the preferences, and a missing one must not silently turn into "off".</summary>
 public sealed record PreferencesRequest(ChannelRequest? Email, ChannelRequest? Sms, QuietHoursDto? QuietHours);
@@ -53,5 +56,5 @@ public static class PreferencesMapping
         TimeOnly.TryParseExact(text, TimeFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out time);
 
     private static bool IsTimeZone(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && id.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+        !string.IsNullOrWhiteSpace(id) && id.Length <= InputLimits.Code && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

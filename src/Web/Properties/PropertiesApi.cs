@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Properties;
+using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 
@@ -36,9 +38,13 @@ public static class PropertiesApi
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         var validation = new RequestValidation()
-            .Require(!string.IsNullOrWhiteSpace(request.Kind) && request.Kind.Trim().Length <= 50, "kind", "A kind of 1 to 50 characters is required (visit, note, ...).")
-            .Require(!string.IsNullOrWhiteSpace(request.Text) && request.Text.Trim().Length <= 4_000, "text", "A text of 1 to 4,000 characters is required.")
-            .Require(request.TicketId is null || ResourceId.IsValid(request.TicketId), "ticketId", "A ticket id is 32 lower-case hex characters.");
+            .Text(request.Kind, "kind", InputLimits.Label, $"A kind of 1 to {InputLimits.Label} characters is required (visit, note, ...).")
+            .Text(request.Text, "text", InputLimits.Text, $"A text of 1 to {InputLimits.Text:N0} characters is required.", multiline: true)
+            .Id(request.TicketId, "ticketId", "The job", required: false);
+        // The job an entry names must be one at this property, in this company.
+        if (validation.IsValid && request.TicketId is { } ticketId
+            && (await grains.GetGrain<ITicketGrain>(TenantKeys.For(user.GetTenantId(), ticketId)).GetAsync().OrNullAsync())?.Details.PropertyId != id)
+            validation.Add("ticketId", $"There is no job '{ticketId}' at this property.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         var appended = await Property(grains, user, id).AppendTimelineAsync(request.Kind.Trim().ToLowerInvariant(), request.Text.Trim(), request.TicketId);
         return TypedResults.Ok(appended.AsDto());
@@ -47,4 +53,5 @@ public static class PropertiesApi
     private static IPropertyGrain Property(IClusterClient grains, ClaimsPrincipal user, string id) => grains.GetGrain<IPropertyGrain>(TenantKeys.For(user.GetTenantId(), id));
 }
 
-public sealed record TimelineEntryRequest(string Kind, string Text, string? TicketId);
+public sealed record TimelineEntryRequest(
+    [property: MaxLength(InputLimits.Label)] string Kind, [property: MaxLength(InputLimits.Text)] string Text, [property: MaxLength(InputLimits.Id)] string? TicketId);

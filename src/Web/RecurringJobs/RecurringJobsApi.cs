@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +32,7 @@ public static class RecurringJobsApi
         CreateRecurringJobRequest request, ClaimsPrincipal user, IClusterClient grains, ITechnicianRoster roster)
     {
         var (job, validation) = Parse(request);
-        if (job is not null) await TicketsApi.CheckPreferredTechnicianAsync(request.Ticket!, user.GetTenantId(), roster, validation, "ticket.preferredTechnicianId");
+        if (job is not null) await TicketsApi.CheckReferencesAsync(request.Ticket!, user.GetTenantId(), grains, roster, validation, "ticket.");
         if (job is null || !validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var id = TenantKeys.NewId();
@@ -52,7 +53,8 @@ public static class RecurringJobsApi
         var size = limit ?? DefaultPageSize;
         var ids = await index.ListAsync(user.GetTenantId(), after, size + 1); // one more says whether a next page exists
         var page = ids.Take(size).ToList();
-        var series = await Task.WhenAll(page.Select(id => TryGetAsync(Series(grains, user, id))));
+        // The index is written before the series, so it can name a series whose creation failed; such an id lists as nothing.
+        var series = await Task.WhenAll(page.Select(id => Series(grains, user, id).GetAsync().OrNullAsync()));
         PageLinks.SetNext(response, "/api/v1/recurring-jobs", size, ids.Count > size ? page[^1] : null);
         return TypedResults.Ok(series.OfType<RecurringJobSnapshot>().Select(s => s.AsSummaryDto()).ToArray());
     }
@@ -62,19 +64,6 @@ public static class RecurringJobsApi
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         await Series(grains, user, id).StopAsync(user.GetEmail());
         return TypedResults.NoContent();
-    }
-
-    // The index is written before the series, so it can name a series whose creation failed; such an id lists as nothing.
-    private static async Task<RecurringJobSnapshot?> TryGetAsync(IRecurringJobGrain series)
-    {
-        try
-        {
-            return await series.GetAsync();
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
     }
 
     private static (RecurringJob? Job, RequestValidation Validation) Parse(CreateRecurringJobRequest request)
@@ -98,6 +87,13 @@ public static class RecurringJobsApi
         if (r is null)
         {
             validation.Add("recurrence", "The recurrence (weekdays, arrival window, time zone, start date) is required.");
+            return null;
+        }
+
+        // Checked first, as the messages below quote what was sent.
+        if (r.Weekdays is { Count: > 7 } || new[] { r.WindowStart, r.WindowEnd, r.TimeZone, r.StartDate, r.EndDate }.Concat(r.Weekdays ?? []).Any(t => t?.Length > InputLimits.Code))
+        {
+            validation.Add("recurrence", $"At most 7 weekdays; weekdays, times, dates and the time zone have at most {InputLimits.Code} characters each.");
             return null;
         }
 
@@ -142,4 +138,11 @@ public sealed record CreateRecurringJobRequest(CreateTicketRequest? Ticket, Recu
 
 /// <summary>Times as "HH:mm" local to <see cref="TimeZone"/> (IANA), dates as "yyyy-MM-dd"; an end date or a count, or neither.</summary>
 public sealed record RecurrenceRequest(
-    int? IntervalWeeks, IReadOnlyList<string?>? Weekdays, string? WindowStart, string? WindowEnd, string? TimeZone, string? StartDate, string? EndDate, int? Count);
+    int? IntervalWeeks,
+    [property: MaxLength(7)] IReadOnlyList<string?>? Weekdays,
+    [property: MaxLength(InputLimits.Code)] string? WindowStart,
+    [property: MaxLength(InputLimits.Code)] string? WindowEnd,
+    [property: MaxLength(InputLimits.Code)] string? TimeZone,
+    [property: MaxLength(InputLimits.Code)] string? StartDate,
+    [property: MaxLength(InputLimits.Code)] string? EndDate,
+    int? Count);

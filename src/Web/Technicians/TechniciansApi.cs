@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
@@ -36,10 +37,11 @@ public static class TechniciansApi
         CreateTechnicianRequest request, ClaimsPrincipal user, Onboarding onboarding, IClusterClient grains)
     {
         var validation = new RequestValidation()
-            .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Length <= 100, "name", "A name of 1 to 100 characters is required.")
-            .Require(request.Skills is null || (request.Skills.Count <= 50 && request.Skills.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 50)), "skills", "At most 50 skills of 1 to 50 characters each.")
+            .Text(request.Name, "name", InputLimits.Name, $"A name of 1 to {InputLimits.Name} characters is required.")
+            .Labels(request.Skills, "skills", InputLimits.Skills, $"At most {InputLimits.Skills} skills of 1 to {InputLimits.Label} characters each.")
             .Require(request.HomeBase is null or { Latitude: >= -90 and <= 90, Longitude: >= -180 and <= 180 }, "homeBase", "The home base must be a latitude in -90..90 and a longitude in -180..180.")
-            .Require(request.PhotoUrl is null || (Uri.TryCreate(request.PhotoUrl, UriKind.Absolute, out var photo) && photo.Scheme is "https" or "http"), "photoUrl", "The photo must be an http(s) URL.");
+            .Require(request.PhotoUrl is null || (request.PhotoUrl.Length <= InputLimits.Url && Uri.TryCreate(request.PhotoUrl, UriKind.Absolute, out var photo) && photo.Scheme is "https" or "http"),
+                "photoUrl", $"The photo must be an http(s) URL of at most {InputLimits.Url:N0} characters.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var tenantId = user.GetTenantId();
@@ -71,7 +73,7 @@ public static class TechniciansApi
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> SetStatusAsync(string id, SetStatusRequest request, ClaimsPrincipal user, IClusterClient grains)
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
-        if (!Enum.TryParse<TechnicianStatus>(request.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status))
+        if (!EnumName.TryParse<TechnicianStatus>(request.Status, out var status))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"Status must be one of {string.Join(", ", Enum.GetNames<TechnicianStatus>())}."] });
         await Technician(grains, user, id).SetStatusAsync(status);
         return TypedResults.NoContent();
@@ -90,8 +92,9 @@ public static class TechniciansApi
         string id, IssueDeviceRequest request, ClaimsPrincipal user, Onboarding onboarding)
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        var validation = new RequestValidation().Text(request.Label, "label", InputLimits.Name, $"The label can have at most {InputLimits.Name} characters.", required: false);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         var label = string.IsNullOrWhiteSpace(request.Label) ? "phone" : request.Label.Trim();
-        if (label.Length > 100) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["label"] = ["The label can have at most 100 characters."] });
         var issued = await onboarding.IssueDeviceTokenAsync(user.GetTenantId(), id, label);
         return TypedResults.Created($"/api/v1/technicians/{id}/devices/{issued.DeviceId}", issued);
     }
@@ -103,6 +106,8 @@ public static class TechniciansApi
         string id, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, IClusterClient grains, IPingHistory history, DomainClock clock, CancellationToken cancellationToken)
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        if ((from is { } f && !InputLimits.IsInRange(f)) || (to is { } t && !InputLimits.IsInRange(t)))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [$"'from' and 'to' must be in the years {InputLimits.FirstYear} to {InputLimits.LastYear}."] });
         var end = to ?? clock.GetUtcNow();
         var start = from ?? end.AddHours(-1);
         if (start >= end || end - start > MaxTrackSpan)
@@ -118,8 +123,12 @@ public static class TechniciansApi
         grains.GetGrain<ITechnicianGrain>(TenantKeys.For(user.GetTenantId(), id));
 }
 
-public sealed record CreateTechnicianRequest(string Name, IReadOnlyList<string>? Skills, GeoPoint? HomeBase, string? PhotoUrl);
+public sealed record CreateTechnicianRequest(
+    [property: MaxLength(InputLimits.Name)] string Name,
+    [property: MaxLength(InputLimits.Skills)] IReadOnlyList<string>? Skills,
+    GeoPoint? HomeBase,
+    [property: MaxLength(InputLimits.Url)] string? PhotoUrl);
 
-public sealed record SetStatusRequest(string Status);
+public sealed record SetStatusRequest([property: MaxLength(InputLimits.Code)] string Status);
 
-public sealed record IssueDeviceRequest(string? Label);
+public sealed record IssueDeviceRequest([property: MaxLength(InputLimits.Name)] string? Label);

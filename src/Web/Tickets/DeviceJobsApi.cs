@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
@@ -15,7 +16,7 @@ namespace OrleansPortal.Web.Tickets;
 /// </summary>
 public static class DeviceJobsApi
 {
-    public const int MaxNoteLength = 1_000;
+    public const int MaxNoteLength = InputLimits.Text;
 
     // Arrival (OnSite) is not among them: it goes through check-in, which checks the distance to the job.
     private static readonly TicketStatus[] TechnicianStatuses = [TicketStatus.EnRoute, TicketStatus.Completed];
@@ -54,14 +55,13 @@ public static class DeviceJobsApi
         var to = TechnicianStatuses.Where(s => string.Equals(s.ToString(), request.Status, StringComparison.OrdinalIgnoreCase)).Cast<TicketStatus?>().FirstOrDefault();
         if (to is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Status must be EnRoute or Completed; arrival is POST /api/v1/device/check-in."] });
-        if (request.Note is { Length: > MaxNoteLength })
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = [$"A note has at most {MaxNoteLength:N0} characters."] });
+        var note = new RequestValidation().Text(request.Note, "note", MaxNoteLength, $"A note has at most {MaxNoteLength:N0} characters.", required: false, multiline: true);
+        if (!note.IsValid) return TypedResults.ValidationProblem(note.Errors);
         if (!ResourceId.IsValid(ticketId)) return TypedResults.NotFound();
 
         var ticket = Ticket(grains, device, ticketId);
         if ((await ticket.GetAsync()).TechnicianId != device.TechnicianId) return TypedResults.NotFound(); // not this technician's job
-        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        var changed = await ticket.ChangeStatusAsync(new StatusChange(to.Value, device.Actor(), note, OnlyIfTechnician: device.TechnicianId));
+        var changed = await ticket.ChangeStatusAsync(new StatusChange(to.Value, device.Actor(), NullIfBlank(request.Note), OnlyIfTechnician: device.TechnicianId));
         return TypedResults.Ok(changed.AsDto());
     }
 
@@ -69,15 +69,17 @@ public static class DeviceJobsApi
         CheckInRequest request, HttpRequest http, IClusterClient grains)
     {
         if (await DeviceAuthentication.ResolveAsync(http, grains) is not { } device) return DeviceAuthentication.Refused();
-        if (request.Latitude is not (>= -90 and <= 90) || request.Longitude is not (>= -180 and <= 180))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["position"] = ["A latitude in -90..90 and a longitude in -180..180 are required."] });
+        var validation = new RequestValidation()
+            .Require(request.Latitude is >= -90 and <= 90 && request.Longitude is >= -180 and <= 180, "position", "A latitude in -90..90 and a longitude in -180..180 are required.")
+            .Text(request.Reason, "reason", InputLimits.Text, $"A reason has at most {InputLimits.Text:N0} characters.", required: false, multiline: true);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         if (!ResourceId.IsValid(request.TicketId)) return TypedResults.NotFound();
 
         var ticket = Ticket(grains, device, request.TicketId);
         var snapshot = await ticket.GetAsync();
         if (snapshot.TechnicianId != device.TechnicianId) return TypedResults.NotFound(); // not this technician's job
         var position = new GeoPoint(request.Latitude, request.Longitude);
-        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        var reason = NullIfBlank(request.Reason);
         try
         {
             return TypedResults.Ok((await ticket.CheckInAsync(position, device.Actor(), reason, device.TechnicianId)).AsDto());
@@ -91,10 +93,13 @@ public static class DeviceJobsApi
         }
     }
 
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     private static ITicketGrain Ticket(IClusterClient grains, DeviceBinding device, string ticketId) =>
         grains.GetGrain<ITicketGrain>(TenantKeys.For(device.TenantId, ticketId));
 }
 
-public sealed record CheckInRequest(string TicketId, double Latitude, double Longitude, string? Reason);
+public sealed record CheckInRequest(
+    [property: MaxLength(InputLimits.Id)] string TicketId, double Latitude, double Longitude, [property: MaxLength(InputLimits.Text)] string? Reason);
 
-public sealed record DeviceStatusRequest(string? Status, string? Note);
+public sealed record DeviceStatusRequest([property: MaxLength(InputLimits.Code)] string? Status, [property: MaxLength(DeviceJobsApi.MaxNoteLength)] string? Note);

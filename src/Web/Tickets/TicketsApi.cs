@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Companies.Roster;
+using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Web.Hosting;
@@ -27,7 +29,7 @@ public static class TicketsApi
         CreateTicketRequest request, ClaimsPrincipal user, IClusterClient grains, ITechnicianRoster roster)
     {
         var validation = Validate(request);
-        if (validation.IsValid) await CheckPreferredTechnicianAsync(request, user.GetTenantId(), roster, validation, "preferredTechnicianId");
+        if (validation.IsValid) await CheckReferencesAsync(request, user.GetTenantId(), grains, roster, validation);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var id = TenantKeys.NewId();
@@ -42,16 +44,18 @@ public static class TicketsApi
         string id, ChangeStatusRequest request, ClaimsPrincipal user, IClusterClient grains)
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
-        if (!Enum.TryParse<TicketStatus>(request.Status, ignoreCase: true, out var to) || !Enum.IsDefined(to))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"Status must be one of {string.Join(", ", Enum.GetNames<TicketStatus>())}."] });
-        if (request.ArrivalWindow is { } w && w.End <= w.Start)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["arrivalWindow"] = ["The arrival window must end after it starts."] });
+        var validation = new RequestValidation()
+            .Require(EnumName.TryParse<TicketStatus>(request.Status, out var to), "status", $"Status must be one of {string.Join(", ", Enum.GetNames<TicketStatus>())}.")
+            .Text(request.Reason, "reason", InputLimits.Text, $"A reason can have at most {InputLimits.Text:N0} characters.", required: false, multiline: true)
+            .Id(request.TechnicianId, "technicianId", "A technician", required: false)
+            .Require(IsValidWindow(request.ArrivalWindow), "arrivalWindow", WindowProblem);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var ticket = Ticket(grains, user, id);
         if (request.TechnicianId is { } technicianId)
         {
-            if (!ResourceId.IsValid(technicianId)) return TypedResults.NotFound();
-            var technician = await grains.GetGrain<ITechnicianGrain>(TenantKeys.For(user.GetTenantId(), technicianId)).GetAsync(); // 404 if not this tenant's
+            if (await grains.GetGrain<ITechnicianGrain>(TenantKeys.For(user.GetTenantId(), technicianId)).GetAsync().OrNullAsync() is not { } technician)
+                return TypedResults.Problem(title: "No such technician.", detail: $"There is no technician '{technicianId}' in this company.", statusCode: StatusCodes.Status404NotFound);
             var missing = (await ticket.GetAsync()).Details.RequiredSkills.Except(technician.Profile.Skills, StringComparer.OrdinalIgnoreCase).ToList();
             if (missing.Count > 0)
                 return TypedResults.Problem(
@@ -60,7 +64,8 @@ public static class TicketsApi
                     statusCode: StatusCodes.Status409Conflict);
         }
 
-        var changed = await ticket.ChangeStatusAsync(new StatusChange(to, user.GetEmail(), request.Reason?.Trim(), request.TechnicianId, request.ArrivalWindow));
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        var changed = await ticket.ChangeStatusAsync(new StatusChange(to, user.GetEmail(), reason, request.TechnicianId, request.ArrivalWindow));
         return TypedResults.Ok(changed.AsDto());
     }
 
@@ -69,41 +74,62 @@ public static class TicketsApi
 
     /// <summary>The request as a <see cref="NewTicket"/>; only for a request <see cref="Validate"/> accepted.</summary>
     internal static NewTicket ToNewTicket(CreateTicketRequest request) => new(
-        request.CustomerId.Trim(), request.PropertyId.Trim(), request.Location!.Value, request.Address.Trim(), request.Description?.Trim() ?? "",
+        request.CustomerId, request.PropertyId, request.Location!.Value, request.Address.Trim(), request.Description?.Trim() ?? "",
         [.. (request.RequiredSkills ?? []).Select(s => s.Trim())], TimeSpan.FromMinutes(request.EstimatedMinutes), request.ArrivalWindow,
         Enum.Parse<TicketPriority>(request.Priority ?? nameof(TicketPriority.Routine), ignoreCase: true), request.PreferredTechnicianId?.Trim());
 
     internal static RequestValidation Validate(CreateTicketRequest r) => new RequestValidation()
-        .Require(!string.IsNullOrWhiteSpace(r.CustomerId) && r.CustomerId.Length <= 100, "customerId", "A customer id of 1 to 100 characters is required.")
-        .Require(!string.IsNullOrWhiteSpace(r.PropertyId) && r.PropertyId.Length <= 100, "propertyId", "A property id of 1 to 100 characters is required.")
+        .Id(r.CustomerId, "customerId", "The customer")
+        .Id(r.PropertyId, "propertyId", "The property")
         .Require(r.Location is { Latitude: >= -90 and <= 90, Longitude: >= -180 and <= 180 }, "location", "A location with latitude -90..90 and longitude -180..180 is required.")
-        .Require(!string.IsNullOrWhiteSpace(r.Address) && r.Address.Length <= 300, "address", "An address of 1 to 300 characters is required.")
-        .Require(r.Description is null || r.Description.Length <= 4_000, "description", "The description can have at most 4,000 characters.")
-        .Require(r.RequiredSkills is null || (r.RequiredSkills.Count <= 20 && r.RequiredSkills.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 50)), "requiredSkills", "At most 20 skills of 1 to 50 characters.")
+        .Text(r.Address, "address", InputLimits.Address, $"An address of 1 to {InputLimits.Address} characters is required.")
+        .Text(r.Description, "description", InputLimits.Text, $"The description can have at most {InputLimits.Text:N0} characters.", required: false, multiline: true)
+        .Labels(r.RequiredSkills, "requiredSkills", InputLimits.Skills, $"At most {InputLimits.Skills} skills of 1 to {InputLimits.Label} characters.")
         .Require(r.EstimatedMinutes is > 0 and <= 24 * 60, "estimatedMinutes", "The estimated duration must be more than 0 and at most 1,440 minutes.")
-        .Require(r.ArrivalWindow is null || r.ArrivalWindow.End > r.ArrivalWindow.Start, "arrivalWindow", "The arrival window must end after it starts.")
-        .Require(r.Priority is null || (Enum.TryParse<TicketPriority>(r.Priority, ignoreCase: true, out var p) && Enum.IsDefined(p)), "priority", "Priority must be Routine, High or Emergency.")
-        .Require(r.PreferredTechnicianId is null || ResourceId.IsValid(r.PreferredTechnicianId.Trim()), "preferredTechnicianId", "A preferred technician must be given by their technician id (32 hex characters).");
+        .Require(IsValidWindow(r.ArrivalWindow), "arrivalWindow", WindowProblem)
+        .Require(r.Priority is null || EnumName.TryParse<TicketPriority>(r.Priority, out _), "priority", "Priority must be Routine, High or Emergency.")
+        .Id(r.PreferredTechnicianId?.Trim(), "preferredTechnicianId", "A preferred technician", required: false);
+
+    private static bool IsValidWindow(TimeWindow? w) => w is null || (w.End > w.Start && InputLimits.IsInRange(w.Start) && InputLimits.IsInRange(w.End));
+
+    private static readonly string WindowProblem = $"The arrival window must end after it starts, in the years {InputLimits.FirstYear} to {InputLimits.LastYear}.";
 
     /// <summary>
-    /// A preferred technician must be one of the tenant's own: an id of another company's technician (or of nobody) would
-    /// otherwise sit on the ticket and silently never count. A point lookup on the tenant's roster. Only for a request
-    /// <see cref="Validate"/> accepted.
+    /// The ids a ticket names must be the tenant's own: a customer of this company, one of that customer's properties and a
+    /// technician on its roster. Another company's ids (or nobody's) would otherwise sit on the ticket, show the wrong
+    /// site, and silently never count. Point lookups; only for a request <see cref="Validate"/> accepted.
     /// </summary>
-    internal static async Task CheckPreferredTechnicianAsync(CreateTicketRequest r, string tenantId, ITechnicianRoster roster, RequestValidation validation, string field)
+    internal static async Task CheckReferencesAsync(
+        CreateTicketRequest r, string tenantId, IClusterClient grains, ITechnicianRoster roster, RequestValidation validation, string prefix = "")
     {
-        if (r.PreferredTechnicianId?.Trim() is not { } id) return;
-        if (!await roster.ContainsAsync(tenantId, id))
-            validation.Add(field, $"The preferred technician '{id}' is not a technician of this company.");
+        if (await grains.GetGrain<ICustomerGrain>(TenantKeys.For(tenantId, r.CustomerId)).GetAsync().OrNullAsync() is not { } customer)
+            validation.Add(prefix + "customerId", $"There is no customer '{r.CustomerId}' in this company.");
+        else if (!customer.PropertyIds.Contains(r.PropertyId))
+            validation.Add(prefix + "propertyId", $"The property '{r.PropertyId}' is not one of {customer.Name}'s.");
+        if (r.PreferredTechnicianId?.Trim() is { } technicianId && !await roster.ContainsAsync(tenantId, technicianId))
+            validation.Add(prefix + "preferredTechnicianId", $"The preferred technician '{technicianId}' is not a technician of this company.");
     }
 
     private static ITicketGrain Ticket(IClusterClient grains, ClaimsPrincipal user, string id) => grains.GetGrain<ITicketGrain>(TenantKeys.For(user.GetTenantId(), id));
 }
 
+/// <param name="CustomerId">A customer of the company, and <paramref name="PropertyId"/> one of that customer's properties.</param>
 public sealed record CreateTicketRequest(
-    string CustomerId, string PropertyId, GeoPoint? Location, string Address, string? Description,
-    IReadOnlyList<string>? RequiredSkills, double EstimatedMinutes, TimeWindow? ArrivalWindow, string? Priority, string? PreferredTechnicianId = null);
+    [property: MaxLength(InputLimits.Id)] string CustomerId,
+    [property: MaxLength(InputLimits.Id)] string PropertyId,
+    GeoPoint? Location,
+    [property: MaxLength(InputLimits.Address)] string Address,
+    [property: MaxLength(InputLimits.Text)] string? Description,
+    [property: MaxLength(InputLimits.Skills)] IReadOnlyList<string>? RequiredSkills,
+    double EstimatedMinutes,
+    TimeWindow? ArrivalWindow,
+    [property: MaxLength(InputLimits.Code)] string? Priority,
+    [property: MaxLength(InputLimits.Id)] string? PreferredTechnicianId = null);
 
-public sealed record ChangeStatusRequest(string Status, string? Reason, string? TechnicianId, TimeWindow? ArrivalWindow);
+public sealed record ChangeStatusRequest(
+    [property: MaxLength(InputLimits.Code)] string Status,
+    [property: MaxLength(InputLimits.Text)] string? Reason,
+    [property: MaxLength(InputLimits.Id)] string? TechnicianId,
+    TimeWindow? ArrivalWindow);
 
 public sealed record PinRequest(bool Pinned);

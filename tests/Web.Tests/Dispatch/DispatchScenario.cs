@@ -72,11 +72,12 @@ public sealed class DispatchScenario
         string description, (double Latitude, double Longitude) at, string[]? skills = null, double minutes = 60,
         (double FromHours, double ToHours)? window = null, string priority = "Routine", string? preferredTechnicianId = null)
     {
+        var site = await Company.SiteAsync();
         var now = DateTimeOffset.UtcNow;
         var response = await Dispatcher.PostAsJsonAsync("/api/v1/tickets", new
         {
-            customerId = "customer-1",
-            propertyId = "property-1",
+            customerId = site.CustomerId,
+            propertyId = site.PropertyId,
             location = new { latitude = at.Latitude, longitude = at.Longitude },
             address = description + " street",
             description,

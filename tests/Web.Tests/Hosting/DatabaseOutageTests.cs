@@ -32,10 +32,11 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         app.Settings["Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = relay.Port }.ConnectionString;
         // Dispatch plans nothing on its own here: only the ticket and the ping history write during the outage.
         var company = await TenantScenario.CreateWithManualDispatchAsync(app);
+        var site = await company.SiteAsync();
         var created = await company.Dispatcher.PostAsJsonAsync("/api/v1/tickets", new
         {
-            customerId = "cust-1",
-            propertyId = "prop-1",
+            customerId = site.CustomerId,
+            propertyId = site.PropertyId,
             location = new { latitude = 41.16, longitude = -8.62 },
             address = "Rua de Santa Catarina 1, Porto",
             description = "Sprinkler zone 3 does not turn on",

@@ -14,8 +14,11 @@ public sealed class TenantScenario
 {
     public const string Password = "correct horse battery";
 
+    private readonly Lazy<Task<CustomerSite>> _site;
+
     private TenantScenario(PortalFactory app, string tenantId, string email, string cookie)
     {
+        _site = new(CreateSiteAsync);
         App = app;
         TenantId = tenantId;
         Email = email;
@@ -67,6 +70,18 @@ public sealed class TenantScenario
         var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         var me = await login.Content.ReadFromJsonAsync<MeDto>();
         return new TenantScenario(app, me!.TenantId, email, cookie);
+    }
+
+    /// <summary>
+    /// A customer of the company with one property, made on first use: every ticket names a real customer's site, and
+    /// tests about jobs rather than customers need just one.
+    /// </summary>
+    public Task<CustomerSite> SiteAsync() => _site.Value;
+
+    private async Task<CustomerSite> CreateSiteAsync()
+    {
+        var customer = await CustomerScenario.CreateAsync(this, "Walk-in customers");
+        return new CustomerSite(customer.Id, (await customer.AddPropertyAsync()).Id);
     }
 
     public async Task<TechnicianDto> AddTechnicianAsync(string name = "Tomás Technician")

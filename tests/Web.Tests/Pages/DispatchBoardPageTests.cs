@@ -50,6 +50,13 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
         return id;
     }
 
+    // A job is for a customer's property, named by their ids.
+    private static async Task FillSiteAsync(ILocator form, CustomerSite site)
+    {
+        await form.GetByLabel("Customer id").FillAsync(site.CustomerId);
+        await form.GetByLabel("Property id").FillAsync(site.PropertyId);
+    }
+
     private static async Task AssignByStatusAsync(DispatchScenario day, string ticketId, string technicianId)
     {
         (await day.Dispatcher.PostAsJsonAsync($"/api/v1/tickets/{ticketId}/status", new { status = "Assigned", technicianId })).EnsureSuccessStatusCode();
@@ -206,6 +213,7 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
         await page.Locator("#map").ClickAsync(); // places the job where the dispatcher clicked
         await Assertions.Expect(form.GetByLabel("Latitude")).Not.ToHaveValueAsync("");
         await form.GetByLabel("Skills needed (comma-separated)").FillAsync("irrigation");
+        await FillSiteAsync(form, await session.Day.Company.SiteAsync());
         await form.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
 
         await Assertions.Expect(form).ToBeHiddenAsync();
@@ -230,6 +238,7 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
         await form.GetByLabel("Longitude").FillAsync("-8.61");
         await form.GetByLabel("Window from").FillAsync("2030-01-02T12:00");
         await form.GetByLabel("Window until").FillAsync("2030-01-02T10:00");
+        await FillSiteAsync(form, await session.Day.Company.SiteAsync());
         await form.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
 
         await Assertions.Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("must end after it starts");

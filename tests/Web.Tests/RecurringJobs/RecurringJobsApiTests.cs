@@ -18,12 +18,12 @@ public sealed class RecurringJobsApiTests : IClassFixture<PortalFactory>
     private static string TodayInLisbon => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Lisbon).DateTime).ToString("yyyy-MM-dd");
 
     // Every day 09:00-12:00 in Lisbon from today: the default 14-day horizon holds 14 or 15 occurrences, depending on the hour.
-    private static object Daily(object? recurrenceOverrides = null) => new
+    private static object Daily(CustomerSite site, object? recurrenceOverrides = null) => new
     {
         ticket = new
         {
-            customerId = "cust-1",
-            propertyId = "prop-1",
+            customerId = site.CustomerId,
+            propertyId = site.PropertyId,
             location = new { latitude = 41.16, longitude = -8.62 },
             address = "Rua de Santa Catarina 1, Porto",
             description = "Pool maintenance",
@@ -43,7 +43,7 @@ public sealed class RecurringJobsApiTests : IClassFixture<PortalFactory>
 
     private static async Task<RecurringJobDto> CreateAsync(TenantScenario company)
     {
-        var response = await company.Dispatcher.PostAsJsonAsync("/api/v1/recurring-jobs", Daily());
+        var response = await company.Dispatcher.PostAsJsonAsync("/api/v1/recurring-jobs", Daily(await company.SiteAsync()));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<RecurringJobDto>())!;
     }
@@ -143,10 +143,11 @@ public sealed class RecurringJobsApiTests : IClassFixture<PortalFactory>
     {
         // One company for every case: sign-ins are rate limited per client address.
         var company = await TenantScenario.CreateAsync(_app);
+        var site = await company.SiteAsync();
 
         foreach (var (recurrence, field) in BadRecurrences)
         {
-            var body = JsonSerializer.Serialize(Daily()).Replace("\"recurrence\":{", "\"recurrence\":" + recurrence + ",\"ignored\":{", StringComparison.Ordinal);
+            var body = JsonSerializer.Serialize(Daily(site)).Replace("\"recurrence\":{", "\"recurrence\":" + recurrence + ",\"ignored\":{", StringComparison.Ordinal);
 
             var response = await company.Dispatcher.PostAsync("/api/v1/recurring-jobs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 

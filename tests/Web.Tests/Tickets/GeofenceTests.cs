@@ -17,9 +17,10 @@ public sealed class GeofenceTests : IClassFixture<PortalFactory>
         var company = await TenantScenario.CreateWithManualDispatchAsync(_app);
         var tech = await company.AddTechnicianAsync();
         var token = (await company.IssueTokenAsync(tech.Id)).Token;
+        var site = await company.SiteAsync();
         var created = await company.Dispatcher.PostAsJsonAsync("/api/v1/tickets", new
         {
-            customerId = "c", propertyId = "p", location = new { latitude = SiteLat, longitude = SiteLon }, address = "Rua X",
+            customerId = site.CustomerId, propertyId = site.PropertyId, location = new { latitude = SiteLat, longitude = SiteLon }, address = "Rua X",
             requiredSkills = new[] { "irrigation" }, estimatedMinutes = 45,
         });
         var ticket = (await created.Content.ReadFromJsonAsync<TicketDto>())!;

@@ -11,10 +11,10 @@ public sealed class TicketsApiTests : IClassFixture<PortalFactory>
 
     public TicketsApiTests(PortalFactory app) => _app = app;
 
-    private static object NewTicket(string[]? skills = null) => new
+    private static object NewTicket(CustomerSite site, string[]? skills = null) => new
     {
-        customerId = "cust-1",
-        propertyId = "prop-1",
+        customerId = site.CustomerId,
+        propertyId = site.PropertyId,
         location = new { latitude = 41.16, longitude = -8.62 },
         address = "Rua de Santa Catarina 1, Porto",
         description = "Sprinkler zone 3 does not turn on",
@@ -23,10 +23,10 @@ public sealed class TicketsApiTests : IClassFixture<PortalFactory>
         priority = "High",
     };
 
-    private static object NewTicketPreferring(string preferredTechnicianId) => new
+    private static object NewTicketPreferring(CustomerSite site, string preferredTechnicianId) => new
     {
-        customerId = "cust-1",
-        propertyId = "prop-1",
+        customerId = site.CustomerId,
+        propertyId = site.PropertyId,
         location = new { latitude = 41.16, longitude = -8.62 },
         address = "Rua de Santa Catarina 1, Porto",
         requiredSkills = new[] { "irrigation" },
@@ -36,7 +36,7 @@ public sealed class TicketsApiTests : IClassFixture<PortalFactory>
 
     private static async Task<TicketDto> CreateAsync(TenantScenario company, string[]? skills = null)
     {
-        var response = await company.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicket(skills));
+        var response = await company.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicket(await company.SiteAsync(), skills));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<TicketDto>())!;
     }
@@ -136,7 +136,7 @@ public sealed class TicketsApiTests : IClassFixture<PortalFactory>
         var company = await TenantScenario.CreateWithManualDispatchAsync(_app);
         var tech = await company.AddTechnicianAsync();
 
-        var response = await company.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicketPreferring(tech.Id));
+        var response = await company.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicketPreferring(await company.SiteAsync(), tech.Id));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(tech.Id, (await response.Content.ReadFromJsonAsync<TicketDto>())!.PreferredTechnicianId);
@@ -150,10 +150,11 @@ public sealed class TicketsApiTests : IClassFixture<PortalFactory>
         var a = await TenantScenario.CreateWithManualDispatchAsync(_app, "A");
         var b = await TenantScenario.CreateWithManualDispatchAsync(_app, "B");
         var theirTech = await b.AddTechnicianAsync();
+        var ours = await a.SiteAsync();
 
-        var unknown = await a.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicketPreferring("0123456789abcdef0123456789abcdef"));
-        var theirs = await a.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicketPreferring(theirTech.Id));
-        var malformed = await a.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicketPreferring("Tomás"));
+        var unknown = await a.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicketPreferring(ours, "0123456789abcdef0123456789abcdef"));
+        var theirs = await a.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicketPreferring(ours, theirTech.Id));
+        var malformed = await a.Dispatcher.PostAsJsonAsync("/api/v1/tickets", NewTicketPreferring(ours, "Tomás"));
 
         foreach (var response in new[] { unknown, theirs, malformed })
         {

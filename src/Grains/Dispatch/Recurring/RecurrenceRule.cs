@@ -25,9 +25,9 @@ public sealed record RecurrenceRule(
 
     public const int MaxCount = 1000;
 
-    public const int FirstYear = 2000;
+    public const int FirstYear = InputLimits.FirstYear;
 
-    public const int LastYear = 2200;
+    public const int LastYear = InputLimits.LastYear;
 
     /// <summary>What is wrong with the rule, by field name (empty when it is valid).</summary>
     public IReadOnlyList<(string Field, string Message)> Problems()

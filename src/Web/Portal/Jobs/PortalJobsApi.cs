@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
@@ -30,7 +31,7 @@ public static class PortalJobsApi
         group.MapPost("/service-requests", RequestAsync).WithSummary("Asks for work at a property: an emergency, or a booked window from the offer.");
         group.MapPost("/jobs/{id}/reschedule", RescheduleAsync).WithSummary("Moves the job to another window on offer, before the cut-off.");
         group.MapPost("/jobs/{id}/cancel", CancelAsync).WithSummary("Cancels the job, before the cut-off.");
-        group.MapPost("/jobs/{id}/photos", AddPhotoAsync)
+        group.MapPost("/jobs/{id}/photos", AddPhotoAsync).WithRequestBodyLimit(PhotoUpload.MaxRequestBytesOf(endpoints))
             .WithSummary("Adds a photo of the problem (multipart field \"photo\", JPEG, PNG or WebP by its bytes, at most 8 MB) while the job is open.")
             .DisableAntiforgery(); // the form is read by hand; CrossSiteRequestGuard refuses other sites' posts
         return group;
@@ -74,8 +75,9 @@ public static class PortalJobsApi
         ServiceRequest request, ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         var validation = new RequestValidation()
-            .Require(!string.IsNullOrWhiteSpace(request.Description) && request.Description.Trim().Length <= 4_000, "description", "Say what needs doing, in at most 4,000 characters.")
-            .Require(request.Emergency || request.WindowStart is not null, "windowStart", "Choose one of the windows on offer (or say it is an emergency).");
+            .Text(request.Description, "description", InputLimits.Text, $"Say what needs doing, in at most {InputLimits.Text:N0} characters.", multiline: true)
+            .Require(request.Emergency || request.WindowStart is not null, "windowStart", "Choose one of the windows on offer (or say it is an emergency).")
+            .Require(request.Service is null or { Length: <= InputLimits.Label }, "service", $"A service name has at most {InputLimits.Label} characters.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         if (await VisiblePropertyAsync(grains, user, request.PropertyId) is not { } property) return TypedResults.NotFound();
 
@@ -117,13 +119,15 @@ public static class PortalJobsApi
         return TypedResults.Ok(await PortalJobMapping.ToDtoAsync(moved, grains, rules, clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<PortalJobDto>, NotFound, ProblemHttpResult>> CancelAsync(
+    private static async Task<Results<Ok<PortalJobDto>, NotFound, ValidationProblem, ProblemHttpResult>> CancelAsync(
         string id, CancelRequest? request, ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         if (await PortalAccess.VisibleJobAsync(grains, user, id) is not { } job) return TypedResults.NotFound();
+        var validation = new RequestValidation().Text(request?.Reason, "reason", InputLimits.Text, $"A reason has at most {InputLimits.Text:N0} characters.", required: false, multiline: true);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         var rules = await Dispatch(grains, user).GetBookingRulesAsync();
         if (!PortalJobMapping.CanChange(job, rules, clock.GetUtcNow())) return TooLate(job, rules);
-        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? "cancelled by the customer" : $"cancelled by the customer: {request.Reason.Trim()[..Math.Min(500, request.Reason.Trim().Length)]}";
+        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? "cancelled by the customer" : $"cancelled by the customer: {request.Reason.Trim()}";
         var cancelled = await grains.GetGrain<ITicketGrain>(TenantKeys.For(user.GetTenantId(), id)).ChangeStatusAsync(new StatusChange(TicketStatus.Cancelled, Actor(user), reason));
         return TypedResults.Ok(await PortalJobMapping.ToDtoAsync(cancelled, grains, rules, clock.GetUtcNow()));
     }
@@ -178,8 +182,13 @@ public static class PortalJobsApi
 }
 
 /// <param name="Service">One of the company's bookable services (its skills and length); null for the first on offer.</param>
-public sealed record ServiceRequest(string? PropertyId, string? Description, bool Emergency, DateTimeOffset? WindowStart, string? Service = null);
+public sealed record ServiceRequest(
+    [property: MaxLength(InputLimits.Id)] string? PropertyId,
+    [property: MaxLength(InputLimits.Text)] string? Description,
+    bool Emergency,
+    DateTimeOffset? WindowStart,
+    [property: MaxLength(InputLimits.Label)] string? Service = null);
 
 public sealed record RescheduleRequest(DateTimeOffset? WindowStart);
 
-public sealed record CancelRequest(string? Reason);
+public sealed record CancelRequest([property: MaxLength(InputLimits.Text)] string? Reason);

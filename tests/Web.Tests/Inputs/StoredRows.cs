@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansPortal.Web.Tests.Infrastructure;
+
+namespace OrleansPortal.Web.Tests.Inputs;
+
+/// <summary>
+/// Everything the app has stored, read from its SQLite file: every grain state with its version and the rows of the
+/// app's own tables. Two reads around a refused request must be equal: a refusal writes nothing.
+/// </summary>
+public static class StoredRows
+{
+    private static readonly string[] Queries =
+    [
+        // Not Orleans' stream subscriptions: the live feeds subscribe on their own schedule, whatever a request does.
+        "SELECT state_name || ' ' || key_ext || ' v' || version FROM orleans_grain_state WHERE state_name <> 'PubSubRendezvousGrain'",
+        "SELECT 'technician ' || tenant_id || ' ' || technician_id || ' ' || name || ' ' || status FROM company_technicians",
+        "SELECT 'thread ' || tenant_id || ' ' || thread_id || ' ' || last_message_at || ' ' || team_unread FROM conversation_threads",
+        "SELECT 'series ' || tenant_id || ' ' || series_id FROM recurring_job_series",
+    ];
+
+    public static async Task<HashSet<string>> ReadAsync(PortalFactory app)
+    {
+        var connectionString = app.Services.GetRequiredService<IConfiguration>()["Storage:ConnectionString"];
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var rows = new HashSet<string>();
+        foreach (var query in Queries)
+        {
+            await using var command = new SqliteCommand(query, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+        }
+        return rows;
+    }
+
+    /// <summary>What differs between two reads, for a failure message; empty when nothing was written.</summary>
+    public static string Difference(HashSet<string> before, HashSet<string> after) =>
+        string.Join(", ", after.Except(before).Select(r => "+" + r).Concat(before.Except(after).Select(r => "-" + r)));
+}
