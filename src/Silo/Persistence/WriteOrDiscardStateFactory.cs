@@ -51,8 +51,10 @@ internal sealed class WriteOrDiscardState<TState>(IPersistentState<TState> inner
         }
         catch (Exception ex)
         {
-            // Replaced in any case: the next call reads what storage really holds.
-            grain.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, ex, $"writing state '{stateName}' failed"));
+            // Replaced in any case: the next call reads what storage really holds. The reason carries no exception:
+            // Orleans answers the calls queued behind a deactivation with its reason's exception, so the next caller
+            // (a read, a retry) would get this write's failure instead of being served by the new activation.
+            grain.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, $"writing state '{stateName}' failed: {ex.GetBaseException().Message}"));
             if (resolvable && WriteOutcome.MayHaveBeenApplied(ex))
             {
                 switch (await AskStorageAsync(etagBefore))

@@ -13,6 +13,7 @@ namespace OrleansPortal.Grains.Tests.Infrastructure;
 public static class StorageFaults
 {
     private static readonly ConcurrentDictionary<GrainId, WriteFault> Failing = new();
+    private static readonly ConcurrentDictionary<GrainId, TaskCompletionSource> Held = new();
     private static readonly ConcurrentDictionary<string, int> FailingPings = new(StringComparer.Ordinal);
 
     /// <summary>Writes of <paramref name="grain"/>'s state fail, as <paramref name="fault"/> says, until the returned handle is disposed.</summary>
@@ -21,6 +22,27 @@ public static class StorageFaults
         var id = grain.GetGrainId();
         if (!Failing.TryAdd(id, fault)) throw new InvalidOperationException($"Writes of {id} already fail.");
         return new Handle(id);
+    }
+
+    /// <summary>
+    /// Writes of <paramref name="grain"/>'s state wait (and, with <see cref="FailWritesOf"/>, then fail) until the returned
+    /// handle is disposed, so a test can queue calls behind a write that is under way.
+    /// </summary>
+    public static IDisposable HoldWritesOf(IAddressable grain)
+    {
+        var id = grain.GetGrainId();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!Held.TryAdd(id, gate)) throw new InvalidOperationException($"Writes of {id} are already held.");
+        return new Release(() =>
+        {
+            Held.TryRemove(id, out _);
+            gate.TrySetResult();
+        });
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
     }
 
     /// <summary>Stores of <paramref name="technicianId"/>'s pings fail until the returned handle is disposed, as a ping history whose database is down.</summary>
@@ -91,6 +113,7 @@ public static class StorageFaults
 
         public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
+            if (Held.TryGetValue(grainId, out var gate)) await gate.Task;
             if (!Failing.TryGetValue(grainId, out var fault))
             {
                 await inner.WriteStateAsync(stateName, grainId, grainState);

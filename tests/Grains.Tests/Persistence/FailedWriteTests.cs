@@ -34,6 +34,31 @@ public sealed class FailedWriteTests(GrainCluster cluster) : IClassFixture<Grain
     }
 
     [Fact]
+    public async Task ACallQueuedBehindAFailedWrite_IsServedByTheNextActivation_NotFailedWithThatWritesError()
+    {
+        var (ticket, created) = await NewTicketAsync();
+
+        Task<TicketSnapshot> read;
+        using (StorageFaults.FailWritesOf(ticket))
+        {
+            Task refused;
+            using (StorageFaults.HoldWritesOf(ticket))
+            {
+                refused = ticket.ChangeStatusAsync(new StatusChange(TicketStatus.OnHold, "dana@example.com", "customer asked to wait"));
+                await Task.Delay(200); // the change is in its write
+                read = ticket.GetAsync(); // waits behind it, and then behind the deactivation the failure starts
+                await Task.Delay(200);
+            }
+
+            await Assert.ThrowsAnyAsync<Exception>(() => refused);
+        }
+
+        var snapshot = await read; // was answered with the write's own failure when the deactivation carried it
+        Assert.Equal(TicketStatus.New, snapshot.Status);
+        Assert.Equal(created.Audit.Count, snapshot.Audit.Count);
+    }
+
+    [Fact]
     public async Task AWriteWhoseConnectionBrokeAfterItCommitted_IsAnsweredAsDone()
     {
         var (ticket, created) = await NewTicketAsync();
@@ -127,8 +152,10 @@ public sealed class FailedWriteTests(GrainCluster cluster) : IClassFixture<Grain
         var conversation = _client.GetGrain<IConversationGrain>(ConversationKey.ForCustomer(_tenant, "cust-" + TenantKeys.NewId()));
         await conversation.PostAsync(new NewMessage(MessageAuthor.Customer("contact-1", "Ana"), "Hello", [], Internal: false));
 
+        Exception refused;
         using (StorageFaults.FailWritesOf(conversation))
-            await Assert.ThrowsAnyAsync<Exception>(() => conversation.PostAsync(new NewMessage(MessageAuthor.Customer("contact-1", "Ana"), "This one failed", [], Internal: false)));
+            refused = await Assert.ThrowsAnyAsync<Exception>(() => conversation.PostAsync(new NewMessage(MessageAuthor.Customer("contact-1", "Ana"), "This one failed", [], Internal: false)));
+        Assert.Contains("Injected storage fault", refused.ToString());
         await conversation.PostAsync(new NewMessage(MessageAuthor.Customer("contact-1", "Ana"), "And this one was stored", [], Internal: false));
 
         var page = await conversation.GetPageAsync(ConversationReader.Team, before: null, size: 50);
