@@ -69,7 +69,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         if (TicketLifecycle.IsFinal(change.To)) ticket.Pinned = false;
         ticket.Audit.Add(new AuditEntry(clock.GetUtcNow(), change.Actor, from, change.To, change.Reason, technician));
         await state.WriteStateAsync();
-        await UpdateGeofenceAsync(change.To, previousTechnician);
+        await this.RunAfterStoredAsync(logger, "moving the technician's geofence", () => UpdateGeofenceAsync(state.State.Status, previousTechnician)); // a retry follows the status as it is then
         return await PublishAsync();
     }
 
