@@ -8,7 +8,7 @@ namespace OrleansPortal.Benchmarks.Pings;
 
 /// <summary>
 /// HTTP ping ingestion against the real app (its own process, PostgreSQL with fsync on, started by bench/run):
-/// 10,000 technicians, JSON batches of 100 pings from 128 concurrent senders, a dashboard connected to the live-map
+/// 10,000 technicians, JSON batches of 100 pings from 64 concurrent senders, a dashboard connected to the live-map
 /// hub receiving the fan-out. Measures, in one run on the same database: (1) the copy ceiling, the same rows written
 /// by binary COPY alone (<see cref="CopyCeilingBenchmark"/>); (2) the Kestrel baseline, the same batches to an
 /// endpoint that does nothing; (3) the most pings/s ingestion sustains end to end (stored in the ping history, not
@@ -18,9 +18,9 @@ namespace OrleansPortal.Benchmarks.Pings;
 internal static class PingsBenchmark
 {
     private const int Technicians = 10_000;
-    // A fleet of 10,000 phones sends independently; 128 batches in flight is still far fewer. Each request waits for
+    // A fleet of 10,000 phones sends independently; 64 batches in flight is still far fewer. Each request waits for
     // its commit (a ping is answered only once stored), so ingestion is latency-bound and needs that many in flight.
-    private const int Senders = 128;
+    private const int Senders = 64;
     private const int SteadyRate = 2_000;
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
