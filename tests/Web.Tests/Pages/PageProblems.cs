@@ -26,7 +26,8 @@ public sealed class PageProblems
         };
         page.Response += (_, response) =>
         {
-            if (!response.Ok && !IsTile(response.Url) && !expectedErrorPaths.Any(p => response.Url.Contains(p, StringComparison.Ordinal)))
+            // 304 is the browser revalidating a file it has cached (it does for files changed moments ago), not an error.
+            if (!response.Ok && response.Status != 304 && !IsTile(response.Url) && !expectedErrorPaths.Any(p => response.Url.Contains(p, StringComparison.Ordinal)))
                 _problems.Enqueue($"HTTP {response.Status}: {response.Url}");
         };
     }

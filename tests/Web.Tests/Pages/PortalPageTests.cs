@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using OrleansPortal.Web.Portal;
+using OrleansPortal.Web.Tests.Chat;
 using OrleansPortal.Web.Tests.Infrastructure;
 
 namespace OrleansPortal.Web.Tests.Pages;
@@ -19,6 +20,10 @@ public sealed class PortalPageTests(BrowserFixture browser, SmtpServer smtp) : I
         var customer = await CustomerScenario.CreateAsync(company);
         var property = await customer.AddPropertyAsync("Beach house", "Avenida do Brasil 100, Porto");
         (await company.Dispatcher.PostAsJsonAsync($"/api/v1/properties/{property.Id}/timeline", new { kind = "visit", text = "Spring start-up done." })).EnsureSuccessStatusCode();
+        // A job with a long description and a conversation about it: thread titles and descriptions are what once made
+        // the home wider than a phone (558 px, and 889 px after one long request, at 390 px).
+        var job = await customer.AddJobAsync(property.Id, "The drip line along the whole east side of the garden has been leaking since the storm, near the lemon trees and the pergola: https://photos.example.com/albums/garden-east-side-leak-2026-12-06");
+        (await company.Dispatcher.PostAsJsonAsync($"/api/v1/conversations/{ChatScenario.Job(job)}/messages", new { text = "We will look at the whole east side." })).EnsureSuccessStatusCode();
         var email = $"maria-{Guid.NewGuid():N}@example.com";
         await customer.AddContactAsync(email);
         await using var context = await PhoneAsync(address);
@@ -41,6 +46,7 @@ public sealed class PortalPageTests(BrowserFixture browser, SmtpServer smtp) : I
         await Assertions.Expect(card).ToContainTextAsync("Avenida do Brasil 100, Porto");
         await Assertions.Expect(card).ToContainTextAsync("Rain Bird ESP-TM2");
         await Assertions.Expect(card).ToContainTextAsync("Spring start-up done.");
+        await Assertions.Expect(page.Locator("#chat-threads .title")).Not.ToHaveCountAsync(0); // the job's thread is listed
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways on a phone");
         await BrowserFixture.SaveScreenshotAsync(page, "portal-home");
 
