@@ -1,0 +1,4 @@
+import { mount } from "../../components/mount";
+import { LoginScreen } from "./LoginScreen";
+
+mount(() => <LoginScreen />);

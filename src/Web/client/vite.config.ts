@@ -1,0 +1,37 @@
+// Builds every page under pages/ (one index.html per screen) into ../wwwroot, where the app serves it.
+// The old hand-written pages still live in ../wwwroot until they are ported, so the output directory is not emptied;
+// the build removes only its own previous assets (see OrleansPortal.Web.csproj).
+import { readdirSync, existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { defineConfig } from "vite";
+
+const pagesRoot = resolve(import.meta.dirname, "pages");
+
+/** pages/<name>/index.html and pages/<name>/<sub>/index.html, each an entry of its own. */
+function pageEntries(dir: string, prefix = ""): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const item of readdirSync(dir, { withFileTypes: true })) {
+    if (!item.isDirectory()) continue;
+    const folder = resolve(dir, item.name);
+    const name = prefix + item.name;
+    if (existsSync(resolve(folder, "index.html"))) entries[name] = resolve(folder, "index.html");
+    Object.assign(entries, pageEntries(folder, name + "/"));
+  }
+  return entries;
+}
+
+export default defineConfig({
+  root: pagesRoot,
+  base: "/",
+  publicDir: false,
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  build: {
+    outDir: resolve(import.meta.dirname, "../wwwroot"),
+    emptyOutDir: false,
+    assetsDir: "assets",
+    target: "es2022",
+    sourcemap: true,
+    reportCompressedSize: true,
+    rolldownOptions: { input: pageEntries(pagesRoot) },
+  },
+});

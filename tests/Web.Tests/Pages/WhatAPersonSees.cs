@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using OrleansPortal.Web.Tests.Infrastructure;
+
+namespace OrleansPortal.Web.Tests.Pages;
+
+/// <summary>
+/// Checks of what a person sees on a page rather than what its DOM holds: the page does not scroll sideways, an element
+/// lies inside its container's box and the viewport, axe-core finds no serious or critical accessibility violation,
+/// and screenshots at the two sizes every page is looked at (390x844, a phone; 1440x900, an office screen).
+/// </summary>
+public static class WhatAPersonSees
+{
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    public static readonly ViewportSize Desk = new() { Width = 1440, Height = 900 };
+    public static IEnumerable<ViewportSize> BothSizes => [Phone, Desk];
+
+    /// <summary>The page does not scroll sideways at its current size.</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"{page.Url} scrolls sideways at {widths[1]} px: it is {widths[0]} px wide");
+    }
+
+    /// <summary>Every element <paramref name="element"/> matches is visible, inside <paramref name="container"/>'s box and inside the viewport.</summary>
+    public static async Task AssertInsideAsync(ILocator element, ILocator container, string what)
+    {
+        var box = await container.BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException($"the container of {what} is not shown");
+        var viewport = element.Page.ViewportSize!;
+        var count = await element.CountAsync();
+        Assert.True(count > 0, $"{what}: nothing is shown");
+        for (var i = 0; i < count; i++)
+        {
+            var item = await element.Nth(i).BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException($"{what} #{i} is not shown");
+            var centreX = item.X + item.Width / 2;
+            var centreY = item.Y + item.Height / 2;
+            Assert.True(centreX >= box.X && centreX <= box.X + box.Width && centreY >= box.Y && centreY <= box.Y + box.Height,
+                $"{what} #{i} at ({item.X:0},{item.Y:0}) lies outside its container ({box.X:0},{box.Y:0} {box.Width:0}x{box.Height:0})");
+            Assert.True(item.X >= 0 && item.X + item.Width <= viewport.Width + 0.5,
+                $"{what} #{i} ({item.X:0}..{item.X + item.Width:0}) is cut off by the {viewport.Width} px viewport");
+        }
+    }
+
+    /// <summary>axe-core (npm, as the client build restored it) finds nothing serious or critical on the page as it is now.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        // Evaluated through the DevTools protocol: a <script> tag would be refused by the page's Content-Security-Policy.
+        if (!await page.EvaluateAsync<bool>("typeof window.axe !== 'undefined'"))
+            await page.EvaluateAsync(AxeSource.Value + "\n;undefined");
+        var json = await page.EvaluateAsync<string>(
+            "async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations"
+            + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+            + ".map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })))");
+        using var violations = JsonDocument.Parse(json);
+        Assert.True(violations.RootElement.GetArrayLength() == 0, $"axe-core on {page.Url}: {json}");
+    }
+
+    /// <summary>Screenshots of the page at its current size, named {name}-{width}x{height}.png (see BrowserFixture).</summary>
+    public static Task<string> ScreenshotAsync(IPage page, string name) =>
+        BrowserFixture.SaveScreenshotAsync(page, $"{name}-{page.ViewportSize!.Width}x{page.ViewportSize.Height}");
+
+    private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(AxeScript()));
+
+    private static string AxeScript()
+    {
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "src", "Web", "client", "node_modules", "axe-core", "axe.min.js");
+                if (File.Exists(candidate)) return candidate;
+            }
+            throw new FileNotFoundException("axe-core was not found under src/Web/client/node_modules: build src/Web first (it restores the client's npm packages).");
+        }
+    }
+}
