@@ -3,6 +3,7 @@ using OrleansPortal.Benchmarks.Cluster;
 using OrleansPortal.Benchmarks.Fleet;
 using OrleansPortal.Benchmarks.GrainCalls;
 using OrleansPortal.Benchmarks.Insert;
+using OrleansPortal.Benchmarks.LiveMap;
 using OrleansPortal.Benchmarks.Matrix;
 using OrleansPortal.Benchmarks.Pings;
 using OrleansPortal.Benchmarks.Solomon;
@@ -22,11 +23,12 @@ return args.FirstOrDefault() switch
     "insert" => InsertBenchmark.Run(args[1..]),
     "fleet" => await FleetBenchmark.RunAsync(args[1..]),
     "chaos" => await ChaosBenchmark.RunAsync(args[1..]),
+    "live-map" => await LiveMapBenchmark.RunAsync(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, matrix, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, matrix, solomon, insert");
     return 2;
 }
