@@ -17,18 +17,24 @@ public sealed partial class DispatchGrain
         var technicians = new List<BoardTechnician>();
         foreach (var t in _technicians.Values.OrderBy(t => t.Profile.Name, StringComparer.Ordinal))
         {
+            // The shift as the schedule has it, not the plan's span: that starts at "now" once today's shift has begun,
+            // so after the shift it read "22:00-22:00".
+            var shifts = Availability.ShiftsOn(t.Schedule, date);
+            var crossesMidnight = shifts.Count > 0 && LocalDate(shifts[^1].End) != LocalDate(shifts[0].Start);
             if (ctx.Problem.VehicleIndex(t.TechnicianId) is { } v)
             {
                 var p = ctx.Problem.Technicians[v];
                 var stops = timeline.Routes[v].Stops.Select(s => BoardStopOf(ctx, s)).ToList();
-                technicians.Add(new BoardTechnician(t.TechnicianId, t.Profile.Name, [.. p.Qualifications.Order()], p.ShiftStart, p.ShiftEnd, p.Start, p.End, stops, null));
+                technicians.Add(new BoardTechnician(t.TechnicianId, t.Profile.Name, [.. p.Qualifications.Order()], shifts[0].Start, shifts.Max(s => s.End), p.Start, p.End, stops, null,
+                    shifts, crossesMidnight, p.ShiftStart.ToUniversalTime()));
             }
             else
             {
                 // Off this day, yet maybe holding jobs assigned earlier: show them, so the dispatcher sees what to move.
                 var held = routes.GetValueOrDefault(t.TechnicianId) ?? [];
                 var stops = held.Select(id => _tickets[id]).Select(j => new BoardStop(JobOf(j), j.ArrivalWindow?.Start ?? ctx.Problem.Epoch, j.ArrivalWindow?.Start ?? ctx.Problem.Epoch, j.ArrivalWindow?.End ?? ctx.Problem.Epoch, null, 0)).ToList();
-                technicians.Add(new BoardTechnician(t.TechnicianId, t.Profile.Name, [.. t.Profile.Skills], null, null, null, null, stops, ctx.Unavailable.GetValueOrDefault(t.TechnicianId)));
+                technicians.Add(new BoardTechnician(t.TechnicianId, t.Profile.Name, [.. t.Profile.Skills], null, null, null, null, stops, ctx.Unavailable.GetValueOrDefault(t.TechnicianId),
+                    shifts, crossesMidnight, null));
             }
         }
 

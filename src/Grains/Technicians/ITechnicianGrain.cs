@@ -17,6 +17,10 @@ public interface ITechnicianGrain : IGrainWithStringKey
     [Orleans.Concurrency.ReadOnly]
     Task<TechnicianSnapshot> GetAsync();
 
+    /// <summary>
+    /// A dispatcher's status: shown at once (roster, live map), and the status a job's end returns to when it is off duty.
+    /// The technician's next job step replaces it (<see cref="SetCurrentJobAsync"/>).
+    /// </summary>
     Task SetStatusAsync(TechnicianStatus status);
 
     /// <summary>Replaces the working hours, days off, start and end locations, buffer and certifications.</summary>
@@ -35,14 +39,17 @@ public interface ITechnicianGrain : IGrainWithStringKey
 
     /// <summary>
     /// The job the technician is heading to or working at; its site is geofenced (arrival moves it on site, leaving
-    /// completes it). Tickets call it from inside their own status changes, which this grain itself starts on
+    /// completes it), and the technician's status becomes en route or on site with it. Tickets call it from inside their own status changes, which this grain itself starts on
     /// arrival: it interleaves, so that cycle (technician → ticket → technician) and the race with a dispatcher's
     /// change of the same ticket never deadlock.
     /// </summary>
     [AlwaysInterleave]
     Task SetCurrentJobAsync(CurrentJob job);
 
-    /// <summary>Stops watching the job's site, if <paramref name="ticketId"/> is still the current job. Interleaves, as <see cref="SetCurrentJobAsync"/>.</summary>
+    /// <summary>
+    /// Stops watching the job's site, if <paramref name="ticketId"/> is still the current job, and the status rests: off
+    /// duty when a dispatcher set it or the technician is off shift, else available. Interleaves, as <see cref="SetCurrentJobAsync"/>.
+    /// </summary>
     [AlwaysInterleave]
     Task ClearCurrentJobAsync(string ticketId);
 

@@ -1,4 +1,5 @@
 using OrleansPortal.Grains.Technicians;
+using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Tests.Technicians;
 
@@ -27,6 +28,35 @@ public sealed class AvailabilityTests
     }
 
     [Fact]
+    public void TheShiftUnderWay_IsTheOneHoldingTheInstant_AndNoneBeforeOrAfterIt_OnADayOff_OrOnABlackoutDate()
+    {
+        // Lisbon is UTC+1 in summer: 8-17 there is 7:00 to 16:00 UTC.
+        var summerMonday = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var shift = new TimeWindow(summerMonday.AddHours(7), summerMonday.AddHours(16));
+
+        Assert.Equal(shift, Availability.ShiftAt(Lisbon, summerMonday.AddHours(7)));
+        Assert.Equal(shift, Availability.ShiftAt(Lisbon, summerMonday.AddHours(15).AddMinutes(59)));
+        Assert.Null(Availability.ShiftAt(Lisbon, summerMonday.AddHours(6).AddMinutes(59))); // before it starts
+        Assert.Null(Availability.ShiftAt(Lisbon, summerMonday.AddHours(16)));               // once it has ended
+        Assert.Null(Availability.ShiftAt(Lisbon, summerMonday.AddDays(-1).AddHours(10)));   // Sunday, a day off
+        Assert.Null(Availability.ShiftAt(Lisbon, new DateTimeOffset(2026, 12, 24, 10, 0, 0, TimeSpan.Zero))); // a blackout date
+    }
+
+    [Fact]
+    public void ASplitShift_IsEachOfItsParts_InOrder_AndItsBreakIsOffShift()
+    {
+        var split = Lisbon with { WorkingHours = [new WorkingHours(DayOfWeek.Monday, new(14, 0), new(18, 0)), new WorkingHours(DayOfWeek.Monday, new(8, 0), new(12, 0))] };
+        var monday = new DateOnly(2026, 11, 23); // Lisbon is UTC in November
+
+        var shifts = Availability.ShiftsOn(split, monday);
+
+        Assert.Equal([new TimeWindow(At(monday, 8), At(monday, 12)), new TimeWindow(At(monday, 14), At(monday, 18))], shifts);
+        Assert.Null(Availability.ShiftAt(split, At(monday, 13)));
+        Assert.Equal(shifts[1], Availability.ShiftAt(split, At(monday, 14)));
+        Assert.Empty(Availability.ShiftsOn(split, monday.AddDays(1)));
+    }
+
+    [Fact]
     public void ExpiredCertification_NoLongerQualifies()
     {
         var profile = new TechnicianProfile("Ana", ["irrigation"], null, null);
@@ -35,4 +65,6 @@ public sealed class AvailabilityTests
         Assert.DoesNotContain("backflow", Availability.QualificationsOn(profile, Lisbon, new DateOnly(2027, 1, 1)));
         Assert.Contains("gas", Availability.QualificationsOn(profile, Lisbon, new DateOnly(2030, 1, 1)));
     }
+
+    private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
 }

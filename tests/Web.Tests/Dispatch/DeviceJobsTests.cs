@@ -147,6 +147,47 @@ public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task OnMyWay_Arrived_Done_MoveTheTechniciansStatus_OnTheDispatchersApi_AndTheirLiveMap()
+    {
+        var (day, technician, device, job) = await AssignedJobAsync();
+        (await day.Dispatcher.PutAsJsonAsync($"/api/v1/technicians/{technician}/status", new { status = "Available" })).EnsureSuccessStatusCode();
+        (await device.PostAsJsonAsync("/api/v1/pings", new { pings = new[] { new { time = DateTimeOffset.UtcNow, lat = Ribeira.Latitude, lon = Ribeira.Longitude } } }))
+            .EnsureSuccessStatusCode(); // on the map
+        await using var map = await SignalRTestClient.ConnectAsync(app, "/hubs/live-map", day.Company.Cookie);
+        await map.NextAsync("Snapshot", TimeSpan.FromSeconds(10));
+
+        (await MoveAsync(device, job.Id, "EnRoute")).EnsureSuccessStatusCode();
+        await AssertStatusAsync(day, technician, map, "EnRoute");
+
+        (await device.PostAsJsonAsync("/api/v1/device/check-in", new { ticketId = job.Id, latitude = Campanha.Latitude, longitude = Campanha.Longitude })).EnsureSuccessStatusCode();
+        await AssertStatusAsync(day, technician, map, "OnSite");
+
+        (await MoveAsync(device, job.Id, "Completed")).EnsureSuccessStatusCode();
+        await AssertStatusAsync(day, technician, map, "Available"); // on shift (all day in this company), and nobody set another status
+
+        // A dashboard opened now starts from the roster, which has the status too.
+        await using var later = await SignalRTestClient.ConnectAsync(app, "/hubs/live-map", day.Company.Cookie);
+        var snapshot = await later.NextAsync("Snapshot", TimeSpan.FromSeconds(10));
+        Assert.Equal("Available", snapshot.EnumerateArray().Single(t => t.GetProperty("id").GetString() == technician).GetProperty("status").GetString());
+    }
+
+    /// <summary>
+    /// The dispatchers' API has the status at once; the live map gets it pushed with the technician's position. Messages
+    /// still in flight with the status before are skipped; without the new one, none comes and the wait ends in a timeout.
+    /// </summary>
+    private static async Task AssertStatusAsync(DispatchScenario day, string technician, SignalRTestClient map, string status)
+    {
+        Assert.Equal(status, (await day.Company.GetTechnicianAsync(technician)).Status);
+        string? shown;
+        do
+        {
+            var positions = (await map.NextAsync("Positions", TimeSpan.FromSeconds(10))).EnumerateArray();
+            shown = positions.Where(p => p.GetProperty("id").GetString() == technician).Select(p => p.GetProperty("status").GetString()).LastOrDefault();
+        }
+        while (shown != status);
+    }
+
+    [Fact]
     public async Task ARevokedOrMissingToken_IsUnauthorized()
     {
         var day = await CreateAsync(app);
