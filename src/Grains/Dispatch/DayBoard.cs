@@ -4,6 +4,10 @@ using OrleansPortal.Grains.Tickets;
 namespace OrleansPortal.Grains.Dispatch;
 
 /// <summary>Everything the dispatcher's board shows for one day.</summary>
+/// <param name="Version">
+/// Changes whenever the day's plan does (a job's technician, status, pin or window, the routes' order), not when only
+/// positions and estimates move: a proposal names the version it was computed from.
+/// </param>
 [GenerateSerializer, Immutable, Alias("op.DayBoard")]
 public sealed record DayBoard(
     DateOnly Day,
@@ -11,7 +15,8 @@ public sealed record DayBoard(
     IReadOnlyList<BoardTechnician> Technicians,
     IReadOnlyList<BoardJob> Unassigned,
     IReadOnlyList<DispatchAlert> Alerts,
-    PlanSummary Summary);
+    PlanSummary Summary,
+    string Version);
 
 /// <param name="Unavailable">Why the technician cannot be planned this day (day off, no start location); null when they can.</param>
 [GenerateSerializer, Immutable, Alias("op.BoardTechnician")]
