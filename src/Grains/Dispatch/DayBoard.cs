@@ -4,6 +4,10 @@ using OrleansPortal.Grains.Tickets;
 namespace OrleansPortal.Grains.Dispatch;
 
 /// <summary>Everything the dispatcher's board shows for one day.</summary>
+/// <param name="Version">
+/// Changes whenever the day's plan does (a job's technician, status, pin or window, the routes' order), not when only
+/// positions and estimates move: a proposal names the version it was computed from.
+/// </param>
 [GenerateSerializer, Immutable, Alias("op.DayBoard")]
 public sealed record DayBoard(
     DateOnly Day,
@@ -11,7 +15,8 @@ public sealed record DayBoard(
     IReadOnlyList<BoardTechnician> Technicians,
     IReadOnlyList<BoardJob> Unassigned,
     IReadOnlyList<DispatchAlert> Alerts,
-    PlanSummary Summary);
+    PlanSummary Summary,
+    string Version);
 
 /// <param name="ShiftStart">When the day's shift starts (the first part's start of a split shift); null when the technician is not planned this day.</param>
 /// <param name="ShiftEnd">When the day's shift ends (the last part's end), an instant that may fall on the next date in the company's time zone (<paramref name="CrossesMidnight"/>).</param>

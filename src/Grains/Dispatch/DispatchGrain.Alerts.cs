@@ -26,7 +26,7 @@ public sealed partial class DispatchGrain
         var newRisk = UpdateLateRisks();
         await PublishAlertsAsync();
         await PublishBoardAsync(Today, "ETAs moved");
-        if (newRisk && state.State.AutoAssign && Now - _lastReplan >= _options.ReplanCooldown)
+        if (newRisk && state.State.AutoAssign && Now - _lastReplan >= _options.ReplanCooldown && !HasProposalFor(Today))
         {
             // A delay: see whether moving work around saves the window; Judge keeps the plan unless it clearly helps.
             _lastReplan = Now;
