@@ -3,17 +3,28 @@ namespace OrleansPortal.Grains.Technicians;
 /// <summary>Questions the optimizer and the booking rules ask of a schedule. Pure; times are converted to the schedule's zone.</summary>
 public static class Availability
 {
-    /// <summary>Whether a job from <paramref name="start"/> lasting <paramref name="duration"/> fits inside one shift on a working day.</summary>
+    /// <summary>
+    /// Whether a job from <paramref name="start"/> lasting <paramref name="duration"/> fits inside one shift: one that
+    /// starts that day, or one that started the day before and runs past midnight. A shift starting on a day off does not count.
+    /// </summary>
     public static bool CanWork(TechnicianSchedule schedule, DateTimeOffset start, TimeSpan duration)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
-        var localStart = TimeZoneInfo.ConvertTime(start, zone);
-        var localEnd = TimeZoneInfo.ConvertTime(start + duration, zone);
-        if (localEnd.Date != localStart.Date) return false; // shifts do not run past midnight
-        if (schedule.BlackoutDates.Contains(DateOnly.FromDateTime(localStart.DateTime))) return false;
-        var from = TimeOnly.FromDateTime(localStart.DateTime);
-        var to = TimeOnly.FromDateTime(localEnd.DateTime);
-        return schedule.WorkingHours.Any(h => h.Day == localStart.DayOfWeek && h.Start <= from && to <= h.End);
+        var from = TimeZoneInfo.ConvertTime(start, zone).DateTime;
+        var to = TimeZoneInfo.ConvertTime(start + duration, zone).DateTime;
+        var today = DateOnly.FromDateTime(from);
+        foreach (var day in (ReadOnlySpan<DateOnly>)[today, today.AddDays(-1)])
+        {
+            if (schedule.BlackoutDates.Contains(day)) continue;
+            foreach (var shift in schedule.WorkingHours)
+            {
+                if (shift.Day != day.DayOfWeek) continue;
+                var (shiftStart, shiftEnd) = shift.On(day);
+                if (shiftStart <= from && to <= shiftEnd) return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The skills a technician can be used for on <paramref name="day"/>: plain skills plus certifications not yet expired.</summary>
