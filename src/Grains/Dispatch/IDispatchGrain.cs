@@ -68,6 +68,21 @@ public interface IDispatchGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<DispatchAlert>> GetAlertsAsync();
 
+    /// <summary>
+    /// What the technician starting the job now (on the way to it) would do to their other jobs today: nothing when it
+    /// is the next one on their route; otherwise the jobs it would make late, with the route re-planned as
+    /// <see cref="StartJobAsync"/> would re-plan it. Changes nothing.
+    /// </summary>
+    Task<StartImpact> PreviewStartAsync(string technicianId, string ticketId);
+
+    /// <summary>
+    /// The technician sets off to the job (en route). Out of route order, the start is refused (a null ticket, with the
+    /// impact) when it would make other jobs late and <paramref name="confirmed"/> is false; otherwise the ticket goes en
+    /// route and today's route is re-planned with the job first and the rest reordered to keep their windows best. The
+    /// re-plan follows the stored status change: if it fails it is retried, and the answer is still the started ticket.
+    /// </summary>
+    Task<JobStart> StartJobAsync(string technicianId, string ticketId, bool confirmed, string actor, string? note);
+
     /// <summary>The live estimate for a job on today's routes, or null when there is none.</summary>
     [ReadOnly]
     Task<Routes.StopEstimate?> GetEtaAsync(string ticketId);

@@ -10,8 +10,14 @@ namespace OrleansPortal.Grains.Technicians;
 [Alias("op.ITechnicianGrain")]
 public interface ITechnicianGrain : IGrainWithStringKey
 {
-    /// <summary>Creates or updates the profile, and then the technician's row on the company's roster.</summary>
-    Task ProvisionAsync(TechnicianProfile profile);
+    /// <summary>
+    /// Creates or updates the profile (and the schedule, when one is given), in one write, and then the technician's
+    /// row on the company's roster.
+    /// </summary>
+    Task ProvisionAsync(TechnicianProfile profile, TechnicianSchedule? schedule);
+
+    /// <summary>Replaces the profile of a technician that exists; throws <see cref="NotFoundException"/> otherwise.</summary>
+    Task<TechnicianSnapshot> UpdateProfileAsync(TechnicianProfile profile);
 
     /// <summary>The technician as a dispatcher sees it; throws <see cref="NotFoundException"/> if never provisioned.</summary>
     [Orleans.Concurrency.ReadOnly]
@@ -71,11 +77,16 @@ public interface ITechnicianGrain : IGrainWithStringKey
     Task UnfollowAsync(string follower);
 }
 
+/// <param name="HomeBaseAddress">How people name <paramref name="HomeBase"/> ("Depot, Rua das Flores 10"); absent in profiles stored before it existed.</param>
 [GenerateSerializer, Immutable, Alias("op.TechnicianProfile")]
-public sealed record TechnicianProfile(string Name, IReadOnlyList<string> Skills, GeoPoint? HomeBase, string? PhotoUrl);
+public sealed record TechnicianProfile(
+    string Name, IReadOnlyList<string> Skills, GeoPoint? HomeBase, string? PhotoUrl, string? Phone = null, string? HomeBaseAddress = null);
 
+/// <param name="TokenHint">The token's first characters, so a dispatcher can tell which phone holds which token; null for tokens issued before hints.</param>
+/// <param name="LastUsedAt">When the device last sent positions; null until it has.</param>
 [GenerateSerializer, Immutable, Alias("op.DeviceSummary")]
-public sealed record DeviceSummary(string DeviceId, string Label, DateTimeOffset IssuedAt, bool Revoked, string TokenHash);
+public sealed record DeviceSummary(
+    string DeviceId, string Label, DateTimeOffset IssuedAt, bool Revoked, string TokenHash, string? TokenHint = null, DateTimeOffset? LastUsedAt = null);
 
 [GenerateSerializer, Immutable, Alias("op.TechnicianSnapshot")]
 public sealed record TechnicianSnapshot(

@@ -86,12 +86,20 @@ public sealed class TechnicianGrain(
         }
     }
 
-    public async Task ProvisionAsync(TechnicianProfile profile)
+    public async Task ProvisionAsync(TechnicianProfile profile, TechnicianSchedule? schedule)
     {
         state.State.Profile = profile;
+        if (schedule is not null) state.State.Schedule = schedule;
         await SaveAsync();
         await roster.SaveAsync(TenantId, new RosterEntry(TechnicianId, profile.Name, state.State.Status)); // after the state: on the roster means provisioned
         await TellDispatchAsync();
+    }
+
+    public async Task<TechnicianSnapshot> UpdateProfileAsync(TechnicianProfile profile)
+    {
+        EnsureProvisioned();
+        await ProvisionAsync(profile, schedule: null);
+        return await GetAsync();
     }
 
     public Task<TechnicianSnapshot> GetAsync()
@@ -161,6 +169,7 @@ public sealed class TechnicianGrain(
             throw;
         }
 
+        NoteDevicesUsed(pings.DeviceIds, receivedAt);
         if (accepted > 0) await PublishAsync(_tracker.Current!, receivedAt);
         foreach (var geofenceEvent in geofenceEvents) await MoveCurrentJobAsync(geofenceEvent);
         return new PingBatchResult(accepted, duplicates, outOfOrder, outliers);
@@ -244,6 +253,21 @@ public sealed class TechnicianGrain(
         foreach (var device in state.State.Devices)
             if (device.DeviceId == deviceId) return !device.Revoked;
         return false;
+    }
+
+    /// <summary>
+    /// Remembers when each device last sent positions. Like the position, this is not written on every ping: it goes
+    /// with the next write, at the latest on deactivation, so a crash can lose the last few minutes of it.
+    /// </summary>
+    private void NoteDevicesUsed(IReadOnlyList<string> deviceIds, DateTimeOffset at)
+    {
+        var devices = state.State.Devices;
+        for (var i = 0; i < devices.Count; i++)
+        {
+            if (devices[i].LastUsedAt >= at || !deviceIds.Contains(devices[i].DeviceId)) continue;
+            devices[i] = devices[i] with { LastUsedAt = at };
+            _positionDirty = true;
+        }
     }
 
     public async Task<string?> RevokeDeviceAsync(string deviceId)

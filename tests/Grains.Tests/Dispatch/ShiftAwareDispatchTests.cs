@@ -93,7 +93,7 @@ public sealed class ShiftAwareDispatchTests(GrainCluster cluster) : IClassFixtur
     {
         var id = TenantKeys.NewId();
         var technician = Technician(id);
-        await technician.ProvisionAsync(new TechnicianProfile(name, ["irrigation"], Home, null));
+        await technician.ProvisionAsync(new TechnicianProfile(name, ["irrigation"], Home, null), null);
         await technician.SetScheduleAsync(TechnicianSchedule.Default with { TimeZone = timeZone, WorkingHours = shifts });
         await technician.AddDeviceAsync(new DeviceSummary(Phone, "phone", DateTimeOffset.UtcNow, Revoked: false, TokenHash: "not-used-here"));
         return id;

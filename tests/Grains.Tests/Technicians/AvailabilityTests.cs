@@ -57,6 +57,32 @@ public sealed class AvailabilityTests
     }
 
     [Fact]
+    public void ANightShift_IsUnderWayPastMidnight_AsOneSpanEndingTheNextMorning()
+    {
+        var nights = Lisbon with { WorkingHours = [new WorkingHours(DayOfWeek.Friday, new(22, 0), new(6, 0))] };
+        var friday = new DateOnly(2026, 11, 27); // Lisbon is UTC in November
+        var shift = new TimeWindow(At(friday, 22), At(friday.AddDays(1), 6));
+
+        Assert.Equal([shift], Availability.ShiftsOn(nights, friday));
+        Assert.Equal(shift, Availability.ShiftAt(nights, At(friday.AddDays(1), 3)));
+        Assert.Null(Availability.ShiftAt(nights, At(friday.AddDays(1), 6)));
+    }
+
+    [Fact]
+    public void ANightShift_CoversTheHoursPastMidnight_UnlessItStartsOnADayOff()
+    {
+        // Friday 22:00 to 06:00, Lisbon (UTC in November); Friday 2026-11-27 is a day off in the second schedule.
+        var nights = Lisbon with { WorkingHours = [new WorkingHours(DayOfWeek.Friday, new(22, 0), new(6, 0))] };
+        var friday = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.True(Availability.CanWork(nights, friday.AddHours(23), TimeSpan.FromHours(2)));       // across midnight
+        Assert.True(Availability.CanWork(nights, friday.AddHours(27), TimeSpan.FromHours(2)));       // Saturday 03:00-05:00
+        Assert.False(Availability.CanWork(nights, friday.AddHours(29.5), TimeSpan.FromHours(1)));    // past 06:00
+        Assert.False(Availability.CanWork(nights, friday.AddHours(20), TimeSpan.FromHours(1)));      // before it starts
+        Assert.False(Availability.CanWork(nights with { BlackoutDates = [DateOnly.FromDateTime(friday.DateTime)] }, friday.AddHours(27), TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
     public void ExpiredCertification_NoLongerQualifies()
     {
         var profile = new TechnicianProfile("Ana", ["irrigation"], null, null);

@@ -157,7 +157,7 @@ public sealed class TechnicianStatusTests(GrainCluster cluster) : IClassFixture<
         await _client.GetGrain<IDispatchGrain>(_tenant).UpdateSettingsAsync(null, autoAssign: false);
         var id = TenantKeys.NewId();
         var technician = _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, id));
-        await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], Site, null));
+        await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], Site, null), null);
         await technician.AddDeviceAsync(new DeviceSummary(Phone, "phone", DateTimeOffset.UtcNow, Revoked: false, TokenHash: "not-used-here"));
         await technician.SetStatusAsync(status);
         return (technician, id);

@@ -13,16 +13,6 @@ namespace OrleansPortal.Web.Tests.Dispatch;
 /// </summary>
 public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
-    private HttpClient Device(string token)
-    {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
-
-    private static async Task<IReadOnlyList<DeviceJobDto>> JobsAsync(HttpClient device) =>
-        (await device.GetFromJsonAsync<IReadOnlyList<DeviceJobDto>>("/api/v1/device/jobs", ApiJson.Options))!;
-
     private static Task<HttpResponseMessage> MoveAsync(HttpClient device, string ticketId, object? status, string? note = null) =>
         device.PostAsJsonAsync($"/api/v1/device/jobs/{ticketId}/status", new { status, note });
 
@@ -31,7 +21,7 @@ public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFac
     {
         var day = await CreateAsync(app);
         var technician = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
-        var device = Device((await day.Company.IssueTokenAsync(technician)).Token);
+        var device = day.Device((await day.Company.IssueTokenAsync(technician)).Token);
         var job = await day.AddJobAsync("Fix the pump", Campanha, window: (1, 2));
         await day.WaitForTicketAsync(job.Id, t => t.TechnicianId == technician && t.Status == "Assigned", "dispatch assigns the job");
         await Eventually.TrueAsync(async () => (await JobsAsync(device)).Count == 1, "the job is on the technician's route");
@@ -43,7 +33,7 @@ public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFac
     {
         var day = await CreateAsync(app);
         var technician = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
-        var device = Device((await day.Company.IssueTokenAsync(technician)).Token);
+        var device = day.Device((await day.Company.IssueTokenAsync(technician)).Token);
         var afternoon = await day.AddJobAsync("Check valves", Boavista, minutes: 30, window: (3, 4));
         var morning = await day.AddJobAsync("Fix the pump", Campanha, minutes: 45, window: (1, 2), priority: "High");
         foreach (var job in new[] { afternoon, morning })
@@ -72,9 +62,9 @@ public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFac
     {
         var (day, _, _, job) = await AssignedJobAsync();
         var colleague = await day.AddTechnicianAsync("Eva Electrician", ["electrical"], Boavista);
-        var colleagueDevice = Device((await day.Company.IssueTokenAsync(colleague)).Token);
+        var colleagueDevice = day.Device((await day.Company.IssueTokenAsync(colleague)).Token);
         var rival = await CreateAsync(app, name: "Rival Gardens");
-        var rivalDevice = Device((await rival.Company.IssueTokenAsync(await rival.AddTechnicianAsync("Rui Rival", ["irrigation"], Ribeira))).Token);
+        var rivalDevice = rival.Device((await rival.Company.IssueTokenAsync(await rival.AddTechnicianAsync("Rui Rival", ["irrigation"], Ribeira))).Token);
 
         foreach (var outsider in new[] { colleagueDevice, rivalDevice })
         {
@@ -197,7 +187,7 @@ public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFac
         await day.WaitForTicketAsync(job.Id, t => t.TechnicianId == technician, "dispatch assigns the job");
         (await day.Dispatcher.DeleteAsync($"/api/v1/technicians/{technician}/devices/{issued.DeviceId}")).EnsureSuccessStatusCode();
 
-        foreach (var device in new[] { Device(issued.Token), app.CreateClient() })
+        foreach (var device in new[] { day.Device(issued.Token), app.CreateClient() })
         {
             var list = await device.GetAsync("/api/v1/device/jobs");
             var move = await MoveAsync(device, job.Id, "EnRoute");
