@@ -30,7 +30,13 @@ public static class OrleansPortalServices
     {
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestBodyLimit.Describe);
         // Enums travel as their names ("Monday", "EnRoute"), never as numbers a client would have to know.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Numbers are numbers: the web defaults also read "12" as 12, which the OpenAPI document then describes as
+            // "number or string", and the pages' typed client would have to treat every number as maybe text.
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddOpenApi();
         // The hub's payloads follow the same rule (DispatchAlert.Kind reaches the board as "LateRisk", not 0).

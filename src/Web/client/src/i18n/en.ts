@@ -2,7 +2,8 @@
 // their own without touching each other's). Other languages have the same keys, typed against these.
 import { common } from "./en/common";
 import { login } from "./en/login";
+import { office } from "./en/office";
 
-export const en = { ...common, ...login };
+export const en = { ...common, ...login, ...office };
 
 export type MessageKey = keyof typeof en;

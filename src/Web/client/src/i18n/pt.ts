@@ -2,5 +2,6 @@
 import type { MessageKey } from "./en";
 import { common } from "./pt/common";
 import { login } from "./pt/login";
+import { office } from "./pt/office";
 
-export const pt: Record<MessageKey, string> = { ...common, ...login };
+export const pt: Record<MessageKey, string> = { ...common, ...login, ...office };
