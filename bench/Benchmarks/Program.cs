@@ -1,6 +1,7 @@
 using OrleansPortal.Benchmarks.Chaos;
 using OrleansPortal.Benchmarks.Cluster;
 using OrleansPortal.Benchmarks.Fleet;
+using OrleansPortal.Benchmarks.Geocode;
 using OrleansPortal.Benchmarks.GrainCalls;
 using OrleansPortal.Benchmarks.Insert;
 using OrleansPortal.Benchmarks.Matrix;
@@ -18,6 +19,7 @@ return args.FirstOrDefault() switch
     "cluster" => await ClusterBenchmark.RunAsync(args[1..]),
     "copy-ceiling" => await CopyCeilingBenchmark.RunAsync(args[1..]),
     "matrix" => MatrixBenchmark.Run(args[1..]),
+    "geocode" => GeocodeBenchmark.Run(args[1..]),
     "solomon" => SolomonBenchmark.Run(args[1..]),
     "insert" => InsertBenchmark.Run(args[1..]),
     "fleet" => await FleetBenchmark.RunAsync(args[1..]),
@@ -27,6 +29,6 @@ return args.FirstOrDefault() switch
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, matrix, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, matrix, geocode, solomon, insert");
     return 2;
 }
