@@ -31,7 +31,7 @@ internal static class GeocodeBenchmark
         var queries = new List<string>();
         for (var i = 0; i < names; i++)
         {
-            var typed = AddressText.Fold(data.Streets[random.Next(data.Streets.Count)].Name) + " " + random.Next(1, 400).ToString(CultureInfo.InvariantCulture);
+            var typed = SearchText.Fold(data.Streets[random.Next(data.Streets.Count)].Name) + " " + random.Next(1, 400).ToString(CultureInfo.InvariantCulture);
             for (var length = 1; length <= typed.Length; length++) queries.Add(typed[..length]);
         }
 

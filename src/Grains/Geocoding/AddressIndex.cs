@@ -7,7 +7,7 @@ namespace OrleansPortal.Grains.Geocoding;
 /// for what a dispatcher types, and the nearest address to a point. Built once, then read-only: any number of threads
 /// may query it at once. No I/O: <see cref="OsmAddressReader"/> reads the file.
 /// <para>
-/// Matching: the query is folded (<see cref="AddressText"/>) into words, and every word must begin a different word of
+/// Matching: the query is folded (<see cref="SearchText"/>) into words, and every word must begin a different word of
 /// the street's name, postcode or city ("r sta cat" finds "Rua de Santa Catarina"). One word with a digit may instead
 /// be the house number, matched against the start of the street's numbers; a number the extract does not have still
 /// gives the street, at <see cref="AddressPrecision.Street"/> precision. Words after a comma are the locality: they
@@ -58,12 +58,12 @@ public sealed class AddressIndex
         _houseGrid = new NodeGrid([.. _houseAt.Select(a => _streets[a.Street].Houses[a.House].Location)]);
 
         // Reverse lookups snap to the street's own nodes; a street known only from its houses is found by them.
-        var streetByName = _streets.Select((s, i) => (s, i)).ToLookup(x => AddressText.Fold(x.s.Name), x => x.i);
+        var streetByName = _streets.Select((s, i) => (s, i)).ToLookup(x => SearchText.Fold(x.s.Name), x => x.i);
         var streetPoints = new List<GeoPoint>();
         var streetAt = new List<int>();
         foreach (var way in ways)
         {
-            var candidates = streetByName[AddressText.Fold(way.Name)].ToList();
+            var candidates = streetByName[SearchText.Fold(way.Name)].ToList();
             if (candidates.Count == 0) continue;
             var street = candidates.MinBy(i => _streets[i].Position.DistanceMetersTo(way.Points[0]));
             foreach (var point in way.Points)
@@ -90,8 +90,8 @@ public sealed class AddressIndex
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var comma = query.IndexOf(',', StringComparison.Ordinal);
-        var words = JoinHouseLetters(AddressText.Tokens(comma < 0 ? query : query[..comma])).Take(MaxQueryWords).ToArray();
-        var locality = comma < 0 ? [] : AddressText.Tokens(query[(comma + 1)..]).Take(MaxQueryWords).ToArray();
+        var words = JoinHouseLetters(SearchText.Words(comma < 0 ? query : query[..comma])).Take(MaxQueryWords).ToArray();
+        var locality = comma < 0 ? [] : SearchText.Words(query[(comma + 1)..]).Take(MaxQueryWords).ToArray();
         if (words.Length == 0) return [];
 
         // Scored by their best reading first; suggestions are made only for the streets that can make the list.

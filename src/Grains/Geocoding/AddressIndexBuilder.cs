@@ -21,13 +21,13 @@ internal static class AddressIndexBuilder
     public static List<StreetEntry> Build(OsmAddressData data)
     {
         var groups = new Dictionary<string, List<Group>>(StringComparer.Ordinal);
-        foreach (var byName in data.Streets.GroupBy(s => AddressText.Fold(s.Name)).Where(g => g.Key.Length > 0))
+        foreach (var byName in data.Streets.GroupBy(s => SearchText.Fold(s.Name)).Where(g => g.Key.Length > 0))
         {
             groups[byName.Key] = JoinWays(byName);
         }
         foreach (var address in data.Addresses)
         {
-            var key = AddressText.Fold(address.Street);
+            var key = SearchText.Fold(address.Street);
             if (key.Length == 0 || AddressText.HouseKey(address.HouseNumber).Length == 0) continue;
             if (!groups.TryGetValue(key, out var named)) groups[key] = named = [];
             var nearest = named.Where(g => g.Box.DistanceMeters(address.Location) <= AttachMeters).MinBy(g => g.Box.DistanceMeters(address.Location));
@@ -69,7 +69,7 @@ internal static class AddressIndexBuilder
         var name = MostCommon(group.Ways.Select(w => w.Name).Concat(group.Addresses.Select(a => a.Street)))!;
         var postcode = MostCommon(group.Ways.Select(w => w.Postcode)) ?? MostCommon(group.Addresses.Select(a => a.Postcode));
         var city = MostCommon(group.Addresses.Select(a => a.City));
-        var nameTokens = AddressText.Tokens(name).Take(StreetEntry.MaxTokens).ToArray();
+        var nameTokens = SearchText.Words(name).Take(StreetEntry.MaxTokens).ToArray();
         var toMatch = 0UL;
         for (var t = 0; t < nameTokens.Length; t++)
         {
@@ -78,7 +78,7 @@ internal static class AddressIndexBuilder
         return new StreetEntry
         {
             Name = name,
-            Tokens = [.. nameTokens, .. AddressText.Tokens(postcode).Concat(AddressText.Tokens(city)).Take(StreetEntry.MaxTokens - nameTokens.Length)],
+            Tokens = [.. nameTokens, .. SearchText.Words(postcode).Concat(SearchText.Words(city)).Take(StreetEntry.MaxTokens - nameTokens.Length)],
             NameTokenCount = nameTokens.Length,
             NameWordsToMatch = toMatch,
             Postcode = postcode,
