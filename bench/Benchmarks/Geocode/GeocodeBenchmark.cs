@@ -37,15 +37,19 @@ internal static class GeocodeBenchmark
 
         foreach (var query in queries.Take(500)) index.Suggest(query, 10); // warm-up: JIT
         var micros = new double[queries.Count];
+        var cpuMicros = new double[queries.Count];
         var answered = 0;
         for (var i = 0; i < queries.Count; i++)
         {
+            var cpu = ThreadCpu.Microseconds();
             var start = Stopwatch.GetTimestamp();
             var suggestions = index.Suggest(queries[i], 10);
             micros[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            cpuMicros[i] = ThreadCpu.Microseconds() - cpu;
             if (suggestions.Count > 0) answered++;
         }
         Array.Sort(micros);
+        Array.Sort(cpuMicros);
 
         var points = Enumerable.Range(0, 10_000).Select(_ => new GeoPoint(41.10 + random.NextDouble() * 0.15, -8.70 + random.NextDouble() * 0.20)).ToArray();
         var reverse = new double[points.Length];
@@ -60,7 +64,8 @@ internal static class GeocodeBenchmark
 
         Console.WriteLine(FormattableString.Invariant(
             $"{queries.Count} keystrokes over {names} street names, {answered} with suggestions; max {micros[^1]:F0} us; reverse p50 {Percentile(reverse, 0.5):F1} us over {points.Length} points, {near} near an address or street"));
-        Console.WriteLine(FormattableString.Invariant($"geocode {Percentile(micros, 0.5):F0} us p50 {Percentile(micros, 0.99):F0} us p99"));
+        // Wall time counts waiting for a core on a shared machine; the thread's CPU time is what a call costs.
+        Console.WriteLine(FormattableString.Invariant($"geocode {Percentile(micros, 0.5):F0} us p50 {Percentile(micros, 0.99):F0} us p99 (CPU {Percentile(cpuMicros, 0.5):F0} us p50 {Percentile(cpuMicros, 0.99):F0} us p99)"));
         return 0;
     }
 

@@ -110,8 +110,10 @@ public sealed class AddressIndex
                 if (best is null || top > best.Value.Top) best = new Reading(s, house, score, top, street.Importance);
             }
             if (best is not { } reading) continue;
+            // Keeps the best `limit` streets without sorting thousands: a reading no better than the worst kept is dropped at once.
+            if (readings.Count == limit && ReadingOrder.Worst.Compare(reading, readings.Peek()) <= 0) continue;
             readings.Enqueue(reading, reading);
-            if (readings.Count > limit) readings.Dequeue(); // keeps the best `limit` streets, without sorting thousands
+            if (readings.Count > limit) readings.Dequeue();
         }
         var found = new List<Scored>();
         while (readings.TryDequeue(out var reading, out _))
