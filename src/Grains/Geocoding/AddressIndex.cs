@@ -8,7 +8,7 @@ namespace OrleansPortal.Grains.Geocoding;
 /// may query it at once. No I/O: <see cref="OsmAddressReader"/> reads the file.
 /// <para>
 /// Matching: the query is folded (<see cref="SearchText"/>) into words, and every word must begin a different word of
-/// the street's name, postcode or city ("r sta cat" finds "Rua de Santa Catarina"). One word with a digit may instead
+/// the street's name, postcode or city ("r s cat" finds "Rua de Santa Catarina"). One word with a digit may instead
 /// be the house number, matched against the start of the street's numbers; a number the extract does not have still
 /// gives the street, at <see cref="AddressPrecision.Street"/> precision. Words after a comma are the locality: they
 /// rank the answers when they match, and never remove one.
@@ -39,7 +39,7 @@ public sealed class AddressIndex
     private readonly GeoPoint[] _streetPoints;
     private readonly int[] _streetAt;
 
-    private AddressIndex(List<StreetEntry> streets, IReadOnlyList<OsmStreet> ways)
+    private AddressIndex(List<StreetEntry> streets)
     {
         _streets = [.. streets];
         var byWord = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
@@ -58,26 +58,12 @@ public sealed class AddressIndex
         _houseGrid = new NodeGrid([.. _houseAt.Select(a => _streets[a.Street].Houses[a.House].Location)]);
 
         // Reverse lookups snap to the street's own nodes; a street known only from its houses is found by them.
-        var streetByName = _streets.Select((s, i) => (s, i)).ToLookup(x => SearchText.Fold(x.s.Name), x => x.i);
-        var streetPoints = new List<GeoPoint>();
-        var streetAt = new List<int>();
-        foreach (var way in ways)
-        {
-            var candidates = streetByName[SearchText.Fold(way.Name)].ToList();
-            if (candidates.Count == 0) continue;
-            var street = candidates.MinBy(i => _streets[i].Position.DistanceMetersTo(way.Points[0]));
-            foreach (var point in way.Points)
-            {
-                streetPoints.Add(point);
-                streetAt.Add(street);
-            }
-        }
-        _streetPoints = [.. streetPoints];
+        _streetAt = [.. _streets.SelectMany((street, i) => street.Points.Select(_ => i))];
+        _streetPoints = [.. _streets.SelectMany(street => street.Points)];
         _streetGrid = new NodeGrid(_streetPoints);
-        _streetAt = [.. streetAt];
     }
 
-    public static AddressIndex Build(OsmAddressData data) => new(AddressIndexBuilder.Build(data), data.Streets);
+    public static AddressIndex Build(OsmAddressData data) => new(AddressIndexBuilder.Build(data));
 
     /// <summary>Streets in the index (the ways of one name that lie together count once).</summary>
     public int StreetCount => _streets.Length;

@@ -84,6 +84,7 @@ internal static class AddressIndexBuilder
             Postcode = postcode,
             City = city,
             Position = Position(group),
+            Points = [.. PointsOf(group)],
             Importance = Importance(group),
             Houses = houses,
         };
@@ -92,10 +93,12 @@ internal static class AddressIndexBuilder
     /// <summary>The node nearest the middle of the street's box: on the street, where a mean of a bent street would not be.</summary>
     private static GeoPoint Position(Group group)
     {
-        var points = group.Ways.Count > 0 ? group.Ways.SelectMany(w => w.Points) : group.Addresses.Select(a => a.Location);
         var middle = group.Box.Center;
-        return points.MinBy(p => p.DistanceMetersTo(middle));
+        return PointsOf(group).MinBy(p => p.DistanceMetersTo(middle));
     }
+
+    private static IEnumerable<GeoPoint> PointsOf(Group group) =>
+        group.Ways.Count > 0 ? group.Ways.SelectMany(w => w.Points) : group.Addresses.Select(a => a.Location);
 
     private static int Importance(Group group)
     {

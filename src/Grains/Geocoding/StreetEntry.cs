@@ -28,6 +28,9 @@ internal sealed class StreetEntry
     /// <summary>A point on the street (a node of its ways, or one of its houses when the extract has no way of that name).</summary>
     public required GeoPoint Position { get; init; }
 
+    /// <summary>Every node of its ways (its houses when it has no way), for finding the street nearest a point.</summary>
+    public required GeoPoint[] Points { get; init; }
+
     /// <summary>Ranks streets that match equally well: a street for traffic before a service road or a footway, then the longer.</summary>
     public required int Importance { get; init; }
 

@@ -134,10 +134,12 @@ public sealed class AddressIndexTests
     {
         var nearHouse = Index.Nearest(new GeoPoint(SampleTown.House12.Latitude + 0.00003, SampleTown.House12.Longitude + 0.0002));
         var nearStreetOnly = Index.Nearest(new GeoPoint(SampleTown.OnRuaNova.Latitude + 0.0005, SampleTown.OnRuaNova.Longitude));
+        var nearAVillageHouse = Index.Nearest(new GeoPoint(41.3010, -8.5000)); // 110 m from Lugar da Igreja 3, which has no street drawn
         var atSea = Index.Nearest(new GeoPoint(41.15, -8.75));
 
         Assert.Equal(("12", AddressPrecision.House), (nearHouse?.HouseNumber, nearHouse?.Precision));
         Assert.Equal(("Rua Nova", AddressPrecision.Street), (nearStreetOnly?.Street, nearStreetOnly?.Precision));
+        Assert.Equal(("Lugar da Igreja", AddressPrecision.Street), (nearAVillageHouse?.Street, nearAVillageHouse?.Precision));
         Assert.Null(atSea);
     }
 
