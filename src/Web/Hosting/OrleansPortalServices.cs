@@ -14,6 +14,7 @@ using OrleansPortal.Web.Chat;
 using OrleansPortal.Web.Dispatch;
 using OrleansPortal.Web.Documents;
 using OrleansPortal.Web.Email;
+using OrleansPortal.Web.Geocoding;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
 using OrleansPortal.Web.Portal;
@@ -62,6 +63,7 @@ public static class OrleansPortalServices
         builder.Services.AddHostedService<StreamFeedsLifetime>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions());
         builder.Services.AddTravelTime(builder.Configuration, builder.Environment);
+        builder.Services.AddGeocoding(builder.Configuration, builder.Environment);
         var storage = ResolveStorage(builder.Configuration, builder.Environment);
         builder.Services.AddPingHistory(o =>
         {
