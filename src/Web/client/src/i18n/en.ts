@@ -2,7 +2,8 @@
 // their own without touching each other's). Other languages have the same keys, typed against these.
 import { common } from "./en/common";
 import { login } from "./en/login";
+import { chat } from "./en/chat";
 
-export const en = { ...common, ...login };
+export const en = { ...common, ...login, ...chat };
 
 export type MessageKey = keyof typeof en;

@@ -2,5 +2,6 @@
 import type { MessageKey } from "./en";
 import { common } from "./pt/common";
 import { login } from "./pt/login";
+import { chat } from "./pt/chat";
 
-export const pt: Record<MessageKey, string> = { ...common, ...login };
+export const pt: Record<MessageKey, string> = { ...common, ...login, ...chat };
