@@ -3,7 +3,11 @@
 import { common } from "./en/common";
 import { login } from "./en/login";
 import { chat } from "./en/chat";
+import { portal } from "./en/portal";
+import { jobs } from "./en/jobs";
+import { documents } from "./en/documents";
+import { appointment } from "./en/appointment";
 
-export const en = { ...common, ...login, ...chat };
+export const en = { ...common, ...login, ...chat, ...portal, ...jobs, ...documents, ...appointment };
 
 export type MessageKey = keyof typeof en;

@@ -3,5 +3,9 @@ import type { MessageKey } from "./en";
 import { common } from "./pt/common";
 import { login } from "./pt/login";
 import { chat } from "./pt/chat";
+import { portal } from "./pt/portal";
+import { jobs } from "./pt/jobs";
+import { documents } from "./pt/documents";
+import { appointment } from "./pt/appointment";
 
-export const pt: Record<MessageKey, string> = { ...common, ...login, ...chat };
+export const pt: Record<MessageKey, string> = { ...common, ...login, ...chat, ...portal, ...jobs, ...documents, ...appointment };
