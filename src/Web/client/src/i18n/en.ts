@@ -3,7 +3,12 @@
 import { common } from "./en/common";
 import { login } from "./en/login";
 import { office } from "./en/office";
+import { chat } from "./en/chat";
+import { portal } from "./en/portal";
+import { jobs } from "./en/jobs";
+import { documents } from "./en/documents";
+import { appointment } from "./en/appointment";
 
-export const en = { ...common, ...login, ...office };
+export const en = { ...common, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment };
 
 export type MessageKey = keyof typeof en;

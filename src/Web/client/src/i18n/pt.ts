@@ -3,5 +3,10 @@ import type { MessageKey } from "./en";
 import { common } from "./pt/common";
 import { login } from "./pt/login";
 import { office } from "./pt/office";
+import { chat } from "./pt/chat";
+import { portal } from "./pt/portal";
+import { jobs } from "./pt/jobs";
+import { documents } from "./pt/documents";
+import { appointment } from "./pt/appointment";
 
-export const pt: Record<MessageKey, string> = { ...common, ...login, ...office };
+export const pt: Record<MessageKey, string> = { ...common, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment };
