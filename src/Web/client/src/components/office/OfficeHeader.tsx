@@ -3,9 +3,10 @@ import { t } from "../../i18n/i18n";
 import "./office.css";
 
 /** The office's top bar: where a dispatcher can go, with the current screen marked for screen readers and the eye. */
-export function OfficeHeader({ current }: { current: "dispatch" | "technicians" }) {
+export function OfficeHeader({ current }: { current: "dispatch" | "customers" | "technicians" }) {
   const links = [
     { key: "dispatch", href: "/dispatch/", label: t("office.nav.dispatch") },
+    { key: "customers", href: "/office/customers/", label: t("office.nav.customers") },
     { key: "technicians", href: "/office/technicians/", label: t("office.nav.technicians") },
   ] as const;
   return (
