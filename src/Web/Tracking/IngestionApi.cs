@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Web.Tracking.Protocols;
@@ -14,7 +16,7 @@ public static class IngestionApi
 {
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/pings", PingsAsync).WithTags("Tracking").AllowAnonymous()
+        endpoints.MapPost("/api/v1/pings", PingsAsync).WithTags("Tracking").AllowAnonymous().AddOpenApiOperationTransformer(DescribeBodyAsync)
             .WithSummary("A batch of pings (at most 1,000), each with its device token or the Authorization: Bearer token.");
         endpoints.MapMethods("/gps/osmand", ["GET", "POST"], OsmAndAsync).WithTags("Tracking").AllowAnonymous()
             .WithSummary("Traccar's OsmAnd protocol: query, form or JSON; the device id is the device token.");
@@ -47,6 +49,18 @@ public static class IngestionApi
         if (outcome.Result is not null) return TypedResults.Content("[]", "application/json");
         return outcome.IsUnauthorized ? UnknownToken() : Rejected(outcome);
     }
+
+    // The body is described, not declared: Accepts<T>() would also make routing answer any other content type with a bare
+    // 415, where the reader answers a 400 that says to send application/json.
+    private static async Task DescribeBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken) =>
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(PingBatchRequest), parameterDescription: null, cancellationToken) },
+            },
+        };
 
     private static Task<IngestionOutcome> IngestAsync(ProtocolReadResult read, PingIngestion ingestion, CancellationToken cancellationToken) =>
         read.Errors.Count > 0 ? Task.FromResult(IngestionOutcome.Invalid(read.Errors)) : ingestion.IngestAsync(read.Pings, cancellationToken);
