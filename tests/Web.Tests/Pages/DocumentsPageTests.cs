@@ -105,8 +105,8 @@ public sealed class DocumentsPageTests(BrowserFixture browser)
         await page.GetByLabel("Caption").FillAsync("Old seal");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add photo" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Photo added.");
-        await Assertions.Expect(page.Locator("#notes-list")).ToContainTextAsync("Pump seal was worn.");
-        await Assertions.Expect(page.Locator("#notes-list")).ToContainTextAsync("Photo: Old seal");
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Notes" })).ToContainTextAsync("Pump seal was worn.");
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Photos" }).GetByRole(AriaRole.Img, new() { Name = "Old seal" })).ToBeVisibleAsync();
 
         var report = (await day.Dispatcher.GetFromJsonAsync<JobReportDto>($"/api/v1/tickets/{job.Id}/report", ApiJson.Options))!;
         Assert.Equal(["Pump seal was worn."], report.Notes.Select(n => n.Text));

@@ -8,7 +8,8 @@ import { portal } from "./en/portal";
 import { jobs } from "./en/jobs";
 import { documents } from "./en/documents";
 import { appointment } from "./en/appointment";
+import { tech } from "./en/tech";
 
-export const en = { ...common, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment };
+export const en = { ...common, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech };
 
 export type MessageKey = keyof typeof en;

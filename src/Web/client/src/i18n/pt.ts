@@ -8,5 +8,6 @@ import { portal } from "./pt/portal";
 import { jobs } from "./pt/jobs";
 import { documents } from "./pt/documents";
 import { appointment } from "./pt/appointment";
+import { tech } from "./pt/tech";
 
-export const pt: Record<MessageKey, string> = { ...common, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment };
+export const pt: Record<MessageKey, string> = { ...common, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech };
