@@ -32,7 +32,13 @@ public static class OrleansPortalServices
         // Enums travel as their names ("Monday", "EnRoute"), never as numbers a client would have to know.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
-        builder.Services.AddOpenApi();
+        // A type serialized as one of its derived types without a discriminator (a GeoJSON feature says what it is in its
+        // own "type") is described by its alternatives alone: the generator's default "$type" discriminator is never written.
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer((schema, _, _) =>
+        {
+            if (schema.Discriminator is { Mapping: null or { Count: 0 } }) schema.Discriminator = null;
+            return Task.CompletedTask;
+        }));
         // The hub's payloads follow the same rule (DispatchAlert.Kind reaches the board as "LateRisk", not 0).
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddRequestSecurity(builder.Configuration);
