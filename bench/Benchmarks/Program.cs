@@ -3,8 +3,10 @@ using OrleansPortal.Benchmarks.Cluster;
 using OrleansPortal.Benchmarks.Fleet;
 using OrleansPortal.Benchmarks.GrainCalls;
 using OrleansPortal.Benchmarks.Insert;
+using OrleansPortal.Benchmarks.LiveMap;
 using OrleansPortal.Benchmarks.Matrix;
 using OrleansPortal.Benchmarks.Pings;
+using OrleansPortal.Benchmarks.RouteGeometry;
 using OrleansPortal.Benchmarks.Solomon;
 using OrleansPortal.Benchmarks.StateWrites;
 
@@ -18,15 +20,17 @@ return args.FirstOrDefault() switch
     "cluster" => await ClusterBenchmark.RunAsync(args[1..]),
     "copy-ceiling" => await CopyCeilingBenchmark.RunAsync(args[1..]),
     "matrix" => MatrixBenchmark.Run(args[1..]),
+    "route-geometry" => RouteGeometryBenchmark.Run(args[1..]),
     "solomon" => SolomonBenchmark.Run(args[1..]),
     "insert" => InsertBenchmark.Run(args[1..]),
     "fleet" => await FleetBenchmark.RunAsync(args[1..]),
     "chaos" => await ChaosBenchmark.RunAsync(args[1..]),
+    "live-map" => await LiveMapBenchmark.RunAsync(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, matrix, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, matrix, route-geometry, solomon, insert");
     return 2;
 }

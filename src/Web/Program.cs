@@ -1,6 +1,7 @@
 using OrleansPortal.Grains;
 using OrleansPortal.Silo.Storage;
 using OrleansPortal.Web.Admin;
+using OrleansPortal.Web.Calendars;
 using OrleansPortal.Web.Chat;
 using OrleansPortal.Web.Customers;
 using OrleansPortal.Web.Demo;
@@ -62,6 +63,7 @@ try
     api.MapDocumentsApi();
     api.MapPortalDocumentsApi();
     api.MapChat();
+    api.MapCalendarFeedsApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path, LiveMapHub.ConfigureConnection);
     app.MapHub<AppointmentHub>(AppointmentHub.Path);

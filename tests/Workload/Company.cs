@@ -94,7 +94,7 @@ public sealed class Company
     /// <summary>A device token for the technician's phone.</summary>
     public async Task<string> IssueTokenAsync(Uri node, string technicianId)
     {
-        var response = await Dispatcher(node).PostAsJsonAsync($"/api/v1/technicians/{technicianId}/devices", new { label = "phone" });
+        var response = await Dispatcher(node).PostAsJsonAsync($"/api/v1/technicians/{technicianId}/devices?setup=false", new { label = "phone" });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }

@@ -36,7 +36,7 @@ internal sealed record ClusterFleet(string TenantId, string Cookie, string[] Tec
         {
             var created = await ReadAsync(http, HttpMethod.Post, "/api/v1/technicians", cookie, new { name = $"Tech {i:D5}", skills = new[] { "hvac" } });
             ids[i] = created.GetProperty("id").GetString()!;
-            tokens[i] = (await ReadAsync(http, HttpMethod.Post, $"/api/v1/technicians/{ids[i]}/devices", cookie, new { label = "bench" })).GetProperty("token").GetString()!;
+            tokens[i] = (await ReadAsync(http, HttpMethod.Post, $"/api/v1/technicians/{ids[i]}/devices?setup=false", cookie, new { label = "bench" })).GetProperty("token").GetString()!;
             if (Interlocked.Increment(ref done) % 250 == 0) progress($"{done} of {technicians} technicians created");
         });
 

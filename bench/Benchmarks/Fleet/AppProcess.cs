@@ -20,6 +20,7 @@ internal sealed class AppProcess : IAsyncDisposable
     private readonly string _log = Path.Combine(Path.GetTempPath(), "orleansportal-bench-fleet-app.log");
     private readonly int _siloPort = FreePort();
     private Process? _process;
+    private string? _webRoot;
     private StreamWriter? _logWriter;
     private readonly List<string> _lines = []; // this run's output, for WaitForStartUpWorkAsync
 
@@ -46,11 +47,12 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync()
+    /// <param name="webRoot">The folder of the pages to serve (src/Web/wwwroot) when a browser is part of the benchmark.</param>
+    public static async Task<AppProcess> StartAsync(string? webRoot = null)
     {
         var directory = Environment.GetEnvironmentVariable("ORLEANSPORTAL_BENCH_APP") ?? throw new InvalidOperationException("Run this through bench/run.");
         var postgres = Environment.GetEnvironmentVariable("ORLEANSPORTAL_BENCH_POSTGRES") ?? throw new InvalidOperationException("Run this through bench/run.");
-        var app = new AppProcess(directory, postgres, $"bench-{Guid.NewGuid():N}");
+        var app = new AppProcess(directory, postgres, $"bench-{Guid.NewGuid():N}") { _webRoot = webRoot };
         await app.StartProcessAsync();
         return app;
     }
@@ -97,6 +99,7 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["Cluster__SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (_webRoot is not null) start.Environment["ASPNETCORE_WEBROOT"] = _webRoot; // the built pages are not copied next to the binaries
         start.Environment[$"Logging__LogLevel__{RoadGraphLogger}"] = "Information"; // says when the road graph is built
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var log = _logWriter = new StreamWriter(_log, append: true) { AutoFlush = true };

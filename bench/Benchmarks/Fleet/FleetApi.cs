@@ -43,7 +43,7 @@ internal sealed class FleetApi(HttpClient http, string adminKey)
     /// <summary>POST /api/v1/technicians/{id}/devices; returns the device token.</summary>
     public async Task<string> IssueTokenAsync(string cookie, string technicianId, CancellationToken cancellationToken)
     {
-        using var request = Authorized(HttpMethod.Post, $"/api/v1/technicians/{technicianId}/devices", cookie, new { label = "bench" });
+        using var request = Authorized(HttpMethod.Post, $"/api/v1/technicians/{technicianId}/devices?setup=false", cookie, new { label = "bench" });
         using var response = await http.SendAsync(request, cancellationToken);
         await EnsureAsync(response);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("token").GetString()!;

@@ -34,7 +34,7 @@ internal sealed record PingFleet(string Cookie, string[] Tokens, string[] Techni
             using var create = Authorized(HttpMethod.Post, "/api/v1/technicians", cookie, new { name = $"Tech {i:D5}", skills = new[] { "hvac" } });
             var created = await (await http.SendAsync(create, ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct);
             ids[i] = created.GetProperty("id").GetString()!;
-            using var issue = Authorized(HttpMethod.Post, $"/api/v1/technicians/{ids[i]}/devices", cookie, new { label = "bench" });
+            using var issue = Authorized(HttpMethod.Post, $"/api/v1/technicians/{ids[i]}/devices?setup=false", cookie, new { label = "bench" });
             var issued = await (await http.SendAsync(issue, ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct);
             tokens[i] = issued.GetProperty("token").GetString()!;
             if (Interlocked.Increment(ref done) % 2000 == 0) progress($"{done} of {technicians} technicians created");

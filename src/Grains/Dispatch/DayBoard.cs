@@ -4,6 +4,10 @@ using OrleansPortal.Grains.Tickets;
 namespace OrleansPortal.Grains.Dispatch;
 
 /// <summary>Everything the dispatcher's board shows for one day.</summary>
+/// <param name="Version">
+/// Changes whenever the day's plan does (a job's technician, status, pin or window, the routes' order), not when only
+/// positions and estimates move: a proposal names the version it was computed from.
+/// </param>
 [GenerateSerializer, Immutable, Alias("op.DayBoard")]
 public sealed record DayBoard(
     DateOnly Day,
@@ -11,9 +15,18 @@ public sealed record DayBoard(
     IReadOnlyList<BoardTechnician> Technicians,
     IReadOnlyList<BoardJob> Unassigned,
     IReadOnlyList<DispatchAlert> Alerts,
-    PlanSummary Summary);
+    PlanSummary Summary,
+    string Version);
 
+/// <param name="ShiftStart">When the day's shift starts (the first part's start of a split shift); null when the technician is not planned this day.</param>
+/// <param name="ShiftEnd">When the day's shift ends (the last part's end), an instant that may fall on the next date in the company's time zone (<paramref name="CrossesMidnight"/>).</param>
 /// <param name="Unavailable">Why the technician cannot be planned this day (day off, no start location); null when they can.</param>
+/// <param name="Shifts">Each part of the day's shift as instants, earliest first; empty on a day off.</param>
+/// <param name="CrossesMidnight">The shift ends on a later date than it starts, in the company's time zone.</param>
+/// <param name="AvailableFrom">
+/// From when the plan counts on the technician: the shift's start, or, once today's shift has begun, now (and the shift's
+/// end once it is over). Null when the technician is not planned this day.
+/// </param>
 [GenerateSerializer, Immutable, Alias("op.BoardTechnician")]
 public sealed record BoardTechnician(
     string Id,
@@ -24,7 +37,10 @@ public sealed record BoardTechnician(
     GeoPoint? Start,
     GeoPoint? End,
     IReadOnlyList<BoardStop> Stops,
-    string? Unavailable);
+    string? Unavailable,
+    IReadOnlyList<TimeWindow> Shifts,
+    bool CrossesMidnight,
+    DateTimeOffset? AvailableFrom);
 
 /// <param name="Eta">The live estimate from the technician's route (today only); null when there is none yet.</param>
 [GenerateSerializer, Immutable, Alias("op.BoardStop")]

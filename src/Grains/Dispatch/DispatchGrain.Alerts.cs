@@ -1,5 +1,6 @@
-using Orleans.Streams;
+using System.Globalization;
 using Orleans;
+using Orleans.Streams;
 using OrleansPortal.Grains.Dispatch.Routes;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
@@ -25,7 +26,7 @@ public sealed partial class DispatchGrain
         var newRisk = UpdateLateRisks();
         await PublishAlertsAsync();
         await PublishBoardAsync(Today, "ETAs moved");
-        if (newRisk && state.State.AutoAssign && Now - _lastReplan >= _options.ReplanCooldown)
+        if (newRisk && state.State.AutoAssign && Now - _lastReplan >= _options.ReplanCooldown && !HasProposalFor(Today))
         {
             // A delay: see whether moving work around saves the window; Judge keeps the plan unless it clearly helps.
             _lastReplan = Now;
@@ -46,12 +47,11 @@ public sealed partial class DispatchGrain
                 continue;
             }
             if (_alerts.ContainsKey(id)) continue;
-            var name = _technicians.TryGetValue(ticket.TechnicianId, out var t) ? t.Profile.Name : "The technician";
-            var end = TimeZoneInfo.ConvertTime(ticket.ArrivalWindow!.End, _zone);
-            var eta = TimeZoneInfo.ConvertTime(estimate.Eta, _zone);
+            var name = _technicians.TryGetValue(ticket.TechnicianId, out var t) ? t.Profile.Name : null;
+            var minutesLate = Math.Round(estimate.MinutesLate, 1);
             _alerts[id] = new DispatchAlert(id, AlertKind.LateRisk,
-                $"{name} is expected at {eta:HH:mm} at {ticket.Details.Address}, {estimate.MinutesLate:0} min after the window ends ({end:HH:mm}).",
-                Now, ticketId, ticket.TechnicianId);
+                $"{name ?? "The technician"} is expected at {Moment(estimate.Eta)} at {ticket.Details.Address}, {estimate.MinutesLate:0} min after the window ends ({Moment(ticket.ArrivalWindow!.End)}).",
+                Now, ticketId, ticket.TechnicianId, Today, name, ticket.Details.Address, Utc(ticket.ArrivalWindow), estimate.Eta.ToUniversalTime(), minutesLate);
             added = true;
         }
         return added;
@@ -64,8 +64,10 @@ public sealed partial class DispatchGrain
             var id = $"{AlertKind.UnassignedEmergency}:{ticket.TicketId}";
             if (ticket.Details.Priority == TicketPriority.Emergency && ticket.TechnicianId is null)
             {
-                _alerts.TryAdd(id, new DispatchAlert(id, AlertKind.UnassignedEmergency,
-                    $"Emergency at {ticket.Details.Address} has no technician: nobody qualified can reach it in time.", Now, ticket.TicketId, null));
+                if (_alerts.ContainsKey(id)) continue;
+                _alerts[id] = new DispatchAlert(id, AlertKind.UnassignedEmergency,
+                    $"Emergency at {ticket.Details.Address} has no technician: nobody qualified can reach it in time.", Now, ticket.TicketId, null,
+                    DayOf(ticket), Address: ticket.Details.Address, Window: Utc(ticket.ArrivalWindow));
             }
             else
             {
@@ -75,19 +77,29 @@ public sealed partial class DispatchGrain
         UpdateLateRisks();
     }
 
-    /// <summary>"No signal": a technician working now, with jobs today, whose phone has been quiet for too long.</summary>
+    /// <summary>
+    /// "No signal": a technician on shift now, with jobs today, whose phone has been quiet for longer than the grace
+    /// (<see cref="DispatchOptions.NoSignalAfter"/>). The silence counts from the newest position or from the start of
+    /// the shift under way, whichever is later: nobody is expected to report before their shift (before it starts,
+    /// after it ends, on a day off), and a shift that has just begun gets the whole grace.
+    /// </summary>
     private async Task CheckSignalAsync()
     {
         state.State.Plans.TryGetValue(Key(Today), out var routes);
         foreach (var t in _technicians.Values)
         {
             var id = $"{AlertKind.NoSignal}:{t.TechnicianId}";
-            var working = routes?.GetValueOrDefault(t.TechnicianId)?.Count > 0 && Availability.CanWork(t.Schedule, Now, TimeSpan.FromMinutes(1));
-            var lastSeen = WithLatestPosition(t).Position?.Time;
-            if (working && (lastSeen is null || Now - lastSeen > _options.NoSignalAfter))
+            var shift = routes?.GetValueOrDefault(t.TechnicianId)?.Count > 0 ? Availability.ShiftAt(t.Schedule, Now) : null;
+            var lastSeen = WithLatestPosition(t).Position?.Time.ToUniversalTime();
+            var silentSince = shift is null ? (DateTimeOffset?)null : lastSeen > shift.Start ? lastSeen.Value : shift.Start;
+            if (silentSince is { } since && Now - since > _options.NoSignalAfter)
             {
-                var since = lastSeen is { } seen ? $"since {TimeZoneInfo.ConvertTime(seen, _zone):HH:mm}" : "today";
-                _alerts.TryAdd(id, new DispatchAlert(id, AlertKind.NoSignal, $"No signal from {t.Profile.Name} {since}.", Now, null, t.TechnicianId));
+                if (_alerts.ContainsKey(id)) continue;
+                var message = since == lastSeen
+                    ? $"No signal from {t.Profile.Name} since {Moment(since)}."
+                    : $"No signal from {t.Profile.Name} since the shift began at {Moment(since)} ({(lastSeen is { } seen ? $"last position {Moment(seen)}" : "no position yet")}).";
+                _alerts[id] = new DispatchAlert(id, AlertKind.NoSignal, message, Now, null, t.TechnicianId,
+                    Today, t.Profile.Name, LastSeenAt: lastSeen, SilentSince: since);
             }
             else
             {
@@ -96,6 +108,12 @@ public sealed partial class DispatchGrain
         }
         await PublishAlertsAsync();
     }
+
+    /// <summary>An instant for a message, in the company's time zone: "14:05" today, "Tue 3 Nov 14:05" on any other day.</summary>
+    private string Moment(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, _zone).ToString(LocalDate(at) == Today ? "HH:mm" : "ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+
+    private static TimeWindow? Utc(TimeWindow? window) => window is null ? null : new(window.Start.ToUniversalTime(), window.End.ToUniversalTime());
 
     private void ClearAlertsFor(string ticketId)
     {

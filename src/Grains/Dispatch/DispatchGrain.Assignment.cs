@@ -130,8 +130,7 @@ public sealed partial class DispatchGrain
 
     private string Describe(DayContext ctx, int job)
     {
-        var details = _tickets[ctx.Problem.Jobs[job].TicketId].Details;
-        var text = string.IsNullOrWhiteSpace(details.Description) ? details.Address : details.Description;
+        var text = TitleOf(_tickets[ctx.Problem.Jobs[job].TicketId]);
         return text.Length <= 40 ? text : text[..40] + "…";
     }
 

@@ -28,6 +28,13 @@ public sealed class DispatchOptions
     /// </summary>
     public TimeSpan PeriodicReplanInterval { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How long an "optimize the day" proposal can be applied. It was computed from the day as it was (positions, ETAs,
+    /// the jobs then): after half an hour of a working day it describes a day that has moved on, so the dispatcher
+    /// optimizes again rather than apply it. While a proposal for today is pending, dispatch's own re-plans leave today alone.
+    /// </summary>
+    public TimeSpan ProposalLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>A new plan replaces the current one only if it saves more than this many kilometres (and this share), or lateness, or unassigned jobs.</summary>
     public double MinimumGainKilometers { get; set; } = 1.0;
 

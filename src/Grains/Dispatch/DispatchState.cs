@@ -21,4 +21,8 @@ public sealed class DispatchState
     /// <summary>Per day ("yyyy-MM-dd"), per technician, the ticket ids in route order.</summary>
     [Id(4)]
     public Dictionary<string, Dictionary<string, List<string>>> Plans { get; set; } = [];
+
+    /// <summary>The last plan a dispatcher applied, with what it changed, so it can be undone; null when there is none or it was undone.</summary>
+    [Id(5)]
+    public AppliedPlanState? LastApplied { get; set; }
 }

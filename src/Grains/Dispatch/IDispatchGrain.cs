@@ -24,11 +24,64 @@ public interface IDispatchGrain : IGrainWithStringKey
     /// <summary>Takes a job off its route back to the unassigned tray (it stays there until assigned or optimized).</summary>
     Task<DayBoard> UnassignAsync(string ticketId, string actor);
 
-    /// <summary>Re-plans the whole day within <paramref name="budget"/>, keeping jobs in progress and pinned; adopts the new plan only when it is clearly better.</summary>
+    /// <summary>
+    /// Re-plans the whole day within <paramref name="budget"/>, keeping jobs in progress and pinned; adopts the new plan
+    /// at once, only when it is clearly better. Dispatch's own re-plans use it; for a dispatcher it is the page's old
+    /// "optimize the day", kept until the page previews proposals (<see cref="ProposeDayAsync"/>).
+    /// </summary>
     Task<OptimizationReport> OptimizeDayAsync(DateOnly? day, TimeSpan budget, string actor);
+
+    /// <summary>
+    /// Re-plans the whole day within <paramref name="budget"/> as <see cref="OptimizeDayAsync"/> does (progress on the
+    /// board stream), keeping jobs in progress and pinned, and offers the plan as a proposal: no ticket and no route
+    /// changes. It replaces any pending proposal for the same day.
+    /// </summary>
+    Task<PlanProposal> ProposeDayAsync(DateOnly? day, TimeSpan budget, string actor);
+
+    /// <summary>A pending proposal, and whether the board changed since; <see cref="NotFoundException"/> once it was applied, discarded, replaced or expired.</summary>
+    Task<PlanProposal> GetProposalAsync(string proposalId);
+
+    /// <summary>
+    /// Adopts a pending proposal: its assignments and route order, durably, and it becomes the plan that
+    /// <see cref="UndoLastPlanAsync"/> undoes. Changes since the proposal that do not touch its moves are kept (a new job
+    /// stays with its technician, a closed one drops out); one that does (a moved job reassigned, started, pinned, closed
+    /// or rescheduled, a technician no longer available) refuses it with <see cref="ProposalConflictException"/> and
+    /// changes nothing. <see cref="ConflictException"/> when the day is over.
+    /// </summary>
+    Task<AppliedPlan> ApplyProposalAsync(string proposalId, string actor);
+
+    /// <summary>Drops a pending proposal; <see cref="NotFoundException"/> when there is none by that id.</summary>
+    Task DiscardProposalAsync(string proposalId);
+
+    /// <summary>The last plan a dispatcher applied that can still be undone, or null.</summary>
+    [ReadOnly]
+    Task<AppliedPlan?> GetLastAppliedPlanAsync();
+
+    /// <summary>
+    /// Gives the jobs the last applied plan moved back to the technician (or tray) they had, and restores the routes'
+    /// order before it, durably. Jobs started since stay with the technician doing them, and jobs a dispatcher moved or
+    /// pinned since stay where they were put; the report lists them. <see cref="NotFoundException"/> when there is no plan
+    /// to undo, <see cref="ConflictException"/> when its day is over.
+    /// </summary>
+    Task<UndoReport> UndoLastPlanAsync(string actor);
 
     [ReadOnly]
     Task<IReadOnlyList<DispatchAlert>> GetAlertsAsync();
+
+    /// <summary>
+    /// What the technician starting the job now (on the way to it) would do to their other jobs today: nothing when it
+    /// is the next one on their route; otherwise the jobs it would make late, with the route re-planned as
+    /// <see cref="StartJobAsync"/> would re-plan it. Changes nothing.
+    /// </summary>
+    Task<StartImpact> PreviewStartAsync(string technicianId, string ticketId);
+
+    /// <summary>
+    /// The technician sets off to the job (en route). Out of route order, the start is refused (a null ticket, with the
+    /// impact) when it would make other jobs late and <paramref name="confirmed"/> is false; otherwise the ticket goes en
+    /// route and today's route is re-planned with the job first and the rest reordered to keep their windows best. The
+    /// re-plan follows the stored status change: if it fails it is retried, and the answer is still the started ticket.
+    /// </summary>
+    Task<JobStart> StartJobAsync(string technicianId, string ticketId, bool confirmed, string actor, string? note);
 
     /// <summary>The live estimate for a job on today's routes, or null when there is none.</summary>
     [ReadOnly]

@@ -8,45 +8,14 @@ namespace OrleansPortal.Grains.Routing;
 /// </summary>
 public sealed class CachedTravelTimeService(ITravelTimeService inner, int capacity = 64) : ITravelTimeService
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<MatrixKey, LinkedListNode<(MatrixKey Key, TravelMatrix Matrix)>> _entries = [];
-    private readonly LinkedList<(MatrixKey Key, TravelMatrix Matrix)> _recency = new();
+    private readonly LruCache<MatrixKey, TravelMatrix> _matrices = new(capacity);
 
-    public int Count
-    {
-        get { lock (_lock) return _entries.Count; }
-    }
+    public int Count => _matrices.Count;
 
     public TravelEstimate Estimate(GeoPoint from, GeoPoint to) => inner.Estimate(from, to);
 
-    public TravelMatrix Matrix(IReadOnlyList<GeoPoint> origins, IReadOnlyList<GeoPoint> destinations)
-    {
-        var key = new MatrixKey([.. origins], [.. destinations]);
-        lock (_lock)
-        {
-            if (_entries.TryGetValue(key, out var hit))
-            {
-                _recency.Remove(hit);
-                _recency.AddFirst(hit);
-                return hit.Value.Matrix;
-            }
-        }
-
-        var matrix = inner.Matrix(origins, destinations);
-        lock (_lock)
-        {
-            if (!_entries.ContainsKey(key))
-            {
-                _entries[key] = _recency.AddFirst((key, matrix));
-                if (_entries.Count > capacity)
-                {
-                    _entries.Remove(_recency.Last!.Value.Key);
-                    _recency.RemoveLast();
-                }
-            }
-        }
-        return matrix;
-    }
+    public TravelMatrix Matrix(IReadOnlyList<GeoPoint> origins, IReadOnlyList<GeoPoint> destinations) =>
+        _matrices.GetOrAdd(new MatrixKey([.. origins], [.. destinations]), _ => inner.Matrix(origins, destinations));
 
     private sealed class MatrixKey : IEquatable<MatrixKey>
     {

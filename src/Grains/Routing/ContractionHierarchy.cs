@@ -8,7 +8,8 @@ namespace OrleansPortal.Grains.Routing;
 /// u -> w replaces u -> v -> w unless a witness search finds a path at least as fast around v. Shortest times are
 /// then found by searches that only go up in rank from both ends and meet at the top, which touch a few hundred
 /// nodes instead of the whole city. A witness search that gives up early only adds a needless shortcut, never a
-/// wrong one. Immutable after construction.
+/// wrong one. Each shortcut remembers the node it bypasses, so a route found on the hierarchy unpacks back into the
+/// road edges it stands for (<see cref="TryFindPath"/>). Immutable after construction.
 /// </summary>
 internal sealed class ContractionHierarchy
 {
@@ -25,7 +26,8 @@ internal sealed class ContractionHierarchy
     public int NodeCount { get; }
     public int ShortcutCount { get; }
 
-    internal readonly record struct Arc(int Node, float Seconds, float Meters);
+    /// <param name="Via">For a shortcut, the contracted node it bypasses (the arcs to and from it sit at that node); -1 for a road edge.</param>
+    internal readonly record struct Arc(int Node, float Seconds, float Meters, int Via = -1);
 
     public ContractionHierarchy(RoadGraph graph)
     {
@@ -119,7 +121,7 @@ internal sealed class ContractionHierarchy
                     var via = incoming.Seconds + outgoing.Seconds;
                     if (witness.Seconds(w) > via)
                     {
-                        found.Add((u, new Arc(w, via, incoming.Meters + outgoing.Meters)));
+                        found.Add((u, new Arc(w, via, incoming.Meters + outgoing.Meters, Via: v)));
                     }
                 }
             }
@@ -175,6 +177,69 @@ internal sealed class ContractionHierarchy
         }, local => _searches.Add(local.Item1));
     }
 
+    /// <summary>
+    /// The fastest route from <paramref name="source"/> to <paramref name="target"/> as the road nodes it passes, both ends
+    /// included, into <paramref name="path"/>; false when there is none. Both upward searches meet at the route's highest
+    /// node, and every shortcut on the way is unpacked into the two arcs it replaced, down to road edges, so each
+    /// consecutive pair of nodes is an edge of the graph. Thread-safe, like <see cref="ManyToMany"/>.
+    /// </summary>
+    public bool TryFindPath(int source, int target, List<int> path)
+    {
+        path.Clear();
+        if (source == target)
+        {
+            path.Add(source);
+            return true;
+        }
+
+        var (forward, backward) = (Rent(), Rent());
+        try
+        {
+            backward.Run(target, DownFirst, Down, []);
+            var meet = forward.RunToMeet(source, UpFirst, Up, backward);
+            if (meet < 0) return false;
+
+            // Arcs in driving order: up from the source to the meeting node, then down from it to the target.
+            var arcs = new List<(int From, int To, int Via)>();
+            for (var v = meet; v != source; v = forward.Parent(v)) arcs.Add((forward.Parent(v), v, Up[forward.ParentArc(v)].Via));
+            arcs.Reverse();
+            for (var v = meet; v != target; v = backward.Parent(v)) arcs.Add((v, backward.Parent(v), Down[backward.ParentArc(v)].Via));
+
+            path.Add(source);
+            var pending = new Stack<(int From, int To, int Via)>();
+            foreach (var arc in arcs)
+            {
+                pending.Push(arc);
+                while (pending.TryPop(out var next))
+                {
+                    if (next.Via < 0)
+                    {
+                        path.Add(next.To);
+                        continue;
+                    }
+                    // from -> via is kept at via among the arcs coming down to it, via -> to among those going up from it.
+                    pending.Push((next.Via, next.To, ViaOf(UpFirst, Up, next.Via, next.To)));
+                    pending.Push((next.From, next.Via, ViaOf(DownFirst, Down, next.Via, next.From)));
+                }
+            }
+            return true;
+        }
+        finally
+        {
+            _searches.Add(forward);
+            _searches.Add(backward);
+        }
+    }
+
+    private static int ViaOf(int[] first, Arc[] arcs, int at, int node)
+    {
+        for (var e = first[at]; e < first[at + 1]; e++)
+        {
+            if (arcs[e].Node == node) return arcs[e].Via;
+        }
+        throw new InvalidOperationException($"The hierarchy holds a shortcut through node {at} without its arc to or from node {node}.");
+    }
+
     private UpwardSearch Rent() => _searches.TryTake(out var search) ? search : new UpwardSearch(NodeCount);
 
     private static void AddOrImprove(List<Arc>[] outArcs, List<Arc>[] inArcs, int from, Arc arc)
@@ -189,12 +254,12 @@ internal sealed class ContractionHierarchy
             var ins = inArcs[arc.Node];
             for (var k = 0; k < ins.Count; k++)
             {
-                if (ins[k].Node == from) ins[k] = new Arc(from, arc.Seconds, arc.Meters);
+                if (ins[k].Node == from) ins[k] = arc with { Node = from };
             }
             return;
         }
         outs.Add(arc);
-        inArcs[arc.Node].Add(new Arc(from, arc.Seconds, arc.Meters));
+        inArcs[arc.Node].Add(arc with { Node = from });
     }
 
     private static (int[] First, Arc[] Arcs) Flatten(List<Arc>[] lists)

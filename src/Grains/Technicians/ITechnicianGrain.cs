@@ -10,13 +10,23 @@ namespace OrleansPortal.Grains.Technicians;
 [Alias("op.ITechnicianGrain")]
 public interface ITechnicianGrain : IGrainWithStringKey
 {
-    /// <summary>Creates or updates the profile, and then the technician's row on the company's roster.</summary>
-    Task ProvisionAsync(TechnicianProfile profile);
+    /// <summary>
+    /// Creates or updates the profile (and the schedule, when one is given), in one write, and then the technician's
+    /// row on the company's roster.
+    /// </summary>
+    Task ProvisionAsync(TechnicianProfile profile, TechnicianSchedule? schedule);
+
+    /// <summary>Replaces the profile of a technician that exists; throws <see cref="NotFoundException"/> otherwise.</summary>
+    Task<TechnicianSnapshot> UpdateProfileAsync(TechnicianProfile profile);
 
     /// <summary>The technician as a dispatcher sees it; throws <see cref="NotFoundException"/> if never provisioned.</summary>
     [Orleans.Concurrency.ReadOnly]
     Task<TechnicianSnapshot> GetAsync();
 
+    /// <summary>
+    /// A dispatcher's status: shown at once (roster, live map), and the status a job's end returns to when it is off duty.
+    /// The technician's next job step replaces it (<see cref="SetCurrentJobAsync"/>).
+    /// </summary>
     Task SetStatusAsync(TechnicianStatus status);
 
     /// <summary>Replaces the working hours, days off, start and end locations, buffer and certifications.</summary>
@@ -35,14 +45,17 @@ public interface ITechnicianGrain : IGrainWithStringKey
 
     /// <summary>
     /// The job the technician is heading to or working at; its site is geofenced (arrival moves it on site, leaving
-    /// completes it). Tickets call it from inside their own status changes, which this grain itself starts on
+    /// completes it), and the technician's status becomes en route or on site with it. Tickets call it from inside their own status changes, which this grain itself starts on
     /// arrival: it interleaves, so that cycle (technician → ticket → technician) and the race with a dispatcher's
     /// change of the same ticket never deadlock.
     /// </summary>
     [AlwaysInterleave]
     Task SetCurrentJobAsync(CurrentJob job);
 
-    /// <summary>Stops watching the job's site, if <paramref name="ticketId"/> is still the current job. Interleaves, as <see cref="SetCurrentJobAsync"/>.</summary>
+    /// <summary>
+    /// Stops watching the job's site, if <paramref name="ticketId"/> is still the current job, and the status rests: off
+    /// duty when a dispatcher set it or the technician is off shift, else available. Interleaves, as <see cref="SetCurrentJobAsync"/>.
+    /// </summary>
     [AlwaysInterleave]
     Task ClearCurrentJobAsync(string ticketId);
 
@@ -64,11 +77,16 @@ public interface ITechnicianGrain : IGrainWithStringKey
     Task UnfollowAsync(string follower);
 }
 
+/// <param name="HomeBaseAddress">How people name <paramref name="HomeBase"/> ("Depot, Rua das Flores 10"); absent in profiles stored before it existed.</param>
 [GenerateSerializer, Immutable, Alias("op.TechnicianProfile")]
-public sealed record TechnicianProfile(string Name, IReadOnlyList<string> Skills, GeoPoint? HomeBase, string? PhotoUrl);
+public sealed record TechnicianProfile(
+    string Name, IReadOnlyList<string> Skills, GeoPoint? HomeBase, string? PhotoUrl, string? Phone = null, string? HomeBaseAddress = null);
 
+/// <param name="TokenHint">The token's first characters, so a dispatcher can tell which phone holds which token; null for tokens issued before hints.</param>
+/// <param name="LastUsedAt">When the device last sent positions; null until it has.</param>
 [GenerateSerializer, Immutable, Alias("op.DeviceSummary")]
-public sealed record DeviceSummary(string DeviceId, string Label, DateTimeOffset IssuedAt, bool Revoked, string TokenHash);
+public sealed record DeviceSummary(
+    string DeviceId, string Label, DateTimeOffset IssuedAt, bool Revoked, string TokenHash, string? TokenHint = null, DateTimeOffset? LastUsedAt = null);
 
 [GenerateSerializer, Immutable, Alias("op.TechnicianSnapshot")]
 public sealed record TechnicianSnapshot(

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
 using OrleansPortal.Grains.Companies.Roster;
+using OrleansPortal.Grains.Persistence;
 using OrleansPortal.Grains.Technicians.History;
 using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Silo.Persistence;
@@ -24,19 +26,29 @@ namespace OrleansPortal.Grains.Technicians;
 /// overlap another's state write, so every write goes through <see cref="SaveAsync"/>, one at a time: two writes in
 /// flight at once would carry the same ETag, and the second would fail as stale.
 /// </para>
+/// <para>
+/// The status follows the technician's jobs: the current job en route makes it <see cref="TechnicianStatus.EnRoute"/>,
+/// on site <see cref="TechnicianStatus.OnSite"/>, whoever moved the ticket (the phone, the geofence, a dispatcher).
+/// When that job stops being under way (done, cancelled, on hold, turned back or given to someone else) the status
+/// rests: <see cref="TechnicianStatus.OffDuty"/> if a dispatcher last set off duty or the technician is off shift now,
+/// else <see cref="TechnicianStatus.Available"/>. A job that is not the current one (the technician already set off
+/// to the next) changes nothing. A dispatcher's status shows at once, until the technician's next job step.
+/// </para>
 /// </summary>
 public sealed class TechnicianGrain(
     [PersistentState("technician")] IPersistentState<TechnicianState> state,
     IPingHistory history,
     ITechnicianRoster roster,
     TenantLocationPublisher tenantLocations,
-    DomainClock clock) : Grain, ITechnicianGrain
+    DomainClock clock,
+    ILogger<TechnicianGrain> logger) : Grain, ITechnicianGrain
 {
     private PositionTracker _tracker = null!;
     private ArrivalDetector? _geofence;
     private bool _positionDirty;
     private IAsyncStream<TechnicianPositionChanged> _technicianStream = null!;
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly SemaphoreSlim _showing = new(1, 1);
     private string _tenantId = null!;
     private string _technicianId = null!;
 
@@ -74,29 +86,35 @@ public sealed class TechnicianGrain(
         }
     }
 
-    public async Task ProvisionAsync(TechnicianProfile profile)
+    public async Task ProvisionAsync(TechnicianProfile profile, TechnicianSchedule? schedule)
     {
         state.State.Profile = profile;
+        if (schedule is not null) state.State.Schedule = schedule;
         await SaveAsync();
         await roster.SaveAsync(TenantId, new RosterEntry(TechnicianId, profile.Name, state.State.Status)); // after the state: on the roster means provisioned
         await TellDispatchAsync();
     }
 
+    public async Task<TechnicianSnapshot> UpdateProfileAsync(TechnicianProfile profile)
+    {
+        EnsureProvisioned();
+        await ProvisionAsync(profile, schedule: null);
+        return await GetAsync();
+    }
+
     public Task<TechnicianSnapshot> GetAsync()
     {
         var profile = state.State.Profile ?? throw new NotFoundException($"Technician {TechnicianId} does not exist.");
-        return Task.FromResult(new TechnicianSnapshot(TenantId, TechnicianId, profile, state.State.Status, state.State.Position, state.State.LastSeen, [.. state.State.Devices],
-            state.State.Schedule ?? TechnicianSchedule.Default));
+        return Task.FromResult(new TechnicianSnapshot(TenantId, TechnicianId, profile, state.State.Status, state.State.Position, state.State.LastSeen, [.. state.State.Devices], Schedule));
     }
 
     public async Task SetStatusAsync(TechnicianStatus status)
     {
         EnsureProvisioned();
         state.State.Status = status;
+        state.State.DeclaredStatus = status;
         await SaveAsync();
-        await roster.SaveAsync(TenantId, new RosterEntry(TechnicianId, state.State.Profile!.Name, status));
-        // Watchers colour technicians by status: tell them now rather than at the next ping.
-        if (state.State.Position is { } position) await PublishAsync(position, state.State.LastSeen ?? position.Time);
+        await ShowStatusAsync();
     }
 
     public async Task SetScheduleAsync(TechnicianSchedule schedule)
@@ -151,25 +169,57 @@ public sealed class TechnicianGrain(
             throw;
         }
 
+        NoteDevicesUsed(pings.DeviceIds, receivedAt);
         if (accepted > 0) await PublishAsync(_tracker.Current!, receivedAt);
         foreach (var geofenceEvent in geofenceEvents) await MoveCurrentJobAsync(geofenceEvent);
         return new PingBatchResult(accepted, duplicates, outOfOrder, outliers);
     }
 
-    public async Task SetCurrentJobAsync(CurrentJob job)
-    {
-        state.State.CurrentJob = job;
-        _geofence = GeofenceFor(job);
-        await SaveAsync();
-    }
+    public Task SetCurrentJobAsync(CurrentJob job) => ReplaceCurrentJobAsync(job, job.OnSite ? TechnicianStatus.OnSite : TechnicianStatus.EnRoute);
 
     public async Task ClearCurrentJobAsync(string ticketId)
     {
         if (state.State.CurrentJob?.TicketId != ticketId) return;
-        state.State.CurrentJob = null;
-        _geofence = null;
-        await SaveAsync();
+        var resting = state.State.DeclaredStatus == TechnicianStatus.OffDuty || Availability.ShiftAt(Schedule, clock.GetUtcNow()) is null
+            ? TechnicianStatus.OffDuty
+            : TechnicianStatus.Available;
+        await ReplaceCurrentJobAsync(null, resting);
     }
+
+    /// <summary>The current job and the status that goes with it, in one write; a changed status is then shown.</summary>
+    private async Task ReplaceCurrentJobAsync(CurrentJob? job, TechnicianStatus status)
+    {
+        var statusChanged = state.State.Status != status && state.State.Profile is not null;
+        state.State.CurrentJob = job;
+        if (statusChanged) state.State.Status = status;
+        _geofence = GeofenceFor(job);
+        await SaveAsync();
+        if (statusChanged) await ShowStatusAsync();
+    }
+
+    private TechnicianSchedule Schedule => state.State.Schedule ?? TechnicianSchedule.Default;
+
+    /// <summary>
+    /// After a stored status change: the roster row (the technicians list, the live map's snapshot) and the live map,
+    /// which colours technicians by status, now rather than at the next ping. Only the tenant's stream gets it: the
+    /// technician's own stream is for positions (routes, a customer's page), and its position did not move. The change
+    /// is stored, so a failure here is retried, not returned. Interleaved changes queue here, and each writes the
+    /// status as it is when its turn comes, so the row ends with the newest.
+    /// </summary>
+    private Task ShowStatusAsync() => this.RunAfterStoredAsync(logger, "showing the technician's status", async () =>
+    {
+        await _showing.WaitAsync();
+        try
+        {
+            await roster.SaveAsync(TenantId, new RosterEntry(TechnicianId, state.State.Profile!.Name, state.State.Status));
+        }
+        finally
+        {
+            _showing.Release();
+        }
+
+        if (state.State.Position is { } position) tenantLocations.Add(PositionChange(position, state.State.LastSeen ?? position.Time));
+    });
 
     // Arrival puts the job on site; leaving its site afterwards completes it. The ticket calls back to update the
     // current job (a call chain into this grain, which call-chain reentrancy admits while we wait for the ticket).
@@ -203,6 +253,21 @@ public sealed class TechnicianGrain(
         foreach (var device in state.State.Devices)
             if (device.DeviceId == deviceId) return !device.Revoked;
         return false;
+    }
+
+    /// <summary>
+    /// Remembers when each device last sent positions. Like the position, this is not written on every ping: it goes
+    /// with the next write, at the latest on deactivation, so a crash can lose the last few minutes of it.
+    /// </summary>
+    private void NoteDevicesUsed(IReadOnlyList<string> deviceIds, DateTimeOffset at)
+    {
+        var devices = state.State.Devices;
+        for (var i = 0; i < devices.Count; i++)
+        {
+            if (devices[i].LastUsedAt >= at || !deviceIds.Contains(devices[i].DeviceId)) continue;
+            devices[i] = devices[i] with { LastUsedAt = at };
+            _positionDirty = true;
+        }
     }
 
     public async Task<string?> RevokeDeviceAsync(string deviceId)
@@ -247,10 +312,13 @@ public sealed class TechnicianGrain(
         state.State.Position = position;
         state.State.LastSeen = receivedAt;
         _positionDirty = true;
-        var change = new TechnicianPositionChanged(TenantId, TechnicianId, state.State.Profile!.Name, state.State.Status, position, receivedAt);
+        var change = PositionChange(position, receivedAt);
         tenantLocations.Add(change);
         if (IsFollowed()) await _technicianStream.OnNextAsync(change);
     }
+
+    private TechnicianPositionChanged PositionChange(GpsFix position, DateTimeOffset receivedAt) =>
+        new(TenantId, TechnicianId, state.State.Profile!.Name, state.State.Status, position, receivedAt);
 
     private async Task SavePositionAsync(CancellationToken cancellationToken)
     {

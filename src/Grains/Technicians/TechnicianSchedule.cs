@@ -5,7 +5,8 @@ namespace OrleansPortal.Grains.Technicians;
 
 /// <summary>
 /// When and from where a technician works: shifts per weekday (local time of the company's time zone), days off,
-/// where the day starts and ends, the buffer kept between jobs, and certifications that expire.
+/// where the day starts and ends, the buffer kept between jobs, and certifications that expire. A day off cancels the
+/// shifts that start on it; a shift that started the evening before and runs past midnight into it is still worked.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("op.TechnicianSchedule")]
 public sealed record TechnicianSchedule(
@@ -26,9 +27,19 @@ public sealed record TechnicianSchedule(
         [], null, null, TimeSpan.Zero, []);
 }
 
-/// <summary>One shift on a weekday; a day may have several (a split shift).</summary>
+/// <summary>
+/// One shift starting on a weekday; a day may have several (a split shift). An end at or before the start is on the
+/// next day: 22:00 to 06:00 on Friday runs into Saturday morning, 16:00 to 00:00 ends at midnight.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("op.WorkingHours")]
-public sealed record WorkingHours(DayOfWeek Day, TimeOnly Start, TimeOnly End);
+public sealed record WorkingHours(DayOfWeek Day, TimeOnly Start, TimeOnly End)
+{
+    /// <summary>Whether the shift ends on the day after <see cref="Day"/>.</summary>
+    public bool CrossesMidnight => End <= Start;
+
+    /// <summary>The shift on the local date <paramref name="day"/> (a <see cref="Day"/>), as local times; the end may be on the next date.</summary>
+    public (DateTime Start, DateTime End) On(DateOnly day) => (day.ToDateTime(Start), (CrossesMidnight ? day.AddDays(1) : day).ToDateTime(End));
+}
 
 /// <summary>A certification (a backflow tester's licence, say) and the day it stops being valid; null for none.</summary>
 [GenerateSerializer, Immutable, Alias("op.Certification")]

@@ -30,4 +30,11 @@ public sealed class TechnicianState
     /// <summary>Who follows this technician's own location stream (routes, by key), and until when.</summary>
     [Id(7)]
     public Dictionary<string, DateTimeOffset> Followers { get; set; } = [];
+
+    /// <summary>
+    /// The status a dispatcher last set, which <see cref="Status"/> returns to (if it was off duty) when a job ends; null
+    /// until a dispatcher sets one, and in state stored before it was kept.
+    /// </summary>
+    [Id(8)]
+    public TechnicianStatus? DeclaredStatus { get; set; }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Companies;
+using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 
@@ -14,7 +15,7 @@ public static class DispatchersApi
     public static RouteGroupBuilder MapDispatchersApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1").WithTags("Company").RequireAuthorization(PortalClaims.DispatcherPolicy);
-        group.MapGet("/company", GetCompanyAsync).WithSummary("The signed-in dispatcher's company.");
+        group.MapGet("/company", GetCompanyAsync).WithSummary("The signed-in dispatcher's company, with its IANA time zone.");
         group.MapPost("/dispatchers", AddDispatcherAsync).WithSummary("Adds a dispatcher to the signed-in dispatcher's company.");
         return group;
     }
@@ -34,8 +35,12 @@ public static class DispatchersApi
                 $"The password must have {Onboarding.MinPasswordLength} to {InputLimits.Password} characters.");
     }
 
-    private static async Task<Results<Ok<CompanyInfo>, NotFound>> GetCompanyAsync(ClaimsPrincipal user, IClusterClient grains) =>
-        await grains.GetGrain<ICompanyGrain>(user.GetTenantId()).GetAsync() is { } company ? TypedResults.Ok(company) : TypedResults.NotFound();
+    private static async Task<Results<Ok<CompanyDto>, NotFound>> GetCompanyAsync(ClaimsPrincipal user, IClusterClient grains)
+    {
+        var tenantId = user.GetTenantId();
+        if (await grains.GetGrain<ICompanyGrain>(tenantId).GetAsync() is not { } company) return TypedResults.NotFound();
+        return TypedResults.Ok(company.AsDto(await grains.GetGrain<IDispatchGrain>(tenantId).GetSettingsAsync()));
+    }
 
     private static async Task<Results<NoContent, ValidationProblem>> AddDispatcherAsync(NewDispatcher request, ClaimsPrincipal user, Onboarding onboarding)
     {

@@ -39,10 +39,10 @@ public sealed class Onboarding(IClusterClient grains, IPasswordHasher<UserLogin>
     /// Provisions a new technician, who thereby joins the company's roster: one row of its own, so creating technicians
     /// concurrently never queues on one grain, and costs the same however many the company has.
     /// </summary>
-    public async Task<string> CreateTechnicianAsync(string tenantId, TechnicianProfile profile)
+    public async Task<string> CreateTechnicianAsync(string tenantId, TechnicianProfile profile, TechnicianSchedule? schedule = null)
     {
         var technicianId = TenantKeys.NewId();
-        await grains.GetGrain<ITechnicianGrain>(TenantKeys.For(tenantId, technicianId)).ProvisionAsync(profile);
+        await grains.GetGrain<ITechnicianGrain>(TenantKeys.For(tenantId, technicianId)).ProvisionAsync(profile, schedule);
         return technicianId;
     }
 
@@ -54,7 +54,7 @@ public sealed class Onboarding(IClusterClient grains, IPasswordHasher<UserLogin>
         var (token, hash, deviceId) = DeviceToken.Create();
         var issuedAt = clock.GetUtcNow();
         await grains.GetGrain<IDeviceTokenGrain>(hash).BindAsync(new DeviceBinding(tenantId, technicianId, deviceId, label, issuedAt));
-        await technician.AddDeviceAsync(new DeviceSummary(deviceId, label, issuedAt, Revoked: false, hash));
+        await technician.AddDeviceAsync(new DeviceSummary(deviceId, label, issuedAt, Revoked: false, hash, DeviceToken.Hint(token)));
         return new IssuedDeviceToken(deviceId, label, token, issuedAt);
     }
 

@@ -6,6 +6,7 @@ using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Dispatch.Routes;
+using OrleansPortal.Grains.Routing;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 
@@ -22,13 +23,16 @@ public static class DispatchApi
         group.MapGet("/board", GetBoardAsync).WithSummary("One day's board (?day=yyyy-MM-dd; today in the company's time zone by default).");
         group.MapPost("/assignments", AssignAsync).WithSummary("Puts a job on a technician's route (at a time, or where it costs least) and pins it; 409 with the reason when it cannot work.");
         group.MapDelete("/assignments/{ticketId}", UnassignAsync).WithSummary("Takes an assigned job back to the unassigned tray.");
-        group.MapPost("/optimize", OptimizeAsync).WithSummary("Re-plans a day within a time budget, keeping jobs in progress and pinned; progress goes out on the live-map hub.");
+        group.MapPost("/optimize", OptimizeAsync)
+            .WithSummary("Deprecated (the current page's only): re-plans a day within a time budget and adopts the plan at once when clearly better. Use POST /proposals.");
         group.MapGet("/alerts", GetAlertsAsync).WithSummary("Late risks, unassigned emergencies, technicians without signal.");
         group.MapPut("/settings", SetSettingsAsync).WithSummary("The company's time zone (IANA id, which decides what a day is) and whether new jobs are assigned automatically.");
         group.MapGet("/booking-rules", async (ClaimsPrincipal user, IClusterClient grains) => TypedResults.Ok(await Dispatch(grains, user).GetBookingRulesAsync()))
             .WithSummary("What customers may book: windows, notice, closed days, jobs per day, the change cut-off.");
         group.MapPut("/booking-rules", SetBookingRulesAsync).WithSummary("Replaces the booking rules.");
-        group.MapGet("/routes/{technicianId}", GetRouteAsync).WithSummary("A technician's route for a day with live ETAs.");
+        group.MapGet("/routes/{technicianId}", GetRouteAsync).WithSummary("A technician's route for a day with live ETAs and its legs along the roads.");
+        group.MapGet("/board/routes", GetBoardRoutesAsync).WithSummary("Every route of a day's board as legs along the roads (encoded polylines), for the map.");
+        group.MapPlanProposals();
         return group;
     }
 
@@ -71,11 +75,20 @@ public static class DispatchApi
 
     private static async Task<Results<Ok<OptimizationReport>, ValidationProblem>> OptimizeAsync(OptimizeRequest? request, ClaimsPrincipal user, IClusterClient grains)
     {
-        if (!TryParseDay(request?.Day, out var day)) return DayProblem();
+        if (ValidateOptimize(request, out var day, out var budget) is { } invalid) return invalid;
+        return TypedResults.Ok(await Dispatch(grains, user).OptimizeDayAsync(day, budget, user.GetEmail()));
+    }
+
+    /// <summary>The day (null: today) and time budget of an optimization, or why they are not acceptable.</summary>
+    internal static ValidationProblem? ValidateOptimize(OptimizeRequest? request, out DateOnly? day, out TimeSpan budget)
+    {
+        budget = TimeSpan.Zero;
+        if (!TryParseDay(request?.Day, out day)) return DayProblem();
         var seconds = request?.BudgetSeconds ?? 3;
         if (seconds is not (> 0 and <= MaxBudgetSeconds) || double.IsNaN(seconds))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["budgetSeconds"] = [$"The time budget must be more than 0 and at most {MaxBudgetSeconds} seconds."] });
-        return TypedResults.Ok(await Dispatch(grains, user).OptimizeDayAsync(day, TimeSpan.FromSeconds(seconds), user.GetEmail()));
+        budget = TimeSpan.FromSeconds(seconds);
+        return null;
     }
 
     private static async Task<Ok<IReadOnlyList<DispatchAlert>>> GetAlertsAsync(ClaimsPrincipal user, IClusterClient grains) =>
@@ -88,13 +101,22 @@ public static class DispatchApi
         return TypedResults.Ok(await Dispatch(grains, user).UpdateSettingsAsync(request.TimeZone, request.AutoAssign));
     }
 
-    private static async Task<Results<Ok<RouteView>, NotFound, ValidationProblem>> GetRouteAsync(string technicianId, string? day, ClaimsPrincipal user, IClusterClient grains)
+    private static async Task<Results<Ok<RouteDto>, NotFound, ValidationProblem>> GetRouteAsync(
+        string technicianId, string? day, ClaimsPrincipal user, IClusterClient grains, IRouteGeometry geometry)
     {
         if (!ResourceId.IsValid(technicianId)) return TypedResults.NotFound();
         if (!TryParseDay(day, out var date)) return DayProblem();
         var dispatch = Dispatch(grains, user);
         var route = await grains.GetGrain<IRouteGrain>(RouteKeys.For(user.GetTenantId(), technicianId, date ?? await dispatch.GetTodayAsync())).GetAsync();
-        return route is null ? TypedResults.NotFound() : TypedResults.Ok(route);
+        return route is null ? TypedResults.NotFound() : TypedResults.Ok(route.AsDto(geometry));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TechnicianLegsDto>>, ValidationProblem>> GetBoardRoutesAsync(
+        string? day, ClaimsPrincipal user, IClusterClient grains, IRouteGeometry geometry)
+    {
+        if (!TryParseDay(day, out var date)) return DayProblem();
+        var board = await Dispatch(grains, user).GetBoardAsync(date);
+        return TypedResults.Ok<IReadOnlyList<TechnicianLegsDto>>([.. board.Technicians.Where(t => t.Stops.Count > 0).Select(t => t.LegsOf(geometry))]);
     }
 
     private static async Task<Results<Ok<BookingRules>, ValidationProblem>> SetBookingRulesAsync(BookingRules rules, ClaimsPrincipal user, IClusterClient grains)
@@ -133,13 +155,13 @@ public static class DispatchApi
         return true;
     }
 
-    private static ValidationProblem DayProblem() =>
+    internal static ValidationProblem DayProblem() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["day"] = [$"A day is written yyyy-MM-dd, for example 2026-11-21, in the years {InputLimits.FirstYear} to {InputLimits.LastYear}."] });
 
     private static ProblemHttpResult Refused(AssignmentRefusedException refused) =>
         TypedResults.Problem(title: "The assignment is not possible.", detail: refused.Message, statusCode: StatusCodes.Status409Conflict);
 
-    private static IDispatchGrain Dispatch(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<IDispatchGrain>(user.GetTenantId());
+    internal static IDispatchGrain Dispatch(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<IDispatchGrain>(user.GetTenantId());
 }
 
 public sealed record AssignRequest(

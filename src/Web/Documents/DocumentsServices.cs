@@ -9,6 +9,7 @@ public static class DocumentsServices
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<PhotoUpload>();
         services.AddSingleton<ReportPhotos>();
+        services.AddSingleton<DevicePhotoLinks>();
         return services;
     }
 }

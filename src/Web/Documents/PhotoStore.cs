@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OrleansPortal.Grains;
 using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Uploads;
 
 namespace OrleansPortal.Web.Documents;
 
@@ -32,6 +33,35 @@ public sealed class PhotoStore(IOptions<DocumentsOptions> options, IHostEnvironm
         var path = PathOf(id);
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true) : null;
     }
+
+    /// <summary>
+    /// The photo's thumbnail (<see cref="ImageSanitizer.ThumbnailSide"/>) and its type, made from the photo the first time
+    /// it is asked for and kept beside it; null when there is no such photo or it does not decode. Two requests at once
+    /// may both make it: each writes its own temporary file and the last rename wins, with the same bytes.
+    /// </summary>
+    public async Task<(Stream Content, string ContentType)?> OpenThumbnailAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!ResourceId.IsValid(id)) return null;
+        var path = PathOf(id) + ThumbnailSuffix;
+        if (!File.Exists(path))
+        {
+            var original = PathOf(id);
+            if (!File.Exists(original)) return null;
+            if (await ImageSanitizer.ThumbnailAsync(await File.ReadAllBytesAsync(original, cancellationToken), cancellationToken) is not { } thumbnail) return null;
+            var temporary = $"{path}.{TenantKeys.NewId()}.partial";
+            await File.WriteAllBytesAsync(temporary, thumbnail.Bytes, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024, useAsync: true);
+        var head = new byte[12];
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        stream.Position = 0;
+        // Thumbnails are written by ImageSanitizer only: JPEG, or PNG for pictures with transparency.
+        return (stream, ImageFormat.Detect(head.AsSpan(0, read)) ?? "image/jpeg");
+    }
+
+    private const string ThumbnailSuffix = ".thumb";
 
     // Two-character fan-out keeps any one directory small.
     private string PathOf(string id) => Path.Combine(_directory, "photos", id[..2], id);

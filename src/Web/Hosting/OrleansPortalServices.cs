@@ -52,6 +52,7 @@ public static class OrleansPortalServices
         builder.Services.Configure<RecurringJobOptions>(builder.Configuration.GetSection(RecurringJobOptions.SectionName));
         builder.Services.AddSingleton<Onboarding>();
         builder.Services.AddSingleton<TechnicianDirectory>();
+        builder.Services.AddSingleton<DeviceSetup>();
         builder.Services.AddSingleton<PingIngestion>();
         builder.Services.AddSingleton<DeviceBindingCache>();
         builder.Services.AddLocationPublishing(builder.Configuration.GetSection(LocationPublishingOptions.SectionName).Get<LocationPublishingOptions>());

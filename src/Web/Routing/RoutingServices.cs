@@ -5,8 +5,8 @@ namespace OrleansPortal.Web.Routing;
 /// <summary>
 /// The travel-time service the grains plan with. "Routing:Extract" names an OpenStreetMap PBF file; unset, the Porto
 /// extract under samples/osm is looked for above the content root (so `dotnet run` finds it); "none" (or a missing
-/// file) means great-circle estimates everywhere. The graph is built once per process and file, in the background
-/// at start-up, and matrices are cached.
+/// file) means great-circle estimates and straight route lines everywhere. The graph is built once per process and file,
+/// in the background at start-up; matrices and route legs are cached.
 /// </summary>
 public static class RoutingServices
 {
@@ -18,6 +18,7 @@ public static class RoutingServices
         var extract = ResolveExtract(configuration[ExtractSetting], environment.ContentRootPath);
         services.AddSingleton(provider => new RoadNetworkLoader(extract, provider.GetRequiredService<ILogger<RoadNetworkLoader>>()));
         services.AddSingleton<ITravelTimeService>(provider => new CachedTravelTimeService(provider.GetRequiredService<RoadNetworkLoader>()));
+        services.AddSingleton<IRouteGeometry>(provider => new CachedRouteGeometry(provider.GetRequiredService<RoadNetworkLoader>()));
         services.AddHostedService<RoadNetworkWarmUp>();
         return services;
     }

@@ -20,6 +20,9 @@ public static class ImageSanitizer
     /// <summary>Larger images are scaled down to this longer side: enough for any screen, and the stored files stay small.</summary>
     public const int MaxSide = 2560;
 
+    /// <summary>The longer side of a thumbnail: sharp in a list on a phone's screen, a few kilobytes to send.</summary>
+    public const int ThumbnailSide = 320;
+
     private const int JpegQuality = 85;
 
     private const string Unreadable = "This is not an image we can read: it is damaged, incomplete or not really a JPEG, PNG or WebP file.";
@@ -46,7 +49,26 @@ public static class ImageSanitizer
         }
     }
 
-    public static (CleanImage? Image, string? Problem) Sanitize(byte[] bytes)
+    /// <summary>
+    /// A small copy of a stored image (<see cref="ThumbnailSide"/> on its longer side, never larger than the image), made
+    /// the way uploads are, under the same bound on decodes at once; null when the bytes do not decode.
+    /// </summary>
+    public static async Task<CleanImage?> ThumbnailAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        await Decoders.WaitAsync(cancellationToken);
+        try
+        {
+            return Sanitize(bytes, ThumbnailSide).Image;
+        }
+        finally
+        {
+            Decoders.Release();
+        }
+    }
+
+    public static (CleanImage? Image, string? Problem) Sanitize(byte[] bytes) => Sanitize(bytes, MaxSide);
+
+    private static (CleanImage? Image, string? Problem) Sanitize(byte[] bytes, int maxSide)
     {
         // The signature check keeps Skia's other decoders (GIF, BMP, ICO, camera raw) out of reach of uploads.
         if (ImageFormat.Detect(bytes) is null) return (null, "Only JPEG, PNG and WebP images are accepted.");
@@ -56,18 +78,18 @@ public static class ImageSanitizer
         if ((long)width * height > MaxPixels)
             return (null, $"The image is {width} x {height} pixels; at most {MaxPixels / 1_000_000} megapixels are accepted.");
 
-        using var decoded = Decode(codec);
+        using var decoded = Decode(codec, maxSide);
         if (decoded is null) return (null, Unreadable);
-        using var upright = Redraw(decoded, codec.EncodedOrigin);
+        using var upright = Redraw(decoded, codec.EncodedOrigin, maxSide);
         return (Encode(upright), null);
     }
 
     // JPEG and WebP decode straight to a smaller size when asked (libjpeg by eighths), which spares most of the memory a
     // large photo would take; PNG always decodes whole and is scaled when redrawn.
-    private static SKBitmap? Decode(SKCodec codec)
+    private static SKBitmap? Decode(SKCodec codec, int maxSide)
     {
         var longer = Math.Max(codec.Info.Width, codec.Info.Height);
-        var size = longer > MaxSide ? codec.GetScaledDimensions((float)MaxSide / longer) : codec.Info.Size;
+        var size = longer > maxSide ? codec.GetScaledDimensions((float)maxSide / longer) : codec.Info.Size;
         var alpha = codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul;
         // Into sRGB: Skia converts from the file's colour profile, so wide-gamut phone photos keep their colours.
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, alpha, SKColorSpace.CreateSrgb());
@@ -82,13 +104,13 @@ public static class ImageSanitizer
         return null;
     }
 
-    /// <summary>The picture upright (the EXIF orientation applied) and at most <see cref="MaxSide"/> long, in a new bitmap.</summary>
-    private static SKBitmap Redraw(SKBitmap source, SKEncodedOrigin origin)
+    /// <summary>The picture upright (the EXIF orientation applied) and at most <paramref name="maxSide"/> long, in a new bitmap.</summary>
+    private static SKBitmap Redraw(SKBitmap source, SKEncodedOrigin origin, int maxSide)
     {
         // Orientations 5 to 8 turn the picture a quarter: width and height swap.
         var quarterTurn = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var (width, height) = quarterTurn ? (source.Height, source.Width) : (source.Width, source.Height);
-        var scale = Math.Min(1.0, (double)MaxSide / Math.Max(width, height));
+        var scale = Math.Min(1.0, (double)maxSide / Math.Max(width, height));
         var size = new SKSizeI(Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)));
 
         var target = new SKBitmap(source.Info.WithSize(size));

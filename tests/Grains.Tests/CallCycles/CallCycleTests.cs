@@ -120,7 +120,7 @@ public sealed class CallCycleTests(GrainCluster cluster) : IClassFixture<GrainCl
     {
         var technicianId = TenantKeys.NewId();
         var technician = _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, technicianId));
-        await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], null, null));
+        await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], null, null), null);
         await technician.AddDeviceAsync(new DeviceSummary(Phone, "phone", DateTimeOffset.UtcNow, Revoked: false, TokenHash: "not-used-here"));
         var ticket = _client.GetGrain<ITicketGrain>(TenantKeys.For(_tenant, TenantKeys.NewId()));
         await ticket.CreateAsync(new NewTicket("cust-1", "prop-1", Site, "Rua das Flores 10, Porto", "No heating", ["hvac"], TimeSpan.FromMinutes(30), null, TicketPriority.Routine), "dana@example.com");

@@ -21,7 +21,7 @@ public sealed class CompanyRosterGrainTests(GrainCluster cluster) : IClassFixtur
         var id = TenantKeys.NewId();
         var technician = _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, id));
 
-        await technician.ProvisionAsync(new TechnicianProfile("Rita Mendes", ["hvac"], null, null));
+        await technician.ProvisionAsync(new TechnicianProfile("Rita Mendes", ["hvac"], null, null), null);
         Assert.Equal([new RosterEntry(id, "Rita Mendes", TechnicianStatus.OffDuty)], await Roster.ListAsync(_tenant, null, 10));
 
         await technician.SetStatusAsync(TechnicianStatus.Available);
@@ -35,7 +35,7 @@ public sealed class CompanyRosterGrainTests(GrainCluster cluster) : IClassFixtur
         await company.CreateAsync("Acme");
         var ids = new[] { TenantKeys.NewId(), TenantKeys.NewId(), TenantKeys.NewId() };
         foreach (var id in ids.Append(ids[0])) // provisioning again updates, it does not add
-            await _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, id)).ProvisionAsync(new TechnicianProfile("Tech", [], null, null));
+            await _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, id)).ProvisionAsync(new TechnicianProfile("Tech", [], null, null), null);
 
         var info = await company.GetAsync();
 
@@ -48,7 +48,7 @@ public sealed class CompanyRosterGrainTests(GrainCluster cluster) : IClassFixtur
         var count = TechnicianRoster.MaxPageSize + 1;
         var ids = Enumerable.Range(0, count).Select(_ => TenantKeys.NewId()).ToList();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (id, _) =>
-            await _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, id)).ProvisionAsync(new TechnicianProfile($"Tech {id}", [], null, null)));
+            await _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, id)).ProvisionAsync(new TechnicianProfile($"Tech {id}", [], null, null), null));
 
         var board = await _client.GetGrain<IDispatchGrain>(_tenant).GetBoardAsync(null);
 

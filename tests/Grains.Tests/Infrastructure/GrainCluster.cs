@@ -5,6 +5,7 @@ using Orleans.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Storage;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Technicians.History;
@@ -58,6 +59,8 @@ public sealed class GrainCluster : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(PortalSiloBuilderExtensions.StreamProvider);
             silo.Services.AddSingleton(new DomainClock(Time));
+            // Alerts are checked every 200 ms rather than every 30 s, so a test sees the check that follows a move of the clock.
+            silo.Services.AddSingleton(new DispatchOptions { AlertCheckInterval = TimeSpan.FromMilliseconds(200) });
             silo.AddIncomingGrainCallFilter<IncomingCallGateFilter>();
             silo.AddOutgoingGrainCallFilter<OutgoingCallGateFilter>();
             // A deadlock fails its test in seconds rather than after Orleans' default half minute.

@@ -109,7 +109,7 @@ public sealed class FailedWriteTests(GrainCluster cluster) : IClassFixture<Grain
     public async Task ARevocationWhoseWriteFailed_LeavesTheDeviceActive_AndItsPingsAccepted()
     {
         var technician = _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, TenantKeys.NewId()));
-        await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], null, null));
+        await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], null, null), null);
         await technician.AddDeviceAsync(new DeviceSummary("phone-1", "phone", DateTimeOffset.UtcNow, Revoked: false, TokenHash: "not-used-here"));
         // A position not yet saved: the technician writes its state when it deactivates, which must not carry the failed revocation.
         await technician.RecordPingsAsync(Ping(DateTimeOffset.UtcNow.AddSeconds(-30)));
@@ -129,7 +129,7 @@ public sealed class FailedWriteTests(GrainCluster cluster) : IClassFixture<Grain
     {
         var technicianId = TenantKeys.NewId();
         var technician = _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, technicianId));
-        await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], null, null));
+        await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], null, null), null);
         await technician.AddDeviceAsync(new DeviceSummary("phone-1", "phone", DateTimeOffset.UtcNow, Revoked: false, TokenHash: "not-used-here"));
         await technician.RecordPingsAsync(Ping(DateTimeOffset.UtcNow.AddSeconds(-30)));
         var refusedAt = DateTimeOffset.UtcNow.AddSeconds(-5);

@@ -5,11 +5,11 @@ namespace OrleansPortal.Grains.Tests.Routing;
 public sealed class OneWayStreetTests
 {
     // A one-way street from A east to B (about 420 m), and a two-way detour A - C - B through a point to the north.
-    private static readonly GeoPoint A = new(41.1500, -8.6100);
-    private static readonly GeoPoint B = new(41.1500, -8.6050);
-    private static readonly GeoPoint C = new(41.1540, -8.6075);
+    internal static readonly GeoPoint A = new(41.1500, -8.6100);
+    internal static readonly GeoPoint B = new(41.1500, -8.6050);
+    internal static readonly GeoPoint C = new(41.1540, -8.6075);
 
-    private static RoadNetworkTravelTimeService Service()
+    internal static RoadNetworkTravelTimeService Service()
     {
         var data = new OsmRoadData
         {

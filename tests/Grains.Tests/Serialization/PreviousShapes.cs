@@ -36,3 +36,20 @@ public sealed record PreviousNewTicket(
     TimeSpan EstimatedDuration,
     TimeWindow? ArrivalWindow,
     TicketPriority Priority);
+
+// How technician state was shaped before the profile gained a phone and a home base address, and a device summary a
+// token hint and when it was last used (issue 12): the members it had, with the same ids.
+
+[GenerateSerializer, Alias("op.test.PreviousTechnicianState")]
+public sealed class PreviousTechnicianState
+{
+    [Id(0)] public PreviousTechnicianProfile? Profile { get; set; }
+
+    [Id(4)] public List<PreviousDeviceSummary> Devices { get; set; } = [];
+}
+
+[GenerateSerializer, Immutable, Alias("op.test.PreviousTechnicianProfile")]
+public sealed record PreviousTechnicianProfile(string Name, IReadOnlyList<string> Skills, GeoPoint? HomeBase, string? PhotoUrl);
+
+[GenerateSerializer, Immutable, Alias("op.test.PreviousDeviceSummary")]
+public sealed record PreviousDeviceSummary(string DeviceId, string Label, DateTimeOffset IssuedAt, bool Revoked, string TokenHash);

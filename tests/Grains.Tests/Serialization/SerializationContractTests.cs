@@ -73,6 +73,20 @@ public sealed class SerializationContractTests
         Assert.True(aliases.Count == 0, "Shared aliases: " + string.Join("; ", aliases));
     }
 
+    [Fact]
+    public void AProposalConflict_ArrivesWithTheConflictsTheWebEdgeLists()
+    {
+        var refused = new OrleansPortal.Grains.Dispatch.ProposalConflictException(
+            "The day changed.", [new OrleansPortal.Grains.Dispatch.ProposalConflict("ticket-1", "tech-1", "\"Prune the hedge\" has started.")]);
+
+        var serialized = Assert.IsType<OrleansPortal.Grains.Dispatch.ProposalConflictException>(Serializer.Deserialize<object>(Serializer.SerializeToArray<object>(refused)));
+        var copied = Copier.Copy(refused);
+
+        Assert.Equal(refused.Conflicts, serialized.Conflicts);
+        Assert.Equal(refused.Conflicts, copied.Conflicts);
+        Assert.Equal("The day changed.", serialized.Message);
+    }
+
     [Theory]
     [MemberData(nameof(ContractTypes))]
     public void AValue_SurvivesSerializationAndCopying_WithEveryMember(string typeName)

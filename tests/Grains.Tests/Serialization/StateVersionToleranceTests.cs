@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
+using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Tests.Serialization;
@@ -54,5 +55,23 @@ public sealed class StateVersionToleranceTests
 
         Assert.Equal("Leaking valve", read.Details!.Description);
         Assert.Equal(TicketStatus.New, read.Status);
+    }
+
+    [Fact]
+    public void TechnicianStateWrittenBeforePhoneHintAndLastUse_LoadsWithThemEmpty()
+    {
+        var issued = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        var stored = new PreviousTechnicianState
+        {
+            Profile = new PreviousTechnicianProfile("Rita Mendes", ["hvac"], new GeoPoint(41.15, -8.61), null),
+            Devices = [new PreviousDeviceSummary("0123456789ab", "phone", issued, Revoked: true, new string('f', 64))],
+        };
+
+        var loaded = Storage.Deserialize<TechnicianState>(Storage.Serialize(stored))!;
+
+        Assert.Equal(("Rita Mendes", new GeoPoint(41.15, -8.61), null, null), (loaded.Profile!.Name, loaded.Profile.HomeBase, loaded.Profile.Phone, loaded.Profile.HomeBaseAddress));
+        Assert.Equal(["hvac"], loaded.Profile.Skills);
+        var device = Assert.Single(loaded.Devices);
+        Assert.Equal(("0123456789ab", "phone", issued, true, null, null), (device.DeviceId, device.Label, device.IssuedAt, device.Revoked, device.TokenHint, device.LastUsedAt));
     }
 }

@@ -141,7 +141,7 @@ public sealed class TechnicianPingTests(GrainCluster cluster) : IClassFixture<Gr
     {
         var id = TenantKeys.NewId();
         var technician = _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, id));
-        await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], null, null));
+        await technician.ProvisionAsync(new TechnicianProfile("Rui", ["hvac"], null, null), null);
         await technician.AddDeviceAsync(new DeviceSummary(Phone, "phone", DateTimeOffset.UtcNow, Revoked: false, TokenHash: "hash-of-the-phone"));
         await technician.AddDeviceAsync(new DeviceSummary(Tracker, "tracker", DateTimeOffset.UtcNow, Revoked: false, TokenHash: "hash-of-the-tracker"));
         return (technician, id);

@@ -13,16 +13,6 @@ namespace OrleansPortal.Web.Tests.Dispatch;
 /// </summary>
 public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
-    private HttpClient Device(string token)
-    {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
-
-    private static async Task<IReadOnlyList<DeviceJobDto>> JobsAsync(HttpClient device) =>
-        (await device.GetFromJsonAsync<IReadOnlyList<DeviceJobDto>>("/api/v1/device/jobs", ApiJson.Options))!;
-
     private static Task<HttpResponseMessage> MoveAsync(HttpClient device, string ticketId, object? status, string? note = null) =>
         device.PostAsJsonAsync($"/api/v1/device/jobs/{ticketId}/status", new { status, note });
 
@@ -31,7 +21,7 @@ public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFac
     {
         var day = await CreateAsync(app);
         var technician = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
-        var device = Device((await day.Company.IssueTokenAsync(technician)).Token);
+        var device = day.Device((await day.Company.IssueTokenAsync(technician)).Token);
         var job = await day.AddJobAsync("Fix the pump", Campanha, window: (1, 2));
         await day.WaitForTicketAsync(job.Id, t => t.TechnicianId == technician && t.Status == "Assigned", "dispatch assigns the job");
         await Eventually.TrueAsync(async () => (await JobsAsync(device)).Count == 1, "the job is on the technician's route");
@@ -43,7 +33,7 @@ public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFac
     {
         var day = await CreateAsync(app);
         var technician = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
-        var device = Device((await day.Company.IssueTokenAsync(technician)).Token);
+        var device = day.Device((await day.Company.IssueTokenAsync(technician)).Token);
         var afternoon = await day.AddJobAsync("Check valves", Boavista, minutes: 30, window: (3, 4));
         var morning = await day.AddJobAsync("Fix the pump", Campanha, minutes: 45, window: (1, 2), priority: "High");
         foreach (var job in new[] { afternoon, morning })
@@ -72,9 +62,9 @@ public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFac
     {
         var (day, _, _, job) = await AssignedJobAsync();
         var colleague = await day.AddTechnicianAsync("Eva Electrician", ["electrical"], Boavista);
-        var colleagueDevice = Device((await day.Company.IssueTokenAsync(colleague)).Token);
+        var colleagueDevice = day.Device((await day.Company.IssueTokenAsync(colleague)).Token);
         var rival = await CreateAsync(app, name: "Rival Gardens");
-        var rivalDevice = Device((await rival.Company.IssueTokenAsync(await rival.AddTechnicianAsync("Rui Rival", ["irrigation"], Ribeira))).Token);
+        var rivalDevice = rival.Device((await rival.Company.IssueTokenAsync(await rival.AddTechnicianAsync("Rui Rival", ["irrigation"], Ribeira))).Token);
 
         foreach (var outsider in new[] { colleagueDevice, rivalDevice })
         {
@@ -147,6 +137,47 @@ public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task OnMyWay_Arrived_Done_MoveTheTechniciansStatus_OnTheDispatchersApi_AndTheirLiveMap()
+    {
+        var (day, technician, device, job) = await AssignedJobAsync();
+        (await day.Dispatcher.PutAsJsonAsync($"/api/v1/technicians/{technician}/status", new { status = "Available" })).EnsureSuccessStatusCode();
+        (await device.PostAsJsonAsync("/api/v1/pings", new { pings = new[] { new { time = DateTimeOffset.UtcNow, lat = Ribeira.Latitude, lon = Ribeira.Longitude } } }))
+            .EnsureSuccessStatusCode(); // on the map
+        await using var map = await SignalRTestClient.ConnectAsync(app, "/hubs/live-map", day.Company.Cookie);
+        await map.NextAsync("Snapshot", TimeSpan.FromSeconds(10));
+
+        (await MoveAsync(device, job.Id, "EnRoute")).EnsureSuccessStatusCode();
+        await AssertStatusAsync(day, technician, map, "EnRoute");
+
+        (await device.PostAsJsonAsync("/api/v1/device/check-in", new { ticketId = job.Id, latitude = Campanha.Latitude, longitude = Campanha.Longitude })).EnsureSuccessStatusCode();
+        await AssertStatusAsync(day, technician, map, "OnSite");
+
+        (await MoveAsync(device, job.Id, "Completed")).EnsureSuccessStatusCode();
+        await AssertStatusAsync(day, technician, map, "Available"); // on shift (all day in this company), and nobody set another status
+
+        // A dashboard opened now starts from the roster, which has the status too.
+        await using var later = await SignalRTestClient.ConnectAsync(app, "/hubs/live-map", day.Company.Cookie);
+        var snapshot = await later.NextAsync("Snapshot", TimeSpan.FromSeconds(10));
+        Assert.Equal("Available", snapshot.EnumerateArray().Single(t => t.GetProperty("id").GetString() == technician).GetProperty("status").GetString());
+    }
+
+    /// <summary>
+    /// The dispatchers' API has the status at once; the live map gets it pushed with the technician's position. Messages
+    /// still in flight with the status before are skipped; without the new one, none comes and the wait ends in a timeout.
+    /// </summary>
+    private static async Task AssertStatusAsync(DispatchScenario day, string technician, SignalRTestClient map, string status)
+    {
+        Assert.Equal(status, (await day.Company.GetTechnicianAsync(technician)).Status);
+        string? shown;
+        do
+        {
+            var positions = (await map.NextAsync("Positions", TimeSpan.FromSeconds(10))).EnumerateArray();
+            shown = positions.Where(p => p.GetProperty("id").GetString() == technician).Select(p => p.GetProperty("status").GetString()).LastOrDefault();
+        }
+        while (shown != status);
+    }
+
+    [Fact]
     public async Task ARevokedOrMissingToken_IsUnauthorized()
     {
         var day = await CreateAsync(app);
@@ -156,7 +187,7 @@ public sealed class DeviceJobsTests(PortalFactory app) : IClassFixture<PortalFac
         await day.WaitForTicketAsync(job.Id, t => t.TechnicianId == technician, "dispatch assigns the job");
         (await day.Dispatcher.DeleteAsync($"/api/v1/technicians/{technician}/devices/{issued.DeviceId}")).EnsureSuccessStatusCode();
 
-        foreach (var device in new[] { Device(issued.Token), app.CreateClient() })
+        foreach (var device in new[] { day.Device(issued.Token), app.CreateClient() })
         {
             var list = await device.GetAsync("/api/v1/device/jobs");
             var move = await MoveAsync(device, job.Id, "EnRoute");

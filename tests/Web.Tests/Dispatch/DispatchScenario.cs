@@ -91,6 +91,18 @@ public sealed class DispatchScenario
         return (await response.Content.ReadFromJsonAsync<TicketDto>(ApiJson.Options))!;
     }
 
+    /// <summary>A technician's phone: a client that sends the device token.</summary>
+    public HttpClient Device(string token)
+    {
+        var client = Company.App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Today's jobs as the phone shows them.</summary>
+    public static async Task<IReadOnlyList<DeviceJobDto>> JobsAsync(HttpClient device) =>
+        (await device.GetFromJsonAsync<IReadOnlyList<DeviceJobDto>>("/api/v1/device/jobs", ApiJson.Options))!;
+
     public async Task<TicketDto> TicketAsync(string id) => (await Dispatcher.GetFromJsonAsync<TicketDto>($"/api/v1/tickets/{id}", ApiJson.Options))!;
 
     public async Task<DayBoard> BoardAsync(string? day = null) =>

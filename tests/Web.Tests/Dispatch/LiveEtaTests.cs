@@ -96,6 +96,11 @@ public sealed class LiveEtaTests(PortalFactory app) : IClassFixture<PortalFactor
         Assert.Equal(AlertKind.LateRisk, alert.Kind);
         Assert.Contains("Gil Gardener is expected at", alert.Message);
         Assert.Contains(alert, (await day.BoardAsync()).Alerts);
+        // What it is about, and its times as instants for a page to print in the company's zone.
+        Assert.Equal((tech, "Gil Gardener", "Urgent valve street", (DateOnly?)(await day.BoardAsync()).Day), (alert.TechnicianId, alert.TechnicianName, alert.Address, alert.Day));
+        Assert.Equal(job.ArrivalWindow, alert.Window);
+        Assert.True(alert.Eta > alert.Window!.End, "the ETA is past the window's end");
+        Assert.Equal(Math.Round((alert.Eta!.Value - alert.Window.End).TotalMinutes, 1), alert.MinutesLate!.Value, 0.2);
     }
 }
 
@@ -115,7 +120,12 @@ public sealed class NoSignalTests
 
         List<DispatchAlert> alerts = [];
         await Eventually.TrueAsync(async () => (alerts = (await day.Dispatcher.GetFromJsonAsync<List<DispatchAlert>>("/api/v1/dispatch/alerts", ApiJson.Options))!).Any(a => a.Kind == AlertKind.NoSignal), "a no-signal alert");
-        Assert.Equal("No signal from Gil Gardener today.", alerts.Single(a => a.Kind == AlertKind.NoSignal).Message);
+        // The company's day (and the technician's shift) began at 00:00 there, and the phone never reported.
+        var noSignal = alerts.Single(a => a.Kind == AlertKind.NoSignal);
+        Assert.Equal("No signal from Gil Gardener since the shift began at 00:00 (no position yet).", noSignal.Message);
+        Assert.Equal((tech, "Gil Gardener", (DateTimeOffset?)null), (noSignal.TechnicianId, noSignal.TechnicianName, noSignal.LastSeenAt));
+        var midnight = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(day.TimeZone)).Date;
+        Assert.Equal(new DateTimeOffset(midnight, TimeZoneInfo.FindSystemTimeZoneById(day.TimeZone).GetUtcOffset(midnight)), noSignal.SilentSince);
 
         var phone = app.CreateClient();
         phone.DefaultRequestHeaders.Authorization = new("Bearer", (await day.Company.IssueTokenAsync(tech)).Token);

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Dispatch.Routes;
 using OrleansPortal.Web.Tests.Infrastructure;
 using static OrleansPortal.Web.Tests.Dispatch.DispatchScenario;
@@ -46,5 +47,35 @@ public sealed class PostgresDispatchTests : IAsyncLifetime
         Assert.Equal(before, Routes(await again.BoardAsync()));
         var route = await again.Dispatcher.GetFromJsonAsync<RouteView>($"/api/v1/dispatch/routes/{gil}", ApiJson.Options);
         Assert.Equal(before[gil], route!.Plan.Stops.Select(s => s.TicketId));
+    }
+
+    [Fact]
+    public async Task AnAppliedPlan_AndItsUndo_SurviveARestart()
+    {
+        string email, zone, north, south;
+        string[] northJobs, southJobs;
+        Dictionary<string, string[]> crosswise, applied;
+        AppliedPlan plan;
+        using (var app = App())
+        {
+            DispatchScenario day;
+            (day, north, south, northJobs, southJobs) = await OptimizeDayTests.CrosswisePlanAsync(app);
+            (email, zone) = (day.Company.Email, day.TimeZone);
+            crosswise = Routes(await day.BoardAsync());
+            plan = await PlanProposalTests.AppliedAsync(day, (await PlanProposalTests.ProposeAsync(day)).Id);
+            applied = Routes(await day.BoardAsync());
+        }
+
+        using var restarted = App();
+        var again = Resume(await TenantScenario.SignInAsync(restarted, email), zone);
+
+        // The plan is what the restarted dispatch holds, and so is the record that undoes it.
+        Assert.Equal(applied, Routes(await again.BoardAsync()));
+        Assert.Equal(plan, await again.Dispatcher.GetFromJsonAsync<AppliedPlan>("/api/v1/dispatch/plans/last", ApiJson.Options));
+        var undone = await PlanProposalTests.UndoAsync(again);
+        Assert.Equal(4, undone.Restored);
+        foreach (var id in northJobs) Assert.Equal(south, (await again.TicketAsync(id)).TechnicianId);
+        foreach (var id in southJobs) Assert.Equal(north, (await again.TicketAsync(id)).TechnicianId);
+        Assert.Equal(crosswise, Routes(await again.BoardAsync()));
     }
 }

@@ -60,6 +60,11 @@ public static class PortalEndpointTable
             quietHours = new { start = "20:00", end = "09:00", timeZone = "Europe/Lisbon" },
         }), StateOfA: Preferences),
 
+        // The contact's own appointments feed (.ics).
+        new("GET /api/v1/portal/calendar-feed", Guard.OwnContact, _ => Get($"{Portal}/calendar-feed"), StateOfA: CalendarFeed),
+        new("POST /api/v1/portal/calendar-feed", Guard.OwnContact, _ => Post($"{Portal}/calendar-feed", new { }), StateOfA: CalendarFeed),
+        new("DELETE /api/v1/portal/calendar-feed", Guard.OwnContact, _ => new HttpRequestMessage(HttpMethod.Delete, $"{Portal}/calendar-feed"), StateOfA: CalendarFeed),
+
         // Properties and jobs.
         new("GET /api/v1/portal/properties", Guard.OwnList, _ => Get($"{Portal}/properties"), Listed: s => [s.PropertyId]),
         new("GET /api/v1/portal/properties/{id}", Guard.ById, s => Get($"{Portal}/properties/{s.PropertyId}")),
@@ -109,6 +114,7 @@ public static class PortalEndpointTable
     public static EndpointCase Find(string key) => All.Single(c => c.Key == key);
 
     private static Task<string> Preferences(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/preferences");
+    private static Task<string> CalendarFeed(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/calendar-feed");
 
     private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
 

@@ -40,8 +40,8 @@ public static class PlanningInputs
     {
         var schedule = t.Schedule;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
-        var hours = schedule.WorkingHours.Where(h => h.Day == day.DayOfWeek).ToList();
-        if (hours.Count == 0 || schedule.BlackoutDates.Contains(day))
+        var shifts = ShiftsOn(schedule, day);
+        if (shifts.Count == 0)
         {
             reason = $"{t.Profile.Name} does not work on {day:dddd d MMMM}.";
             return null;
@@ -56,8 +56,8 @@ public static class PlanningInputs
         }
 
         // A split shift is planned as one span from its first start to its last end (the break is not modelled).
-        var shiftStart = Local(day, hours.Min(h => h.Start), zone);
-        var shiftEnd = Local(day, hours.Max(h => h.End), zone);
+        var shiftStart = Local(shifts.Min(h => h.Start), zone);
+        var shiftEnd = Local(shifts.Max(h => h.End), zone);
         var start = home.Value;
         if (now > shiftStart)
         {
@@ -69,6 +69,22 @@ public static class PlanningInputs
         return new PlanningTechnician(
             t.TechnicianId, t.Profile.Name, Availability.QualificationsOn(t.Profile, schedule, day),
             start, schedule.EndLocation ?? home.Value, shiftStart, shiftEnd, schedule.BufferBetweenJobs);
+    }
+
+    /// <summary>
+    /// The stretches worked on <paramref name="day"/>, as local times: the shifts that start on it (unless it is a day
+    /// off; they may run into the next morning), and the rest, after midnight, of a shift that started the evening before.
+    /// </summary>
+    private static List<(DateTime Start, DateTime End)> ShiftsOn(TechnicianSchedule schedule, DateOnly day)
+    {
+        var shifts = new List<(DateTime Start, DateTime End)>();
+        if (!schedule.BlackoutDates.Contains(day))
+            shifts.AddRange(schedule.WorkingHours.Where(h => h.Day == day.DayOfWeek).Select(h => h.On(day)));
+        var eve = day.AddDays(-1);
+        if (!schedule.BlackoutDates.Contains(eve))
+            shifts.AddRange(schedule.WorkingHours.Where(h => h.Day == eve.DayOfWeek && h.CrossesMidnight && h.End > TimeOnly.MinValue)
+                .Select(h => (day.ToDateTime(TimeOnly.MinValue), day.ToDateTime(h.End))));
+        return shifts;
     }
 
     public static PlanningJob Job(TicketSnapshot t, DateTimeOffset dayStart, DateTimeOffset dayEnd, DateTimeOffset now)
@@ -97,9 +113,7 @@ public static class PlanningInputs
             t.Details.RequiredSkills.ToHashSet(StringComparer.OrdinalIgnoreCase), pinned, inProgress, t.Details.PreferredTechnicianId);
     }
 
-    public static DateTimeOffset Local(DateOnly day, TimeOnly time, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
+    public static DateTimeOffset Local(DateOnly day, TimeOnly time, TimeZoneInfo zone) => Local(day.ToDateTime(time), zone);
+
+    private static DateTimeOffset Local(DateTime local, TimeZoneInfo zone) => new(local, zone.GetUtcOffset(local));
 }

@@ -41,6 +41,22 @@ public sealed class PlanningInputsTests
     }
 
     [Fact]
+    public void ANightShift_IsPlannedOnItsDay_UntilTheNextMorning_AndItsRestAfterMidnightOnTheNextDay()
+    {
+        var nights = Schedule(new WorkingHours(DayOfWeek.Monday, new(22, 0), new(6, 0)));
+        var before = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+
+        var monday = PlanningInputs.Technician(Technician(nights), Monday, before, out _)!;
+        var tuesday = PlanningInputs.Technician(Technician(nights), Monday.AddDays(1), before, out _)!;
+        var offOnMonday = PlanningInputs.Technician(Technician(nights with { BlackoutDates = [Monday] }), Monday.AddDays(1), before, out var reason);
+
+        Assert.Equal((new DateTimeOffset(2026, 11, 23, 22, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero)), (monday.ShiftStart, monday.ShiftEnd));
+        Assert.Equal((new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero)), (tuesday.ShiftStart, tuesday.ShiftEnd));
+        Assert.Null(offOnMonday); // the night starting on the day off is not worked, so neither is its morning
+        Assert.Contains("does not work on Tuesday", reason);
+    }
+
+    [Fact]
     public void Today_StartsNow_FromAFreshPosition_AndExpiredCertificationsDoNotCount()
     {
         var now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);

@@ -1,0 +1,16 @@
+using OrleansPortal.Grains.Companies;
+using OrleansPortal.Grains.Dispatch;
+
+namespace OrleansPortal.Web.Admin;
+
+/// <summary>
+/// The signed-in dispatcher's company. <see cref="TimeZone"/> is the company's IANA time zone (dispatch settings), in
+/// which pages print the UTC instants the API gives (alerts, windows, shifts) and decide whether one is today.
+/// </summary>
+public sealed record CompanyDto(string TenantId, string Name, DateTimeOffset CreatedAt, int Technicians, int Dispatchers, string TimeZone);
+
+public static class CompanyDtoMapping
+{
+    public static CompanyDto AsDto(this CompanyInfo company, DispatchSettings settings) =>
+        new(company.TenantId, company.Name, company.CreatedAt, company.Technicians, company.Dispatchers, settings.TimeZone);
+}
