@@ -98,7 +98,7 @@ export function NewJobDialog({ store, place }: Props) {
             </select>
           </div>
         </div>
-        <div class="pair">
+        <div class="pair window">
           <div>
             <label for="job-from">{t("dispatch.newJob.from")}</label>
             <input id="job-from" name="from" type="datetime-local" />

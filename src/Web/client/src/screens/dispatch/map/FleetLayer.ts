@@ -96,6 +96,7 @@ export class FleetLayer {
       previous.marker.selected = false;
       previous.marker.redraw();
     }
+    this.regroup(); // the selected technician is never inside a cluster, and the one before may be again
     const entry = id ? this.entries.get(id) : undefined;
     if (!entry?.marker) {
       this.pinned.close();
@@ -103,7 +104,6 @@ export class FleetLayer {
     }
     entry.marker.selected = true;
     entry.marker.bringToFront();
-    this.regroup(); // the selected technician is never inside a cluster
     this.map.setView(entry.marker.getLatLng(), Math.max(this.map.getZoom(), OPENED_ZOOM), { animate: false });
     this.updatePinned(entry);
     this.pinned.openOn(this.map);
