@@ -1,6 +1,7 @@
 using OrleansPortal.Benchmarks.Chaos;
 using OrleansPortal.Benchmarks.Cluster;
 using OrleansPortal.Benchmarks.Fleet;
+using OrleansPortal.Benchmarks.Geocode;
 using OrleansPortal.Benchmarks.GrainCalls;
 using OrleansPortal.Benchmarks.Insert;
 using OrleansPortal.Benchmarks.LiveMap;
@@ -21,6 +22,7 @@ return args.FirstOrDefault() switch
     "copy-ceiling" => await CopyCeilingBenchmark.RunAsync(args[1..]),
     "matrix" => MatrixBenchmark.Run(args[1..]),
     "route-geometry" => RouteGeometryBenchmark.Run(args[1..]),
+    "geocode" => GeocodeBenchmark.Run(args[1..]),
     "solomon" => SolomonBenchmark.Run(args[1..]),
     "insert" => InsertBenchmark.Run(args[1..]),
     "fleet" => await FleetBenchmark.RunAsync(args[1..]),
@@ -31,6 +33,6 @@ return args.FirstOrDefault() switch
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, matrix, route-geometry, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, geocode, matrix, route-geometry, solomon, insert");
     return 2;
 }

@@ -7,6 +7,7 @@ using OrleansPortal.Web.Customers;
 using OrleansPortal.Web.Demo;
 using OrleansPortal.Web.Dispatch;
 using OrleansPortal.Web.Documents;
+using OrleansPortal.Web.Geocoding;
 using OrleansPortal.Web.Health;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
@@ -57,6 +58,7 @@ try
     api.MapDeviceReportApi();
     api.MapCustomersApi();
     api.MapPropertiesApi();
+    api.MapGeocodingApi();
     api.MapPortalSignInApi();
     api.MapPortalApi();
     api.MapPortalJobsApi();

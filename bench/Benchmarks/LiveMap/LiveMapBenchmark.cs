@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
 using OrleansPortal.Benchmarks.Fleet;
+using OrleansPortal.Benchmarks.Infrastructure;
 
 namespace OrleansPortal.Benchmarks.LiveMap;
 
@@ -124,12 +125,7 @@ internal static class LiveMapBenchmark
         return reader.ReadToEnd();
     }
 
-    private static string WebRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "OrleansPortal.sln"))) return Path.Combine(dir.FullName, "src", "Web", "wwwroot");
-        throw new InvalidOperationException("Run this from the repository (bench/run live-map).");
-    }
+    private static string WebRoot() => Path.Combine(Repository.Root(), "src", "Web", "wwwroot");
 
     private static int Option(string[] args, string name, int fallback)
     {

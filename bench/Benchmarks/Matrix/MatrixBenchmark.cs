@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using OrleansPortal.Benchmarks.Infrastructure;
 using OrleansPortal.Grains.Routing;
 
 namespace OrleansPortal.Benchmarks.Matrix;
@@ -14,7 +15,7 @@ internal static class MatrixBenchmark
     public static int Run(string[] args)
     {
         var points = args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(200);
-        var path = Path.Combine(RepositoryRoot(), "samples", "osm", "porto_portugal.osm.pbf");
+        var path = Repository.PortoExtract;
 
         var load = Stopwatch.StartNew();
         var data = OsmPbfReader.Read(path);
@@ -51,14 +52,5 @@ internal static class MatrixBenchmark
         Console.WriteLine(FormattableString.Invariant($"{points} x {points}, {routed} routed cells, runs {string.Join(", ", times.Select(t => t.ToString("F0")))} ms, {Environment.ProcessorCount} cores"));
         Console.WriteLine(FormattableString.Invariant($"matrix {times[times.Count / 2]:F0} ms"));
         return 0;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OrleansPortal.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("Run from inside the repository: OrleansPortal.sln not found above the binary.");
     }
 }

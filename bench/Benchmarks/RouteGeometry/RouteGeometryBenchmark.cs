@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Routing;
+using OrleansPortal.Benchmarks.Infrastructure;
 
 namespace OrleansPortal.Benchmarks.RouteGeometry;
 
@@ -16,7 +17,7 @@ internal static class RouteGeometryBenchmark
     public static int Run(string[] args)
     {
         var legs = args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(2_000);
-        var graph = RoadGraph.FromOsm(OsmPbfReader.Read(Path.Combine(Matrix.MatrixBenchmark.RepositoryRoot(), "samples", "osm", "porto_portugal.osm.pbf")));
+        var graph = RoadGraph.FromOsm(OsmPbfReader.Read(Repository.PortoExtract));
         var geometry = new RoadRouteGeometry(new RoadNetworkTravelTimeService(graph));
         var random = new Random(20130701);
         var pairs = Enumerable.Range(0, legs).Select(_ => (graph.NodeLocation(random.Next(graph.NodeCount)), graph.NodeLocation(random.Next(graph.NodeCount)))).ToArray();

@@ -27,6 +27,10 @@ public sealed class ConversationInbox(PortalDatabase database) : IConversationIn
         "SELECT thread_id, customer_id, last_message_at, team_unread FROM conversation_threads WHERE tenant_id = @tenant " +
         "ORDER BY last_message_at DESC, thread_id LIMIT @limit";
 
+    private const string ListForCustomer =
+        "SELECT thread_id, customer_id, last_message_at, team_unread FROM conversation_threads WHERE tenant_id = @tenant AND customer_id = @customer " +
+        "ORDER BY last_message_at DESC, thread_id LIMIT @limit";
+
     public Task UpdateAsync(string tenantId, ThreadActivity activity, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
@@ -42,7 +46,14 @@ public sealed class ConversationInbox(PortalDatabase database) : IConversationIn
     public async Task<IReadOnlyList<ThreadActivity>> ListAsync(string tenantId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        return await database.QueryAsync(List, a => a.Add("@tenant", tenantId).Add("@limit", limit),
-            r => new ThreadActivity(r.GetString(0), r.GetString(1), database.ReadTime(r, 2), r.GetInt32(3)), cancellationToken);
+        return await database.QueryAsync(List, a => a.Add("@tenant", tenantId).Add("@limit", limit), Read, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<ThreadActivity>> ListForCustomerAsync(string tenantId, string customerId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return await database.QueryAsync(ListForCustomer, a => a.Add("@tenant", tenantId).Add("@customer", customerId).Add("@limit", limit), Read, cancellationToken);
+    }
+
+    private ThreadActivity Read(System.Data.Common.DbDataReader r) => new(r.GetString(0), r.GetString(1), database.ReadTime(r, 2), r.GetInt32(3));
 }

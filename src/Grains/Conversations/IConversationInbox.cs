@@ -15,4 +15,7 @@ public interface IConversationInbox
 
     /// <summary>Threads by last message, newest first (then by id), at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<ThreadActivity>> ListAsync(string tenantId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>One customer's threads by last message, newest first (then by id), at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<ThreadActivity>> ListForCustomerAsync(string tenantId, string customerId, int limit, CancellationToken cancellationToken = default);
 }

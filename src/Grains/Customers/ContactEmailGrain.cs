@@ -27,6 +27,12 @@ public sealed class ContactEmailGrain([PersistentState("contact-email")] IPersis
         await state.WriteStateAsync();
     }
 
+    public async Task RemoveAsync(ContactRef contact)
+    {
+        if (!state.State.Contacts.Remove(contact)) return;
+        await state.WriteStateAsync();
+    }
+
     public Task<IReadOnlyList<ContactRef>> GetAsync() => Task.FromResult<IReadOnlyList<ContactRef>>([.. state.State.Contacts]);
 
     public async Task<IReadOnlyList<ContactRef>> RequestLinksAsync()

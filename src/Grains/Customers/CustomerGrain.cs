@@ -1,9 +1,20 @@
+using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
+using OrleansPortal.Grains.Persistence;
 
 namespace OrleansPortal.Grains.Customers;
 
-public sealed class CustomerGrain([PersistentState("customer")] IPersistentState<CustomerState> state, DomainClock clock) : Grain, ICustomerGrain
+/// <summary>
+/// What follows each stored change (the email index, the directory row) runs through
+/// <see cref="FollowUps.RunAfterStoredAsync"/>: the change is durable once written, and the directory row is built from
+/// the state as it is when the step runs, so a retried step never puts back an older row.
+/// </summary>
+public sealed class CustomerGrain(
+    [PersistentState("customer")] IPersistentState<CustomerState> state,
+    ICustomerDirectory directory,
+    DomainClock clock,
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
 
@@ -16,27 +27,63 @@ public sealed class CustomerGrain([PersistentState("customer")] IPersistentState
         state.State.Kind = customer.Kind;
         state.State.CreatedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
+        await ListAsync();
         return Snapshot();
     }
 
     public Task<CustomerSnapshot> GetAsync() => Task.FromResult(Snapshot());
 
+    public async Task<CustomerSnapshot> UpdateAsync(NewCustomer details)
+    {
+        EnsureExists();
+        if (state.State.Name == details.Name && state.State.Kind == details.Kind) return Snapshot();
+        state.State.Name = details.Name;
+        state.State.Kind = details.Kind;
+        await state.WriteStateAsync();
+        await ListAsync();
+        return Snapshot();
+    }
+
     public async Task<CustomerContact> AddContactAsync(NewContact contact)
     {
         EnsureExists();
-        if (state.State.Contacts.Any(c => c.Email == contact.Email))
-            throw new ConflictException($"{contact.Email} is already a contact of this customer.");
-        var foreign = contact.GrantedPropertyIds.Except(state.State.PropertyIds).ToList();
-        if (foreign.Count > 0) throw new ConflictException($"Not properties of this customer: {string.Join(", ", foreign)}.");
-
-        // Only property managers are limited to grants; a grant on anyone else would suggest a limit that does not apply.
-        var granted = contact.Role == ContactRole.PropertyManager ? contact.GrantedPropertyIds.Distinct().ToList() : [];
-        var added = new CustomerContact(TenantKeys.NewId(), contact.Name, contact.Email, contact.Phone, contact.Role, granted, NotificationPreferences.Default);
+        CheckContact(contact, except: null);
+        var added = new CustomerContact(TenantKeys.NewId(), contact.Name, contact.Email, contact.Phone, contact.Role, Grants(contact), NotificationPreferences.Default);
         state.State.Contacts.Add(added);
         await state.WriteStateAsync();
         // Indexed after the write: a failure here leaves a contact who cannot sign in yet, never an index entry naming nobody.
-        await GrainFactory.GetGrain<IContactEmailGrain>(contact.Email).AddAsync(new ContactRef(TenantId, CustomerId, added.ContactId));
+        await IndexEmailAsync(added, add: true);
+        await ListAsync();
         return added;
+    }
+
+    public async Task<CustomerContact> UpdateContactAsync(string contactId, NewContact contact)
+    {
+        var current = Contact(contactId);
+        CheckContact(contact, except: contactId);
+        var changed = current with { Name = contact.Name, Email = contact.Email, Phone = contact.Phone, Role = contact.Role, GrantedPropertyIds = Grants(contact) };
+        if (changed with { GrantedPropertyIds = [] } == current with { GrantedPropertyIds = [] } && changed.GrantedPropertyIds.SequenceEqual(current.GrantedPropertyIds))
+            return current;
+        state.State.Contacts[state.State.Contacts.IndexOf(current)] = changed;
+        await state.WriteStateAsync();
+        if (changed.Email != current.Email)
+        {
+            // The new address can sign in once indexed; the old one can ask for links no more (the sender also checks
+            // that the address is still the contact's, so an old entry that outlives a failed removal sends nothing).
+            await IndexEmailAsync(changed, add: true);
+            await IndexEmailAsync(current, add: false);
+        }
+        await ListAsync();
+        return changed;
+    }
+
+    public async Task RemoveContactAsync(string contactId)
+    {
+        var contact = Contact(contactId);
+        state.State.Contacts.Remove(contact);
+        await state.WriteStateAsync();
+        await IndexEmailAsync(contact, add: false);
+        await ListAsync();
     }
 
     public async Task AddPropertyAsync(string propertyId)
@@ -45,6 +92,7 @@ public sealed class CustomerGrain([PersistentState("customer")] IPersistentState
         if (state.State.PropertyIds.Contains(propertyId)) return;
         state.State.PropertyIds.Add(propertyId);
         await state.WriteStateAsync();
+        await ListAsync();
     }
 
     public Task<CustomerContact> GetContactAsync(string contactId) => Task.FromResult(Contact(contactId));
@@ -67,6 +115,31 @@ public sealed class CustomerGrain([PersistentState("customer")] IPersistentState
         await state.WriteStateAsync();
         return changed;
     }
+
+    /// <summary>Refuses an email another contact of this customer has, and grants of properties that are not this customer's.</summary>
+    private void CheckContact(NewContact contact, string? except)
+    {
+        if (state.State.Contacts.Any(c => c.Email == contact.Email && c.ContactId != except))
+            throw new ConflictException($"{contact.Email} is already a contact of this customer.");
+        var foreign = contact.GrantedPropertyIds.Except(state.State.PropertyIds).ToList();
+        if (foreign.Count > 0) throw new ConflictException($"Not properties of this customer: {string.Join(", ", foreign)}.");
+    }
+
+    // Only property managers are limited to grants; a grant on anyone else would suggest a limit that does not apply.
+    private static IReadOnlyList<string> Grants(NewContact contact) =>
+        contact.Role == ContactRole.PropertyManager ? [.. contact.GrantedPropertyIds.Distinct()] : [];
+
+    private Task IndexEmailAsync(CustomerContact contact, bool add)
+    {
+        var index = GrainFactory.GetGrain<IContactEmailGrain>(contact.Email);
+        var entry = new ContactRef(TenantId, CustomerId, contact.ContactId);
+        return add
+            ? this.RunAfterStoredAsync(logger, "indexing a contact's email", () => index.AddAsync(entry))
+            : this.RunAfterStoredAsync(logger, "unindexing a contact's old email", () => index.RemoveAsync(entry));
+    }
+
+    /// <summary>The directory row, as the state is when the step runs (a retry writes the latest, never an older row).</summary>
+    private Task ListAsync() => this.RunAfterStoredAsync(logger, "the customer directory row", () => directory.SaveAsync(Snapshot()));
 
     private CustomerContact Contact(string contactId)
     {

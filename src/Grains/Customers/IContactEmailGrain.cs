@@ -12,6 +12,9 @@ public interface IContactEmailGrain : IGrainWithStringKey
     /// <summary>Adds the contact to the index (idempotent).</summary>
     Task AddAsync(ContactRef contact);
 
+    /// <summary>Takes the contact out of the index (idempotent): its email changed, or it was removed.</summary>
+    Task RemoveAsync(ContactRef contact);
+
     [Orleans.Concurrency.ReadOnly]
     Task<IReadOnlyList<ContactRef>> GetAsync();
 

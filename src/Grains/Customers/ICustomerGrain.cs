@@ -5,7 +5,8 @@ namespace OrleansPortal.Grains.Customers;
 /// <summary>
 /// A customer of a company (a household or a business), keyed "{tenantId}:{customerId}": its contacts, what each
 /// contact may see, and the ids of its properties. It keeps the email index (<see cref="IContactEmailGrain"/>) in
-/// step with its contacts, so a magic link can find them.
+/// step with its contacts, so a magic link can find them, and its row of the company's <see cref="ICustomerDirectory"/>
+/// in step with its name, kind, contacts and properties.
 /// </summary>
 [Alias("op.ICustomerGrain")]
 public interface ICustomerGrain : IGrainWithStringKey
@@ -17,11 +18,24 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Orleans.Concurrency.ReadOnly]
     Task<CustomerSnapshot> GetAsync();
 
+    /// <summary>Replaces the name and kind; throws <see cref="NotFoundException"/> for a customer never created.</summary>
+    Task<CustomerSnapshot> UpdateAsync(NewCustomer details);
+
     /// <summary>
     /// Adds a contact and indexes its email. Throws <see cref="ConflictException"/> when the email is already a contact of
     /// this customer or a granted property is not this customer's.
     /// </summary>
     Task<CustomerContact> AddContactAsync(NewContact contact);
+
+    /// <summary>
+    /// Replaces a contact's name, email, phone, role and grants (its notification preferences stay); a changed email is
+    /// indexed and the old one taken out of the index. Throws <see cref="NotFoundException"/> for an unknown contact and
+    /// <see cref="ConflictException"/> as <see cref="AddContactAsync"/> does.
+    /// </summary>
+    Task<CustomerContact> UpdateContactAsync(string contactId, NewContact contact);
+
+    /// <summary>Removes a contact and takes its email out of the index; throws <see cref="NotFoundException"/> for an unknown contact.</summary>
+    Task RemoveContactAsync(string contactId);
 
     /// <summary>Records a property as the customer's (idempotent).</summary>
     Task AddPropertyAsync(string propertyId);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage.Schema;
@@ -29,6 +30,7 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton<ITechnicianRoster, TechnicianRoster>();
         services.AddSingleton<IConversationInbox, ConversationInbox>();
         services.AddSingleton<IRecurringJobIndex, RecurringJobIndex>();
+        services.AddSingleton<ICustomerDirectory, CustomerDirectory>();
         return services;
     }
 }

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Conversations;
-using OrleansPortal.Grains.Customers;
-using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 
@@ -35,29 +33,7 @@ public static class ConversationsApi
     private static async Task<Ok<TeamThreadDto[]>> ListAsync(ClaimsPrincipal user, IClusterClient grains, IConversationInbox inbox)
     {
         var tenantId = user.GetTenantId();
-        var threads = await inbox.ListAsync(tenantId, InboxLimit);
-        var rows = await Task.WhenAll(threads.Select(async t =>
-        {
-            var address = ConversationKey.Parse(TenantKeys.For(tenantId, t.ThreadId));
-            var title = address.Kind == ConversationKind.Job
-                ? PortalConversationsApi.JobTitle((await grains.GetGrain<ITicketGrain>(TenantKeys.For(tenantId, address.LocalId)).GetAsync()).Details)
-                : "General";
-            return new TeamThreadDto(t.ThreadId, address.Kind.ToString(), t.CustomerId, await CustomerNameAsync(grains, tenantId, t.CustomerId), title, t.LastMessageAt, t.TeamUnread);
-        }));
-        return TypedResults.Ok(rows);
-    }
-
-    // Tickets may name customers that were never created (imported jobs, tests); the inbox still lists their threads.
-    private static async Task<string> CustomerNameAsync(IClusterClient grains, string tenantId, string customerId)
-    {
-        try
-        {
-            return (await grains.GetGrain<ICustomerGrain>(TenantKeys.For(tenantId, customerId)).GetAsync()).Name;
-        }
-        catch (NotFoundException)
-        {
-            return "";
-        }
+        return TypedResults.Ok(await TeamThreads.DescribeAsync(grains, tenantId, await inbox.ListAsync(tenantId, InboxLimit)));
     }
 
     private static async Task<Results<Ok<ChatPageDto>, NotFound, ValidationProblem>> PageAsync(

@@ -76,11 +76,7 @@ public static class DocumentsApi
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         var tenant = user.GetTenantId();
         await grains.GetGrain<Grains.Customers.ICustomerGrain>(TenantKeys.For(tenant, id)).GetAsync(); // 404 for no such customer
-        var ids = await grains.GetGrain<ICustomerDocumentsGrain>(TenantKeys.For(tenant, id)).GetAsync();
-        var estimates = await Task.WhenAll(ids.EstimateIds.Reverse().Select(e => grains.GetGrain<IEstimateGrain>(TenantKeys.For(tenant, e)).GetAsync()));
-        var invoices = await Task.WhenAll(ids.InvoiceIds.Reverse().Select(i => grains.GetGrain<IInvoiceGrain>(TenantKeys.For(tenant, i)).GetAsync()));
-        var now = clock.GetUtcNow();
-        return TypedResults.Ok(new CustomerDocumentsDto([.. estimates.Select(e => e.AsDto(now, internalView: true))], [.. invoices.Select(i => i.AsDto())]));
+        return TypedResults.Ok(await CustomerDocuments.LoadAsync(grains, tenant, id, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<JobReportDto>, NotFound>> GetReportAsync(string id, ClaimsPrincipal user, IClusterClient grains)

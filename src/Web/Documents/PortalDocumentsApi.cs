@@ -40,12 +40,11 @@ public static class PortalDocumentsApi
     private static async Task<Ok<PortalDocumentsDto>> ListAsync(ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         var jobs = await PortalAccess.VisibleJobsAsync(grains, user);
-        var reports = await Task.WhenAll(jobs.Select(async job => (Job: job, Report: await Report(grains, user, job.TicketId).GetAsync())));
+        var reports = await CustomerDocuments.ReportsAsync(grains, user.GetTenantId(), jobs);
         var (estimates, invoices) = await DocumentAccess.VisibleDocumentsAsync(grains, user);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new PortalDocumentsDto(
-            // A job has a report once someone wrote in it or it is done; a job still to come has nothing to show.
-            [.. reports.Where(r => r.Job.Status == TicketStatus.Completed || r.Report.Notes.Count + r.Report.Photos.Count > 0).Select(r => r.Report.AsSummary(r.Job))],
+            reports,
             [.. estimates.Select(e => e.AsDto(now, internalView: false))],
             [.. invoices.Select(i => i.AsDto())]));
     }

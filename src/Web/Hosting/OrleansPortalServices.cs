@@ -14,6 +14,7 @@ using OrleansPortal.Web.Chat;
 using OrleansPortal.Web.Dispatch;
 using OrleansPortal.Web.Documents;
 using OrleansPortal.Web.Email;
+using OrleansPortal.Web.Geocoding;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
 using OrleansPortal.Web.Portal;
@@ -30,7 +31,13 @@ public static class OrleansPortalServices
     {
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestBodyLimit.Describe);
         // Enums travel as their names ("Monday", "EnRoute"), never as numbers a client would have to know.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Numbers are numbers: the web defaults also read "12" as 12, which the OpenAPI document then describes as
+            // "number or string", and the pages' typed client would have to treat every number as maybe text.
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         // A type serialized as one of its derived types without a discriminator (a GeoJSON feature says what it is in its
         // own "type") is described by its alternatives alone: the generator's default "$type" discriminator is never written.
@@ -62,6 +69,7 @@ public static class OrleansPortalServices
         builder.Services.AddHostedService<StreamFeedsLifetime>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions());
         builder.Services.AddTravelTime(builder.Configuration, builder.Environment);
+        builder.Services.AddGeocoding(builder.Configuration, builder.Environment);
         var storage = ResolveStorage(builder.Configuration, builder.Environment);
         builder.Services.AddPingHistory(o =>
         {

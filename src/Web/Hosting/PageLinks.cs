@@ -12,9 +12,11 @@ public static class PageLinks
         .Require(limit is null || (limit >= 1 && limit <= maxPageSize), "limit", $"The limit must be between 1 and {maxPageSize}.")
         .Require(after is null || ResourceId.IsValid(after), "after", $"'after' must be {what} id (32 hex characters), the last of the previous page.");
 
-    /// <summary>Names the next page, if there is one.</summary>
-    public static void SetNext(HttpResponse response, string path, int limit, string? next)
+    /// <summary>Names the next page, if there is one, keeping the request's other parameters (a search) that have a value.</summary>
+    public static void SetNext(HttpResponse response, string path, int limit, string? next, params (string Name, string? Value)[] keep)
     {
-        if (next is not null) response.Headers.Link = $"<{path}?limit={limit}&after={next}>; rel=\"next\"";
+        if (next is null) return;
+        var kept = string.Concat(keep.Where(k => k.Value is not null).Select(k => $"&{k.Name}={Uri.EscapeDataString(k.Value!)}"));
+        response.Headers.Link = $"<{path}?limit={limit}&after={next}{kept}>; rel=\"next\"";
     }
 }

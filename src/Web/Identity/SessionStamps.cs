@@ -44,6 +44,13 @@ public static class SessionStamps
         await context.HttpContext.SignOutAsync(context.Scheme.Name);
     }
 
+    /// <summary>
+    /// Ends every session of a customer contact, from the office's side: their email was replaced or they were removed,
+    /// so whoever holds their cookie must sign in again (and can only through the contact's current address).
+    /// </summary>
+    public static Task EndContactSessionsAsync(IClusterClient grains, string tenantId, string customerId, string contactId) =>
+        grains.GetGrain<ISessionStampGrain>(TenantKeys.For(tenantId, Name("contact", customerId, contactId)!)).EndAllAsync();
+
     /// <summary>The person's stamp grain: a dispatcher by email, a customer contact by customer and contact; null when the claims are missing.</summary>
     private static ISessionStampGrain? Grain(HttpContext http, string scheme, ClaimsPrincipal user)
     {

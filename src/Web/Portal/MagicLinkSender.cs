@@ -60,7 +60,9 @@ public sealed partial class MagicLinkSender(
                 continue; // an index entry outliving its customer: nothing to sign in to
             }
 
-            var name = customer.Contacts.FirstOrDefault(c => c.ContactId == contact.ContactId)?.Name;
+            // The address must still be the contact's: an index entry can outlive an email change or a removal for as
+            // long as its removal is being retried, and a link must never go to an address the office replaced.
+            var name = customer.Contacts.FirstOrDefault(c => c.ContactId == contact.ContactId && c.Email == email)?.Name;
             if (name is null) continue;
             var company = await grains.GetGrain<ICompanyGrain>(contact.TenantId).GetAsync();
             var (token, hash) = SecretToken.Create();

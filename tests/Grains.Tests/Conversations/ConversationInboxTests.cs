@@ -57,5 +57,20 @@ public abstract class ConversationInboxTests(HistoryDatabase database) : IAsyncL
         Assert.Equal([own], await _inbox.ListAsync(mine, 10));
     }
 
+    [Fact]
+    public async Task ACustomersThreads_AreListedNewestFirst_WithoutOtherCustomersOrTenants()
+    {
+        var (mine, theirs) = (NewTenant(), NewTenant());
+        var general = new ThreadActivity("customer:c1", "c1", T0, 0);
+        var job = new ThreadActivity("job:t1", "c1", T0.AddMinutes(3), 2);
+        await _inbox.UpdateAsync(mine, general);
+        await _inbox.UpdateAsync(mine, job);
+        await _inbox.UpdateAsync(mine, new ThreadActivity("customer:c2", "c2", T0.AddMinutes(1), 1));
+        await _inbox.UpdateAsync(theirs, new ThreadActivity("job:t9", "c1", T0.AddMinutes(2), 1)); // the same customer id in another company
+
+        Assert.Equal([job, general], await _inbox.ListForCustomerAsync(mine, "c1", 10));
+        Assert.Equal([job], await _inbox.ListForCustomerAsync(mine, "c1", 1));
+    }
+
     private static string NewTenant() => "tenant-" + TenantKeys.NewId();
 }

@@ -12,7 +12,8 @@ namespace OrleansPortal.Web.Tests.Inputs;
 /// cookies, device token, admin key), so each generated request reaches its handler whoever the endpoint is for.
 /// </summary>
 /// <param name="Client">Signed in as everybody: the dispatcher, the customer's owner, the technician's phone and the operator.</param>
-public sealed record InputWorld(DocumentScenario Scenario, string TicketId, string EstimateId, string InvoiceId, string MessageId, HttpClient Client)
+/// <param name="ContactId">A second contact of the customer (accounts payable), for the office's contact edits: changing or removing it leaves the owner signed in.</param>
+public sealed record InputWorld(DocumentScenario Scenario, string TicketId, string EstimateId, string InvoiceId, string MessageId, string ContactId, HttpClient Client)
 {
     /// <summary>An id of nothing, for ids whose owner the world does not need (photos, attachments, device ids, series).</summary>
     public static string UnknownId { get; } = new('e', 32);
@@ -24,13 +25,14 @@ public sealed record InputWorld(DocumentScenario Scenario, string TicketId, stri
         var estimate = await scenario.CreateEstimateAsync();
         var invoice = await scenario.IssueInvoiceAsync();
         var message = await scenario.Dispatcher.SendAsync("/api/v1/conversations", ChatScenario.Job(ticketId), "On our way tomorrow.");
+        var contact = await scenario.Customer.AddContactAsync(DocumentScenario.UniqueEmail(), "AccountsPayable");
 
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         var customerCookie = scenario.Owner.DefaultRequestHeaders.GetValues("Cookie").Single();
         client.DefaultRequestHeaders.Add("Cookie", $"{scenario.Company.Cookie}; {customerCookie}");
         client.DefaultRequestHeaders.Authorization = scenario.Device.DefaultRequestHeaders.Authorization;
         client.DefaultRequestHeaders.Add("X-Admin-Key", PortalFactory.AdminKey);
-        return new InputWorld(scenario, ticketId, estimate.Id, invoice.Id, message.Id, client);
+        return new InputWorld(scenario, ticketId, estimate.Id, invoice.Id, message.Id, contact.Id, client);
     }
 
     /// <summary>The operation's path with the world's ids in it; <paramref name="overrides"/> are put in as they are (already URL-encoded).</summary>
@@ -55,6 +57,7 @@ public sealed record InputWorld(DocumentScenario Scenario, string TicketId, stri
         ("id", "estimates") => EstimateId,
         ("id", "invoices") => InvoiceId,
         ("threadId", _) => ChatScenario.Job(TicketId),
+        ("contactId", _) => ContactId,
         _ => UnknownId,
     };
 

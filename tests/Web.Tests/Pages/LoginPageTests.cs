@@ -6,10 +6,8 @@ namespace OrleansPortal.Web.Tests.Pages;
 [Collection(BrowserCollection.Name)]
 public sealed class LoginPageTests(BrowserFixture browser)
 {
-    public static TheoryData<int, int> Sizes => new() { { 390, 844 }, { 1440, 900 } };
-
     [Theory]
-    [MemberData(nameof(Sizes))]
+    [MemberData(nameof(WhatAPersonSees.Sizes), MemberType = typeof(WhatAPersonSees))]
     public async Task WrongPassword_SaysSo_AndStaysOnTheLoginPage(int width, int height)
     {
         using var app = new PortalFactory();

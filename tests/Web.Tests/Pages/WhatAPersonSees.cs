@@ -15,6 +15,9 @@ public static class WhatAPersonSees
     public static readonly ViewportSize Desk = new() { Width = 1440, Height = 900 };
     public static IEnumerable<ViewportSize> BothSizes => [Phone, Desk];
 
+    /// <summary>The two sizes as theory data: [MemberData(nameof(WhatAPersonSees.Sizes), MemberType = typeof(WhatAPersonSees))].</summary>
+    public static TheoryData<int, int> Sizes => new() { { Phone.Width, Phone.Height }, { Desk.Width, Desk.Height } };
+
     /// <summary>The page does not scroll sideways at its current size.</summary>
     public static async Task AssertNoSidewaysScrollAsync(IPage page)
     {

@@ -92,6 +92,25 @@ public sealed class MagicLinkTests(SmtpServer smtp) : IClassFixture<SmtpServer>
     }
 
     [Fact]
+    public async Task AfterTheOfficeReplacesAContactsEmail_OnlyTheNewAddressGetsALink()
+    {
+        using var app = NewApp();
+        var company = await TenantScenario.CreateAsync(app);
+        var customer = await CustomerScenario.CreateAsync(company);
+        var (old, renewed) = (UniqueEmail(), UniqueEmail());
+        var contact = await customer.AddContactAsync(old);
+        (await company.Dispatcher.PutAsJsonAsync($"/api/v1/customers/{customer.Id}/contacts/{contact.Id}", new { name = "Maria Silva", email = renewed, role = "Owner" })).EnsureSuccessStatusCode();
+
+        await RequestLinkAsync(app, old);
+        await RequestLinkAsync(app, renewed);
+
+        var mail = await smtp.WaitForMailAsync(renewed);
+        var client = await PortalSession.SignInAsync(app, mail.Token());
+        Assert.Equal(renewed, (await client.GetFromJsonAsync<PortalMeDto>("/api/v1/portal/me", ApiJson.Options))!.Email);
+        Assert.Empty(smtp.MailTo(old)); // requests are handled in order: the old address's was dealt with first
+    }
+
+    [Fact]
     public async Task SixthRequestFor15Minutes_StillAnswers202_ButSendsNothing()
     {
         using var app = NewApp();

@@ -3,7 +3,8 @@
 import { common } from "./en/common";
 import { dispatch } from "./en/dispatch";
 import { login } from "./en/login";
+import { office } from "./en/office";
 
-export const en = { ...common, ...dispatch, ...login };
+export const en = { ...common, ...dispatch, ...login, ...office };
 
 export type MessageKey = keyof typeof en;

@@ -3,5 +3,6 @@ import type { MessageKey } from "./en";
 import { common } from "./pt/common";
 import { dispatch } from "./pt/dispatch";
 import { login } from "./pt/login";
+import { office } from "./pt/office";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office };

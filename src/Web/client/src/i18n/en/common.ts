@@ -5,5 +5,6 @@ export const common = {
   "common.close": "Close",
   "common.cancel": "Cancel",
   "common.save": "Save",
+  "common.saved": "Saved.",
   "common.language": "Language",
 } as const;

@@ -7,5 +7,6 @@ export const common: Record<keyof typeof en, string> = {
   "common.close": "Fechar",
   "common.cancel": "Cancelar",
   "common.save": "Guardar",
+  "common.saved": "Guardado.",
   "common.language": "Idioma",
 };

@@ -1,0 +1,21 @@
+import { LanguagePicker } from "../LanguagePicker";
+import { t } from "../../i18n/i18n";
+import "./office.css";
+
+/** The office's top bar: where a dispatcher can go, with the current screen marked for screen readers and the eye. */
+export function OfficeHeader({ current }: { current: "dispatch" | "technicians" }) {
+  const links = [
+    { key: "dispatch", href: "/dispatch/", label: t("office.nav.dispatch") },
+    { key: "technicians", href: "/office/technicians/", label: t("office.nav.technicians") },
+  ] as const;
+  return (
+    <header class="bar office-bar">
+      <h1>{t("app.name")}</h1>
+      <nav aria-label={t("office.nav.label")}>
+        {links.map(l => <a key={l.key} href={l.href} aria-current={l.key === current ? "page" : undefined}>{l.label}</a>)}
+      </nav>
+      <span class="spacer" />
+      <LanguagePicker />
+    </header>
+  );
+}

@@ -1,0 +1,4 @@
+import { mount } from "../../../components/mount";
+import { TechniciansScreen } from "./TechniciansScreen";
+
+mount(() => <TechniciansScreen />);
