@@ -45,7 +45,7 @@ public sealed class DispatchPageTests(BrowserFixture browser)
     {
         var box = await element.BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException($"{what} is not shown");
         var viewport = element.Page.ViewportSize!;
-        Assert.True(box.X >= 0 && box.Y >= 0 && box.X + box.Width <= viewport.Width + 0.5 && box.Y + box.Height <= viewport.Height + 0.5,
+        Assert.True(box.X >= -0.5 && box.Y >= -0.5 && box.X + box.Width <= viewport.Width + 0.5 && box.Y + box.Height <= viewport.Height + 0.5,
             $"{what} at ({box.X:0},{box.Y:0}) {box.Width:0}x{box.Height:0} is not inside the {viewport.Width}x{viewport.Height} viewport");
     }
 

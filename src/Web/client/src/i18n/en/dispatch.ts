@@ -1,7 +1,6 @@
 // English strings of the dispatcher's dashboard (/dispatch/). The reference: pt/dispatch.ts must have the same keys.
 export const dispatch = {
   "dispatch.pageTitle": "Dispatch · OrleansPortal",
-  "dispatch.title": "Dispatch",
   "dispatch.signOut": "Sign out",
   "dispatch.connection.title": "Live connection",
   "dispatch.connection.connecting": "connecting…",

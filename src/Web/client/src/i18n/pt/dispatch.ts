@@ -3,7 +3,6 @@ import type { dispatch as en } from "../en/dispatch";
 // Portuguese (Portugal) strings of the dispatcher's dashboard, typed against the English ones: a missing key fails the build.
 export const dispatch: Record<keyof typeof en, string> = {
   "dispatch.pageTitle": "Despacho · OrleansPortal",
-  "dispatch.title": "Despacho",
   "dispatch.signOut": "Terminar sessão",
   "dispatch.connection.title": "Ligação em direto",
   "dispatch.connection.connecting": "a ligar…",

@@ -1,6 +1,6 @@
 import type { ReadonlySignal } from "@preact/signals";
 import { api } from "../../api/client";
-import { LanguagePicker } from "../../components/LanguagePicker";
+import { OfficeHeader } from "../../components/office/OfficeHeader";
 import { t } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/en";
 import type { ConnectionState } from "./live";
@@ -17,6 +17,7 @@ interface Props {
   connection: ReadonlySignal<ConnectionState>;
 }
 
+/** The office's bar, with the company, the live connection's state and signing out. */
 export function DispatchHeader({ company, connection }: Props) {
   async function signOut() {
     await api.POST("/api/v1/auth/logout");
@@ -24,13 +25,10 @@ export function DispatchHeader({ company, connection }: Props) {
   }
   const state = connection.value;
   return (
-    <header class="bar dispatch-bar">
-      <h1>{t("dispatch.title")}</h1>
+    <OfficeHeader current="dispatch">
       <span class="muted company">{company.value}</span>
-      <span class="spacer" />
       <span class={`badge connection ${state}`} title={t("dispatch.connection.title")}>{t(connectionKeys[state])}</span>
-      <LanguagePicker />
       <button type="button" onClick={() => void signOut()}>{t("dispatch.signOut")}</button>
-    </header>
+    </OfficeHeader>
   );
 }

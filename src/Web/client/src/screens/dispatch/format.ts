@@ -11,12 +11,6 @@ export type BoardJob = components["schemas"]["BoardJob"];
 export type TicketPriority = components["schemas"]["TicketPriority"];
 export type TimeWindow = components["schemas"]["TimeWindow"];
 
-/**
- * A number from the API. The OpenAPI document types numbers as "number or numeric string" (ASP.NET Core reads either);
- * the server always writes numbers, and this makes the type say so.
- */
-export const num = (value: number | string | null | undefined): number => Number(value ?? 0);
-
 export const clock = (instant: string | number | Date, zone: string): string => timeOfDay(new Date(instant), zone);
 
 export function windowText(window: TimeWindow | null, zone: string): string {

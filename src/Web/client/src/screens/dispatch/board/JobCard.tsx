@@ -1,5 +1,5 @@
 import { t } from "../../../i18n/i18n";
-import { duration, num, priorityLabel, windowText, type BoardJob } from "../format";
+import { duration, priorityLabel, windowText, type BoardJob } from "../format";
 import type { BoardStore } from "./boardStore";
 import type { BoardDrag } from "./drag";
 
@@ -25,7 +25,7 @@ export function JobCard({ job, selected, store, drag }: Props) {
       <div class="facts muted">
         <span>{job.address}</span>
         <span>{t("dispatch.tray.window", { window: windowText(job.arrivalWindow, zone) })}</span>
-        <span>{duration(num(job.estimatedMinutes))}</span>
+        <span>{duration(job.estimatedMinutes)}</span>
       </div>
       {job.requiredSkills.length > 0 && (
         <div class="skills">{job.requiredSkills.map(skill => <span key={skill} class="skill">{skill}</span>)}</div>

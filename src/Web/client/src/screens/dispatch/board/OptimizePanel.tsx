@@ -1,6 +1,5 @@
 import { useSignal } from "@preact/signals";
 import { language, t } from "../../../i18n/i18n";
-import { num } from "../format";
 import type { BoardStore } from "./boardStore";
 import { CompareBars } from "./CompareBars";
 import type { OptimizeRun } from "./optimizeRun";
@@ -48,13 +47,13 @@ export function OptimizePanel({ store, run }: Props) {
         <section class="result" aria-label={t("dispatch.optimize.result")}>
           <h3>{report.adopted ? t("dispatch.optimize.adopted") : t("dispatch.optimize.kept")}</h3>
           <p class="message">{report.message}</p>
-          <CompareBars title={t("dispatch.optimize.driving")} before={num(report.before.kilometers)} after={num(report.after.kilometers)}
+          <CompareBars title={t("dispatch.optimize.driving")} before={report.before.kilometers} after={report.after.kilometers}
             format={v => t("dispatch.optimize.km", { km: oneDecimal.format(v) })} />
-          <CompareBars title={t("dispatch.optimize.lateness")} before={num(report.before.minutesLate)} after={num(report.after.minutesLate)}
+          <CompareBars title={t("dispatch.optimize.lateness")} before={report.before.minutesLate} after={report.after.minutesLate}
             format={v => t("dispatch.optimize.minutesLate", { minutes: Math.round(v) })} />
           <p class="muted small">
-            {report.adopted ? t("dispatch.optimize.moved", { moved: num(report.moved) }) + " " : ""}
-            {t("dispatch.optimize.tried", { plans: num(report.iterations).toLocaleString(), unassigned: num(report.after.unassigned) })}
+            {report.adopted ? t("dispatch.optimize.moved", { moved: report.moved }) + " " : ""}
+            {t("dispatch.optimize.tried", { plans: report.iterations.toLocaleString(), unassigned: report.after.unassigned })}
           </p>
         </section>
       )}

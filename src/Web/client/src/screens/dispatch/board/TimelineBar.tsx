@@ -1,6 +1,6 @@
 import { dateOnly } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
-import { addDays, num } from "../format";
+import { addDays } from "../format";
 import type { BoardStore } from "./boardStore";
 
 /** The day plan's heading line: the day picker, what day it is, the plan's totals and what the last change did. */
@@ -25,7 +25,7 @@ export function TimelineBar({ store }: { store: BoardStore }) {
       )}
       {s && (
         <span class="muted small">
-          {t("dispatch.board.summary", { km: num(s.kilometers).toFixed(1), late: Math.round(num(s.minutesLate)), lateJobs: num(s.lateJobs), unassigned: num(s.unassigned) })}
+          {t("dispatch.board.summary", { km: s.kilometers.toFixed(1), late: Math.round(s.minutesLate), lateJobs: s.lateJobs, unassigned: s.unassigned })}
         </span>
       )}
       <span class="spacer" />

@@ -1,5 +1,5 @@
 import { t } from "../../../i18n/i18n";
-import { clock, duration, num, priorityLabel, windowText, type BoardStop } from "../format";
+import { clock, duration, priorityLabel, windowText, type BoardStop } from "../format";
 import type { BoardStore } from "./boardStore";
 import type { BoardDrag } from "./drag";
 import { fitChip } from "./fitText";
@@ -23,8 +23,8 @@ export function TimelineStop({ stop, number, scale, laneWidth, store, drag }: Pr
   const job = stop.job;
   const zone = store.zone.value;
   const selected = store.selected.value?.ticketId === job.ticketId;
-  const minutesLate = Math.round(num(stop.minutesLate));
-  const late = num(stop.minutesLate) >= 0.5;
+  const minutesLate = Math.round(stop.minutesLate);
+  const late = stop.minutesLate >= 0.5;
   const start = percent(scale, Date.parse(stop.plannedStart));
   const span = Math.max(0, percent(scale, Date.parse(stop.plannedDeparture)) - start);
   const removable = job.status === "Assigned";
@@ -37,7 +37,7 @@ export function TimelineStop({ stop, number, scale, laneWidth, store, drag }: Pr
   const title = [
     t("dispatch.stop.titleJob", { number, job: job.description, priority: priorityLabel(job.priority), status: job.status }),
     job.address,
-    t("dispatch.stop.titlePlan", { from: clock(stop.plannedStart, zone), to: clock(stop.plannedDeparture, zone), window: windowText(job.arrivalWindow, zone), duration: duration(num(job.estimatedMinutes)) }),
+    t("dispatch.stop.titlePlan", { from: clock(stop.plannedStart, zone), to: clock(stop.plannedDeparture, zone), window: windowText(job.arrivalWindow, zone), duration: duration(job.estimatedMinutes) }),
     etaText,
     late ? t("dispatch.stop.lateLong", { minutes: minutesLate }) : null,
     job.pinned ? t("dispatch.stop.pinnedLong") : null,

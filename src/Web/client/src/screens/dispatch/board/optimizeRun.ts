@@ -5,7 +5,6 @@ import { api, outcome } from "../../../api/client";
 import type { components } from "../../../api/schema";
 import { t } from "../../../i18n/i18n";
 import type { OptimizeProgress } from "../live";
-import { num } from "../format";
 
 export type OptimizationReport = components["schemas"]["OptimizationReport"];
 
@@ -40,10 +39,10 @@ export class OptimizeRun {
 
   progress(p: OptimizeProgress): void {
     if (p.day !== this.day.peek()) return;
-    this.fraction.value = num(p.fraction);
+    this.fraction.value = p.fraction;
     this.text.value = t("dispatch.optimize.progress", {
-      percent: Math.round(num(p.fraction) * 100),
-      km: num(p.bestKilometers).toFixed(1),
+      percent: Math.round(p.fraction * 100),
+      km: p.bestKilometers.toFixed(1),
       unassigned: p.unassigned,
     });
   }

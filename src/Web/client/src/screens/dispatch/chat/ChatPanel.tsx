@@ -4,7 +4,6 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../../../api/client";
 import type { components } from "../../../api/schema";
 import { t } from "../../../i18n/i18n";
-import { num } from "../format";
 import { TeamThread, type ChatMessage } from "./TeamThread";
 
 type TeamThreadDto = components["schemas"]["TeamThreadDto"];
@@ -60,7 +59,7 @@ export function ChatPanel({ zone }: { zone: string }) {
     await loadThreads();
   }
 
-  const unread = threads.value.reduce((sum, thread) => sum + num(thread.unread), 0);
+  const unread = threads.value.reduce((sum, thread) => sum + thread.unread, 0);
   const shown = open.value;
   return (
     <section class="panel chat-panel" aria-labelledby="chat-heading">
@@ -72,7 +71,7 @@ export function ChatPanel({ zone }: { zone: string }) {
           <ul class="threads" aria-label={t("dispatch.chat.heading")}>
             {threads.value.length === 0 && <li class="muted empty">{t("dispatch.chat.none")}</li>}
             {threads.value.map(thread => {
-              const count = num(thread.unread);
+              const count = thread.unread;
               return (
                 <li key={thread.threadId}>
                   <button type="button" onClick={() => void show(thread)}>

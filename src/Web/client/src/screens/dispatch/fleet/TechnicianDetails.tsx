@@ -14,13 +14,15 @@ interface Props {
 
 /**
  * The open technician: status, when they were last heard of, speed and the last hour's track. It sits above the list
- * (not below it, where a long list pushed it out of sight) and scrolls itself into view when a technician is opened.
+ * (not below it, where a long list pushed it out of sight; on a narrow screen above the map) and scrolls itself into view
+ * when a technician is opened.
  */
 export function TechnicianDetails({ fleet, selection, zone }: Props) {
   const panel = useRef<HTMLElement>(null);
   const id = selection.technicianId.value;
   useEffect(() => {
-    if (id) panel.current?.scrollIntoView({ block: "nearest" });
+    // Its top at the top: on a narrow screen the map follows it, and shows where the technician is.
+    if (id) panel.current?.scrollIntoView({ block: "start" });
   }, [id]);
   const technician = id ? fleet.technician(id)?.value : undefined;
   if (!technician) return null;

@@ -34,10 +34,13 @@ export function TechnicianList({ fleet, selection }: Props) {
     rows.ref(element);
   }, []);
 
-  // Bring the opened technician's row into view, wherever they were opened from (the list or the map).
+  // Bring the opened technician's row into view, wherever they were opened from (the list or the map); after the next
+  // frame, when the details panel above has taken its room from the list.
   useSignalEffect(() => {
     const index = ids.peek().indexOf(selection.technicianId.value ?? "");
-    if (index >= 0) moveTo(index, false);
+    if (index < 0) return;
+    const frame = requestAnimationFrame(() => moveTo(index, false));
+    return () => cancelAnimationFrame(frame);
   });
 
   // After a keyboard move has rendered its row, focus it.

@@ -4,9 +4,10 @@
 // redrawn only when the routes shown changed, not on every board read.
 import L from "leaflet";
 import { t } from "../../../i18n/i18n";
-import { num, type DayBoard } from "../format";
+import type { components } from "../../../api/schema";
+import type { DayBoard } from "../format";
 
-type Point = { latitude?: number | string; longitude?: number | string };
+type GeoPoint = components["schemas"]["GeoPoint"];
 
 export class RoutesLayer {
   private readonly group = L.layerGroup();
@@ -29,7 +30,7 @@ export class RoutesLayer {
     const routes = board.technicians.filter(t => t.stops.length > 0 && shown.has(t.id)).map(t => ({
       name: t.name,
       colour: colours.get(t.id) ?? "#57606a",
-      path: [t.start, ...t.stops.map(s => s.job.location), t.end].filter((p): p is Point => p !== null).map(latLng),
+      path: [t.start, ...t.stops.map(s => s.job.location), t.end].filter((p): p is GeoPoint => p !== null).map(latLng),
       stops: t.stops.map(s => ({ at: latLng(s.job.location), description: s.job.description })),
     }));
     const signature = JSON.stringify(routes);
@@ -53,7 +54,7 @@ export class RoutesLayer {
   }
 }
 
-const latLng = (p: Point): L.LatLngTuple => [num(p.latitude), num(p.longitude)];
+const latLng = (p: GeoPoint): L.LatLngTuple => [p.latitude ?? 0, p.longitude ?? 0];
 
 // An element, not markup: the Content-Security-Policy refuses style attributes in markup, not styles set through the DOM.
 function stopNumber(number: number, colour: string): HTMLElement {
