@@ -19,11 +19,11 @@ public sealed class ChatPageTests(BrowserFixture browser)
         await customer.AddJobAsync(property.Id, "Sprinkler leak");
         var contact = await customer.AddContactAsync(ChatScenario.UniqueEmail());
 
-        await using var phone = await browser.Browser.NewContextAsync(new() { BaseURL = address.ToString(), ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await using var phone = await PortalPages.ContextAsync(browser, address, 390, 844);
         var portal = await phone.NewPageAsync();
         var portalProblems = new PageProblems(portal);
-        await portal.GotoAsync($"/portal/login?token={await customer.IssueTokenAsync(contact.Id)}");
-        await portal.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await PortalPages.SignInWithLinkAsync(portal, await customer.IssueTokenAsync(contact.Id));
+        await PortalPages.OpenSectionAsync(portal, "Messages");
         await Conversations(portal).GetByRole(AriaRole.Button, new() { Name = "Sprinkler leak" }).ClickAsync();
         await portal.GetByLabel("Your message").FillAsync("Water is pouring out by the gate.");
         await portal.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
@@ -55,9 +55,8 @@ public sealed class ChatPageTests(BrowserFixture browser)
         await Assertions.Expect(portalMessages).Not.ToContainTextAsync("send Tomás first");
         await BrowserFixture.SaveScreenshotAsync(portal, "portal-chat");
         await BrowserFixture.SaveScreenshotAsync(dispatch, "dispatch-chat");
-        // Even after a reload, from the API.
+        // Even after a reload, from the API (the thread's address opens it again).
         await portal.ReloadAsync();
-        await Conversations(portal).GetByRole(AriaRole.Button, new() { Name = "Sprinkler leak" }).ClickAsync();
         await Assertions.Expect(portalMessages).ToContainTextAsync("Tomás is on his way");
         await Assertions.Expect(portalMessages).Not.ToContainTextAsync("send Tomás first");
         Assert.True(await portal.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the portal scrolls sideways on a phone");

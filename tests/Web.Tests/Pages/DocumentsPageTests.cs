@@ -116,12 +116,10 @@ public sealed class DocumentsPageTests(BrowserFixture browser)
 
     private static async Task SignInAsync(IPage page, string token)
     {
-        await page.GotoAsync($"/portal/login?token={token}");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Documents" })).ToBeVisibleAsync();
+        await PortalPages.SignInWithLinkAsync(page, token);
+        await PortalPages.OpenSectionAsync(page, "Documents");
     }
 
     // A phone-sized window: the portal is opened from emailed links, mostly on phones.
-    private Task<IBrowserContext> PhoneAsync(Uri app) =>
-        browser.Browser.NewContextAsync(new() { BaseURL = app.ToString(), ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, Locale = "en-IE" });
+    private Task<IBrowserContext> PhoneAsync(Uri app) => PortalPages.ContextAsync(browser, app, 390, 844, locale: "en-IE");
 }

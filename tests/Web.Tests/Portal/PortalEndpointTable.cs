@@ -75,6 +75,7 @@ public static class PortalEndpointTable
         new("POST /api/v1/portal/service-requests", Guard.ById,
             s => Post($"{Portal}/service-requests", new { propertyId = s.PropertyId, description = "Pipe burst", emergency = true }),
             StateOfA: (w, _) => w.Owner.GetStringAsync($"{Portal}/jobs")),
+        new("GET /api/v1/portal/jobs/{id}/windows", Guard.ById, s => Get($"{Portal}/jobs/{s.RescheduleJobId}/windows?days=3")),
         new("POST /api/v1/portal/jobs/{id}/reschedule", Guard.ById,
             s => Post($"{Portal}/jobs/{s.RescheduleJobId}/reschedule", new { windowStart = s.RescheduleTo }),
             StateOfA: (w, s) => w.Owner.GetStringAsync($"{Portal}/jobs/{s.RescheduleJobId}")),

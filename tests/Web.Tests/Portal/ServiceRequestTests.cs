@@ -20,6 +20,7 @@ public sealed class ServiceRequestTests
 
         Assert.Equal(("Scheduled", false), (job.Status, job.Emergency));
         Assert.NotNull(job.ArrivalWindow);
+        Assert.Equal(portal.Property.Location, job.Location); // where the appointment page pins the customer's home
         await Eventually.TrueAsync(async () => (await portal.JobAsync(job.Id)).Status == "Assigned", "dispatch assigns the booked job");
         var seen = await portal.JobAsync(job.Id);
         Assert.Equal("Gil", seen.Technician!.FirstName);
@@ -107,6 +108,28 @@ public sealed class ServiceRequestTests
         cancelled.EnsureSuccessStatusCode();
         Assert.Equal("Cancelled", (await portal.Day.TicketAsync(job.Id)).Status);
         await Eventually.TrueAsync(async () => (await portal.Day.BoardAsync(other.Day.ToString("yyyy-MM-dd"))).Technicians.All(t => t.Stops.Count == 0), "dispatch takes it off the route");
+    }
+
+    [Fact]
+    public async Task AJobsOwnWindows_DoNotCountTheJobAgainstItself_AndAreWhatRescheduleAccepts()
+    {
+        using var app = new PortalFactory();
+        var portal = await PortalJobsScenario.CreateAsync(app);
+        (await portal.Day.Dispatcher.PutAsJsonAsync("/api/v1/dispatch/booking-rules", BookingRules.Default with { MaxJobsPerDay = 1, ChangeCutoffHours = 1 })).EnsureSuccessStatusCode();
+        var job = await portal.BookAsync();
+
+        var forAnyone = await PortalJobsScenario.WindowsAsync(portal.Owner, portal.Property.Id, days: 5);
+        var forTheJob = (await portal.Owner.GetFromJsonAsync<WindowOffer[]>($"/api/v1/portal/jobs/{job.Id}/windows?days=5", ApiJson.Options))!;
+        var bookedDay = forTheJob.Single(o => o.Start == job.ArrivalWindow!.Start).Day;
+
+        Assert.All(forAnyone.Where(o => o.Day == bookedDay), o => Assert.Equal("That day is fully booked.", o.Unavailable));
+        var sameDay = forTheJob.First(o => o.Day == bookedDay && o.Available && o.Start != job.ArrivalWindow!.Start); // its own day, its own other slot
+        var moved = await portal.Owner.PostAsJsonAsync($"/api/v1/portal/jobs/{job.Id}/reschedule", new { windowStart = sameDay.Start });
+        moved.EnsureSuccessStatusCode();
+        Assert.Equal(sameDay.Start, (await portal.JobAsync(job.Id)).ArrivalWindow!.Start);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await portal.Owner.GetAsync($"/api/v1/portal/jobs/{job.Id}/windows?days=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await portal.Owner.GetAsync($"/api/v1/portal/jobs/{new string('e', 32)}/windows")).StatusCode);
     }
 
     [Fact]

@@ -10,11 +10,13 @@ namespace OrleansPortal.Web.Portal.Jobs;
 /// A job as its customer sees it: no audit actors, no internal reasons, the technician by first name only, and
 /// whether it can still be moved or cancelled.
 /// </summary>
+/// <param name="Location">Where the work is (the customer's own address): the appointment page pins it beside the technician.</param>
 public sealed record PortalJobDto(
     string Id,
     string Description,
     string PropertyId,
     string Address,
+    GeoPoint Location,
     bool Emergency,
     string Status,
     string StatusLabel,
@@ -63,7 +65,7 @@ public static class PortalJobMapping
         // Status changes only (a pin is not news to a customer), and no reasons: they may be the team's internal words.
         var timeline = t.Audit.Where(a => a.From != a.To).Select(a => new PortalStatusDto(a.At, a.To.ToString(), Label(a.To))).ToList();
         return new PortalJobDto(
-            t.TicketId, t.Details.Description, t.Details.PropertyId, t.Details.Address, t.Details.Priority == TicketPriority.Emergency,
+            t.TicketId, t.Details.Description, t.Details.PropertyId, t.Details.Address, t.Details.Location, t.Details.Priority == TicketPriority.Emergency,
             t.Status.ToString(), Label(t.Status), t.ArrivalWindow, eta, technician, timeline, CanChange(t, rules, now), Cutoff(t, rules));
     }
 }

@@ -29,6 +29,7 @@ public static class PortalJobsApi
         group.MapGet("/booking/services", ServicesAsync).WithSummary("The kinds of visit that can be booked.");
         group.MapGet("/booking/windows", WindowsAsync).WithSummary("Arrival windows on offer for a service at a property over the coming days (?propertyId=&service=&from=yyyy-MM-dd&days=).");
         group.MapPost("/service-requests", RequestAsync).WithSummary("Asks for work at a property: an emergency, or a booked window from the offer.");
+        group.MapGet("/jobs/{id}/windows", RescheduleWindowsAsync).WithSummary("Windows on offer to move this job to over the coming days (?from=yyyy-MM-dd&days=): its own skills and length, its own place not counted against it.");
         group.MapPost("/jobs/{id}/reschedule", RescheduleAsync).WithSummary("Moves the job to another window on offer, before the cut-off.");
         group.MapPost("/jobs/{id}/cancel", CancelAsync).WithSummary("Cancels the job, before the cut-off.");
         group.MapPost("/jobs/{id}/photos", AddPhotoAsync).WithRequestBodyLimit(PhotoUpload.MaxRequestBytesOf(endpoints))
@@ -58,15 +59,38 @@ public static class PortalJobsApi
     {
         if (await VisiblePropertyAsync(grains, user, propertyId) is not { } property) return TypedResults.NotFound();
         if (!OrleansPortal.Web.Dispatch.DispatchApi.TryParseDay(from, out var start) || days is < 1 or > 31)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["from is a day (yyyy-MM-dd) and days is 1 to 31."] });
+            return BadRange();
         var dispatch = Dispatch(grains, user);
         if ((await dispatch.GetBookingRulesAsync()).Service(service) is not { } kind) return UnknownService();
         var offers = await dispatch.OfferWindowsAsync(Query(property, kind, start ?? await dispatch.GetTodayAsync(), days ?? 7, rescheduling: null));
         return TypedResults.Ok(offers.ToArray());
     }
 
+    /// <summary>
+    /// What <see cref="RescheduleAsync"/> will accept, asked the same way: the job's own skills and length (a service
+    /// picked today may differ), and the job does not compete with itself for its day or its technician's time.
+    /// </summary>
+    private static async Task<Results<Ok<WindowOffer[]>, NotFound, ValidationProblem>> RescheduleWindowsAsync(
+        string id, string? from, int? days, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (await PortalAccess.VisibleJobAsync(grains, user, id) is not { } job) return TypedResults.NotFound();
+        if (!OrleansPortal.Web.Dispatch.DispatchApi.TryParseDay(from, out var start) || days is < 1 or > 31)
+            return BadRange();
+        var property = await grains.GetGrain<IPropertyGrain>(TenantKeys.For(user.GetTenantId(), job.Details.PropertyId)).GetAsync();
+        var dispatch = Dispatch(grains, user);
+        var offers = await dispatch.OfferWindowsAsync(Query(property, JobService(job), start ?? await dispatch.GetTodayAsync(), days ?? 7, rescheduling: id));
+        return TypedResults.Ok(offers.ToArray());
+    }
+
+    // The job keeps its own skills and length, whatever the service catalogue says today.
+    private static BookableService JobService(TicketSnapshot job) =>
+        new("", job.Details.RequiredSkills, (int)Math.Ceiling(job.Details.EstimatedDuration.TotalMinutes));
+
     private static BookingQuery Query(PropertySnapshot property, BookableService service, DateOnly from, int days, string? rescheduling) =>
         new(property.Details.Location, service.Skills, TimeSpan.FromMinutes(service.Minutes), from, days, rescheduling);
+
+    private static ValidationProblem BadRange() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["from is a day (yyyy-MM-dd) and days is 1 to 31."] });
 
     private static ValidationProblem UnknownService() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = ["Choose one of the services on offer (GET /api/v1/portal/booking/services)."] });
@@ -110,9 +134,7 @@ public static class PortalJobsApi
         var rules = await dispatch.GetBookingRulesAsync();
         if (!PortalJobMapping.CanChange(job, rules, clock.GetUtcNow())) return TooLate(job, rules);
         var property = await grains.GetGrain<IPropertyGrain>(TenantKeys.For(user.GetTenantId(), job.Details.PropertyId)).GetAsync();
-        // The job keeps its own skills and length, whatever the service catalogue says today.
-        var service = new BookableService("", job.Details.RequiredSkills, (int)Math.Ceiling(job.Details.EstimatedDuration.TotalMinutes));
-        if (await OfferedAsync(dispatch, property, service, request.WindowStart.Value, rescheduling: id) is not { } offer) return WindowGone();
+        if (await OfferedAsync(dispatch, property, JobService(job), request.WindowStart.Value, rescheduling: id) is not { } offer) return WindowGone();
 
         var moved = await grains.GetGrain<ITicketGrain>(TenantKeys.For(user.GetTenantId(), id))
             .ChangeStatusAsync(new StatusChange(TicketStatus.Scheduled, Actor(user), "rescheduled by the customer", ArrivalWindow: new TimeWindow(offer.Start, offer.End)));

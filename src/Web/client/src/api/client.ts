@@ -14,10 +14,26 @@ export function problemText(problem: unknown, status: number): string {
   return details.title ?? `The request failed (${status}).`;
 }
 
-/** A call's outcome as a page shows it: the data, or a sentence saying why not (a 409 is an answer, not an exception). */
-export type Outcome<T> = { ok: true; data: T; status: number } | { ok: false; problem: string; status: number };
+/**
+ * A call's outcome as a page shows it: the data, or a sentence saying why not (a 409 is an answer, not an exception),
+ * with the fields a validation problem named, so a page can say it in the reader's language.
+ */
+export type Outcome<T> =
+  | { ok: true; data: T; status: number }
+  | { ok: false; problem: string; status: number; fields: Record<string, string[]> };
 
 export async function outcome<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Outcome<T>> {
   const { data, error, response } = await call;
-  return response.ok ? { ok: true, data: data as T, status: response.status } : { ok: false, problem: problemText(error, response.status), status: response.status };
+  if (response.ok) return { ok: true, data: data as T, status: response.status };
+  const fields = ((error ?? {}) as { errors?: Record<string, string[]> }).errors ?? {};
+  return { ok: false, problem: problemText(error, response.status), status: response.status, fields };
+}
+
+/**
+ * Sends a multipart form (with files) as a call's body. The OpenAPI document describes an upload's form fields at most,
+ * never its files (the app reads those by hand and checks their bytes), so the form goes through openapi-fetch's
+ * bodySerializer, and the typed body is left empty: the one cast of the API client, kept here.
+ */
+export function multipart(form: FormData): { body: never; bodySerializer: () => FormData } {
+  return { body: {} as never, bodySerializer: () => form };
 }

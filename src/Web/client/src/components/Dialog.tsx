@@ -1,24 +1,23 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef } from "preact/hooks";
-import { t } from "../i18n/i18n";
+import { useEffect, useId, useRef } from "preact/hooks";
+import "./dialog.css";
 
 /**
- * A modal dialog on the native <dialog> element: focus moves into it and Escape closes it (the browser's own), and
- * the page behind cannot be reached until it is closed.
+ * A modal dialog, open while it is rendered: the browser's <dialog> shown with showModal, so focus stays inside, the page
+ * behind is inert and Escape closes it (onClose). Focus goes back to what had it before, as a person expects.
  */
-export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ComponentChildren }) {
+export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ComponentChildren }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    ref.current?.showModal();
+    return () => opener?.focus();
+  }, []);
   return (
-    <dialog ref={ref} aria-labelledby="dialog-title" onClose={onClose}>
-      <h2 id="dialog-title">{title}</h2>
-      {open && children}
-      <form method="dialog"><button type="submit">{t("common.close")}</button></form>
+    <dialog ref={ref} class="dialog" aria-labelledby={titleId} onClose={onClose}>
+      <h2 id={titleId}>{title}</h2>
+      {children}
     </dialog>
   );
 }

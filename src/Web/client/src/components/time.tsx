@@ -42,3 +42,30 @@ export function When({ at, zone }: { at: string | Date; zone: string }) {
   const full = format(zone, { dateStyle: "full", timeStyle: "short" }).format(instant);
   return <time dateTime={instant.toISOString()} title={full}>{whenShort(instant, zone)}</time>;
 }
+
+/** "Sat 5 Dec, 08:00–12:00" (the times only, today): a span within one day, such as an arrival window. */
+export function spanShort(start: Date, end: Date, zone: string, now = new Date()): string {
+  return `${whenShort(start, zone, now)}–${timeOfDay(end, zone)}`;
+}
+
+/** A <time> element showing spanShort, the start as its machine-readable value. */
+export function WhenSpan({ start, end, zone }: { start: string | Date; end: string | Date; zone: string }) {
+  const from = typeof start === "string" ? new Date(start) : start;
+  const to = typeof end === "string" ? new Date(end) : end;
+  const full = `${format(zone, { dateStyle: "full", timeStyle: "short" }).format(from)}–${timeOfDay(to, zone)}`;
+  return <time dateTime={from.toISOString()} title={full}>{spanShort(from, to, zone)}</time>;
+}
+
+/**
+ * "Sat 5 Dec 2026" for a calendar day with no time ("2026-12-20", a due date): the same words as dateOnly, read as
+ * that day wherever the reader is (noon UTC of the day, shown in UTC, never slides to the day before).
+ */
+export function calendarDay(day: string, now = new Date()): string {
+  const [year, month, date] = day.split("-").map(Number);
+  return dateOnly(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1, 12)), "UTC", now);
+}
+
+/** A <time> element showing calendarDay. */
+export function Day({ day }: { day: string }) {
+  return <time dateTime={day}>{calendarDay(day)}</time>;
+}

@@ -4,7 +4,12 @@ import { common } from "./en/common";
 import { dispatch } from "./en/dispatch";
 import { login } from "./en/login";
 import { office } from "./en/office";
+import { chat } from "./en/chat";
+import { portal } from "./en/portal";
+import { jobs } from "./en/jobs";
+import { documents } from "./en/documents";
+import { appointment } from "./en/appointment";
 
-export const en = { ...common, ...dispatch, ...login, ...office };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment };
 
 export type MessageKey = keyof typeof en;

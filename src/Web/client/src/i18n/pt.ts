@@ -4,5 +4,10 @@ import { common } from "./pt/common";
 import { dispatch } from "./pt/dispatch";
 import { login } from "./pt/login";
 import { office } from "./pt/office";
+import { chat } from "./pt/chat";
+import { portal } from "./pt/portal";
+import { jobs } from "./pt/jobs";
+import { documents } from "./pt/documents";
+import { appointment } from "./pt/appointment";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment };

@@ -138,18 +138,9 @@ export const dispatch = {
   "dispatch.newJob.bothEnds": "Give both ends of the window, or neither.",
   "dispatch.newJob.create": "Create job",
 
-  "dispatch.chat.heading": "Conversations",
   "dispatch.chat.none": "No conversations yet.",
   "dispatch.chat.offline": "Chat is offline.",
   "dispatch.chat.customer": "Customer",
   "dispatch.chat.threadTitle": "{customer}: {title}",
-  "dispatch.chat.unread": "{count} unread",
   "dispatch.chat.back": "All conversations",
-  "dispatch.chat.older": "Show older messages",
-  "dispatch.chat.messages": "Messages",
-  "dispatch.chat.internalNote": "internal note",
-  "dispatch.chat.reply": "Reply",
-  "dispatch.chat.internal": "Internal note",
-  "dispatch.chat.images": "Images",
-  "dispatch.chat.send": "Send",
 } as const;

@@ -140,18 +140,9 @@ export const dispatch: Record<keyof typeof en, string> = {
   "dispatch.newJob.bothEnds": "Indique as duas pontas da janela, ou nenhuma.",
   "dispatch.newJob.create": "Criar trabalho",
 
-  "dispatch.chat.heading": "Conversas",
   "dispatch.chat.none": "Ainda não há conversas.",
   "dispatch.chat.offline": "O chat está sem ligação.",
   "dispatch.chat.customer": "Cliente",
   "dispatch.chat.threadTitle": "{customer}: {title}",
-  "dispatch.chat.unread": "{count} por ler",
   "dispatch.chat.back": "Todas as conversas",
-  "dispatch.chat.older": "Mostrar mensagens anteriores",
-  "dispatch.chat.messages": "Mensagens",
-  "dispatch.chat.internalNote": "nota interna",
-  "dispatch.chat.reply": "Responder",
-  "dispatch.chat.internal": "Nota interna",
-  "dispatch.chat.images": "Imagens",
-  "dispatch.chat.send": "Enviar",
 };

@@ -28,7 +28,7 @@ export function AlertsPanel({ store }: { store: BoardStore }) {
                   <strong>{kind ? t(kind.label) : alert.kind}</strong>
                   <span class="muted"><When at={alert.raisedAt} zone={zone} /></span>
                 </div>
-                <div class="message">{alert.message}</div>
+                <div class="alert-text">{alert.message}</div>
               </div>
             </li>
           );

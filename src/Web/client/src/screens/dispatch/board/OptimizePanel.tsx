@@ -46,7 +46,7 @@ export function OptimizePanel({ store, run }: Props) {
       {report && !running && (
         <section class="result" aria-label={t("dispatch.optimize.result")}>
           <h3>{report.adopted ? t("dispatch.optimize.adopted") : t("dispatch.optimize.kept")}</h3>
-          <p class="message">{report.message}</p>
+          <p class="report-message">{report.message}</p>
           <CompareBars title={t("dispatch.optimize.driving")} before={report.before.kilometers} after={report.after.kilometers}
             format={v => t("dispatch.optimize.km", { km: oneDecimal.format(v) })} />
           <CompareBars title={t("dispatch.optimize.lateness")} before={report.before.minutesLate} after={report.after.minutesLate}

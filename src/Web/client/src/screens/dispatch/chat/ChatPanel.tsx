@@ -1,27 +1,24 @@
-import * as signalR from "@microsoft/signalr";
 import { useSignal } from "@preact/signals";
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../../../api/client";
+import { LiveHub } from "../../../api/hub";
 import type { components } from "../../../api/schema";
+import { ChatThread } from "../../../components/chat/ChatThread";
+import { ThreadList } from "../../../components/chat/ThreadList";
 import { t } from "../../../i18n/i18n";
-import { TeamThread, type ChatMessage } from "./TeamThread";
 
 type TeamThreadDto = components["schemas"]["TeamThreadDto"];
 
 /**
- * The team's conversations beside the board: the inbox (threads by latest activity, with the team's unread counts), one
- * open thread, replies and internal notes. Its own hub connection (/hubs/chat-team): the inbox group tells it about
- * activity in any thread, and it joins the thread it shows. A small panel of its own until the shared chat thread
- * component (components/chat) is there to reuse.
+ * The team's conversations beside the board: the inbox (threads by latest activity, with the team's unread counts) and
+ * one open thread with replies and internal notes, on the shared chat components. Its own hub connection
+ * (/hubs/chat-team), so the board and the live map are untouched: the company's inbox group announces activity in any
+ * thread, and the open thread joins its own group.
  */
 export function ChatPanel({ zone }: { zone: string }) {
+  const [hub] = useState(() => new LiveHub("/hubs/chat-team"));
   const threads = useSignal<readonly TeamThreadDto[]>([]);
-  const open = useSignal<{ id: string; title: string; joined: number } | null>(null);
-  const offline = useSignal(false);
-  const [hub] = useState(() => new signalR.HubConnectionBuilder().withUrl("/hubs/chat-team").withAutomaticReconnect()
-    .configureLogging(signalR.LogLevel.Warning).build());
-  // Messages the hub brings for the open thread; the thread view takes them in.
-  const arrived = useSignal<ChatMessage | null>(null);
+  const open = useSignal<TeamThreadDto | null>(null);
 
   async function loadThreads() {
     const { data } = await api.GET("/api/v1/conversations");
@@ -29,60 +26,34 @@ export function ChatPanel({ zone }: { zone: string }) {
   }
 
   useEffect(() => {
-    hub.on("Message", (message: ChatMessage) => (arrived.value = message));
-    hub.on("ThreadActivity", () => void loadThreads());
-    hub.onreconnected(async () => {
-      await loadThreads();
-      const shown = open.peek();
-      // A reconnection is a new connection: join the open thread again (the view re-reads it).
-      if (shown) {
-        await hub.invoke("Join", shown.id);
-        open.value = { ...shown, joined: Date.now() };
-      }
-    });
-    hub.start().then(loadThreads, () => (offline.value = true));
-    return () => void hub.stop();
+    hub.connection.on("ThreadActivity", () => void loadThreads());
+    hub.start().then(loadThreads, () => undefined);
+    return () => void hub.connection.stop();
   }, []);
-
-  async function show(thread: TeamThreadDto) {
-    const shown = open.peek();
-    if (shown && shown.id !== thread.threadId) await hub.invoke("Leave", shown.id);
-    // Join before reading, so nothing posted in between is missed (the view shows each message once).
-    await hub.invoke("Join", thread.threadId);
-    open.value = { id: thread.threadId, title: t("dispatch.chat.threadTitle", { customer: thread.customerName || t("dispatch.chat.customer"), title: thread.title }), joined: Date.now() };
-  }
-
-  async function back() {
-    const shown = open.peek();
-    if (shown) await hub.invoke("Leave", shown.id);
-    open.value = null;
-    await loadThreads();
-  }
+  // Activity missed while disconnected is not replayed: read the inbox again after a reconnection.
+  const reconnects = hub.reconnects.value;
+  useEffect(() => {
+    if (reconnects > 0) void loadThreads();
+  }, [reconnects]);
 
   const unread = threads.value.reduce((sum, thread) => sum + thread.unread, 0);
   const shown = open.value;
   return (
     <section class="panel chat-panel" aria-labelledby="chat-heading">
-      <h2 id="chat-heading">{t("dispatch.chat.heading")} <span class={`badge${unread > 0 ? " unread" : ""}`}>{unread}</span></h2>
-      {offline.value && <p class="error small">{t("dispatch.chat.offline")}</p>}
-      {shown
-        ? <TeamThread key={`${shown.id}:${shown.joined}`} threadId={shown.id} title={shown.title} zone={zone} arrived={arrived} onBack={() => void back()} onRead={() => void loadThreads()} />
-        : (
-          <ul class="threads" aria-label={t("dispatch.chat.heading")}>
-            {threads.value.length === 0 && <li class="muted empty">{t("dispatch.chat.none")}</li>}
-            {threads.value.map(thread => {
-              const count = thread.unread;
-              return (
-                <li key={thread.threadId}>
-                  <button type="button" onClick={() => void show(thread)}>
-                    <span class="title">{t("dispatch.chat.threadTitle", { customer: thread.customerName || t("dispatch.chat.customer"), title: thread.title })}</span>
-                    {count > 0 && <span class="badge unread" aria-label={t("dispatch.chat.unread", { count })}>{count}</span>}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
+      <h2 id="chat-heading">{t("chat.conversations")} <span class={`badge${unread > 0 ? " unread" : ""}`}>{unread}</span></h2>
+      {hub.state.value === "offline" && <p class="error small">{t("dispatch.chat.offline")}</p>}
+      {shown ? (
+        <>
+          <button type="button" onClick={() => { open.value = null; void loadThreads(); }}>‹ {t("dispatch.chat.back")}</button>
+          <h3 class="small">{titleOf(shown)}</h3>
+          <ChatThread threadId={shown.threadId} base="/api/v1/conversations" hub={hub} me="Team" zone={zone} onRead={() => void loadThreads()} />
+        </>
+      ) : threads.value.length === 0
+        ? <p class="muted empty">{t("dispatch.chat.none")}</p>
+        : <ThreadList threads={threads.value.map(thread => ({ threadId: thread.threadId, title: titleOf(thread), unread: thread.unread }))}
+            onOpen={item => (open.value = threads.peek().find(thread => thread.threadId === item.threadId) ?? null)} />}
     </section>
   );
 }
+
+const titleOf = (thread: TeamThreadDto) => t("dispatch.chat.threadTitle", { customer: thread.customerName || t("dispatch.chat.customer"), title: thread.title });

@@ -14,7 +14,7 @@ export function DeviceSetup({ issued, onClose }: { issued: IssuedDevice; onClose
   const chosen = useSignal(apps[0]?.app ?? "");
   const app = apps.find(a => a.app === chosen.value);
   return (
-    <Dialog title={t("office.devices.newTitle", { label: issued.label })} open onClose={onClose}>
+    <Dialog title={t("office.devices.newTitle", { label: issued.label })} onClose={onClose}>
       <p>{t("office.devices.onceOnly")}</p>
       <p class="token"><code>{issued.token}</code></p>
       {apps.length > 0 && (
@@ -36,6 +36,7 @@ export function DeviceSetup({ issued, onClose }: { issued: IssuedDevice; onClose
           )}
         </>
       )}
+      <button type="button" class="primary" onClick={onClose}>{t("common.close")}</button>
     </Dialog>
   );
 }

@@ -1,0 +1,20 @@
+// English strings of chat (the thread component shared by the portal and dispatch). The reference: pt/chat.ts must have the same keys.
+export const chat = {
+  "chat.conversations": "Conversations",
+  "chat.general": "General",
+  "chat.unread": "{count} unread",
+  "chat.messages": "Messages",
+  "chat.older": "Show older messages",
+  "chat.none": "No messages yet: write the first.",
+  "chat.loadFailed": "This conversation could not be loaded; try again in a moment.",
+  "chat.yourMessage": "Your message",
+  "chat.reply": "Reply",
+  "chat.photos": "Photos (up to 4: JPEG, PNG or WebP, 5 MB each)",
+  "chat.internal": "Internal note",
+  "chat.internalNote": "internal note",
+  "chat.send": "Send",
+  "chat.empty": "Write a message or add a photo.",
+  "chat.tooBig": "A photo is too large: at most 5 MB each.",
+  "chat.sendFailed": "The message was not sent ({status}); try again.",
+  "chat.photo": "Photo {name}",
+} as const;

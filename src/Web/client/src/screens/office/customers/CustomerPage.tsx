@@ -1,0 +1,78 @@
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { api } from "../../../api/client";
+import { companyZone } from "../../../components/office/companyZone";
+import { When } from "../../../components/time";
+import { t } from "../../../i18n/i18n";
+import { AddPropertyForm } from "./AddPropertyForm";
+import { NewJobForm } from "./NewJobForm";
+import { signedIn } from "./session";
+import type { Overview } from "./types";
+
+/** One customer in one call: contacts, properties, jobs coming and done, documents and conversations. */
+export function CustomerPage({ id }: { id: string }) {
+  const overview = useSignal<Overview | null>(null);
+  const missing = useSignal(false);
+
+  async function load() {
+    const { data, response } = await api.GET("/api/v1/customers/{id}/overview", { params: { path: { id } } });
+    if (!(await signedIn(response))) return;
+    if (data) overview.value = data;
+    else missing.value = true;
+  }
+  useEffect(() => { void load(); }, [id]);
+
+  if (missing.value) return <section class="card customer-page"><p class="error">{t("office.customers.notFound")}</p></section>;
+  const o = overview.value;
+  if (!o) return <section class="card customer-page"><p class="muted">{t("common.loading")}</p></section>;
+  const zone = companyZone.value;
+  const documents = o.reports.length + o.estimates.length + o.invoices.length;
+  return (
+    <div class="customer-page">
+      <section class="card" aria-labelledby="customer-title">
+        <h2 id="customer-title">{o.customer.name}</h2>
+        <p class="muted">{o.customer.kind === "Commercial" ? t("office.customers.commercial") : t("office.customers.residential")}</p>
+        <h3>{t("office.customers.contacts")}</h3>
+        {o.customer.contacts.length === 0 ? <p class="muted">{t("office.customers.noContacts")}</p> : (
+          <ul class="plain">
+            {o.customer.contacts.map(c => (
+              <li key={c.id}><strong>{c.name}</strong> <span class="muted">({c.role})</span> · <a href={`mailto:${c.email}`}>{c.email}</a>
+                {c.phone && <> · <a href={`tel:${c.phone}`}>{c.phone}</a></>}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="card" aria-labelledby="properties-title">
+        <h2 id="properties-title">{t("office.customers.properties")}</h2>
+        {o.properties.length === 0 ? <p class="muted">{t("office.customers.noProperties")}</p> : (
+          <ul class="plain">{o.properties.map(p => <li key={p.id}><strong>{p.name}</strong>: {p.address}{p.accessNotes && <span class="muted"> · {p.accessNotes}</span>}</li>)}</ul>
+        )}
+        <AddPropertyForm customerId={o.customer.id} onAdded={load} />
+      </section>
+      <section class="card" aria-labelledby="jobs-title">
+        <h2 id="jobs-title">{t("office.customers.jobs")}</h2>
+        {o.properties.length > 0 && <NewJobForm customerId={o.customer.id} properties={o.properties} onCreated={load} />}
+        <h3>{t("office.customers.upcoming")}</h3>
+        {o.upcoming.length === 0 ? <p class="muted">{t("office.customers.noJobs")}</p> : (
+          <ul class="plain jobs">
+            {o.upcoming.map(j => (
+              <li key={j.id}><a href={`/dispatch/#job=${j.id}`}>{j.description}</a> <span class="badge">{j.status}</span>
+                <span class="muted"> {j.address}{j.arrivalWindow && <> · <When at={j.arrivalWindow.start} zone={zone} /></>}</span></li>
+            ))}
+          </ul>
+        )}
+        {o.recent.length > 0 && (
+          <>
+            <h3>{t("office.customers.recent")}</h3>
+            <ul class="plain jobs">{o.recent.map(j => <li key={j.id}>{j.description} <span class="badge">{j.status}</span> <span class="muted"><When at={j.lastChangedAt} zone={zone} /></span></li>)}</ul>
+          </>
+        )}
+      </section>
+      <section class="card" aria-labelledby="docs-title">
+        <h2 id="docs-title">{t("office.customers.documents")}</h2>
+        <p>{documents === 0 ? t("office.customers.noDocuments") : t("office.customers.documentCounts", { reports: o.reports.length, estimates: o.estimates.length, invoices: o.invoices.length })}</p>
+        <p>{t("office.customers.conversations", { count: o.conversations.length })}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import { mount } from "../../../components/mount";
+import { CustomersScreen } from "./CustomersScreen";
+
+mount(() => <CustomersScreen />);

@@ -1,0 +1,4 @@
+import { mount } from "../../components/mount";
+import { PortalScreen } from "./PortalScreen";
+
+mount(() => <PortalScreen />);
