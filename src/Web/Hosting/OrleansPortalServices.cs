@@ -39,7 +39,13 @@ public static class OrleansPortalServices
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
-        builder.Services.AddOpenApi();
+        // A type serialized as one of its derived types without a discriminator (a GeoJSON feature says what it is in its
+        // own "type") is described by its alternatives alone: the generator's default "$type" discriminator is never written.
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer((schema, _, _) =>
+        {
+            if (schema.Discriminator is { Mapping: null or { Count: 0 } }) schema.Discriminator = null;
+            return Task.CompletedTask;
+        }));
         // The hub's payloads follow the same rule (DispatchAlert.Kind reaches the board as "LateRisk", not 0).
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddRequestSecurity(builder.Configuration);

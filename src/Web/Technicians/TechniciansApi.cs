@@ -130,7 +130,7 @@ public static class TechniciansApi
     private static async Task<Results<NoContent, NotFound>> RevokeDeviceAsync(string id, string deviceId, ClaimsPrincipal user, Onboarding onboarding) =>
         ResourceId.IsValid(id) && await onboarding.RevokeDeviceAsync(user.GetTenantId(), id, deviceId) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<object>, NotFound, ValidationProblem>> TrackAsync(
+    private static async Task<Results<Ok<TrackFeatureCollection>, NotFound, ValidationProblem>> TrackAsync(
         string id, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, IClusterClient grains, IPingHistory history, DomainClock clock, CancellationToken cancellationToken)
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrleansPortal.Grains.Technicians.History;
 
 namespace OrleansPortal.Web.Technicians;
@@ -8,31 +9,57 @@ namespace OrleansPortal.Web.Technicians;
 /// </summary>
 public static class TrackGeoJson
 {
-    public static object Build(string technicianId, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<PingRecord> pings)
+    public static TrackFeatureCollection Build(string technicianId, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<PingRecord> pings)
     {
         var track = pings.Where(p => !p.IsOutlier).ToList();
-        var features = new List<object>
+        var features = new List<TrackFeature>
         {
-            new
-            {
-                type = "Feature",
-                geometry = new { type = "LineString", coordinates = track.Select(p => new[] { p.Fix.Longitude, p.Fix.Latitude }).ToArray() },
-                properties = new
-                {
-                    technicianId,
-                    from,
-                    to,
-                    times = track.Select(p => p.Fix.Time).ToArray(),
-                    speedsKmh = track.Select(p => p.Fix.SpeedMetersPerSecond is { } s ? Math.Round(s * 3.6, 1) : (double?)null).ToArray(),
-                },
-            },
+            new TrackLineFeature(
+                new TrackLineGeometry([.. track.Select(p => new[] { p.Fix.Longitude, p.Fix.Latitude })]),
+                new TrackLineProperties(
+                    technicianId, from, to,
+                    [.. track.Select(p => p.Fix.Time)],
+                    [.. track.Select(p => p.Fix.SpeedMetersPerSecond is { } s ? Math.Round(s * 3.6, 1) : (double?)null)])),
         };
-        features.AddRange(pings.Where(p => p.IsOutlier).Select(p => (object)new
-        {
-            type = "Feature",
-            geometry = new { type = "Point", coordinates = new[] { p.Fix.Longitude, p.Fix.Latitude } },
-            properties = new { technicianId, time = p.Fix.Time, outlier = true },
-        }));
-        return new { type = "FeatureCollection", features };
+        features.AddRange(pings.Where(p => p.IsOutlier).Select(p => new TrackOutlierFeature(
+            new TrackPointGeometry([p.Fix.Longitude, p.Fix.Latitude]),
+            new TrackOutlierProperties(technicianId, p.Fix.Time, Outlier: true))));
+        return new TrackFeatureCollection(features);
     }
 }
+
+// The GeoJSON objects of a track, typed so that the OpenAPI document (and the pages' client typed from it) describe them.
+// A feature is written as its own kind, without a type discriminator: GeoJSON's "type" members say what each object is.
+
+public sealed record TrackFeatureCollection(IReadOnlyList<TrackFeature> Features)
+{
+    public string Type => "FeatureCollection";
+}
+
+[JsonDerivedType(typeof(TrackLineFeature))]
+[JsonDerivedType(typeof(TrackOutlierFeature))]
+public abstract record TrackFeature
+{
+    public string Type => "Feature";
+}
+
+/// <summary>The plausible fixes in time order.</summary>
+public sealed record TrackLineFeature(TrackLineGeometry Geometry, TrackLineProperties Properties) : TrackFeature;
+
+/// <summary>A fix the technician's grain flagged as an implausible jump.</summary>
+public sealed record TrackOutlierFeature(TrackPointGeometry Geometry, TrackOutlierProperties Properties) : TrackFeature;
+
+/// <summary>[longitude, latitude] pairs, as GeoJSON orders them.</summary>
+public sealed record TrackLineGeometry(double[][] Coordinates)
+{
+    public string Type => "LineString";
+}
+
+public sealed record TrackPointGeometry(double[] Coordinates)
+{
+    public string Type => "Point";
+}
+
+public sealed record TrackLineProperties(string TechnicianId, DateTimeOffset From, DateTimeOffset To, DateTimeOffset[] Times, double?[] SpeedsKmh);
+
+public sealed record TrackOutlierProperties(string TechnicianId, DateTimeOffset Time, bool Outlier);

@@ -1,6 +1,5 @@
 // Builds every page under pages/ (one index.html per screen) into ../wwwroot, where the app serves it.
-// The old hand-written pages still live in ../wwwroot until they are ported, so the output directory is not emptied;
-// the build removes only its own previous assets (see OrleansPortal.Web.csproj).
+// ../wwwroot holds nothing else, so each build empties it first: no stale page or bundle outlives its source.
 import { readdirSync, existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig } from "vite";
@@ -27,7 +26,7 @@ export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {
     outDir: resolve(import.meta.dirname, "../wwwroot"),
-    emptyOutDir: false,
+    emptyOutDir: true,
     assetsDir: "assets",
     target: "es2022",
     sourcemap: true,

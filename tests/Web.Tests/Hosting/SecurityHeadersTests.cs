@@ -28,7 +28,8 @@ public sealed class SecurityHeadersTests
             () => new(HttpMethod.Get, "/portal/login?token=abc"),
             () => new(HttpMethod.Get, "/portal/appointment/"),
             () => new(HttpMethod.Get, "/tech/?token=abc"),
-            () => new(HttpMethod.Get, "/dispatch/dispatch.js"),
+            () => new(HttpMethod.Get, "/office/technicians/"),
+            () => new(HttpMethod.Get, "/office/customers/"),
             () => new(HttpMethod.Get, "/api/v1/map"),
             () => new(HttpMethod.Get, "/api/v1/auth/me"), // 401
             () => new(HttpMethod.Get, "/no-such-page"), // 404

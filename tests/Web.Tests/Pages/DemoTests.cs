@@ -28,9 +28,12 @@ public sealed class DemoTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dispatch/$"));
 
-        await Assertions.Expect(page.Locator(".technicians li")).ToHaveCountAsync(DemoReplay.Technicians, new() { Timeout = 60_000 });
-        // The first recorded fixes are replayed at once: markers appear on the map of Porto.
-        await Assertions.Expect(page.Locator("[data-technician]").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Technicians {DemoReplay.Technicians}", Exact = true })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        // The first recorded fixes are replayed at once: technicians have a position, and show on the map of Porto.
+        var heard = DispatchPageTests.TechnicianList(page).GetByRole(AriaRole.Button).Filter(new() { HasNotText = "no signal" }).First;
+        await Assertions.Expect(heard).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await heard.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Tooltip)).ToBeVisibleAsync();
         await BrowserFixture.SaveScreenshotAsync(page, "demo");
 
         // A day of work was seeded and dispatched: every job is on a route or in the tray, today's or tomorrow's.

@@ -11,6 +11,10 @@ namespace OrleansPortal.Web.Tests.Pages;
 [Collection(BrowserCollection.Name)]
 public sealed class DispatchBoardPageTests(BrowserFixture browser)
 {
+    public static TheoryData<int, int> Sizes => new() { { 390, 844 }, { 1440, 900 } };
+
+    private static ILocator DayPlan(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "Day plan" });
+
     private static ILocator Tray(IPage page) => page.GetByRole(AriaRole.List, new() { Name = "Unassigned" });
 
     private static ILocator Card(IPage page, string description) => Tray(page).GetByRole(AriaRole.Listitem).Filter(new() { HasText = description });
@@ -165,7 +169,7 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
         await optimize.ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Optimization progress" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#optimize-progress-text")).ToContainTextAsync("best so far", new() { Timeout = 9_000 }); // from OptimizeProgress events
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Optimize" })).ToContainTextAsync("best so far", new() { Timeout = 9_000 }); // from OptimizeProgress events
         var result = page.GetByRole(AriaRole.Region, new() { Name = "Before and after" });
         await Assertions.Expect(result).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(optimize).ToBeEnabledAsync();
@@ -213,7 +217,7 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
         var form = page.GetByRole(AriaRole.Dialog, new() { Name = "New job" });
         await form.GetByLabel("Description").FillAsync("Broken sprinkler head");
         await form.GetByLabel("Address").FillAsync("Rua das Flores 12, Porto");
-        await page.Locator("#map").ClickAsync(); // places the job where the dispatcher clicked
+        await page.GetByRole(AriaRole.Region, new() { Name = "Live map" }).ClickAsync(); // places the job where the dispatcher clicked
         await Assertions.Expect(form.GetByLabel("Latitude")).Not.ToHaveValueAsync("");
         await form.GetByLabel("Skills needed (comma-separated)").FillAsync("irrigation");
         await FillSiteAsync(form, await session.Day.Company.SiteAsync());
@@ -246,5 +250,74 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
 
         await Assertions.Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("must end after it starts");
         Assert.Empty((await session.Day.BoardAsync()).Unassigned);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task TheBoard_ShowsThePlanTheTrayAndThePanels_AtBothSizes(int width, int height)
+    {
+        using var app = new PortalFactory();
+        await using var board = await OpenAsync(app, async day =>
+        {
+            var gil = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
+            await day.AddTechnicianAsync("Mia Mendes", ["irrigation"], Matosinhos);
+            await AssignByStatusAsync(day, (await day.AddJobAsync("Prune the Matosinhos hedge", Matosinhos, window: (0.5, 8))).Id, gil);
+            await WaitForTrayAsync(day, (await day.AddJobAsync("Check valves", Campanha, window: (1, 3))).Id);
+        });
+        var page = board.Page;
+        await page.SetViewportSizeAsync(width, height);
+
+        await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("1");
+        var stop = Row(page, "Gil Gardener").GetByRole(AriaRole.Button, new() { Name = "Stop 1: Prune the Matosinhos hedge" });
+        await WhatAPersonSees.AssertInsideAsync(stop, Lane(page, "Gil Gardener"), "Gil's first stop");
+        await WhatAPersonSees.AssertInsideAsync(Row(page, "Mia Mendes"), DayPlan(page), "Mia's row");
+        await WhatAPersonSees.AssertInsideAsync(page.GetByRole(AriaRole.Button, new() { Name = "Select Check valves to assign" }), Card(page, "Check valves"), "the card's Select button");
+        await WhatAPersonSees.AssertInsideAsync(page.GetByRole(AriaRole.Button, new() { Name = "Optimize the day" }), page.GetByRole(AriaRole.Region, new() { Name = "Optimize" }), "Optimize the day");
+        await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
+        await WhatAPersonSees.AssertAccessibleAsync(page);
+        await WhatAPersonSees.ScreenshotAsync(page, "dispatch-board");
+        Assert.Empty(board.Problems.All);
+    }
+
+    [Fact]
+    public async Task TwentyTechnicians_FitTheDayPlanOnAnOfficeScreen_EachInTheirOwnColour_AndAShortStopShowsWholeWords()
+    {
+        using var app = new PortalFactory();
+        const string description = "Replace the broken sprinkler head";
+        await using var board = await OpenAsync(app, async day =>
+        {
+            // Twenty routes: each technician has a job, the first a fifteen-minute one.
+            for (var i = 1; i <= 20; i++)
+            {
+                var id = await day.AddTechnicianAsync($"Technician {i:00}", ["irrigation"], (Ribeira.Latitude + i * 0.002, Ribeira.Longitude));
+                var job = await day.AddJobAsync(i == 1 ? description : $"Job {i}", (Campanha.Latitude + i * 0.002, Campanha.Longitude), minutes: i == 1 ? 15 : 45, window: (1, 6));
+                await AssignByStatusAsync(day, job.Id, id);
+            }
+        });
+        var page = board.Page;
+        await page.SetViewportSizeAsync(1440, 900);
+
+        var plan = (await DayPlan(page).BoundingBoxAsync())!;
+        for (var i = 1; i <= 20; i++)
+        {
+            await WhatAPersonSees.AssertInsideAsync(Row(page, $"Technician {i:00}"), DayPlan(page), $"Technician {i:00}'s row");
+            var row = (await Row(page, $"Technician {i:00}").BoundingBoxAsync())!;
+            Assert.True(row.Y + row.Height <= plan.Y + plan.Height + 0.5 && row.Y + row.Height <= 900, $"Technician {i:00}'s row is cut off at the bottom");
+        }
+        var colours = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('.tech-row .swatch')].map(s => getComputedStyle(s).backgroundColor)");
+        Assert.Equal(20, colours.Length);
+        Assert.Equal(20, colours.Distinct().Count());
+
+        // A fifteen-minute stop is narrow: it shows its number and whole words only; the rest is in its tooltip and name.
+        var stop = Row(page, "Technician 01").GetByRole(AriaRole.Button, new() { Name = $"Stop 1: {description}" });
+        var shown = string.Join(' ', await stop.Locator("[aria-hidden=true]").AllInnerTextsAsync()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("1", shown[0]);
+        var words = description.Split(' ');
+        Assert.All(shown.Skip(1), word => Assert.Contains(word.TrimEnd('…'), words));
+        await Assertions.Expect(Row(page, "Technician 01").GetByRole(AriaRole.Listitem)).ToHaveAttributeAsync("title", new Regex(description));
+        // Each route is drawn on the map in its row's colour.
+        await Assertions.Expect(page.Locator("path.route")).ToHaveCountAsync(20);
+        await WhatAPersonSees.ScreenshotAsync(page, "dispatch-board-20");
+        Assert.Empty(board.Problems.All);
     }
 }

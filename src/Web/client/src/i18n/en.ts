@@ -1,6 +1,7 @@
 // Every string a user reads, in English: the reference catalogue, one file per area under en/ (so screens can grow
 // their own without touching each other's). Other languages have the same keys, typed against these.
 import { common } from "./en/common";
+import { dispatch } from "./en/dispatch";
 import { login } from "./en/login";
 import { office } from "./en/office";
 import { chat } from "./en/chat";
@@ -10,6 +11,6 @@ import { documents } from "./en/documents";
 import { appointment } from "./en/appointment";
 import { tech } from "./en/tech";
 
-export const en = { ...common, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech };
 
 export type MessageKey = keyof typeof en;

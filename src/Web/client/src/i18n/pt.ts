@@ -1,6 +1,7 @@
 // Portuguese (Portugal): the same areas as en.ts, each typed against its English file.
 import type { MessageKey } from "./en";
 import { common } from "./pt/common";
+import { dispatch } from "./pt/dispatch";
 import { login } from "./pt/login";
 import { office } from "./pt/office";
 import { chat } from "./pt/chat";
@@ -10,4 +11,4 @@ import { documents } from "./pt/documents";
 import { appointment } from "./pt/appointment";
 import { tech } from "./pt/tech";
 
-export const pt: Record<MessageKey, string> = { ...common, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech };

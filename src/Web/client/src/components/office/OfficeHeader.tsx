@@ -1,9 +1,13 @@
+import type { ComponentChildren } from "preact";
 import { LanguagePicker } from "../LanguagePicker";
 import { t } from "../../i18n/i18n";
 import "./office.css";
 
-/** The office's top bar: where a dispatcher can go, with the current screen marked for screen readers and the eye. */
-export function OfficeHeader({ current }: { current: "dispatch" | "customers" | "technicians" }) {
+/**
+ * The office's top bar: where a dispatcher can go, with the current screen marked for screen readers and the eye; a
+ * screen may add its own items (the dispatch board's live-connection badge and sign-out) before the language picker.
+ */
+export function OfficeHeader({ current, children }: { current: "dispatch" | "customers" | "technicians"; children?: ComponentChildren }) {
   const links = [
     { key: "dispatch", href: "/dispatch/", label: t("office.nav.dispatch") },
     { key: "customers", href: "/office/customers/", label: t("office.nav.customers") },
@@ -16,6 +20,7 @@ export function OfficeHeader({ current }: { current: "dispatch" | "customers" | 
         {links.map(l => <a key={l.key} href={l.href} aria-current={l.key === current ? "page" : undefined}>{l.label}</a>)}
       </nav>
       <span class="spacer" />
+      {children}
       <LanguagePicker />
     </header>
   );

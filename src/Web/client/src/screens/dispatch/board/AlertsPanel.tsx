@@ -1,0 +1,39 @@
+import { When } from "../../../components/time";
+import { t } from "../../../i18n/i18n";
+import type { MessageKey } from "../../../i18n/en";
+import type { BoardStore } from "./boardStore";
+
+// Plain symbols with the text presentation selector: emoji fonts are missing on many Linux desktops.
+const kinds: Record<string, { icon: string; label: MessageKey }> = {
+  LateRisk: { icon: "◷", label: "dispatch.alerts.lateRisk" },
+  UnassignedEmergency: { icon: "⚠\uFE0E", label: "dispatch.alerts.unassignedEmergency" },
+  NoSignal: { icon: "⊘", label: "dispatch.alerts.noSignal" },
+};
+
+/** The alerts: the hub's Alerts event and every board read carry the whole current list, which replaces what is shown. */
+export function AlertsPanel({ store }: { store: BoardStore }) {
+  const alerts = store.alerts.value;
+  const zone = store.zone.value;
+  return (
+    <section class="panel" aria-labelledby="alerts-heading">
+      <h2 id="alerts-heading">{t("dispatch.alerts.heading")} <span class={`badge${alerts.length > 0 ? " nosignal" : ""}`}>{alerts.length}</span></h2>
+      <ul class="alerts" aria-labelledby="alerts-heading" aria-live="polite">
+        {alerts.length === 0 ? <li class="empty muted">{t("dispatch.alerts.none")}</li> : alerts.map(alert => {
+          const kind = kinds[alert.kind];
+          return (
+            <li key={alert.id} class={`alert kind-${alert.kind}`}>
+              <span class="icon" aria-hidden="true">{kind?.icon ?? "!"}</span>
+              <div class="body">
+                <div class="head">
+                  <strong>{kind ? t(kind.label) : alert.kind}</strong>
+                  <span class="muted"><When at={alert.raisedAt} zone={zone} /></span>
+                </div>
+                <div class="alert-text">{alert.message}</div>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { t } from "../../../i18n/i18n";
+import { PRIORITY_RANK, type BoardJob } from "../format";
+import type { BoardStore } from "./boardStore";
+import type { BoardDrag } from "./drag";
+import { JobCard } from "./JobCard";
+
+interface Props {
+  store: BoardStore;
+  drag: BoardDrag;
+  onNewJob(): void;
+}
+
+/** The jobs waiting for a technician, emergencies first, then by window start. */
+export function Tray({ store, drag, onNewJob }: Props) {
+  const jobs = sortTray(store.board.value?.unassigned ?? []);
+  const selected = store.selected.value?.ticketId;
+  return (
+    <section class="panel tray-panel" aria-labelledby="tray-heading">
+      <div class="panel-head">
+        <h2 id="tray-heading">{t("dispatch.tray.heading")} <span class="badge">{jobs.length}</span></h2>
+        <button type="button" class="primary" onClick={onNewJob}>{t("dispatch.tray.newJob")}</button>
+      </div>
+      <ul class="tray" aria-labelledby="tray-heading">
+        {jobs.length === 0
+          ? <li class="empty muted">{t("dispatch.tray.empty")}</li>
+          : jobs.map(job => <JobCard key={job.ticketId} job={job} selected={job.ticketId === selected} store={store} drag={drag} />)}
+      </ul>
+    </section>
+  );
+}
+
+function sortTray(jobs: readonly BoardJob[]): BoardJob[] {
+  const start = (j: BoardJob) => (j.arrivalWindow ? Date.parse(j.arrivalWindow.start) : Infinity);
+  return [...jobs].sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || start(a) - start(b));
+}

@@ -1,0 +1,4 @@
+import { mount } from "../../components/mount";
+import { DispatchScreen } from "./DispatchScreen";
+
+mount(() => <DispatchScreen />);
