@@ -10,6 +10,9 @@ public static class PingBatchProtocol
 {
     public const int MaxPings = 1000;
 
+    /// <summary>The longest device token a ping may name (ours are 43 characters; tracking apps' ids are shorter).</summary>
+    public const int MaxDeviceLength = 256;
+
     /// <summary>
     /// Reads every ping of the batch. Never throws for malformed input, only when <paramref name="cancellationToken"/>
     /// is cancelled. Consumes the request body.

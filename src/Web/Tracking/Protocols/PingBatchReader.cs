@@ -191,6 +191,12 @@ internal static class PingBatchReader
         try
         {
             var device = reader.GetString();
+            if (device is { Length: > PingBatchProtocol.MaxDeviceLength })
+            {
+                errors.Add(Key(index, "device"), $"device is at most {PingBatchProtocol.MaxDeviceLength} characters");
+                return "";
+            }
+
             return string.IsNullOrWhiteSpace(device) ? null : device;
         }
         catch (InvalidOperationException)

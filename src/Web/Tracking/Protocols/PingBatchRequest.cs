@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OrleansPortal.Web.Tracking.Protocols;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace OrleansPortal.Web.Tracking.Protocols;
 /// is checked against it. The endpoint does not bind it: <see cref="PingBatchReader"/> reads the bytes in one pass and
 /// names every bad field, so this record and the reader's field names must stay in step.
 /// </summary>
-public sealed record PingBatchRequest(IReadOnlyList<PingRequest> Pings);
+public sealed record PingBatchRequest([property: MaxLength(PingBatchProtocol.MaxPings)] IReadOnlyList<PingRequest> Pings);
 
 /// <param name="Device">The device token; left out when the request's Authorization: Bearer carries it.</param>
 /// <param name="Time">When the fix was taken (ISO-8601).</param>
@@ -17,7 +19,7 @@ public sealed record PingRequest(
     DateTimeOffset Time,
     double Lat,
     double Lon,
-    string? Device = null,
+    [property: MaxLength(PingBatchProtocol.MaxDeviceLength)] string? Device = null,
     double? Speed = null,
     double? Heading = null,
     double? Altitude = null,
