@@ -150,18 +150,31 @@ public sealed partial class TechJobsPageTests(BrowserFixture browser)
             plannedArrival = now.AddHours(-2), eta = now.AddMinutes(10), minutesLate = 70.4, estimatedMinutes = 60, priority = "Routine",
             allowedStatuses = new[] { "EnRoute" },
         };
-        await page.RouteAsync("**/api/v1/device/jobs", route => route.FulfillAsync(new() { Json = new[] { late } }));
-        await page.RouteAsync("**/api/v1/device/jobs/*/status", route => route.FulfillAsync(new()
+        // The page reloads the list after every step; the refusal must outlive that reload, so the test waits for it.
+        var refused = false;
+        var reloadedAfterRefusal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/api/v1/device/jobs", async route =>
         {
-            Status = 409, ContentType = "application/problem+json",
-            Body = """{"title":"That status change is not allowed.","status":409,"detail":"A ticket that is OnHold cannot become EnRoute."}""",
-        }));
+            await route.FulfillAsync(new() { Json = new[] { late } });
+            if (Volatile.Read(ref refused)) reloadedAfterRefusal.TrySetResult();
+        });
+        await page.RouteAsync("**/api/v1/device/jobs/*/status", route =>
+        {
+            Volatile.Write(ref refused, true);
+            return route.FulfillAsync(new()
+            {
+                Status = 409, ContentType = "application/problem+json",
+                Body = """{"title":"That status change is not allowed.","status":409,"detail":"A ticket that is OnHold cannot become EnRoute."}""",
+            });
+        });
         await page.ReloadAsync();
         var item = page.Locator("#jobs > li");
 
         await Assertions.Expect(item.Locator(".late")).ToHaveTextAsync("70 min late");
         Assert.Equal("rgb(207, 34, 46)", await item.Locator(".late").EvaluateAsync<string>("e => getComputedStyle(e).color"));
         await Step(item, "On my way").ClickAsync();
+        await reloadedAfterRefusal.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(page.Locator("#jobs-error")).ToHaveTextAsync("A ticket that is OnHold cannot become EnRoute.");
     }
 

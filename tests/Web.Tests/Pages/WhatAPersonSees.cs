@@ -26,22 +26,41 @@ public static class WhatAPersonSees
     }
 
     /// <summary>Every element <paramref name="element"/> matches is visible, inside <paramref name="container"/>'s box and inside the viewport.</summary>
+    /// <remarks>
+    /// The boxes are read in one script, so they describe one layout: read one call apart, a panel above that grows in
+    /// between (a list filling in) moves the element but not the box read before it, and a fitting element looks out of place.
+    /// </remarks>
     public static async Task AssertInsideAsync(ILocator element, ILocator container, string what)
     {
-        var box = await container.BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException($"the container of {what} is not shown");
         var viewport = element.Page.ViewportSize!;
         var count = await element.CountAsync();
         Assert.True(count > 0, $"{what}: nothing is shown");
-        for (var i = 0; i < count; i++)
+        await using var holder = await container.ElementHandleAsync();
+        var boxes = await element.EvaluateAllAsync<Box[]>(
+            "(items, holder) => [holder, ...items].map(e => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; })",
+            holder);
+        var box = boxes[0];
+        Assert.True(box.Width > 0 && box.Height > 0, $"the container of {what} is not shown");
+        for (var i = 1; i < boxes.Length; i++)
         {
-            var item = await element.Nth(i).BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException($"{what} #{i} is not shown");
+            var item = boxes[i];
+            Assert.True(item.Width > 0 && item.Height > 0, $"{what} #{i - 1} is not shown");
             var centreX = item.X + item.Width / 2;
             var centreY = item.Y + item.Height / 2;
             Assert.True(centreX >= box.X && centreX <= box.X + box.Width && centreY >= box.Y && centreY <= box.Y + box.Height,
-                $"{what} #{i} at ({item.X:0},{item.Y:0}) lies outside its container ({box.X:0},{box.Y:0} {box.Width:0}x{box.Height:0})");
+                $"{what} #{i - 1} at ({item.X:0},{item.Y:0}) lies outside its container ({box.X:0},{box.Y:0} {box.Width:0}x{box.Height:0})");
             Assert.True(item.X >= 0 && item.X + item.Width <= viewport.Width + 0.5,
-                $"{what} #{i} ({item.X:0}..{item.X + item.Width:0}) is cut off by the {viewport.Width} px viewport");
+                $"{what} #{i - 1} ({item.X:0}..{item.X + item.Width:0}) is cut off by the {viewport.Width} px viewport");
         }
+    }
+
+    /// <summary>A box as getBoundingClientRect gives it, in CSS pixels from the viewport's top left.</summary>
+    private sealed class Box
+    {
+        public double X { get; set; }
+        public double Y { get; set; }
+        public double Width { get; set; }
+        public double Height { get; set; }
     }
 
     /// <summary>axe-core (npm, as the client build restored it) finds nothing serious or critical on the page as it is now.</summary>

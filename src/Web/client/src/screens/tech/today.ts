@@ -1,7 +1,7 @@
 // The technician's day: today's route in order, the steps the server allows on each job, and the questions a step can
 // raise (a reason when checking in far from the job; a confirmation when starting a job out of route order). The
 // server names the allowed steps from the ticket's lifecycle, so the page never keeps its own copy of the rules.
-import { batch, signal } from "@preact/signals";
+import { batch, computed, signal } from "@preact/signals";
 import { t } from "../../i18n/i18n";
 import { checkIn, moveJob, todaysJobs, type DeviceJob, type LateJob, type Refusal } from "./deviceApi";
 import { deviceToken } from "./deviceToken";
@@ -14,7 +14,14 @@ export const jobs = signal<DeviceJob[] | null>(null);
 /** Every job listed since the page opened, newest list first: a job that is done leaves "Today" but can still get a note or a photo. */
 export const jobsSeen = signal<DeviceJob[]>([]);
 export const updatedAt = signal<Date | null>(null);
-export const jobsError = signal("");
+/** Why the list could not be loaded; the next good load clears it. */
+const listError = signal("");
+/**
+ * Why the technician's last step was refused. Kept apart from listError because every step reloads the list
+ * afterwards, and that reload must not wipe the reason the technician is reading; the next step clears it.
+ */
+const stepError = signal("");
+export const jobsError = computed(() => stepError.value || listError.value);
 /** One step at a time, and no refresh under it, so an older list never overwrites a newer one. */
 export const busy = signal(false);
 /** The check-in the server wants a reason for. */
@@ -34,13 +41,16 @@ export function keepRefreshing(): () => void {
 export async function refresh(): Promise<void> {
   if (busy.value || !deviceToken.value) return;
   const answer = await todaysJobs();
-  if (!answer.ok) return showRefusal(answer, t("tech.today.offline"));
+  if (!answer.ok) {
+    listError.value = answer.offline ? t("tech.today.offline") : answer.text;
+    return;
+  }
   const listed = answer.data;
   batch(() => {
     jobs.value = listed;
     jobsSeen.value = [...listed, ...jobsSeen.value.filter(seen => !listed.some(j => j.ticketId === seen.ticketId))];
     updatedAt.value = new Date();
-    jobsError.value = "";
+    listError.value = "";
     if (asking.value && !listed.some(j => j.ticketId === asking.value?.ticketId)) asking.value = null;
   });
 }
@@ -69,7 +79,7 @@ export const arrived = (job: DeviceJob, reason: string | null = null) => act(asy
   asking.value = null;
   const position = await currentPosition();
   if (typeof position === "string") {
-    jobsError.value = position;
+    stepError.value = position;
     return;
   }
   const answer = await checkIn(job.ticketId, position, reason);
@@ -87,7 +97,7 @@ async function act(step: () => Promise<void>): Promise<void> {
   if (busy.value) return;
   batch(() => {
     busy.value = true;
-    jobsError.value = "";
+    stepError.value = "";
   });
   try {
     await step();
@@ -97,6 +107,6 @@ async function act(step: () => Promise<void>): Promise<void> {
   await refresh();
 }
 
-function showRefusal(refusal: Refusal, offlineText = refusal.text): void {
-  jobsError.value = refusal.offline ? offlineText : refusal.text;
+function showRefusal(refusal: Refusal): void {
+  stepError.value = refusal.text;
 }
