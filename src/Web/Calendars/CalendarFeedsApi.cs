@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Calendars;
+using OrleansPortal.Grains.Companies;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
@@ -119,8 +120,11 @@ public static class CalendarFeedsApi
             return TypedResults.NotFound(); // the contact was removed since the feed was issued
         }
 
+        // Named after the company, as the portal's "Add to calendar" file names it: a customer's calendar holds many
+        // services, and "Visit" alone would not say whose.
+        var company = (await grains.GetGrain<ICompanyGrain>(tenantId).GetAsync())?.Name ?? "Visit";
         var visits = jobs.Where(j => j.ArrivalWindow is not null).Select(j => new CalendarVisit(
-            $"{j.TicketId}@orleansportal", $"Visit: {j.Details.Description}", "The technician arrives within this window.",
+            $"{j.TicketId}@orleansportal", $"{company}: {j.Details.Description}", "The technician arrives within this window.",
             j.Details.Address, j.ArrivalWindow!.Start, j.ArrivalWindow.End, j.Status == TicketStatus.Cancelled));
         return Calendar(response, CalendarDocument.Write("Appointments", visits, clock.GetUtcNow()));
     }

@@ -214,6 +214,42 @@ public sealed class PortalPageTests(BrowserFixture browser, SmtpServer smtp) : I
         Assert.Empty(problems.All);
     }
 
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task TheContact_SubscribesTheirCalendarToTheirAppointments_AndTurnsItOff(int width, int height)
+    {
+        using var app = new PortalFactory();
+        var address = app.StartOnLoopback();
+        var (_, _, token) = await BookedAsync(app, "Service the boiler");
+        await using var context = await PortalPages.ContextAsync(browser, address, width, height);
+        var page = await context.NewPageAsync();
+        var problems = new PageProblems(page);
+        await PortalPages.SignInWithLinkAsync(page, token);
+        var panel = page.GetByRole(AriaRole.Region, new() { Name = "Calendar subscription" });
+        await Assertions.Expect(panel).ToContainTextAsync("Off: your appointments are not in any calendar app.");
+
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Issue a feed address" }).ClickAsync();
+        var url = panel.GetByLabel("Subscribe to this address in a calendar app");
+        await Assertions.Expect(url).ToHaveValueAsync(new Regex(@"\.ics$"));
+        await WhatAPersonSees.AssertInsideAsync(url, panel, "the feed's address");
+        await WhatAPersonSees.AssertInsideAsync(panel.GetByRole(AriaRole.Button, new() { Name = "Turn off" }), panel, "the Turn off button");
+        await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
+        await WhatAPersonSees.AssertAccessibleAsync(page);
+        await WhatAPersonSees.ScreenshotAsync(page, "portal-calendar-feed");
+
+        // What a calendar app would fetch: the appointment, without signing in.
+        using var calendarApp = new HttpClient();
+        var feedUrl = await url.InputValueAsync();
+        var ics = await calendarApp.GetStringAsync(feedUrl);
+        Assert.Contains("SUMMARY:Acme Irrigation: Service the boiler", ics);
+
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Turn off" }).ClickAsync();
+        await Assertions.Expect(panel).ToContainTextAsync("Off: your appointments are not in any calendar app.");
+        await Assertions.Expect(url).ToHaveCountAsync(0);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await calendarApp.GetAsync(feedUrl)).StatusCode);
+        Assert.Empty(problems.All);
+    }
+
     [Fact]
     public async Task InPortuguese_ThePortalSpeaksPortuguese_AndWritesDatesThePortugueseWay()
     {

@@ -62,4 +62,6 @@ export const portal = {
   "portal.prefs.badTime": "Give times of day such as 22:00 and 07:00, not both the same.",
   "portal.prefs.badZone": "The time zone is an IANA name such as Europe/Lisbon.",
   "portal.prefs.failed": "Could not save ({status}); sign in again and retry.",
+  "portal.feed.title": "Calendar subscription",
+  "portal.feed.off": "Off: your appointments are not in any calendar app. A feed keeps them there, up to date, with every change.",
 } as const;

@@ -64,4 +64,6 @@ export const portal: Record<keyof typeof en, string> = {
   "portal.prefs.badTime": "Indique horas do dia, como 22:00 e 07:00, diferentes uma da outra.",
   "portal.prefs.badZone": "O fuso horário é um nome IANA, como Europe/Lisbon.",
   "portal.prefs.failed": "Não foi possível guardar ({status}); entre de novo e tente outra vez.",
+  "portal.feed.title": "Subscrição de calendário",
+  "portal.feed.off": "Desligado: as suas marcações não estão em nenhuma aplicação de calendário. Um endereço mantém-nas lá, atualizadas a cada mudança.",
 };

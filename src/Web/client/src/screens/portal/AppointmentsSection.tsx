@@ -1,8 +1,10 @@
 import { useEffect } from "preact/hooks";
+import { api } from "../../api/client";
+import { CalendarFeedPanel, type CalendarFeedCalls } from "../../components/CalendarFeedPanel";
 import { t } from "../../i18n/i18n";
 import { JobCard } from "./JobCard";
 import { isUpcoming, jobs, jobsFailed, loadJobs, notice } from "./jobsStore";
-import { me } from "./session";
+import { me, zone } from "./session";
 
 /** The home section: what is coming (with its actions), then what is done or cancelled. */
 export function AppointmentsSection() {
@@ -29,6 +31,17 @@ export function AppointmentsSection() {
           </>
         )}
       </section>
+      <section aria-labelledby="feed-title" class="card">
+        <h2 id="feed-title">{t("portal.feed.title")}</h2>
+        <CalendarFeedPanel calls={contactFeed} owner={me.value?.email ?? ""} offText={t("portal.feed.off")} zone={zone()} />
+      </section>
     </>
   );
 }
+
+/** The signed-in contact's own feed: every appointment of their customer's jobs they may see. */
+const contactFeed: CalendarFeedCalls = {
+  state: async () => (await api.GET("/api/v1/portal/calendar-feed")).data,
+  issue: async () => (await api.POST("/api/v1/portal/calendar-feed")).data,
+  revoke: async () => (await api.DELETE("/api/v1/portal/calendar-feed")).response.ok,
+};

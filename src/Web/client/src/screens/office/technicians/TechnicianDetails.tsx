@@ -1,5 +1,7 @@
+import { api } from "../../../api/client";
+import { CalendarFeedPanel, type CalendarFeedCalls } from "../../../components/CalendarFeedPanel";
+import { companyZone } from "../../../components/office/companyZone";
 import { t } from "../../../i18n/i18n";
-import { CalendarFeedPanel } from "./CalendarFeedPanel";
 import { DevicesPanel } from "./DevicesPanel";
 import { ProfileForm } from "./ProfileForm";
 import { ScheduleForm } from "./ScheduleForm";
@@ -25,10 +27,19 @@ export function TechnicianDetails({ technician, onSaved }: { technician: Technic
           </section>
           <section class="card" aria-labelledby="feed-title">
             <h2 id="feed-title">{t("office.feed.title")}</h2>
-            <CalendarFeedPanel technicianId={technician.id} />
+            <CalendarFeedPanel calls={technicianFeed(technician.id)} owner={technician.id} offText={t("office.feed.off")} zone={companyZone.value} />
           </section>
         </>
       )}
     </div>
   );
+}
+
+function technicianFeed(id: string): CalendarFeedCalls {
+  const path = { params: { path: { id } } };
+  return {
+    state: async () => (await api.GET("/api/v1/technicians/{id}/calendar-feed", path)).data,
+    issue: async () => (await api.POST("/api/v1/technicians/{id}/calendar-feed", path)).data,
+    revoke: async () => (await api.DELETE("/api/v1/technicians/{id}/calendar-feed", path)).response.ok,
+  };
 }
