@@ -1,10 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using Orleans;
 
 namespace OrleansPortal.Grains;
 
 /// <summary>A WGS84 position in decimal degrees.</summary>
+/// <remarks>
+/// Both coordinates are marked required so the API's OpenAPI document says so: it describes a struct's members as
+/// optional otherwise, and the pages' typed client would have to invent a default for a missing latitude.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("op.GeoPoint")]
-public readonly record struct GeoPoint(double Latitude, double Longitude)
+public readonly record struct GeoPoint([property: Required] double Latitude, [property: Required] double Longitude)
 {
     private const double EarthRadiusMeters = 6_371_008.8;
 

@@ -28,14 +28,9 @@ public sealed class CustomersPageTests(BrowserFixture browser)
             var address = app.StartOnLoopback();
             var company = await TenantScenario.CreateAsync(app);
             await using var context = await browser.NewContextAsync(address);
-            var page = await context.NewPageAsync();
+            var page = await OfficePages.SignInAsync(context, company, "/office/customers/");
             await page.SetViewportSizeAsync(width, height);
             var problems = new PageProblems(page);
-            await page.GotoAsync("/login/?returnUrl=%2Foffice%2Fcustomers%2F");
-            await page.GetByLabel("Email").FillAsync(company.Email);
-            await page.GetByLabel("Password").FillAsync(TenantScenario.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/office/customers/$"));
 
             await page.GetByRole(AriaRole.Button, new() { Name = "New customer" }).ClickAsync();
             await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Smith household");

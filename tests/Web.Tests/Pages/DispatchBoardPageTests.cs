@@ -55,10 +55,11 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
     }
 
     // A job is for a customer's property, named by their ids.
-    private static async Task FillSiteAsync(ILocator form, CustomerSite site)
+    /// <summary>Finds the customer by typing part of their name, picks them, and leaves their first property chosen.</summary>
+    private static async Task PickCustomerAsync(ILocator form, string typed, string customerName)
     {
-        await form.GetByLabel("Customer id").FillAsync(site.CustomerId);
-        await form.GetByLabel("Property id").FillAsync(site.PropertyId);
+        await form.GetByRole(AriaRole.Combobox, new() { Name = "Customer" }).PressSequentiallyAsync(typed);
+        await form.GetByRole(AriaRole.Option, new() { Name = customerName }).ClickAsync();
     }
 
     private static async Task AssignByStatusAsync(DispatchScenario day, string ticketId, string technicianId)
@@ -213,20 +214,27 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
         await using var session = await OpenAsync(app, async day => await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira), autoAssign: true);
         var page = session.Page;
 
+        var customer = await CustomerScenario.CreateAsync(session.Day.Company, "Flores household");
+        await customer.AddPropertyAsync("Home", "Rua das Flores 12, Porto");
+        var garden = await customer.AddPropertyAsync("Allotment", "Rua do Campo Alegre 80, Porto");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "New job" }).ClickAsync();
         var form = page.GetByRole(AriaRole.Dialog, new() { Name = "New job" });
+        await Assertions.Expect(form.GetByRole(AriaRole.Combobox, new() { Name = "Customer" })).ToBeFocusedAsync();
+        await PickCustomerAsync(form, "flores", "Flores household");
+        await form.GetByLabel("Property").SelectOptionAsync(new SelectOptionValue { Label = "Allotment · Rua do Campo Alegre 80, Porto" });
+        await Assertions.Expect(page.Locator(".new-job-pin")).ToHaveCountAsync(1); // the chosen property, on the map
         await form.GetByLabel("Description").FillAsync("Broken sprinkler head");
-        await form.GetByLabel("Address").FillAsync("Rua das Flores 12, Porto");
-        await page.GetByRole(AriaRole.Region, new() { Name = "Live map" }).ClickAsync(); // places the job where the dispatcher clicked
-        await Assertions.Expect(form.GetByLabel("Latitude")).Not.ToHaveValueAsync("");
         await form.GetByLabel("Skills needed (comma-separated)").FillAsync("irrigation");
-        await FillSiteAsync(form, await session.Day.Company.SiteAsync());
+        await WhatAPersonSees.AssertAccessibleAsync(page);
         await form.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
 
         await Assertions.Expect(form).ToBeHiddenAsync();
         await Assertions.Expect(Lane(page, "Gil Gardener")).ToContainTextAsync("Broken sprinkler head");
-        var board = await session.Day.BoardAsync();
-        Assert.Equal("Rua das Flores 12, Porto", board.Technicians.Single().Stops.Single().Job.Address);
+        var job = (await session.Day.BoardAsync()).Technicians.Single().Stops.Single().Job;
+        Assert.Equal("Rua do Campo Alegre 80, Porto", job.Address);
+        var ticket = await session.Day.TicketAsync(job.TicketId);
+        Assert.Equal((customer.Id, garden.Id), (ticket.CustomerId, ticket.PropertyId));
         Assert.Empty(session.Problems.All);
     }
 
@@ -239,13 +247,11 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New job" }).ClickAsync();
         var form = page.GetByRole(AriaRole.Dialog, new() { Name = "New job" });
+        await session.Day.Company.SiteAsync(); // the company's one customer, "Walk-in customers", with a property
+        await PickCustomerAsync(form, "walk", "Walk-in customers");
         await form.GetByLabel("Description").FillAsync("Backwards window");
-        await form.GetByLabel("Address").FillAsync("Somewhere");
-        await form.GetByLabel("Latitude").FillAsync("41.15");
-        await form.GetByLabel("Longitude").FillAsync("-8.61");
         await form.GetByLabel("Window from").FillAsync("2030-01-02T12:00");
         await form.GetByLabel("Window until").FillAsync("2030-01-02T10:00");
-        await FillSiteAsync(form, await session.Day.Company.SiteAsync());
         await form.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
 
         await Assertions.Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("must end after it starts");

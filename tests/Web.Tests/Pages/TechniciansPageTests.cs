@@ -89,12 +89,7 @@ public sealed class TechniciansPageTests(BrowserFixture browser)
 
     private static async Task<IPage> SignInAsync(IBrowserContext context, TenantScenario company)
     {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login/?returnUrl=%2Foffice%2Ftechnicians%2F");
-        await page.GetByLabel("Email").FillAsync(company.Email);
-        await page.GetByLabel("Password").FillAsync(TenantScenario.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/office/technicians/$"));
+        var page = await OfficePages.SignInAsync(context, company, "/office/technicians/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Technicians" })).ToBeVisibleAsync();
         return page;
     }

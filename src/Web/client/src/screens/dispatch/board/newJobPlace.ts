@@ -1,6 +1,6 @@
 import { signal } from "@preact/signals";
 
-/** Where a new job goes: while the new-job form is open, a click on the map places it. */
+/** Whether the new-job form is open, and where its job will be (the chosen property), shown as a pin on the map. */
 export class NewJobPlace {
   readonly open = signal(false);
   readonly pin = signal<{ lat: number; lng: number } | null>(null);

@@ -45,9 +45,6 @@ export function LiveMap({ fleet, board, selection, place }: Props) {
     const pin = L.circleMarker(PORTO, { radius: 9, color: "#1c2128", weight: 2, dashArray: "3 3", fillColor: "#ffffff", fillOpacity: 0.9, className: "new-job-pin", interactive: false });
     let track: L.Polyline | null = null;
 
-    map.on("click", event => {
-      if (place.open.peek()) place.pin.value = { lat: event.latlng.lat, lng: event.latlng.lng };
-    });
     const stops = [
       effect(() => technicians.setRouteColours(board.colours.value)),
       effect(() => {
