@@ -29,8 +29,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not been launched.");
 
+    /// <summary>
+    /// How long an assertion waits for the page to show what it expects. Playwright's 5 s is for a quiet machine; the
+    /// test run shares two cores between the app, Chromium and other test classes, and a sign-in's password check or a
+    /// SignalR handshake has been seen to take longer there. A page that never shows it still fails, only later.
+    /// </summary>
+    private const float ExpectTimeoutMs = 15_000;
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (./test.sh does when it runs as root).");
         _playwright = await Playwright.CreateAsync();
