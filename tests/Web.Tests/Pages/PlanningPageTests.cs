@@ -121,9 +121,33 @@ public sealed class PlanningPageTests(BrowserFixture browser)
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByLabel("Technician", new() { Exact = true })).ToHaveValueAsync(mia);
         await Assertions.Expect(page.Locator("table.capacity-grid tbody tr")).ToHaveCountAsync(1);
+        // Her week: by the hour on a desk (each job at its time in today's column), as a list of days on a phone.
+        await View(page, "Week").ClickAsync();
+        var miasToday = phone ? WeekCell(page, mia, today, phone) : page.GetByRole(AriaRole.Region, new() { Name = "Mia Mendes's week by the hour" }).Locator($"ul.day-column[data-day='{today}']");
+        await Assertions.Expect(miasToday.GetByRole(AriaRole.Link, new() { Name = "Replace pump" })).ToBeVisibleAsync();
+        await Assertions.Expect(miasToday.GetByRole(AriaRole.Link, new() { Name = "Fix hose" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Check valves" })).ToHaveCountAsync(0);
+        if (!phone)
+        {
+            // The later job sits lower in the column.
+            var pumpTop = (await miasToday.GetByRole(AriaRole.Link, new() { Name = "Replace pump" }).BoundingBoxAsync())!.Y;
+            var hoseTop = (await miasToday.GetByRole(AriaRole.Link, new() { Name = "Fix hose" }).BoundingBoxAsync())!.Y;
+            Assert.True(hoseTop > pumpTop, $"Fix hose (planned after Replace pump) at {hoseTop}, Replace pump at {pumpTop}");
+        }
+        await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
+        await WhatAPersonSees.AssertAccessibleAsync(page);
+        await WhatAPersonSees.ScreenshotAsync(page, "office-planning-technician-week");
+
+        // Next week by keyboard: her jobs are today's, so the next week has none; Today comes back.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next week" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"day={DateOnly.Parse(today).AddDays(7):yyyy-MM-dd}"));
+        await Assertions.Expect(page.Locator(phone ? "ol.week-list" : "ul.day-column").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Replace pump" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Today" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Replace pump" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Clear filters" }).ClickAsync();
         await page.GetByLabel("Skill").SelectOptionAsync("backflow");
-        await View(page, "Week").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Test backflow valve" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Check valves" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(phone ? "ol.week-list" : "table.week-grid tbody")).ToContainTextAsync("Rui Rocha");

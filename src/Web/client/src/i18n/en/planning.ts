@@ -39,6 +39,7 @@ export const planning = {
   "planning.priority.Routine": "Routine",
   "planning.priority.High": "High",
   "planning.priority.Emergency": "Emergency",
+  "planning.hours": "{name}'s week by the hour",
   "planning.technician": "Technician",
   "planning.noTechnicians": "No technician matches the filters.",
   "planning.dayOff": "Day off",

@@ -41,6 +41,7 @@ export const planning: Record<keyof typeof en, string> = {
   "planning.priority.Routine": "Rotina",
   "planning.priority.High": "Alta",
   "planning.priority.Emergency": "Emergência",
+  "planning.hours": "Semana de {name} por hora",
   "planning.technician": "Técnico",
   "planning.noTechnicians": "Nenhum técnico corresponde aos filtros.",
   "planning.dayOff": "Folga",

@@ -11,6 +11,7 @@ import { CapacityView } from "./CapacityView";
 import { addDays, addMonths, daysBetween, monthName, monthSpan, weekStart } from "./days";
 import { filtered, skillsOf } from "./filters";
 import { Filters } from "./Filters";
+import { HoursGrid } from "./HoursGrid";
 import { MonthView } from "./MonthView";
 import { href, query, update, type View } from "./query";
 import type { Calendar } from "./types";
@@ -91,6 +92,7 @@ export function PlanningScreen() {
         <Filters query={q} technicians={loaded?.technicians ?? []} skills={loaded ? skillsOf(loaded) : []} />
         <p class="error" role="alert">{error.value}</p>
         {!shown ? (!error.value && <p class="muted">{t("planning.loading")}</p>)
+          : q.view === "week" && q.technician && !narrow.value && shown.technicians[0] ? <HoursGrid technician={shown.technicians[0]} />
           : q.view === "week" ? <WeekView days={days} technicians={shown.technicians} unassigned={shown.unassigned} narrow={narrow.value} />
           : q.view === "month" ? <MonthView days={days} month={month.month} monthName={heading} today={today} technicians={shown.technicians} unassigned={shown.unassigned}
               onOpenDay={day => update({ view: "week", day })} />
