@@ -1,6 +1,6 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { api, outcome } from "../../../api/client";
+import { api, outcome, problemText } from "../../../api/client";
 import { companyZone } from "../../../components/office/companyZone";
 import { spanShort, WhenSpan } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
@@ -36,7 +36,7 @@ export function BulkAssign({ day, query, onChanged }: Props) {
   async function load() {
     const { data, error: problem, response } = await api.GET("/api/v1/dispatch/board", { params: { query: { day } } });
     if (!(await signedIn(response))) return;
-    if (!data) { error.value = t("planning.loadFailed", { reason: String((problem as { title?: string } | undefined)?.title ?? response.status) }); return; }
+    if (!data) { error.value = t("planning.loadFailed", { reason: problemText(problem, response.status) }); return; }
     error.value = "";
     jobs.value = data.unassigned;
     technicians.value = data.technicians.map(x => ({ id: x.id, name: x.name }));
