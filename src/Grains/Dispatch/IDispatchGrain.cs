@@ -16,6 +16,13 @@ public interface IDispatchGrain : IGrainWithStringKey
     Task<DayBoard> GetBoardAsync(DateOnly? day);
 
     /// <summary>
+    /// The plan from <paramref name="from"/> to <paramref name="to"/> (dates in the company's zone, both included, at most
+    /// <see cref="PlanningCalendar.MaxDays"/> days): each technician's shifts, booked minutes and jobs per day, and the
+    /// span's unassigned jobs. One call for the whole span; <see cref="ArgumentOutOfRangeException"/> for a longer or reversed one.
+    /// </summary>
+    Task<PlanningCalendar> GetCalendarAsync(DateOnly from, DateOnly to);
+
+    /// <summary>
     /// A dispatcher puts a job on a technician's route, at <paramref name="at"/> or where it costs least, and pins it there.
     /// Throws <see cref="AssignmentRefusedException"/> with the reason when it cannot work (skills, shift, window).
     /// </summary>

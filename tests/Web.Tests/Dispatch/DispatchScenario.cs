@@ -48,7 +48,8 @@ public sealed class DispatchScenario
         return offset == 0 ? "Etc/GMT" : $"Etc/GMT{(offset > 0 ? "-" : "+")}{Math.Abs(offset)}";
     }
 
-    public async Task<string> AddTechnicianAsync(string name, string[] skills, (double Latitude, double Longitude) home, string buffer = "00:00:00")
+    /// <param name="shift">Working hours every day, local "HH:mm" (the whole day unless given).</param>
+    public async Task<string> AddTechnicianAsync(string name, string[] skills, (double Latitude, double Longitude) home, string buffer = "00:00:00", (string From, string To)? shift = null)
     {
         var response = await Dispatcher.PostAsJsonAsync("/api/v1/technicians", new { name, skills, homeBase = new { latitude = home.Latitude, longitude = home.Longitude } });
         response.EnsureSuccessStatusCode();
@@ -56,7 +57,7 @@ public sealed class DispatchScenario
         var schedule = new
         {
             timeZone = TimeZone,
-            workingHours = Enum.GetNames<DayOfWeek>().Select(day => new { day, start = "00:00", end = "23:59" }),
+            workingHours = Enum.GetNames<DayOfWeek>().Select(day => new { day, start = shift?.From ?? "00:00", end = shift?.To ?? "23:59" }),
             blackoutDates = Array.Empty<string>(),
             startLocation = new { latitude = home.Latitude, longitude = home.Longitude },
             endLocation = new { latitude = home.Latitude, longitude = home.Longitude },

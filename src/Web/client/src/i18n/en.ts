@@ -11,7 +11,8 @@ import { documents } from "./en/documents";
 import { appointment } from "./en/appointment";
 import { tech } from "./en/tech";
 import { feed } from "./en/feed";
+import { planning } from "./en/planning";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning };
 
 export type MessageKey = keyof typeof en;

@@ -11,5 +11,6 @@ import { documents } from "./pt/documents";
 import { appointment } from "./pt/appointment";
 import { tech } from "./pt/tech";
 import { feed } from "./pt/feed";
+import { planning } from "./pt/planning";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning };

@@ -7,11 +7,12 @@ import "./office.css";
  * The office's top bar: where a dispatcher can go, with the current screen marked for screen readers and the eye; a
  * screen may add its own items (the dispatch board's live-connection badge and sign-out) before the language picker.
  */
-export function OfficeHeader({ current, children }: { current: "dispatch" | "customers" | "technicians"; children?: ComponentChildren }) {
+export function OfficeHeader({ current, children }: { current: "dispatch" | "customers" | "technicians" | "planning"; children?: ComponentChildren }) {
   const links = [
     { key: "dispatch", href: "/dispatch/", label: t("office.nav.dispatch") },
     { key: "customers", href: "/office/customers/", label: t("office.nav.customers") },
     { key: "technicians", href: "/office/technicians/", label: t("office.nav.technicians") },
+    { key: "planning", href: "/office/planning/", label: t("office.nav.planning") },
   ] as const;
   return (
     <header class="bar office-bar">

@@ -1,0 +1,4 @@
+import { mount } from "../../../components/mount";
+import { PlanningScreen } from "./PlanningScreen";
+
+mount(() => <PlanningScreen />);
