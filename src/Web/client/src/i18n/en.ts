@@ -10,7 +10,8 @@ import { jobs } from "./en/jobs";
 import { documents } from "./en/documents";
 import { appointment } from "./en/appointment";
 import { tech } from "./en/tech";
+import { job } from "./en/job";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...job };
 
 export type MessageKey = keyof typeof en;

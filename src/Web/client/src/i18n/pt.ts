@@ -10,5 +10,6 @@ import { jobs } from "./pt/jobs";
 import { documents } from "./pt/documents";
 import { appointment } from "./pt/appointment";
 import { tech } from "./pt/tech";
+import { job } from "./pt/job";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...job };
