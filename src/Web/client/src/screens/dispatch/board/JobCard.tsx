@@ -33,7 +33,7 @@ export function JobCard({ job, selected, store, drag }: Props) {
         <div class="skills">{job.requiredSkills.map(skill => <span key={skill} class="skill">{skill}</span>)}</div>
       )}
       <div class="card-actions">
-        <a class="open-job" href={jobPageHref(job.ticketId)} draggable={false} aria-label={t("office.job.link.openNamed", { job: job.description })}>{t("office.job.link.open")}</a>
+        <a class="open-job" href={jobPageHref(job.ticketId)} draggable={false}>{t("office.job.link.open")}<span class="visually-hidden">: {job.description}</span></a>
         <button type="button" class="select" aria-pressed={selected} aria-label={t("dispatch.tray.selectLabel", { job: job.description })}
           onClick={() => store.select(selected ? null : job)}>
           {selected ? t("dispatch.tray.selected") : t("dispatch.tray.select")}
