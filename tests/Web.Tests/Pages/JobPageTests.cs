@@ -52,6 +52,9 @@ public sealed class JobPageTests(BrowserFixture browser)
             lines = new[] { new { description = "Foam", quantity = 3m, unitPrice = 5m } },
         });
 
+        var owner = await OwnerAsync(day, site);
+        (await owner.PostAsJsonAsync($"/api/v1/portal/estimates/{estimate.Id}/approve", new { signedName = "Walter Walk-in" })).EnsureSuccessStatusCode();
+
         await using var context = await browser.NewContextAsync(address);
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
@@ -85,9 +88,9 @@ public sealed class JobPageTests(BrowserFixture browser)
         var photo = report.GetByRole(AriaRole.Img, new() { Name = "Cracked sensor" });
         await Assertions.Expect(photo).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await photo.ElementHandleAsync());
-        // The documents: this job's estimate (waiting for the customer) and invoice (open), not the other job's.
+        // The documents: this job's estimate (approved, by whom) and invoice (open), not the other job's.
         var documents = page.Locator("section.job-documents");
-        await Assertions.Expect(documents.Locator($"[data-id='{estimate.Id}']")).ToContainTextAsync("Pending");
+        await Assertions.Expect(documents.Locator($"[data-id='{estimate.Id}']")).ToContainTextAsync("Approved by Walter Walk-in");
         await Assertions.Expect(documents.Locator($"[data-id='{estimate.Id}']")).ToContainTextAsync("€89.50");
         await Assertions.Expect(documents.Locator($"[data-id='{invoice.Id}']")).ToContainTextAsync("Open");
         await Assertions.Expect(documents).Not.ToContainTextAsync("Pipe insulation");
@@ -128,11 +131,22 @@ public sealed class JobPageTests(BrowserFixture browser)
         await WhatAPersonSees.AssertAccessibleAsync(page);
         await WhatAPersonSees.ScreenshotAsync(page, "office-job-estimate-sent");
 
-        // What "sent" means: the customer's portal lists it.
-        var owner = await OwnerAsync(day, site);
+        // An invoice the same way.
+        await documents.GetByRole(AriaRole.Button, new() { Name = "New invoice" }).ClickAsync();
+        var invoiceForm = page.GetByRole(AriaRole.Form, new() { Name = "New invoice" });
+        await invoiceForm.GetByLabel("Title").FillAsync("Valve fitting");
+        await invoiceForm.GetByLabel("Description, line 1").FillAsync("Fitting (hours)");
+        await invoiceForm.GetByLabel("Unit price, line 1").FillAsync("40");
+        await invoiceForm.GetByRole(AriaRole.Button, new() { Name = "Issue and send invoice" }).ClickAsync();
+        await Assertions.Expect(documents.GetByRole(AriaRole.Status)).ToContainTextAsync("Invoice sent");
+        await Assertions.Expect(documents.Locator("li.document").Filter(new() { HasText = "Valve fitting" })).ToContainTextAsync("Open");
+
+        // What "sent" means: the customer's portal lists them.
         var portal = (await owner.GetFromJsonAsync<PortalDocumentsDto>("/api/v1/portal/documents", ApiJson.Options))!;
         var listed = Assert.Single(portal.Estimates, e => e.Title == "Extra valve");
         Assert.Equal((job, 124.50m, "Pending"), (listed.TicketId, listed.Total, listed.Status));
+        var billed = Assert.Single(portal.Invoices, i => i.Title == "Valve fitting");
+        Assert.Equal((job, 40m, "Open"), (billed.TicketId, billed.Total, billed.Status));
         Assert.Empty(problems.All);
     }
 
