@@ -173,6 +173,28 @@ public sealed class JobPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AnAlertAboutATechnicianAlone_OpensThatTechnician_OnTheBoard()
+    {
+        using var app = new PortalFactory();
+        app.Settings["Dispatch:AlertCheckInterval"] = "00:00:00.300";
+        app.Settings["Dispatch:NoSignalAfter"] = "00:01:00";
+        var address = app.StartOnLoopback();
+        var day = await CreateAsync(app, autoAssign: true);
+        var gil = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
+        var job = await day.AddJobAsync("Lawn survey", Campanha, window: (0, 4));
+        await day.WaitForTicketAsync(job.Id, t => t.TechnicianId == gil, "the job is assigned");
+        await using var context = await browser.NewContextAsync(address);
+        var (page, problems) = await OpenBoardAsync(context, day);
+
+        var alert = page.GetByRole(AriaRole.List, new() { Name = "Alerts" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "No signal from Gil Gardener" });
+        await Assertions.Expect(alert.GetByRole(AriaRole.Link)).ToHaveCountAsync(0); // about nobody's job
+        await alert.GetByRole(AriaRole.Button, new() { Name = "Show Gil Gardener" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gil Gardener", Level = 2 })).ToBeVisibleAsync();
+        Assert.Empty(problems.All);
+    }
+
+    [Fact]
     public async Task AStopOnTheBoard_OpensItsJobPage_FromTheKeyboard()
     {
         using var app = new PortalFactory();
