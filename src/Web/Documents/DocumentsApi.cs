@@ -116,7 +116,8 @@ public static class DocumentsApi
         return validation.IsValid ? null : validation.Errors;
     }
 
-    private static Func<string, string> PhotoUrl(string ticketId) => photoId => $"/api/v1/tickets/{ticketId}/report/photos/{photoId}";
+    /// <summary>Where dispatchers fetch a photo of the job's report, from its id.</summary>
+    internal static Func<string, string> PhotoUrl(string ticketId) => photoId => $"/api/v1/tickets/{ticketId}/report/photos/{photoId}";
 
     private static ITicketGrain Ticket(IClusterClient grains, ClaimsPrincipal user, string id) => grains.GetGrain<ITicketGrain>(TenantKeys.For(user.GetTenantId(), id));
 

@@ -20,6 +20,7 @@ public static class TicketsApi
         var group = endpoints.MapGroup("/api/v1/tickets").WithTags("Tickets").RequireAuthorization(PortalClaims.DispatcherPolicy);
         group.MapPost("/", CreateAsync).WithSummary("Creates a work order (New, or Scheduled when it has an arrival window).");
         group.MapGet("/{id}", GetAsync).WithSummary("A work order with its audit trail.");
+        group.MapGet("/{id}/overview", OverviewAsync).WithSummary("The office's job page in one call: the job with its audit trail, customer, property, technician, its place on the route with the ETA, its report, its estimates and invoices, and its chat thread's id.");
         group.MapPost("/{id}/status", ChangeStatusAsync).WithSummary("Moves the work order to another status; refused (409) when the lifecycle does not allow it.");
         group.MapPut("/{id}/pin", PinAsync).WithSummary("Pins or unpins the work order: a pinned job keeps its technician and time on re-optimization.");
         return group;
@@ -39,6 +40,9 @@ public static class TicketsApi
 
     private static async Task<Results<Ok<TicketDto>, NotFound>> GetAsync(string id, ClaimsPrincipal user, IClusterClient grains) =>
         ResourceId.IsValid(id) ? TypedResults.Ok((await Ticket(grains, user, id).GetAsync()).AsDto()) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<JobOverviewDto>, NotFound>> OverviewAsync(string id, ClaimsPrincipal user, IClusterClient grains, DomainClock clock) =>
+        ResourceId.IsValid(id) ? TypedResults.Ok(await JobOverview.LoadAsync(grains, user.GetTenantId(), id, clock.GetUtcNow())) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<TicketDto>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
         string id, ChangeStatusRequest request, ClaimsPrincipal user, IClusterClient grains)

@@ -53,7 +53,9 @@ public sealed class CustomersPageTests(BrowserFixture browser)
             await page.GetByLabel("What to do").FillAsync("Check the sprinkler valves");
             await page.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Job created" })).ToBeVisibleAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Check the sprinkler valves" })).ToBeVisibleAsync();
+            var jobLink = page.GetByRole(AriaRole.Link, new() { Name = "Check the sprinkler valves" });
+            await Assertions.Expect(jobLink).ToBeVisibleAsync();
+            await Assertions.Expect(jobLink).ToHaveAttributeAsync("href", new Regex("^/office/jobs/\\?id=[0-9a-f]{32}$"));
 
             await page.GetByRole(AriaRole.Searchbox).FillAsync("ana smith");
             await Assertions.Expect(page.Locator("section.customer-list").GetByRole(AriaRole.Button, new() { Name = "Smith household" })).ToBeVisibleAsync();

@@ -12,7 +12,8 @@ import { appointment } from "./en/appointment";
 import { tech } from "./en/tech";
 import { feed } from "./en/feed";
 import { planning } from "./en/planning";
+import { job } from "./en/job";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job };
 
 export type MessageKey = keyof typeof en;

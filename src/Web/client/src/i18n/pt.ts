@@ -12,5 +12,6 @@ import { appointment } from "./pt/appointment";
 import { tech } from "./pt/tech";
 import { feed } from "./pt/feed";
 import { planning } from "./pt/planning";
+import { job } from "./pt/job";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job };

@@ -4,10 +4,10 @@ import { t } from "../../i18n/i18n";
 import "./office.css";
 
 /**
- * The office's top bar: where a dispatcher can go, with the current screen marked for screen readers and the eye; a
+ * The office's top bar: where a dispatcher can go, with the current screen (if it is one of them) marked for screen readers and the eye; a
  * screen may add its own items (the dispatch board's live-connection badge and sign-out) before the language picker.
  */
-export function OfficeHeader({ current, children }: { current: "dispatch" | "customers" | "technicians" | "planning"; children?: ComponentChildren }) {
+export function OfficeHeader({ current, children }: { current?: "dispatch" | "customers" | "technicians" | "planning"; children?: ComponentChildren }) {
   const links = [
     { key: "dispatch", href: "/dispatch/", label: t("office.nav.dispatch") },
     { key: "customers", href: "/office/customers/", label: t("office.nav.customers") },

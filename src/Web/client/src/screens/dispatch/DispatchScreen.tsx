@@ -89,7 +89,7 @@ export function DispatchScreen() {
         </div>
         <aside class="board-side" aria-label={t("dispatch.board.panels")}>
           <OptimizePanel store={board} run={optimize} />
-          <AlertsPanel store={board} />
+          <AlertsPanel store={board} onOpenTechnician={id => void selection.open(id)} />
           <Tray store={board} drag={drag} onNewJob={() => (place.open.value = true)} />
           {signedIn.value && <ChatPanel zone={board.zone.value} />}
         </aside>

@@ -1,7 +1,9 @@
+import { jobPageHref } from "../../../components/office/jobPage";
 import { When } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
 import type { MessageKey } from "../../../i18n/en";
 import type { BoardStore } from "./boardStore";
+import "./jobLink.css";
 
 // Plain symbols with the text presentation selector: emoji fonts are missing on many Linux desktops.
 const kinds: Record<string, { icon: string; label: MessageKey }> = {
@@ -10,8 +12,11 @@ const kinds: Record<string, { icon: string; label: MessageKey }> = {
   NoSignal: { icon: "⊘", label: "dispatch.alerts.noSignal" },
 };
 
-/** The alerts: the hub's Alerts event and every board read carry the whole current list, which replaces what is shown. */
-export function AlertsPanel({ store }: { store: BoardStore }) {
+/**
+ * The alerts: the hub's Alerts event and every board read carry the whole current list, which replaces what is shown.
+ * An alert about a job links to the job's page; one about a technician alone (no signal) opens that technician.
+ */
+export function AlertsPanel({ store, onOpenTechnician }: { store: BoardStore; onOpenTechnician?: (technicianId: string) => void }) {
   const alerts = store.alerts.value;
   const zone = store.zone.value;
   return (
@@ -29,6 +34,12 @@ export function AlertsPanel({ store }: { store: BoardStore }) {
                   <span class="muted"><When at={alert.raisedAt} zone={zone} /></span>
                 </div>
                 <div class="alert-text">{alert.message}</div>
+                {alert.ticketId ? <a class="open-job" href={jobPageHref(alert.ticketId)}>{t("office.job.link.open")}</a>
+                  : alert.technicianId && onOpenTechnician && (
+                    <button type="button" class="show-technician" onClick={() => onOpenTechnician(alert.technicianId!)}>
+                      {t("office.job.link.showTechnician", { name: alert.technicianName ?? "" })}
+                    </button>
+                  )}
               </div>
             </li>
           );

@@ -1,7 +1,9 @@
+import { jobPageHref } from "../../../components/office/jobPage";
 import { t } from "../../../i18n/i18n";
 import { duration, priorityLabel, windowText, type BoardJob } from "../format";
 import type { BoardStore } from "./boardStore";
 import type { BoardDrag } from "./drag";
+import "./jobLink.css";
 
 interface Props {
   job: BoardJob;
@@ -30,10 +32,13 @@ export function JobCard({ job, selected, store, drag }: Props) {
       {job.requiredSkills.length > 0 && (
         <div class="skills">{job.requiredSkills.map(skill => <span key={skill} class="skill">{skill}</span>)}</div>
       )}
-      <button type="button" class="select" aria-pressed={selected} aria-label={t("dispatch.tray.selectLabel", { job: job.description })}
-        onClick={() => store.select(selected ? null : job)}>
-        {selected ? t("dispatch.tray.selected") : t("dispatch.tray.select")}
-      </button>
+      <div class="card-actions">
+        <a class="open-job" href={jobPageHref(job.ticketId)} draggable={false}>{t("office.job.link.open")}<span class="visually-hidden">: {job.description}</span></a>
+        <button type="button" class="select" aria-pressed={selected} aria-label={t("dispatch.tray.selectLabel", { job: job.description })}
+          onClick={() => store.select(selected ? null : job)}>
+          {selected ? t("dispatch.tray.selected") : t("dispatch.tray.select")}
+        </button>
+      </div>
     </li>
   );
 }

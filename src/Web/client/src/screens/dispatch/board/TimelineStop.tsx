@@ -1,13 +1,16 @@
+import { jobPageHref } from "../../../components/office/jobPage";
 import { t } from "../../../i18n/i18n";
 import { clock, duration, priorityLabel, windowText, type BoardStop } from "../format";
 import type { BoardStore } from "./boardStore";
 import type { BoardDrag } from "./drag";
 import { fitChip } from "./fitText";
 import { percent, type Scale } from "./scale";
+import "./jobLink.css";
 
-/** Room a chip keeps for its padding and, on an assigned job, its unassign button (see .stop in dispatch.css). */
+/** Room a chip keeps for its padding, its link to the job's page and, on an assigned job, its unassign button (see .stop in dispatch.css). */
 const PADDING = 8;
 const UNASSIGN = 20;
+const OPEN_JOB = 18;
 
 interface Props {
   stop: BoardStop;
@@ -32,7 +35,7 @@ export function TimelineStop({ stop, number, scale, laneWidth, store, drag }: Pr
   const lateText = late ? t("dispatch.stop.lateShort", { minutes: minutesLate }) : null;
   const etaText = stop.eta ? t("dispatch.stop.eta", { time: clock(stop.eta, zone) }) : null;
   const chipWidth = Math.max((span / 100) * laneWidth, 0);
-  const shown = fitChip(String(number), { late: lateText, description: job.description, eta: etaText }, chipWidth - PADDING - (removable ? UNASSIGN : 0) - (job.pinned ? 12 : 0));
+  const shown = fitChip(String(number), { late: lateText, description: job.description, eta: etaText }, chipWidth - PADDING - OPEN_JOB - (removable ? UNASSIGN : 0) - (job.pinned ? 12 : 0));
 
   const title = [
     t("dispatch.stop.titleJob", { number, job: job.description, priority: priorityLabel(job.priority), status: job.status }),
@@ -62,6 +65,8 @@ export function TimelineStop({ stop, number, scale, laneWidth, store, drag }: Pr
         {shown.description && <span class="text" aria-hidden="true">{shown.description}</span>}
         {shown.eta && <span class="eta" aria-hidden="true">{shown.eta}</span>}
       </button>
+      {/* A link, so it opens in a new tab too; not draggable, so pressing it still drags the stop (a drag swallows the click). */}
+      <a class="open-job" href={jobPageHref(job.ticketId)} draggable={false} aria-label={t("office.job.link.openNamed", { job: job.description })} title={t("office.job.link.open")}>↗</a>
       {removable && (
         <button type="button" class="unassign" aria-label={t("dispatch.stop.unassign", { job: job.description })} onClick={() => void store.unassign(job)}>×</button>
       )}

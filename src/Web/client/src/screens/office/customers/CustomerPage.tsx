@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api } from "../../../api/client";
 import { companyZone } from "../../../components/office/companyZone";
+import { jobPageHref } from "../../../components/office/jobPage";
 import { When } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
 import { AddPropertyForm } from "./AddPropertyForm";
@@ -56,7 +57,7 @@ export function CustomerPage({ id }: { id: string }) {
         {o.upcoming.length === 0 ? <p class="muted">{t("office.customers.noJobs")}</p> : (
           <ul class="plain jobs">
             {o.upcoming.map(j => (
-              <li key={j.id}><a href={`/dispatch/#job=${j.id}`}>{j.description}</a> <span class="badge">{j.status}</span>
+              <li key={j.id}><a href={jobPageHref(j.id)}>{j.description}</a> <span class="badge">{j.status}</span>
                 <span class="muted"> {j.address}{j.arrivalWindow && <> · <When at={j.arrivalWindow.start} zone={zone} /></>}</span></li>
             ))}
           </ul>
@@ -64,7 +65,7 @@ export function CustomerPage({ id }: { id: string }) {
         {o.recent.length > 0 && (
           <>
             <h3>{t("office.customers.recent")}</h3>
-            <ul class="plain jobs">{o.recent.map(j => <li key={j.id}>{j.description} <span class="badge">{j.status}</span> <span class="muted"><When at={j.lastChangedAt} zone={zone} /></span></li>)}</ul>
+            <ul class="plain jobs">{o.recent.map(j => <li key={j.id}><a href={jobPageHref(j.id)}>{j.description}</a> <span class="badge">{j.status}</span> <span class="muted"><When at={j.lastChangedAt} zone={zone} /></span></li>)}</ul>
           </>
         )}
       </section>

@@ -1,0 +1,157 @@
+import { useSignal } from "@preact/signals";
+import type { ComponentChild } from "preact";
+import { useId } from "preact/hooks";
+import { api, outcome } from "../../../api/client";
+import { dayIn } from "../../../components/time";
+import { t } from "../../../i18n/i18n";
+import { addDays, instantIn } from "../../dispatch/format";
+import { money } from "../../portal/money";
+import type { JobOverview } from "./types";
+
+export type DocumentKind = "estimate" | "invoice";
+
+interface Line {
+  description: string;
+  quantity: string;
+  unitPrice: string;
+}
+
+const emptyLine = (): Line => ({ description: "", quantity: "1", unitPrice: "" });
+
+/** A number typed in a field, or null for nothing (the server then says the field is required). */
+const numberOf = (text: string): number | null => (text.trim() === "" || Number.isNaN(Number(text)) ? null : Number(text));
+
+/**
+ * A new estimate or invoice for this job's customer and site: line items with their amounts and the total as they are
+ * typed (the server computes the real ones from the lines), and each of the server's complaints next to its field.
+ */
+export function DocumentForm({ kind, overview: o, onCreated, onCancel }: { kind: DocumentKind; overview: JobOverview; onCreated: (kind: DocumentKind) => void; onCancel: () => void }) {
+  const id = useId();
+  const today = dayIn(new Date(), o.timeZone);
+  const title = useSignal("");
+  const currency = useSignal("EUR");
+  // An estimate stays open a month by default; an invoice is due in two weeks.
+  const day = useSignal(addDays(today, kind === "estimate" ? 30 : 14));
+  const lines = useSignal<Line[]>([emptyLine()]);
+  const fields = useSignal<Record<string, string[]>>({});
+  const general = useSignal("");
+  const busy = useSignal(false);
+
+  const total = lines.value.reduce((sum, l) => sum + (numberOf(l.quantity) ?? 0) * (numberOf(l.unitPrice) ?? 0), 0);
+  const setLine = (i: number, change: Partial<Line>) => (lines.value = lines.value.map((l, j) => (j === i ? { ...l, ...change } : l)));
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    busy.value = true;
+    general.value = "";
+    fields.value = {};
+    const common = {
+      customerId: o.ticket.customerId, propertyId: null, ticketId: o.ticket.id, title: title.value, currency: currency.value.trim(),
+      lines: lines.value.map(l => ({ description: l.description, quantity: numberOf(l.quantity), unitPrice: numberOf(l.unitPrice) })),
+    };
+    const answer = kind === "estimate"
+      // Valid to the end of the chosen day, as the company counts days.
+      ? await outcome(api.POST("/api/v1/estimates", { body: { ...common, validUntil: instantIn(`${day.value}T23:59`, o.timeZone).toISOString() } }))
+      : await outcome(api.POST("/api/v1/invoices", { body: { ...common, dueDate: day.value } }));
+    busy.value = false;
+    if (answer.ok) { onCreated(kind); return; }
+    fields.value = answer.fields;
+    general.value = Object.keys(answer.fields).length > 0 ? t("office.job.fixFields") : answer.problem;
+  }
+
+  /** The server's messages about a field, tied to it for screen readers. */
+  const problem = (field: string) => {
+    const messages = fields.value[field];
+    return messages ? <span id={`${id}-${field}-error`} class="error field-error">{messages.join(" ")}</span> : null;
+  };
+  const describedBy = (field: string) => (fields.value[field] ? `${id}-${field}-error` : undefined);
+  const dateField = kind === "estimate" ? "validUntil" : "dueDate";
+  const heading = t(kind === "estimate" ? "office.job.newEstimate" : "office.job.newInvoice");
+
+  return (
+    <form class="document-form" onSubmit={submit} noValidate aria-label={heading}>
+      <h3>{heading}</h3>
+      <label for={`${id}-title`}>{t("office.job.formTitle")}</label>
+      <input id={`${id}-title`} value={title.value} maxLength={200} aria-invalid={!!fields.value.title} aria-describedby={describedBy("title")}
+        onInput={e => (title.value = e.currentTarget.value)} />
+      {problem("title")}
+      <div class="field-row">
+        <div>
+          <label for={`${id}-currency`}>{t("office.job.currency")}</label>
+          <input id={`${id}-currency`} value={currency.value} maxLength={3} aria-invalid={!!fields.value.currency} aria-describedby={describedBy("currency")}
+            onInput={e => (currency.value = e.currentTarget.value)} />
+          {problem("currency")}
+        </div>
+        <div>
+          <label for={`${id}-day`}>{t(kind === "estimate" ? "office.job.validUntilField" : "office.job.dueDateField")}</label>
+          <input id={`${id}-day`} type="date" value={day.value} aria-invalid={!!fields.value[dateField]} aria-describedby={describedBy(dateField)}
+            onInput={e => (day.value = e.currentTarget.value)} />
+          {problem(dateField)}
+        </div>
+      </div>
+      <fieldset>
+        <legend>{t("office.job.lines")}</legend>
+        {problem("lines")}
+        <ol class="lines">
+          {lines.value.map((line, i) => {
+            const n = i + 1;
+            const key = (f: string) => `lines[${i}].${f}`;
+            const amount = (numberOf(line.quantity) ?? 0) * (numberOf(line.unitPrice) ?? 0);
+            return (
+              <li key={i} class="line">
+                <div class="line-description">
+                  <label for={`${id}-d${i}`}>{t("office.job.lineDescription", { n })}</label>
+                  <input id={`${id}-d${i}`} value={line.description} maxLength={500} aria-invalid={!!fields.value[key("description")]} aria-describedby={describedBy(key("description"))}
+                    onInput={e => setLine(i, { description: e.currentTarget.value })} />
+                  {problem(key("description"))}
+                </div>
+                <NumberField id={`${id}-q${i}`} label={t("office.job.lineQuantity", { n })} step="any" value={line.quantity} field={key("quantity")}
+                  onInput={quantity => setLine(i, { quantity })} problem={problem} describedBy={describedBy} />
+                <NumberField id={`${id}-p${i}`} label={t("office.job.linePrice", { n })} step="0.01" value={line.unitPrice} field={key("unitPrice")}
+                  onInput={unitPrice => setLine(i, { unitPrice })} problem={problem} describedBy={describedBy} />
+                <div class="line-amount">
+                  <span class="muted">{t("office.job.lineAmount")}</span> <span class="amount">{money(amount, currency.value)}</span>
+                </div>
+                {lines.value.length > 1 && (
+                  <button type="button" class="remove-line" aria-label={t("office.job.removeLine", { n })} onClick={() => (lines.value = lines.value.filter((_, j) => j !== i))}>×</button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        <button type="button" onClick={() => (lines.value = [...lines.value, emptyLine()])}>{t("office.job.addLine")}</button>
+      </fieldset>
+      <p class="document-total">{t("office.job.total")}: <strong>{money(total, currency.value)}</strong></p>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy.value}>{t(kind === "estimate" ? "office.job.sendEstimate" : "office.job.sendInvoice")}</button>
+        <button type="button" onClick={onCancel}>{t("office.job.cancel")}</button>
+      </div>
+      {general.value && <p class="error" role="alert">{general.value}</p>}
+    </form>
+  );
+}
+
+interface NumberFieldProps {
+  id: string;
+  label: string;
+  step: string;
+  value: string;
+  /** The request's field name, as a validation problem names it. */
+  field: string;
+  onInput: (value: string) => void;
+  problem: (field: string) => ComponentChild;
+  describedBy: (field: string) => string | undefined;
+}
+
+/** A line's quantity or unit price, with the server's message about it underneath. */
+function NumberField({ id, label, step, value, field, onInput, problem, describedBy }: NumberFieldProps) {
+  const message = problem(field);
+  return (
+    <div class="line-number">
+      <label for={id}>{label}</label>
+      <input id={id} type="number" inputMode="decimal" step={step} value={value} aria-invalid={!!message} aria-describedby={describedBy(field)}
+        onInput={e => onInput(e.currentTarget.value)} />
+      {message}
+    </div>
+  );
+}

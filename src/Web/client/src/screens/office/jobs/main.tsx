@@ -1,0 +1,4 @@
+import { mount } from "../../../components/mount";
+import { JobScreen } from "./JobScreen";
+
+mount(() => <JobScreen />);
