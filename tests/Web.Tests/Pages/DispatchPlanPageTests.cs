@@ -148,6 +148,12 @@ public sealed class DispatchPlanPageTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTitle("Live connection")).ToHaveTextAsync("live");
         var undoArea = page.GetByRole(AriaRole.Region, new() { Name = "Last plan applied" });
         await Assertions.Expect(undoArea).ToContainTextAsync("4 jobs changed technician.");
+        await WhatAPersonSees.AssertInsideAsync(Button(page, "Undo the last plan"), undoArea, "Undo the last plan");
+        // Who applied it (an email address, one long word) wraps inside the panel.
+        var applied = undoArea.Locator("p", new() { HasText = day.Scenario.Company.Email });
+        Assert.True(await applied.EvaluateAsync<bool>("p => p.scrollWidth <= p.clientWidth"), "who applied the plan runs out of the panel");
+        await WhatAPersonSees.AssertAccessibleAsync(page);
+        await WhatAPersonSees.ScreenshotAsync(page, "dispatch-plan-undo");
         await Button(page, "Undo the last plan").ClickAsync();
 
         await Assertions.Expect(OptimizePanel(page).GetByRole(AriaRole.Status)).ToHaveTextAsync("Plan undone: 4 jobs are back with whom had them before.");
