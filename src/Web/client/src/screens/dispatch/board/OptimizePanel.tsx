@@ -67,7 +67,7 @@ export function OptimizePanel({ store, run, last }: Props) {
       {proposal && !running && (
         <PlanPreview proposal={proposal} busy={run.busy.value} onApply={() => void apply()} onDiscard={() => void run.discard()} />
       )}
-      <p class="small plan-said" role="status">{run.said.value || last.said.value}</p>
+      <p class="small plan-said" aria-live="polite">{run.said.value || last.said.value}</p>
       <UndoLastPlan last={last} zone={store.zone.value} onUndo={() => void undo()} />
     </section>
   );
