@@ -12,7 +12,7 @@ namespace OrleansPortal.Web.Tests.Dispatch;
 /// <summary>Routes come with their legs as lines: along the roads when a road graph is loaded, straight (and marked so) when not.</summary>
 public sealed class RouteGeometryApiTests
 {
-    private static string PortoExtract()
+    internal static string PortoExtract()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -7,7 +7,7 @@ using static OrleansPortal.Web.Tests.Dispatch.DispatchScenario;
 
 namespace OrleansPortal.Web.Tests.Pages;
 
-/// <summary>The dispatcher's board on /dispatch: the tray, the technicians' rows, optimize, alerts, as a dispatcher uses them.</summary>
+/// <summary>The dispatcher's board on /dispatch: the tray, the technicians' rows, alerts, as a dispatcher uses them (optimize: DispatchPlanPageTests).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DispatchBoardPageTests(BrowserFixture browser)
 {
@@ -143,50 +143,6 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
         Assert.Null((await board.Day.TicketAsync(job)).TechnicianId);
         await BrowserFixture.SaveScreenshotAsync(page, "board-drop-refused");
         Assert.Empty(board.Problems.All); // the 409 itself is expected
-    }
-
-    [Fact]
-    public async Task OptimizingACrosswisePlan_ShowsProgress_ThenTheKilometresBeforeAndAfter()
-    {
-        using var app = new PortalFactory();
-        string mia = "", hedge = "";
-        await using var board = await OpenAsync(app, async day =>
-        {
-            var gil = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
-            mia = await day.AddTechnicianAsync("Mia Mendes", ["irrigation"], Matosinhos);
-            // Each job given to the technician who lives at the other end of town, by the status API, so nothing is pinned.
-            hedge = (await day.AddJobAsync("Prune the Matosinhos hedge", Matosinhos, window: (0.5, 8))).Id;
-            var fountain = (await day.AddJobAsync("Fix the Gaia fountain", Gaia, window: (0.5, 8))).Id;
-            await AssignByStatusAsync(day, hedge, gil);
-            await AssignByStatusAsync(day, fountain, mia);
-        });
-        var page = board.Page;
-        await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("Prune the Matosinhos hedge");
-
-        var optimize = page.GetByRole(AriaRole.Button, new() { Name = "Optimize the day" });
-        // 10 s rather than the default 3: progress reaches the page through a stream and the hub, and in a full test run
-        // (many apps in one process) that took longer than a whole 3 s search once, so no progress showed before the result.
-        await page.GetByLabel("Search for").SelectOptionAsync("10");
-        await optimize.ClickAsync();
-
-        await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Optimization progress" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Optimize" })).ToContainTextAsync("best so far", new() { Timeout = 9_000 }); // from OptimizeProgress events
-        var result = page.GetByRole(AriaRole.Region, new() { Name = "Before and after" });
-        await Assertions.Expect(result).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Assertions.Expect(optimize).ToBeEnabledAsync();
-        await Assertions.Expect(result).ToContainTextAsync("New plan adopted");
-        await Assertions.Expect(result.GetByRole(AriaRole.Img, new() { Name = "Driving before" })).ToHaveAttributeAsync("aria-label", new Regex(@"^Driving before: \d+\.\d km$"));
-        await Assertions.Expect(result.GetByRole(AriaRole.Img, new() { Name = "Driving after" })).ToHaveAttributeAsync("aria-label", new Regex(@"^Driving after: \d+\.\d km$"));
-        await Assertions.Expect(result).ToContainTextAsync("km less driving");
-        // The new plan reaches the rows: each technician now works near home.
-        await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("Fix the Gaia fountain");
-        await Assertions.Expect(Row(page, "Mia Mendes")).ToContainTextAsync("Prune the Matosinhos hedge");
-        // And the map: one route line per technician with work, one numbered marker per stop.
-        await Assertions.Expect(page.Locator("path.route")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.GetByTitle("Mia Mendes, stop 1: Prune the Matosinhos hedge", new() { Exact = true })).ToBeVisibleAsync();
-        Assert.Equal(mia, (await board.Day.TicketAsync(hedge)).TechnicianId);
-        await BrowserFixture.SaveScreenshotAsync(page, "board-optimized");
-        Assert.Empty(board.Problems.All);
     }
 
     [Fact]

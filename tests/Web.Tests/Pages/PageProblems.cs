@@ -27,12 +27,17 @@ public sealed class PageProblems
         page.Response += (_, response) =>
         {
             // 304 is the browser revalidating a file it has cached (it does for files changed moments ago), not an error.
-            if (!response.Ok && response.Status != 304 && !IsTile(response.Url) && !expectedErrorPaths.Any(p => response.Url.Contains(p, StringComparison.Ordinal)))
+            if (!response.Ok && response.Status != 304 && !IsTile(response.Url) && !IsAnswer(response)
+                && !expectedErrorPaths.Any(p => response.Url.Contains(p, StringComparison.Ordinal)))
                 _problems.Enqueue($"HTTP {response.Status}: {response.Url}");
         };
     }
 
     public IReadOnlyCollection<string> All => _problems;
+
+    /// <summary>A 404 that is an answer, not a failure: GET /api/v1/dispatch/plans/last says so when there is no plan to undo.</summary>
+    private static bool IsAnswer(IResponse response) =>
+        response.Status == 404 && response.Request.Method == "GET" && new Uri(response.Url).AbsolutePath == "/api/v1/dispatch/plans/last";
 
     private static bool IsTile(string url) => !url.StartsWith("http://127.0.0.1", StringComparison.Ordinal);
 }

@@ -6,6 +6,7 @@ import { AlertsPanel } from "./board/AlertsPanel";
 import { BoardStore } from "./board/boardStore";
 import { BoardDrag } from "./board/drag";
 import { DragGhost } from "./board/DragGhost";
+import { LastPlan } from "./board/lastPlan";
 import { NewJobDialog } from "./board/NewJobDialog";
 import { NewJobPlace } from "./board/newJobPlace";
 import { OptimizePanel } from "./board/OptimizePanel";
@@ -31,7 +32,7 @@ function createStores() {
     const technician = board.board.peek()?.technicians.find(t => t.id === technicianId);
     if (technician) void board.assign(technician, ticketId, timeAt(board.scale.peek(), fraction));
   });
-  return { fleet, board, drag, selection: new Selection(), place: new NewJobPlace(), optimize: new OptimizeRun() };
+  return { fleet, board, drag, selection: new Selection(), place: new NewJobPlace(), optimize: new OptimizeRun(), lastPlan: new LastPlan() };
 }
 
 /**
@@ -40,7 +41,7 @@ function createStores() {
  */
 export function DispatchScreen() {
   const [stores] = useState(createStores);
-  const { fleet, board, drag, selection, place, optimize } = stores;
+  const { fleet, board, drag, selection, place, optimize, lastPlan } = stores;
   const company = useSignal("");
   const connection = useSignal<ConnectionState>("connecting");
   const signedIn = useSignal(false);
@@ -59,7 +60,12 @@ export function DispatchScreen() {
         await connectLiveMap({
           snapshot: list => fleet.snapshot(list),
           positions: list => fleet.positions(list),
-          boardChanged: change => void (change.day === board.day.peek() && board.load()),
+          boardChanged: change => {
+            if (change.day === board.day.peek()) void board.load();
+            // A plan on offer may have gone stale, and a plan applied or undone anywhere changes what can be undone.
+            void optimize.boardChanged(change.day);
+            lastPlan.loadSoon();
+          },
           alerts: list => (board.alerts.value = list),
           optimizeProgress: progress => optimize.progress(progress),
           connection: state => {
@@ -84,11 +90,11 @@ export function DispatchScreen() {
           <TechnicianList fleet={fleet} selection={selection} />
         </aside>
         <div class="centre">
-          <LiveMap fleet={fleet} board={board} selection={selection} place={place} />
+          <LiveMap fleet={fleet} board={board} selection={selection} place={place} proposal={optimize.proposal} />
           <Timeline store={board} drag={drag} />
         </div>
         <aside class="board-side" aria-label={t("dispatch.board.panels")}>
-          <OptimizePanel store={board} run={optimize} />
+          <OptimizePanel store={board} run={optimize} last={lastPlan} />
           <AlertsPanel store={board} onOpenTechnician={id => void selection.open(id)} />
           <Tray store={board} drag={drag} onNewJob={() => (place.open.value = true)} />
           {signedIn.value && <ChatPanel zone={board.zone.value} />}

@@ -1,29 +1,49 @@
 import { useSignal } from "@preact/signals";
-import { language, t } from "../../../i18n/i18n";
+import { useEffect } from "preact/hooks";
+import { t } from "../../../i18n/i18n";
 import type { BoardStore } from "./boardStore";
-import { CompareBars } from "./CompareBars";
+import type { LastPlan } from "./lastPlan";
 import type { OptimizeRun } from "./optimizeRun";
+import { PlanPreview } from "./PlanPreview";
+import { PlanRefusal } from "./PlanRefusal";
+import { UndoLastPlan } from "./UndoLastPlan";
 
 const BUDGETS = [3, 10, 30];
 
 interface Props {
   store: BoardStore;
   run: OptimizeRun;
+  last: LastPlan;
 }
 
-/** "Optimize the day" with its time budget, progress while it searches, and the report drawn as before/after bars. */
-export function OptimizePanel({ store, run }: Props) {
+/**
+ * "Optimize the day" with its time budget and progress while it searches, then the proposed plan to apply or discard
+ * (nothing changes before Apply), and the offer to undo the last plan applied.
+ */
+export function OptimizePanel({ store, run, last }: Props) {
   const budget = useSignal(3);
   const day = store.day.value;
   const running = run.day.value !== null;
-  const report = run.report.value;
-  const oneDecimal = new Intl.NumberFormat(language.value, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+  const proposal = run.proposal.value;
+  const refusal = run.refusal.value;
+  // Whether a plan can be undone is the server's to say, and survives a reload.
+  useEffect(() => void last.load(), []);
 
   async function optimize() {
     if (!day) return;
     store.refusal.value = null;
     await run.run(day, budget.value);
+  }
+
+  async function apply() {
+    if (!(await run.apply())) return;
+    last.applied();
     await store.load();
+  }
+
+  async function undo() {
+    run.said.value = "";
+    if (await last.undo()) await store.load();
   }
 
   return (
@@ -35,7 +55,7 @@ export function OptimizePanel({ store, run }: Props) {
           {BUDGETS.map(s => <option key={s} value={String(s)}>{t("dispatch.optimize.seconds", { s })}</option>)}
         </select>
         {/* The label stays put (it is the button's name); disabled and aria-busy say that it runs. */}
-        <button type="button" class="primary" disabled={!day || running} aria-busy={running} onClick={() => void optimize()}>{t("dispatch.optimize.run")}</button>
+        <button type="button" class="primary" disabled={!day || running || run.busy.value} aria-busy={running} onClick={() => void optimize()}>{t("dispatch.optimize.run")}</button>
       </div>
       {run.started.value && (
         <div class="progress">
@@ -43,20 +63,12 @@ export function OptimizePanel({ store, run }: Props) {
           <div class="small muted" aria-live="polite">{run.text.value}</div>
         </div>
       )}
-      {report && !running && (
-        <section class="result" aria-label={t("dispatch.optimize.result")}>
-          <h3>{report.adopted ? t("dispatch.optimize.adopted") : t("dispatch.optimize.kept")}</h3>
-          <p class="report-message">{report.message}</p>
-          <CompareBars title={t("dispatch.optimize.driving")} before={report.before.kilometers} after={report.after.kilometers}
-            format={v => t("dispatch.optimize.km", { km: oneDecimal.format(v) })} />
-          <CompareBars title={t("dispatch.optimize.lateness")} before={report.before.minutesLate} after={report.after.minutesLate}
-            format={v => t("dispatch.optimize.minutesLate", { minutes: Math.round(v) })} />
-          <p class="muted small">
-            {report.adopted ? t("dispatch.optimize.moved", { moved: report.moved }) + " " : ""}
-            {t("dispatch.optimize.tried", { plans: report.iterations.toLocaleString(), unassigned: report.after.unassigned })}
-          </p>
-        </section>
+      {refusal && <PlanRefusal refusal={refusal} busy={running || run.busy.value} onRunAgain={() => void optimize()} onDiscard={() => void run.discard()} />}
+      {proposal && !running && (
+        <PlanPreview proposal={proposal} busy={run.busy.value} onApply={() => void apply()} onDiscard={() => void run.discard()} />
       )}
+      <p class="small plan-said" aria-live="polite">{run.said.value || last.said.value}</p>
+      <UndoLastPlan last={last} zone={store.zone.value} onUndo={() => void undo()} />
     </section>
   );
 }

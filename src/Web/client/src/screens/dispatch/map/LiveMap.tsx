@@ -1,4 +1,4 @@
-import { effect } from "@preact/signals";
+import { effect, type ReadonlySignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
@@ -6,10 +6,13 @@ import { api } from "../../../api/client";
 import { t } from "../../../i18n/i18n";
 import type { BoardStore } from "../board/boardStore";
 import type { NewJobPlace } from "../board/newJobPlace";
+import type { PlanProposal } from "../board/optimizeRun";
 import type { Fleet } from "../fleet/fleet";
 import type { Selection } from "../fleet/selection";
 import { FleetLayer } from "./FleetLayer";
 import { MapLegend } from "./MapLegend";
+import { ProposedRoutesLayer } from "./ProposedRoutesLayer";
+import { RoadRoutes } from "./roadRoutes";
 import { RoutesLayer } from "./RoutesLayer";
 
 const PORTO: L.LatLngTuple = [41.1579, -8.6291];
@@ -19,13 +22,16 @@ interface Props {
   board: BoardStore;
   selection: Selection;
   place: NewJobPlace;
+  /** The plan on offer ("optimize the day"), drawn dashed over the current routes until applied or discarded. */
+  proposal: ReadonlySignal<PlanProposal | null>;
 }
 
 /**
  * The live map. Leaflet owns the map's element: it is made once, kept for the page's life, and its layers are updated
- * in place from the signals they follow (technicians, the board's routes, the open technician's track, the new job's pin).
+ * in place from the signals they follow (technicians, the board's routes along the roads, a proposed plan's routes, the
+ * open technician's track, the new job's pin).
  */
-export function LiveMap({ fleet, board, selection, place }: Props) {
+export function LiveMap({ fleet, board, selection, place, proposal }: Props) {
   const element = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -42,15 +48,32 @@ export function LiveMap({ fleet, board, selection, place }: Props) {
 
     const technicians = new FleetLayer(map, fleet, id => void selection.open(id));
     const routes = new RoutesLayer(map);
+    const roads = new RoadRoutes();
+    const proposed = new ProposedRoutesLayer(map);
     const pin = L.circleMarker(PORTO, { radius: 9, color: "#1c2128", weight: 2, dashArray: "3 3", fillColor: "#ffffff", fillOpacity: 0.9, className: "new-job-pin", interactive: false });
     let track: L.Polyline | null = null;
+    /** The technicians whose routes are drawn: the rows in view on the board and the technician opened. */
+    const routesShown = () => {
+      const opened = selection.technicianId.value;
+      return new Set(opened ? [...board.rowsInView.value, opened] : board.rowsInView.value);
+    };
 
     const stops = [
       effect(() => technicians.setRouteColours(board.colours.value)),
       effect(() => {
         const shown = board.board.value;
-        const opened = selection.technicianId.value;
-        if (shown) routes.update(shown, board.colours.value, new Set(opened ? [...board.rowsInView.value, opened] : board.rowsInView.value));
+        if (shown) roads.follow(shown);
+      }),
+      effect(() => {
+        const shown = board.board.value;
+        if (shown) routes.update(shown, board.colours.value, routesShown(), roads.legs.value);
+      }),
+      effect(() => {
+        // A plan for another day than the one shown would be drawn over the wrong routes.
+        const offered = proposal.value?.day === board.day.value ? proposal.value : null;
+        proposed.update(offered, board.colours.value, routesShown());
+        // While a plan is on offer the current routes step back, so that the dashed ones read as the change.
+        container.classList.toggle("previewing", offered !== null);
       }),
       effect(() => technicians.select(selection.technicianId.value)),
       effect(() => {
@@ -72,6 +95,7 @@ export function LiveMap({ fleet, board, selection, place }: Props) {
       for (const stop of stops) stop();
       technicians.dispose();
       routes.dispose();
+      proposed.dispose();
       resize.disconnect();
       map.remove();
     };
