@@ -33,6 +33,7 @@ public static class DispatchApi
         group.MapGet("/routes/{technicianId}", GetRouteAsync).WithSummary("A technician's route for a day with live ETAs and its legs along the roads.");
         group.MapGet("/board/routes", GetBoardRoutesAsync).WithSummary("Every route of a day's board as legs along the roads (encoded polylines), for the map.");
         group.MapPlanProposals();
+        group.MapJobCandidates();
         return group;
     }
 
