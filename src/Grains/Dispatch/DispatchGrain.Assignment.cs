@@ -99,7 +99,7 @@ public sealed partial class DispatchGrain
             }
         }
 
-        return bestPosition >= 0 ? null : refusal ?? new AssignmentConflict(ConflictKind.OutsideShift, "The job does not fit this route.");
+        return bestPosition >= 0 ? null : refusal ?? new AssignmentConflict(ConflictKind.Late, "The job does not fit this route.");
     }
 
     /// <summary>Why a route with the job is not acceptable: the job itself late, another job made late, or the day running past the shift.</summary>

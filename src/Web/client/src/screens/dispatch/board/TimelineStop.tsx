@@ -4,6 +4,7 @@ import type { BoardStore } from "./boardStore";
 import type { BoardDrag } from "./drag";
 import { fitChip } from "./fitText";
 import { percent, type Scale } from "./scale";
+import { StopConflicts } from "./StopConflicts";
 
 /** Room a chip keeps for its padding and, on an assigned job, its unassign button (see .stop in dispatch.css). */
 const PADDING = 8;
@@ -62,6 +63,7 @@ export function TimelineStop({ stop, number, scale, laneWidth, store, drag }: Pr
         {shown.description && <span class="text" aria-hidden="true">{shown.description}</span>}
         {shown.eta && <span class="eta" aria-hidden="true">{shown.eta}</span>}
       </button>
+      <StopConflicts stop={stop} />
       {removable && (
         <button type="button" class="unassign" aria-label={t("dispatch.stop.unassign", { job: job.description })} onClick={() => void store.unassign(job)}>×</button>
       )}

@@ -1,4 +1,4 @@
-import { effect } from "@preact/signals";
+import { effect, useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
@@ -6,6 +6,7 @@ import { api } from "../../../api/client";
 import { t } from "../../../i18n/i18n";
 import type { BoardStore } from "../board/boardStore";
 import type { NewJobPlace } from "../board/newJobPlace";
+import type { Filters } from "../filters/filters";
 import type { Fleet } from "../fleet/fleet";
 import type { Selection } from "../fleet/selection";
 import { FleetLayer } from "./FleetLayer";
@@ -19,14 +20,16 @@ interface Props {
   board: BoardStore;
   selection: Selection;
   place: NewJobPlace;
+  filters: Filters;
 }
 
 /**
  * The live map. Leaflet owns the map's element: it is made once, kept for the page's life, and its layers are updated
  * in place from the signals they follow (technicians, the board's routes, the open technician's track, the new job's pin).
  */
-export function LiveMap({ fleet, board, selection, place }: Props) {
+export function LiveMap({ fleet, board, selection, place, filters }: Props) {
   const element = useRef<HTMLDivElement>(null);
+  const onMap = useSignal<number | null>(null);
 
   useEffect(() => {
     const container = element.current!;
@@ -40,7 +43,7 @@ export function LiveMap({ fleet, board, selection, place }: Props) {
       if (data?.tileUrl) L.tileLayer(data.tileUrl, { attribution: data.attribution, maxZoom: 19, referrerPolicy: "strict-origin" }).addTo(map);
     });
 
-    const technicians = new FleetLayer(map, fleet, id => void selection.open(id));
+    const technicians = new FleetLayer(map, fleet, id => void selection.open(id), count => (onMap.value = count));
     const routes = new RoutesLayer(map);
     const pin = L.circleMarker(PORTO, { radius: 9, color: "#1c2128", weight: 2, dashArray: "3 3", fillColor: "#ffffff", fillOpacity: 0.9, className: "new-job-pin", interactive: false });
     let track: L.Polyline | null = null;
@@ -56,6 +59,7 @@ export function LiveMap({ fleet, board, selection, place }: Props) {
         if (shown) routes.update(shown, board.colours.value, new Set(opened ? [...board.rowsInView.value, opened] : board.rowsInView.value));
       }),
       effect(() => technicians.select(selection.technicianId.value)),
+      effect(() => technicians.setFilter(filters.technicianTest.value)),
       effect(() => {
         const shown = selection.track.value;
         track?.remove();
@@ -84,7 +88,7 @@ export function LiveMap({ fleet, board, selection, place }: Props) {
     <section class="map-box" aria-label={t("dispatch.map.label")}>
       {/* A map is not mirrored in a right-to-left page: east stays on the right. */}
       <div ref={element} class="map" dir="ltr" />
-      <MapLegend />
+      <MapLegend onMap={onMap.value} />
     </section>
   );
 }
