@@ -48,7 +48,10 @@ public sealed class DispatchScenario
         return offset == 0 ? "Etc/GMT" : $"Etc/GMT{(offset > 0 ? "-" : "+")}{Math.Abs(offset)}";
     }
 
-    public async Task<string> AddTechnicianAsync(string name, string[] skills, (double Latitude, double Longitude) home, string buffer = "00:00:00")
+    /// <param name="certifications">Certifications as the schedule API takes them ({ name, expiresOn }); none when null.</param>
+    /// <param name="blackoutDates">Days off (yyyy-MM-dd) besides the every-day shifts.</param>
+    public async Task<string> AddTechnicianAsync(
+        string name, string[] skills, (double Latitude, double Longitude) home, string buffer = "00:00:00", object[]? certifications = null, string[]? blackoutDates = null)
     {
         var response = await Dispatcher.PostAsJsonAsync("/api/v1/technicians", new { name, skills, homeBase = new { latitude = home.Latitude, longitude = home.Longitude } });
         response.EnsureSuccessStatusCode();
@@ -57,11 +60,11 @@ public sealed class DispatchScenario
         {
             timeZone = TimeZone,
             workingHours = Enum.GetNames<DayOfWeek>().Select(day => new { day, start = "00:00", end = "23:59" }),
-            blackoutDates = Array.Empty<string>(),
+            blackoutDates = blackoutDates ?? [],
             startLocation = new { latitude = home.Latitude, longitude = home.Longitude },
             endLocation = new { latitude = home.Latitude, longitude = home.Longitude },
             bufferBetweenJobs = buffer,
-            certifications = Array.Empty<object>(),
+            certifications = certifications ?? [],
         };
         (await Dispatcher.PutAsJsonAsync($"/api/v1/technicians/{technician.Id}/schedule", schedule)).EnsureSuccessStatusCode();
         return technician.Id;
