@@ -56,6 +56,14 @@ public sealed class DispatchScenario
         var response = await Dispatcher.PostAsJsonAsync("/api/v1/technicians", new { name, skills, homeBase = new { latitude = home.Latitude, longitude = home.Longitude } });
         response.EnsureSuccessStatusCode();
         var technician = (await response.Content.ReadFromJsonAsync<OrleansPortal.Web.Technicians.TechnicianDto>(ApiJson.Options))!;
+        await SetScheduleAsync(technician.Id, home, buffer, certifications, blackoutDates);
+        return technician.Id;
+    }
+
+    /// <summary>Replaces a technician's schedule: every day 00:00 to 23:59, from and back to <paramref name="home"/>.</summary>
+    public async Task SetScheduleAsync(
+        string technicianId, (double Latitude, double Longitude) home, string buffer = "00:00:00", object[]? certifications = null, string[]? blackoutDates = null)
+    {
         var schedule = new
         {
             timeZone = TimeZone,
@@ -66,8 +74,7 @@ public sealed class DispatchScenario
             bufferBetweenJobs = buffer,
             certifications = certifications ?? [],
         };
-        (await Dispatcher.PutAsJsonAsync($"/api/v1/technicians/{technician.Id}/schedule", schedule)).EnsureSuccessStatusCode();
-        return technician.Id;
+        (await Dispatcher.PutAsJsonAsync($"/api/v1/technicians/{technicianId}/schedule", schedule)).EnsureSuccessStatusCode();
     }
 
     /// <summary>A job at <paramref name="at"/>; the window is relative to now (null: no window).</summary>

@@ -66,7 +66,7 @@ export const dispatch = {
 
   "dispatch.row.noSkills": "no skills",
   "dispatch.row.assignHere": "Assign here",
-  "dispatch.row.assignHereLabel": "Assign the selected job to {name}",
+  "dispatch.row.assignHereLabel": "Assign here: the selected job to {name}",
   "dispatch.row.lane": "{name}'s day: drop a job here",
   "dispatch.row.stops": "{name}'s stops",
   "dispatch.row.now": "Now",
@@ -90,6 +90,7 @@ export const dispatch = {
   "dispatch.tray.select": "Select",
   "dispatch.tray.selected": "Selected",
   "dispatch.tray.selectLabel": "Select {job} to assign",
+  "dispatch.tray.selectedLabel": "Selected: {job} (press to let go)",
 
   "dispatch.alerts.heading": "Alerts",
   "dispatch.alerts.none": "No alerts.",
@@ -144,7 +145,7 @@ export const dispatch = {
   "dispatch.chat.threadTitle": "{customer}: {title}",
   "dispatch.chat.back": "All conversations",
 
-  "dispatch.map.onMap": "{count} technicians on the map",
+  "dispatch.map.onMap": "On the map: {count}",
   "dispatch.stop.conflicts": "Conflict on {job}: {reasons}",
   "dispatch.conflict.offShift": "Off shift",
   "dispatch.conflict.missingSkill": "Missing skill: {detail}",
@@ -168,7 +169,7 @@ export const dispatch = {
   "dispatch.filters.status.enRoute": "En route",
   "dispatch.filters.status.onSite": "On site",
   "dispatch.filters.shown": "{shown} of {total} technicians shown",
-  "dispatch.filters.jobsHidden": "{count} jobs hidden",
+  "dispatch.filters.jobsHidden": "jobs hidden: {count}",
   "dispatch.filters.clear": "Clear filters",
   "dispatch.filters.noRows": "No technician matches the filters.",
   "dispatch.filters.noJobs": "No waiting job matches the filters.",

@@ -68,7 +68,7 @@ export const dispatch: Record<keyof typeof en, string> = {
 
   "dispatch.row.noSkills": "sem competências",
   "dispatch.row.assignHere": "Atribuir aqui",
-  "dispatch.row.assignHereLabel": "Atribuir o trabalho selecionado a {name}",
+  "dispatch.row.assignHereLabel": "Atribuir aqui: o trabalho selecionado a {name}",
   "dispatch.row.lane": "Dia de {name}: largue aqui um trabalho",
   "dispatch.row.stops": "Paragens de {name}",
   "dispatch.row.now": "Agora",
@@ -92,6 +92,7 @@ export const dispatch: Record<keyof typeof en, string> = {
   "dispatch.tray.select": "Selecionar",
   "dispatch.tray.selected": "Selecionado",
   "dispatch.tray.selectLabel": "Selecionar {job} para atribuir",
+  "dispatch.tray.selectedLabel": "Selecionado: {job} (prima para largar)",
 
   "dispatch.alerts.heading": "Alertas",
   "dispatch.alerts.none": "Sem alertas.",
@@ -146,7 +147,7 @@ export const dispatch: Record<keyof typeof en, string> = {
   "dispatch.chat.threadTitle": "{customer}: {title}",
   "dispatch.chat.back": "Todas as conversas",
 
-  "dispatch.map.onMap": "{count} técnicos no mapa",
+  "dispatch.map.onMap": "No mapa: {count}",
   "dispatch.stop.conflicts": "Conflito em {job}: {reasons}",
   "dispatch.conflict.offShift": "Fora de turno",
   "dispatch.conflict.missingSkill": "Falta a competência: {detail}",
@@ -170,7 +171,7 @@ export const dispatch: Record<keyof typeof en, string> = {
   "dispatch.filters.status.enRoute": "A caminho",
   "dispatch.filters.status.onSite": "No local",
   "dispatch.filters.shown": "{shown} de {total} técnicos visíveis",
-  "dispatch.filters.jobsHidden": "{count} trabalhos ocultos",
+  "dispatch.filters.jobsHidden": "trabalhos ocultos: {count}",
   "dispatch.filters.clear": "Limpar filtros",
   "dispatch.filters.noRows": "Nenhum técnico corresponde aos filtros.",
   "dispatch.filters.noJobs": "Nenhum trabalho em espera corresponde aos filtros.",

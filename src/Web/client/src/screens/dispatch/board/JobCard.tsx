@@ -30,7 +30,7 @@ export function JobCard({ job, selected, store, drag }: Props) {
       {job.requiredSkills.length > 0 && (
         <div class="skills">{job.requiredSkills.map(skill => <span key={skill} class="skill">{skill}</span>)}</div>
       )}
-      <button type="button" class="select" aria-pressed={selected} aria-label={t("dispatch.tray.selectLabel", { job: job.description })}
+      <button type="button" class="select" aria-pressed={selected} aria-label={t(selected ? "dispatch.tray.selectedLabel" : "dispatch.tray.selectLabel", { job: job.description })}
         onClick={() => store.select(selected ? null : job)}>
         {selected ? t("dispatch.tray.selected") : t("dispatch.tray.select")}
       </button>

@@ -45,9 +45,10 @@ export function TimelineRow({ technician: tech, index, total, pitch, colour, sca
         <span class="swatch" aria-hidden="true" />
         <span class="name">{tech.name}</span>
         <span class="visually-hidden">{facts}</span>
-        {verdict && <span class="visually-hidden">{verdict.long}</span>}
+        {verdict && <span class="visually-hidden" id={`verdict-${tech.id}`}>{verdict.long}</span>}
         {selected && selected.technicianId !== tech.id && (
           <button type="button" class="assign-here" aria-label={t("dispatch.row.assignHereLabel", { name: tech.name })}
+            aria-describedby={verdict ? `verdict-${tech.id}` : undefined}
             onClick={() => void store.assign(tech, selected.ticketId, null)}>{t("dispatch.row.assignHere")}</button>
         )}
       </div>

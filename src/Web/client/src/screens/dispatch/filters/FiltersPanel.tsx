@@ -46,27 +46,27 @@ export function FiltersPanel({ filters, fleet, board }: Props) {
     <section class="filters" aria-labelledby="filters-heading">
       <h2 id="filters-heading" class="visually-hidden">{t("dispatch.filters.heading")}</h2>
       <div class="filter-fields">
-        <label>
-          <span>{t("dispatch.filters.skill")}</span>
-          <select value={filters.skill.value} onChange={e => (filters.skill.value = e.currentTarget.value)}>
+        <div class="filter-field">
+          <label for="filter-skill">{t("dispatch.filters.skill")}</label>
+          <select id="filter-skill" value={filters.skill.value} onChange={e => (filters.skill.value = e.currentTarget.value)}>
             <option value="">{t("dispatch.filters.anySkill")}</option>
             {filters.skills.value.map(skill => <option key={skill} value={skill}>{skill}</option>)}
           </select>
-        </label>
-        <label>
-          <span>{t("dispatch.filters.status")}</span>
-          <select value={filters.status.value} onChange={e => (filters.status.value = e.currentTarget.value as JobStatus | "")}>
+        </div>
+        <div class="filter-field">
+          <label for="filter-status">{t("dispatch.filters.status")}</label>
+          <select id="filter-status" value={filters.status.value} onChange={e => (filters.status.value = e.currentTarget.value as JobStatus | "")}>
             <option value="">{t("dispatch.filters.anyStatus")}</option>
             {statuses.map(status => <option key={status} value={status}>{t(statusKeys[status]!)}</option>)}
           </select>
-        </label>
-        <label>
-          <span>{t("dispatch.filters.priority")}</span>
-          <select value={filters.priority.value} onChange={e => (filters.priority.value = e.currentTarget.value as TicketPriority | "")}>
+        </div>
+        <div class="filter-field">
+          <label for="filter-priority">{t("dispatch.filters.priority")}</label>
+          <select id="filter-priority" value={filters.priority.value} onChange={e => (filters.priority.value = e.currentTarget.value as TicketPriority | "")}>
             <option value="">{t("dispatch.filters.anyPriority")}</option>
             {priorities.map(priority => <option key={priority} value={priority}>{priorityLabel(priority)}</option>)}
           </select>
-        </label>
+        </div>
       </div>
       <div class="filter-summary">
         <p role="status">
