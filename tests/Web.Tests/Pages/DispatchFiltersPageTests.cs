@@ -18,6 +18,8 @@ public sealed class DispatchFiltersPageTests(BrowserFixture browser)
 
     private static ILocator Filters(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "Filters" });
 
+    private static ILocator Summary(IPage page) => Filters(page).Locator(".filter-summary p");
+
     private static ILocator OnTheMap(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "Live map" }).Locator(".on-map");
 
     [Theory]
@@ -46,7 +48,7 @@ public sealed class DispatchFiltersPageTests(BrowserFixture browser)
         await Assertions.Expect(ListEntries(page)).ToHaveCountAsync(3);
         await Assertions.Expect(BoardRows(page)).ToHaveCountAsync(3);
         await Assertions.Expect(OnTheMap(page)).ToHaveTextAsync("On the map: 3");
-        await Assertions.Expect(Filters(page).GetByRole(AriaRole.Status)).ToHaveTextAsync("3 of 3 technicians shown");
+        await Assertions.Expect(Summary(page)).ToHaveTextAsync("3 of 3 technicians shown");
         await Assertions.Expect(Filters(page).GetByRole(AriaRole.Button, new() { Name = "Clear filters" })).ToBeDisabledAsync();
 
         await Filters(page).GetByLabel("Skill", new() { Exact = true }).SelectOptionAsync("gas");
@@ -58,7 +60,7 @@ public sealed class DispatchFiltersPageTests(BrowserFixture browser)
         await Assertions.Expect(OnTheMap(page)).ToHaveTextAsync("On the map: 1");
         await Assertions.Expect(Tray(page)).ToContainTextAsync("Service the gas boiler");
         await Assertions.Expect(Tray(page)).Not.ToContainTextAsync("Check valves");
-        await Assertions.Expect(Filters(page).GetByRole(AriaRole.Status)).ToHaveTextAsync("1 of 3 technicians shown · jobs hidden: 1");
+        await Assertions.Expect(Summary(page)).ToHaveTextAsync("1 of 3 technicians shown · jobs hidden: 1");
         var clear = Filters(page).GetByRole(AriaRole.Button, new() { Name = "Clear filters" });
         await WhatAPersonSees.AssertInsideAsync(clear, Filters(page), "Clear filters");
         await WhatAPersonSees.AssertInsideAsync(Filters(page).GetByLabel("Priority", new() { Exact = true }), Filters(page), "the priority filter");

@@ -69,7 +69,8 @@ export function FiltersPanel({ filters, fleet, board }: Props) {
         </div>
       </div>
       <div class="filter-summary">
-        <p role="status">
+        {/* Announced as it changes, without being a second "status" of the page (the board has its own). */}
+        <p aria-live="polite">
           {t("dispatch.filters.shown", { shown: technicians.value.shown, total: technicians.value.total })}
           {hiddenJobs.value > 0 && <> · {t("dispatch.filters.jobsHidden", { count: hiddenJobs.value })}</>}
         </p>
