@@ -16,6 +16,7 @@ public sealed class DispatchConflictsPageTests(BrowserFixture browser)
 {
     private const string Boiler = "Service the gas boiler";
     private const string Meter = "Check the gas meter";
+    private const string Radiators = "Bleed the gas radiators";
 
     private static ILocator Row(IPage page, string technician) => page.GetByRole(AriaRole.Listitem, new() { Name = technician, Exact = true });
 
@@ -27,7 +28,7 @@ public sealed class DispatchConflictsPageTests(BrowserFixture browser)
         page.GetByRole(AriaRole.List, new() { Name = "Unassigned" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = description });
 
     /// <summary>
-    /// Ana holds gas, Eva only electrical; Gil was given the meter job while his gas certificate was valid, and the office
+    /// Ana holds gas and has the radiators job half an hour from now, Eva only electrical; Gil was given the meter job while his gas certificate was valid, and the office
     /// has since recorded that it expired yesterday. The boiler job waits in the tray.
     /// </summary>
     private async Task<(IBrowserContext Context, IPage Page, PageProblems Problems)> OpenAsync(PortalFactory app)
@@ -35,13 +36,15 @@ public sealed class DispatchConflictsPageTests(BrowserFixture browser)
         var address = app.StartOnLoopback();
         var day = await CreateAsync(app, autoAssign: false);
         var today = (await day.BoardAsync()).Day;
-        await day.AddTechnicianAsync("Ana Gas", ["gas"], Ribeira);
+        var ana = await day.AddTechnicianAsync("Ana Gas", ["gas"], Ribeira);
         await day.AddTechnicianAsync("Eva Electrician", ["electrical"], Matosinhos);
         object[] Gas(DateOnly expires) => [new { name = "gas", expiresOn = expires.ToString("yyyy-MM-dd") }];
         var gil = await day.AddTechnicianAsync("Gil Lapsed", [], Gaia, certifications: Gas(today.AddYears(1)));
         var meter = (await day.AddJobAsync(Meter, Gaia, ["gas"], window: (0.5, 6))).Id;
         (await day.Dispatcher.PostAsJsonAsync("/api/v1/dispatch/assignments", new { ticketId = meter, technicianId = gil })).EnsureSuccessStatusCode();
         await day.SetScheduleAsync(gil, Gaia, certifications: Gas(today.AddDays(-1)));
+        var radiators = (await day.AddJobAsync(Radiators, Ribeira, ["gas"], window: (0.5, 1))).Id;
+        (await day.Dispatcher.PostAsJsonAsync("/api/v1/dispatch/assignments", new { ticketId = radiators, technicianId = ana })).EnsureSuccessStatusCode();
         var boiler = (await day.AddJobAsync(Boiler, Campanha, ["gas"], window: (1, 4))).Id;
         await Eventually.TrueAsync(async () =>
         {
@@ -79,8 +82,17 @@ public sealed class DispatchConflictsPageTests(BrowserFixture browser)
         await WhatAPersonSees.AssertInsideAsync(Verdict(page, "Eva Electrician"), Lane(page, "Eva Electrician"), "Eva's reason");
         await WhatAPersonSees.ScreenshotAsync(page, "board-dragging");
 
-        var ana = (await Lane(page, "Ana Gas").BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(ana.X + ana.Width * 0.5f, ana.Y + ana.Height / 2, new() { Steps = 4 });
+        // Over Ana's radiators stop: she could take the job, but not at that time.
+        var lane = (await Lane(page, "Ana Gas").BoundingBoxAsync())!;
+        var (start, width) = await StopSpanAsync(Row(page, "Ana Gas").GetByRole(AriaRole.Listitem).Filter(new() { HasText = Radiators }));
+        float At(double percent) => (float)(lane.X + lane.Width * percent / 100);
+        await page.Mouse.MoveAsync(At(start + width / 2), lane.Y + lane.Height / 2, new() { Steps = 4 });
+        await Assertions.Expect(Verdict(page, "Ana Gas")).ToHaveTextAsync($"Double booking: {Radiators}");
+        await Assertions.Expect(Row(page, "Ana Gas")).ToContainTextAsync($"At that time they are on \"{Radiators}\"");
+
+        // An hour after it ends (inside the boiler's window): free, and the drop there assigns the job.
+        await page.Mouse.MoveAsync(At(start + width * 2), lane.Y + lane.Height / 2, new() { Steps = 4 });
+        await Assertions.Expect(Verdict(page, "Ana Gas")).ToHaveTextAsync("Can take it");
         await page.Mouse.UpAsync();
 
         await Assertions.Expect(Row(page, "Ana Gas")).ToContainTextAsync(Boiler);
@@ -121,5 +133,12 @@ public sealed class DispatchConflictsPageTests(BrowserFixture browser)
         await Assertions.Expect(Row(page, "Ana Gas")).ToContainTextAsync(Boiler);
         await Assertions.Expect(page.Locator(".verdict")).ToHaveCountAsync(0);
         Assert.Empty(problems.All);
+    }
+
+    /// <summary>Where a stop sits on its lane, as the percentages of the lane's width it is placed at (its start and its length).</summary>
+    private static async Task<(double Start, double Width)> StopSpanAsync(ILocator stop)
+    {
+        var span = await stop.EvaluateAsync<double[]>("e => [parseFloat(e.style.insetInlineStart), parseFloat(e.style.width)]");
+        return (span[0], span[1]);
     }
 }
