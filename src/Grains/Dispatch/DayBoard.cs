@@ -43,8 +43,11 @@ public sealed record BoardTechnician(
     DateTimeOffset? AvailableFrom);
 
 /// <param name="Eta">The live estimate from the technician's route (today only); null when there is none yet.</param>
+/// <param name="Conflicts">What breaks the assignment's rules about this stop (skills, certificates, shift, an overlap), by the rules a new assignment is checked with; empty when nothing does.</param>
 [GenerateSerializer, Immutable, Alias("op.BoardStop")]
-public sealed record BoardStop(BoardJob Job, DateTimeOffset PlannedArrival, DateTimeOffset PlannedStart, DateTimeOffset PlannedDeparture, DateTimeOffset? Eta, double MinutesLate);
+public sealed record BoardStop(
+    BoardJob Job, DateTimeOffset PlannedArrival, DateTimeOffset PlannedStart, DateTimeOffset PlannedDeparture, DateTimeOffset? Eta, double MinutesLate,
+    IReadOnlyList<AssignmentConflict> Conflicts);
 
 [GenerateSerializer, Immutable, Alias("op.BoardJob")]
 public sealed record BoardJob(

@@ -34,27 +34,18 @@ public sealed partial class DispatchGrain
     {
         await RereadTicketsAsync();
         if (!_tickets.TryGetValue(ticketId, out var ticket)) throw new NotFoundException($"There is no open job {ticketId}.");
-        if (ticket.Status is TicketStatus.EnRoute or TicketStatus.OnSite)
-            throw new AssignmentRefusedException($"The job is already {(ticket.Status == TicketStatus.EnRoute ? "en route" : "on site")}; it stays with its technician.");
-        if (ticket.ArrivalWindow is { } window && LocalDate(window.Start) != day && day != Today)
-            throw new AssignmentRefusedException($"The job's arrival window is on {LocalDate(window.Start):dddd d MMMM}, not {day:dddd d MMMM}.");
-        if (day < Today) throw new AssignmentRefusedException("That day is over.");
+        if (JobRefusal(ticket, day) is { } refused) throw new AssignmentRefusedException(refused);
 
         var ctx = await BuildDayAsync(day, extra: ticket);
         if (!_technicians.TryGetValue(technicianId, out var technician)) throw new NotFoundException($"There is no technician {technicianId}.");
-        if (ctx.Problem.VehicleIndex(technicianId) is not { } vehicle)
-            throw new AssignmentRefusedException(ctx.Unavailable.GetValueOrDefault(technicianId) ?? $"{technician.Profile.Name} cannot be planned on {day}.");
-        var planning = ctx.Problem.Technicians[vehicle];
-        var missing = ticket.Details.RequiredSkills.Where(s => !planning.Qualifications.Contains(s)).ToList();
-        if (missing.Count > 0)
-            throw new AssignmentRefusedException($"{technician.Profile.Name} lacks {string.Join(", ", missing)} (valid on {day:d MMM}), which the job needs.");
-
-        var previousDay = PlannedDayOf(ticketId);
         var routes = Reconcile(ctx, Routes(day));
         foreach (var route in routes.Values) route.Remove(ticketId);
+        var conflicts = Check(ctx, ticket, technician, routes, at, out var best);
+        if (conflicts.Count > 0) throw new AssignmentRefusedException(conflicts[0].Message);
+
+        var previousDay = PlannedDayOf(ticketId);
         var job = ctx.Problem.JobIndex(ticketId)!.Value;
-        var current = routes.TryGetValue(technicianId, out var list) ? list.Select(id => ctx.Problem.JobIndex(id)!.Value).ToList() : [];
-        var best = BestPosition(ctx, vehicle, current, job, at);
+        var current = Route(ctx, routes, technicianId);
         current.Insert(best, job);
         routes[technicianId] = [.. current.Select(j => ctx.Problem.Jobs[j].TicketId)];
 
@@ -78,17 +69,17 @@ public sealed partial class DispatchGrain
 
     /// <summary>
     /// Where the job goes on the technician's route: just before the first stop planned to start after
-    /// <paramref name="at"/>, or, without a time, the feasible position that adds the least driving. Refuses with
-    /// the reason when no position works.
+    /// <paramref name="at"/>, or, without a time, the feasible position that adds the least driving; null, or
+    /// the reason when no position works (and <paramref name="bestPosition"/> is -1).
     /// </summary>
-    private int BestPosition(DayContext ctx, int vehicle, List<int> route, int job, DateTimeOffset? at)
+    private AssignmentConflict? BestPosition(DayContext ctx, int vehicle, List<int> route, int job, DateTimeOffset? at, out int bestPosition)
     {
         var before = RouteTimes.Simulate(ctx.Problem, vehicle, route);
         var positions = at is { } time
             ? [before.Stops.TakeWhile(s => s.Start <= time || ctx.Problem.Jobs[s.Job].InProgress).Count()]
             : Enumerable.Range(route.TakeWhile(j => ctx.Problem.Jobs[j].InProgress).Count(), route.Count - route.TakeWhile(j => ctx.Problem.Jobs[j].InProgress).Count() + 1).ToArray();
-        string? refusal = null;
-        var bestPosition = -1;
+        AssignmentConflict? refusal = null;
+        bestPosition = -1;
         var bestMeters = double.MaxValue;
         foreach (var position in positions)
         {
@@ -108,31 +99,27 @@ public sealed partial class DispatchGrain
             }
         }
 
-        return bestPosition >= 0 ? bestPosition : throw new AssignmentRefusedException(refusal ?? "The job does not fit this route.");
+        return bestPosition >= 0 ? null : refusal ?? new AssignmentConflict(ConflictKind.Late, "The job does not fit this route.");
     }
 
     /// <summary>Why a route with the job is not acceptable: the job itself late, another job made late, or the day running past the shift.</summary>
-    private string? Why(DayContext ctx, int vehicle, RouteTimes before, RouteTimes after, int job)
+    private AssignmentConflict? Why(DayContext ctx, int vehicle, RouteTimes before, RouteTimes after, int job)
     {
         var technician = ctx.Problem.Technicians[vehicle];
         var zone = ctx.Problem.Epoch.Offset;
         var mine = after.Stops.First(s => s.Job == job);
         var window = ctx.Problem.Jobs[job].Window;
         if (window is not null && mine.MinutesLate > 0)
-            return $"{technician.Name} would arrive at {mine.Arrival.ToOffset(zone):HH:mm}, after the job's window ends at {window.End.ToOffset(zone):HH:mm}.";
+            return new(ConflictKind.Late, $"{technician.Name} would arrive at {mine.Arrival.ToOffset(zone):HH:mm}, after the job's window ends at {window.End.ToOffset(zone):HH:mm}.", $"{mine.Arrival.ToOffset(zone):HH:mm}");
         var wasLate = before.Stops.Where(s => s.MinutesLate > 0).Select(s => s.Job).ToHashSet();
         if (after.Stops.FirstOrDefault(s => s.MinutesLate > 0 && s.Job != job && !wasLate.Contains(s.Job)) is { } hurt)
-            return $"It would make {technician.Name} {hurt.MinutesLate:0} min late for \"{Describe(ctx, hurt.Job)}\".";
+            return new(ConflictKind.Late, $"It would make {technician.Name} {hurt.MinutesLate:0} min late for \"{Describe(ctx, hurt.Job)}\".", Describe(ctx, hurt.Job));
         if (after.End > technician.ShiftEnd && after.End > before.End)
-            return $"{technician.Name}'s day would end at {after.End.ToOffset(zone):HH:mm}, after the shift ends at {technician.ShiftEnd.ToOffset(zone):HH:mm}.";
+            return new(ConflictKind.OutsideShift, $"{technician.Name}'s day would end at {after.End.ToOffset(zone):HH:mm}, after the shift ends at {technician.ShiftEnd.ToOffset(zone):HH:mm}.", $"{technician.ShiftEnd.ToOffset(zone):HH:mm}");
         return null;
     }
 
-    private string Describe(DayContext ctx, int job)
-    {
-        var text = TitleOf(_tickets[ctx.Problem.Jobs[job].TicketId]);
-        return text.Length <= 40 ? text : text[..40] + "…";
-    }
+    private string Describe(DayContext ctx, int job) => Shorten(TitleOf(_tickets[ctx.Problem.Jobs[job].TicketId]));
 
     public async Task<DayBoard> UnassignAsync(string ticketId, string actor)
     {

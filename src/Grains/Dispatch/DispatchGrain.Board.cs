@@ -27,7 +27,8 @@ public sealed partial class DispatchGrain
             if (ctx.Problem.VehicleIndex(t.TechnicianId) is { } v)
             {
                 var p = ctx.Problem.Technicians[v];
-                var stops = timeline.Routes[v].Stops.Select(s => BoardStopOf(ctx, s)).ToList();
+                var stops = new List<BoardStop>();
+                foreach (var s in timeline.Routes[v].Stops) stops.Add(BoardStopOf(ctx, t, s, p.ShiftEnd, stops.LastOrDefault()));
                 technicians.Add(new BoardTechnician(t.TechnicianId, t.Profile.Name, [.. p.Qualifications.Order()], shifts[0].Start, shifts.Max(s => s.End), p.Start, p.End, stops, null,
                     shifts, crossesMidnight, p.ShiftStart.ToUniversalTime()));
             }
@@ -35,7 +36,13 @@ public sealed partial class DispatchGrain
             {
                 // Off this day, yet maybe holding jobs assigned earlier: show them, so the dispatcher sees what to move.
                 var held = routes.GetValueOrDefault(t.TechnicianId) ?? [];
-                var stops = held.Select(id => _tickets[id]).Select(j => new BoardStop(JobOf(j), j.ArrivalWindow?.Start ?? ctx.Problem.Epoch, j.ArrivalWindow?.Start ?? ctx.Problem.Epoch, j.ArrivalWindow?.End ?? ctx.Problem.Epoch, null, 0)).ToList();
+                var off = new AssignmentConflict(ConflictKind.OffShift, ctx.Unavailable.GetValueOrDefault(t.TechnicianId) ?? $"{t.Profile.Name} cannot be planned on {date}.");
+                var stops = new List<BoardStop>();
+                foreach (var j in held.Select(id => _tickets[id]))
+                {
+                    var (from, to) = (j.ArrivalWindow?.Start ?? ctx.Problem.Epoch, j.ArrivalWindow?.End ?? ctx.Problem.Epoch);
+                    stops.Add(new BoardStop(JobOf(j), from, from, to, null, 0, [off, .. StopConflicts(date, t, j, from, to, null, stops.LastOrDefault())]));
+                }
                 technicians.Add(new BoardTechnician(t.TechnicianId, t.Profile.Name, [.. t.Profile.Skills], null, null, null, null, stops, ctx.Unavailable.GetValueOrDefault(t.TechnicianId),
                     shifts, crossesMidnight, null));
             }
@@ -49,11 +56,13 @@ public sealed partial class DispatchGrain
             DayVersion(date));
     }
 
-    private BoardStop BoardStopOf(DayContext ctx, StopTimes s)
+    private BoardStop BoardStopOf(DayContext ctx, TechnicianSnapshot technician, StopTimes s, DateTimeOffset shiftEnd, BoardStop? previous)
     {
         var t = _tickets[ctx.Problem.Jobs[s.Job].TicketId];
         var estimate = ctx.Day == Today ? _estimates.GetValueOrDefault(t.TicketId) : null;
-        return new BoardStop(JobOf(t), s.Arrival, s.Start, s.Start + t.Details.EstimatedDuration, estimate?.Eta, estimate?.MinutesLate ?? s.MinutesLate);
+        var departure = s.Start + t.Details.EstimatedDuration;
+        return new BoardStop(JobOf(t), s.Arrival, s.Start, departure, estimate?.Eta, estimate?.MinutesLate ?? s.MinutesLate,
+            StopConflicts(ctx.Day, technician, t, s.Start, departure, shiftEnd, previous));
     }
 
     /// <summary>

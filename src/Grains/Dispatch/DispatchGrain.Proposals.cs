@@ -200,14 +200,10 @@ public sealed partial class DispatchGrain
         }
 
         var jobs = route.Select(id => ctx.Problem.JobIndex(id)).ToList();
-        try
-        {
-            route.Insert(jobs.Contains(null) ? route.Count : BestPosition(ctx, vehicle, [.. jobs.Select(j => j!.Value)], job, null), ticketId);
-        }
-        catch (AssignmentRefusedException)
-        {
-            route.Add(ticketId); // nowhere without lateness: last, where its lateness shows on the board
-        }
+        // Nowhere without lateness: last, where its lateness shows on the board.
+        var best = -1;
+        var fits = !jobs.Contains(null) && BestPosition(ctx, vehicle, [.. jobs.Select(j => j!.Value)], job, null, out best) is null;
+        route.Insert(fits ? best : route.Count, ticketId);
     }
 
     private PlanProposal ProposalView(DaySearch search, string actor)

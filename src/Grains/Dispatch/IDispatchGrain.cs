@@ -28,6 +28,13 @@ public interface IDispatchGrain : IGrainWithStringKey
     /// </summary>
     Task<DayBoard> AssignAsync(DateOnly day, string ticketId, string technicianId, DateTimeOffset? at, string actor);
 
+    /// <summary>
+    /// Which technicians could take the job on <paramref name="day"/>, and every reason each other one cannot, by the
+    /// checks <see cref="AssignAsync"/> refuses with (the job placed where it costs least). Changes nothing.
+    /// <see cref="NotFoundException"/> when the company has no such open job.
+    /// </summary>
+    Task<JobCandidates> CandidatesAsync(DateOnly day, string ticketId);
+
     /// <summary>Takes a job off its route back to the unassigned tray (it stays there until assigned or optimized).</summary>
     Task<DayBoard> UnassignAsync(string ticketId, string actor);
 

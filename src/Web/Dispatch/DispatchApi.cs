@@ -34,6 +34,7 @@ public static class DispatchApi
         group.MapGet("/board/routes", GetBoardRoutesAsync).WithSummary("Every route of a day's board as legs along the roads (encoded polylines), for the map.");
         group.MapPlanProposals();
         group.MapDispatchCalendar();
+        group.MapJobCandidates();
         return group;
     }
 

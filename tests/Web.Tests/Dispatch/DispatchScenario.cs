@@ -49,23 +49,35 @@ public sealed class DispatchScenario
     }
 
     /// <param name="shift">Working hours every day, local "HH:mm" (the whole day unless given).</param>
-    public async Task<string> AddTechnicianAsync(string name, string[] skills, (double Latitude, double Longitude) home, string buffer = "00:00:00", (string From, string To)? shift = null)
+    /// <param name="certifications">Certifications as the schedule API takes them ({ name, expiresOn }); none when null.</param>
+    /// <param name="blackoutDates">Days off (yyyy-MM-dd) besides the every-day shifts.</param>
+    public async Task<string> AddTechnicianAsync(
+        string name, string[] skills, (double Latitude, double Longitude) home, string buffer = "00:00:00", (string From, string To)? shift = null,
+        object[]? certifications = null, string[]? blackoutDates = null)
     {
         var response = await Dispatcher.PostAsJsonAsync("/api/v1/technicians", new { name, skills, homeBase = new { latitude = home.Latitude, longitude = home.Longitude } });
         response.EnsureSuccessStatusCode();
         var technician = (await response.Content.ReadFromJsonAsync<OrleansPortal.Web.Technicians.TechnicianDto>(ApiJson.Options))!;
+        await SetScheduleAsync(technician.Id, home, buffer, certifications, blackoutDates, shift);
+        return technician.Id;
+    }
+
+    /// <summary>Replaces a technician's schedule: every day <paramref name="shift"/> (00:00 to 23:59 unless given), from and back to <paramref name="home"/>.</summary>
+    public async Task SetScheduleAsync(
+        string technicianId, (double Latitude, double Longitude) home, string buffer = "00:00:00", object[]? certifications = null, string[]? blackoutDates = null,
+        (string From, string To)? shift = null)
+    {
         var schedule = new
         {
             timeZone = TimeZone,
             workingHours = Enum.GetNames<DayOfWeek>().Select(day => new { day, start = shift?.From ?? "00:00", end = shift?.To ?? "23:59" }),
-            blackoutDates = Array.Empty<string>(),
+            blackoutDates = blackoutDates ?? [],
             startLocation = new { latitude = home.Latitude, longitude = home.Longitude },
             endLocation = new { latitude = home.Latitude, longitude = home.Longitude },
             bufferBetweenJobs = buffer,
-            certifications = Array.Empty<object>(),
+            certifications = certifications ?? [],
         };
-        (await Dispatcher.PutAsJsonAsync($"/api/v1/technicians/{technician.Id}/schedule", schedule)).EnsureSuccessStatusCode();
-        return technician.Id;
+        (await Dispatcher.PutAsJsonAsync($"/api/v1/technicians/{technicianId}/schedule", schedule)).EnsureSuccessStatusCode();
     }
 
     /// <summary>A job at <paramref name="at"/>; the window is relative to now (null: no window).</summary>

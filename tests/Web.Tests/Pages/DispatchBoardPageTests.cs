@@ -112,7 +112,7 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
         var page = board.Page;
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Select Check valves to assign" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Assign the selected job to Gil Gardener" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign here: the selected job to Gil Gardener" }).ClickAsync();
 
         await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("Check valves");
         await Assertions.Expect(Tray(page)).Not.ToContainTextAsync("Check valves");

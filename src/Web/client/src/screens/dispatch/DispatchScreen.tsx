@@ -4,6 +4,7 @@ import { api } from "../../api/client";
 import { t } from "../../i18n/i18n";
 import { AlertsPanel } from "./board/AlertsPanel";
 import { BoardStore } from "./board/boardStore";
+import { Candidates } from "./board/candidates";
 import { BoardDrag } from "./board/drag";
 import { DragGhost } from "./board/DragGhost";
 import { LastPlan } from "./board/lastPlan";
@@ -16,6 +17,8 @@ import { Timeline } from "./board/Timeline";
 import { Tray } from "./board/Tray";
 import { ChatPanel } from "./chat/ChatPanel";
 import { DispatchHeader } from "./DispatchHeader";
+import { Filters } from "./filters/filters";
+import { FiltersPanel } from "./filters/FiltersPanel";
 import { Fleet } from "./fleet/fleet";
 import { Selection } from "./fleet/selection";
 import { TechnicianDetails } from "./fleet/TechnicianDetails";
@@ -32,7 +35,10 @@ function createStores() {
     const technician = board.board.peek()?.technicians.find(t => t.id === technicianId);
     if (technician) void board.assign(technician, ticketId, timeAt(board.scale.peek(), fraction));
   });
-  return { fleet, board, drag, selection: new Selection(), place: new NewJobPlace(), optimize: new OptimizeRun(), lastPlan: new LastPlan() };
+  return {
+    fleet, board, drag, selection: new Selection(), place: new NewJobPlace(), optimize: new OptimizeRun(), lastPlan: new LastPlan(),
+    candidates: new Candidates(board, drag), filters: new Filters(board),
+  };
 }
 
 /**
@@ -41,7 +47,7 @@ function createStores() {
  */
 export function DispatchScreen() {
   const [stores] = useState(createStores);
-  const { fleet, board, drag, selection, place, optimize, lastPlan } = stores;
+  const { fleet, board, drag, selection, place, optimize, lastPlan, candidates, filters } = stores;
   const company = useSignal("");
   const connection = useSignal<ConnectionState>("connecting");
   const signedIn = useSignal(false);
@@ -87,16 +93,17 @@ export function DispatchScreen() {
       <main class="layout">
         <aside class="side" aria-label={t("dispatch.fleet.heading")}>
           <TechnicianDetails fleet={fleet} selection={selection} zone={board.zone} />
-          <TechnicianList fleet={fleet} selection={selection} />
+          <FiltersPanel filters={filters} fleet={fleet} board={board} />
+          <TechnicianList fleet={fleet} selection={selection} filters={filters} />
         </aside>
         <div class="centre">
-          <LiveMap fleet={fleet} board={board} selection={selection} place={place} proposal={optimize.proposal} />
-          <Timeline store={board} drag={drag} />
+          <LiveMap fleet={fleet} board={board} selection={selection} place={place} proposal={optimize.proposal} filters={filters} />
+          <Timeline store={board} drag={drag} candidates={candidates} filters={filters} />
         </div>
         <aside class="board-side" aria-label={t("dispatch.board.panels")}>
           <OptimizePanel store={board} run={optimize} last={lastPlan} />
           <AlertsPanel store={board} onOpenTechnician={id => void selection.open(id)} />
-          <Tray store={board} drag={drag} onNewJob={() => (place.open.value = true)} />
+          <Tray store={board} drag={drag} filters={filters} onNewJob={() => (place.open.value = true)} />
           {signedIn.value && <ChatPanel zone={board.zone.value} />}
         </aside>
       </main>

@@ -34,7 +34,7 @@ export function JobCard({ job, selected, store, drag }: Props) {
       )}
       <div class="card-actions">
         <a class="open-job" href={jobPageHref(job.ticketId)} draggable={false}>{t("office.job.link.open")}<span class="visually-hidden">: {job.description}</span></a>
-        <button type="button" class="select" aria-pressed={selected} aria-label={t("dispatch.tray.selectLabel", { job: job.description })}
+        <button type="button" class="select" aria-pressed={selected} aria-label={t(selected ? "dispatch.tray.selectedLabel" : "dispatch.tray.selectLabel", { job: job.description })}
           onClick={() => store.select(selected ? null : job)}>
           {selected ? t("dispatch.tray.selected") : t("dispatch.tray.select")}
         </button>

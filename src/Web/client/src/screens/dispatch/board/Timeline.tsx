@@ -1,9 +1,11 @@
-import { useSignal } from "@preact/signals";
+import { useComputed, useSignal } from "@preact/signals";
 import { useCallback, useEffect, useRef } from "preact/hooks";
 import { useVirtualRows } from "../../../components/useVirtualRows";
 import { t } from "../../../i18n/i18n";
 import { clock } from "../format";
+import type { Filters } from "../filters/filters";
 import type { BoardStore } from "./boardStore";
+import type { Candidates } from "./candidates";
 import type { BoardDrag } from "./drag";
 import { HOUR, percent } from "./scale";
 import { TimelineBar } from "./TimelineBar";
@@ -15,6 +17,8 @@ const rowHeight = () => (matchMedia("(pointer: coarse)").matches ? 44 : 22);
 interface Props {
   store: BoardStore;
   drag: BoardDrag;
+  candidates: Candidates;
+  filters: Filters;
 }
 
 /**
@@ -22,7 +26,7 @@ interface Props {
  * screen; more scroll, and only the rows in view are rendered (a fleet of thousands is one board). Refusals show in an
  * alert above the rows and leave everything where it was.
  */
-export function Timeline({ store, drag }: Props) {
+export function Timeline({ store, drag, candidates, filters }: Props) {
   // Every lane is as wide as the scale's: chips need it in pixels to choose the words that fit.
   const laneWidth = useSignal(0);
   const observer = useRef<ResizeObserver | null>(null);
@@ -34,7 +38,12 @@ export function Timeline({ store, drag }: Props) {
   }, []);
 
   const board = store.board.value;
-  const technicians = board?.technicians ?? [];
+  // Only the rows the filters keep; they are counted and placed like the whole list was.
+  const technicians = useComputed(() => {
+    const all = store.board.value?.technicians ?? [];
+    const test = filters.technicianTest.value;
+    return filters.active.value ? all.filter(tech => test(tech.id, tech.name)) : all;
+  }).value;
   const pitch = rowHeight();
   const rows = useVirtualRows(technicians.length, pitch, 6);
   const shown = technicians.slice(rows.first, rows.last);
@@ -66,7 +75,7 @@ export function Timeline({ store, drag }: Props) {
       )}
       <div class="timeline" ref={rows.ref} onScroll={rows.onScroll} tabIndex={0} role="group" aria-labelledby="timeline-heading">
         {!board ? <p class="muted empty">{t("common.loading")}</p>
-          : technicians.length === 0 ? <p class="muted empty">{t("dispatch.board.noTechnicians")}</p>
+          : technicians.length === 0 ? <p class="muted empty">{t(board.technicians.length > 0 ? "dispatch.filters.noRows" : "dispatch.board.noTechnicians")}</p>
           : (
             <>
               <div class="scale" aria-hidden="true">
@@ -78,7 +87,7 @@ export function Timeline({ store, drag }: Props) {
               <ol class="rows" aria-label={t("dispatch.board.rows")} style={{ height: `${technicians.length * pitch}px` }}>
                 {shown.map((tech, offset) => (
                   <TimelineRow key={tech.id} technician={tech} index={rows.first + offset} total={technicians.length} pitch={pitch}
-                    colour={colours.get(tech.id) ?? null} scale={scale} laneWidth={laneWidth.value} store={store} drag={drag} />
+                    colour={colours.get(tech.id) ?? null} scale={scale} laneWidth={laneWidth.value} store={store} drag={drag} candidates={candidates} filters={filters} />
                 ))}
               </ol>
             </>

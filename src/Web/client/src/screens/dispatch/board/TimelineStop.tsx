@@ -6,6 +6,7 @@ import type { BoardDrag } from "./drag";
 import { fitChip } from "./fitText";
 import { percent, type Scale } from "./scale";
 import "./jobLink.css";
+import { StopConflicts } from "./StopConflicts";
 
 /** Room a chip keeps for its padding, its link to the job's page and, on an assigned job, its unassign button (see .stop in dispatch.css). */
 const PADDING = 8;
@@ -65,6 +66,7 @@ export function TimelineStop({ stop, number, scale, laneWidth, store, drag }: Pr
         {shown.description && <span class="text" aria-hidden="true">{shown.description}</span>}
         {shown.eta && <span class="eta" aria-hidden="true">{shown.eta}</span>}
       </button>
+      <StopConflicts stop={stop} />
       {/* A link, so it opens in a new tab too; not draggable, so pressing it still drags the stop (a drag swallows the click). */}
       <a class="open-job" href={jobPageHref(job.ticketId)} draggable={false} aria-label={t("office.job.link.openNamed", { job: job.description })} title={t("office.job.link.open")}>↗</a>
       {removable && (

@@ -1,5 +1,6 @@
 import { t } from "../../../i18n/i18n";
 import { PRIORITY_RANK, type BoardJob } from "../format";
+import type { Filters } from "../filters/filters";
 import type { BoardStore } from "./boardStore";
 import type { BoardDrag } from "./drag";
 import { JobCard } from "./JobCard";
@@ -7,12 +8,14 @@ import { JobCard } from "./JobCard";
 interface Props {
   store: BoardStore;
   drag: BoardDrag;
+  filters: Filters;
   onNewJob(): void;
 }
 
 /** The jobs waiting for a technician, emergencies first, then by window start. */
-export function Tray({ store, drag, onNewJob }: Props) {
-  const jobs = sortTray(store.board.value?.unassigned ?? []);
+export function Tray({ store, drag, filters, onNewJob }: Props) {
+  const test = filters.jobTest.value;
+  const jobs = sortTray((store.board.value?.unassigned ?? []).filter(test));
   const selected = store.selected.value?.ticketId;
   return (
     <section class="panel tray-panel" aria-labelledby="tray-heading">
@@ -22,7 +25,7 @@ export function Tray({ store, drag, onNewJob }: Props) {
       </div>
       <ul class="tray" aria-labelledby="tray-heading">
         {jobs.length === 0
-          ? <li class="empty muted">{t("dispatch.tray.empty")}</li>
+          ? <li class="empty muted">{t(store.board.value?.unassigned.length ? "dispatch.filters.noJobs" : "dispatch.tray.empty")}</li>
           : jobs.map(job => <JobCard key={job.ticketId} job={job} selected={job.ticketId === selected} store={store} drag={drag} />)}
       </ul>
     </section>

@@ -14,6 +14,8 @@ export interface DragState {
   y: number;
   /** The technician whose lane is under the pointer. */
   over: string | null;
+  /** Where across that lane the pointer is, 0 at the start of the day's scale to 1 at its end (the time a drop asks for). */
+  fraction: number;
 }
 
 export class BoardDrag {
@@ -36,7 +38,7 @@ export class BoardDrag {
     if (!pressed || event.pointerId !== pressed.pointerId) return;
     if (!this.state.peek() && Math.hypot(event.clientX - pressed.x, event.clientY - pressed.y) < THRESHOLD) return;
     event.preventDefault();
-    this.state.value = { job: pressed.job, x: event.clientX, y: event.clientY, over: laneAt(event.clientX, event.clientY)?.dataset.lane ?? null };
+    this.state.value = { job: pressed.job, x: event.clientX, y: event.clientY, ...placeAt(event.clientX, event.clientY) };
   };
 
   private readonly release = (event: PointerEvent) => {
@@ -47,11 +49,8 @@ export class BoardDrag {
     // The press and release were a drag, not a click on whatever lies under the pointer now.
     window.addEventListener("click", swallow, { capture: true, once: true });
     setTimeout(() => window.removeEventListener("click", swallow, { capture: true }), 0);
-    const lane = laneAt(event.clientX, event.clientY);
-    if (!lane?.dataset.lane) return;
-    const box = lane.getBoundingClientRect();
-    const fromStart = document.documentElement.dir === "rtl" ? box.right - event.clientX : event.clientX - box.left;
-    this.drop(lane.dataset.lane, dragged.job.ticketId, Math.min(1, Math.max(0, fromStart / box.width)));
+    const { over, fraction } = placeAt(event.clientX, event.clientY);
+    if (over) this.drop(over, dragged.job.ticketId, fraction);
   };
 
   private readonly cancel = () => this.end();
@@ -65,7 +64,14 @@ export class BoardDrag {
   }
 }
 
-const laneAt = (x: number, y: number): HTMLElement | null => document.elementFromPoint(x, y)?.closest<HTMLElement>("[data-lane]") ?? null;
+/** The lane under a point and how far across it the point is. */
+function placeAt(x: number, y: number): { over: string | null; fraction: number } {
+  const lane = document.elementFromPoint(x, y)?.closest<HTMLElement>("[data-lane]");
+  if (!lane?.dataset.lane) return { over: null, fraction: 0 };
+  const box = lane.getBoundingClientRect();
+  const fromStart = document.documentElement.dir === "rtl" ? box.right - x : x - box.left;
+  return { over: lane.dataset.lane, fraction: Math.min(1, Math.max(0, fromStart / box.width)) };
+}
 
 function swallow(event: Event): void {
   event.stopPropagation();

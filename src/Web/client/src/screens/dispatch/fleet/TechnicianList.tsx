@@ -2,6 +2,7 @@ import { useComputed, useSignal, useSignalEffect } from "@preact/signals";
 import { useCallback, useLayoutEffect, useRef } from "preact/hooks";
 import { useVirtualRows } from "../../../components/useVirtualRows";
 import { t } from "../../../i18n/i18n";
+import type { Filters } from "../filters/filters";
 import type { Fleet } from "./fleet";
 import type { Selection } from "./selection";
 import { ROW_HEIGHT, TechnicianRow } from "./TechnicianRow";
@@ -9,23 +10,23 @@ import { ROW_HEIGHT, TechnicianRow } from "./TechnicianRow";
 interface Props {
   fleet: Fleet;
   selection: Selection;
+  filters: Filters;
 }
 
 /**
- * The technicians, by name, searchable, for a fleet of thousands: only the rows in view (and a few around them) are in
+ * The technicians, by name, searchable (the search is the dashboard's technician filter, see filters.ts), for a fleet of thousands: only the rows in view (and a few around them) are in
  * the DOM (useVirtualRows). Each row is a button; the arrow keys, Home, End, Page Up and Page Down move between rows,
  * and Tab leaves the list from the row last reached (a roving tabindex).
  */
-export function TechnicianList({ fleet, selection }: Props) {
-  const query = useSignal("");
+export function TechnicianList({ fleet, selection, filters }: Props) {
   const active = useSignal(0);
   const focusIndex = useRef<number | null>(null);
   const scroller = useRef<HTMLDivElement | null>(null);
 
   const ids = useComputed(() => {
-    const words = query.value.trim().toLocaleLowerCase();
+    const test = filters.technicianTest.value;
     const all = fleet.roster.value;
-    return words ? all.filter(id => fleet.technician(id)?.peek().name.toLocaleLowerCase().includes(words)) : all;
+    return filters.active.value ? all.filter(id => test(id, fleet.technician(id)?.peek().name ?? "")) : all;
   });
   const list = ids.value;
   const rows = useVirtualRows(list.length, ROW_HEIGHT);
@@ -78,9 +79,9 @@ export function TechnicianList({ fleet, selection }: Props) {
   return (
     <section class="fleet" aria-labelledby="fleet-heading">
       <h2 id="fleet-heading">{t("dispatch.fleet.heading")} <span class="badge">{t("dispatch.fleet.count", { count: total })}</span></h2>
-      <input type="search" placeholder={t("dispatch.fleet.search")} aria-label={t("dispatch.fleet.search")} value={query.value}
+      <input type="search" placeholder={t("dispatch.fleet.search")} aria-label={t("dispatch.fleet.search")} value={filters.technician.value}
         onInput={e => {
-          query.value = e.currentTarget.value;
+          filters.technician.value = e.currentTarget.value;
           active.value = 0;
           rows.reveal(0);
         }} />

@@ -6,6 +6,7 @@
 // canvas and two tooltips whatever the size of the fleet, and does not grow while positions stream.
 import L from "leaflet";
 import { t } from "../../../i18n/i18n";
+import type { TechnicianTest } from "../filters/filters";
 import type { Fleet, Technician } from "../fleet/fleet";
 import { conditionLabel, conditionOf, conditionColour, conditions, now, type Condition } from "../fleet/status";
 import { ClusterMarker, TechnicianMarker, emptyMix } from "./canvasMarkers";
@@ -41,10 +42,18 @@ export class FleetLayer {
   private readonly pinnedStatus = document.createElement("span");
   private routeColours: ReadonlyMap<string, string> = new Map();
   private selectedId: string | null = null;
+  /** The dashboard's technician filter: those it hides are on neither a marker nor a cluster. */
+  private shows: TechnicianTest = () => true;
   private regroupTimer = 0;
   private readonly stop: (() => void)[] = [];
 
-  constructor(private readonly map: L.Map, fleet: Fleet, private readonly onSelect: (id: string) => void) {
+  constructor(
+    private readonly map: L.Map,
+    fleet: Fleet,
+    private readonly onSelect: (id: string) => void,
+    /** Told how many technicians the map shows (markers and clusters' members) after each regrouping. */
+    private readonly onShown: (count: number) => void = () => {},
+  ) {
     this.hover.setContent(this.hoverText);
     const pinnedContent = document.createElement("div");
     pinnedContent.append(this.pinnedName, document.createElement("br"), this.pinnedStatus);
@@ -86,6 +95,12 @@ export class FleetLayer {
         entry.marker.redraw();
       }
     }
+  }
+
+  /** Applies the dashboard's technician filter at once (not at the next regrouping of moving markers). */
+  setFilter(test: TechnicianTest): void {
+    this.shows = test;
+    this.regroup();
   }
 
   /** Marks the technician, keeps a tooltip on them and brings them into view at street zoom. */
@@ -196,8 +211,14 @@ export class FleetLayer {
   private regroup(): void {
     const zoom = this.map.getZoom();
     const cells = new Map<string, Entry[]>();
+    let shown = 0;
     for (const entry of this.entries.values()) {
       if (!entry.marker) continue;
+      if (!this.shows(entry.technician.id, entry.technician.name)) {
+        this.show(entry, false);
+        continue;
+      }
+      shown++;
       if (zoom >= STREET_ZOOM || entry.technician.id === this.selectedId) {
         this.show(entry, true);
         continue;
@@ -215,6 +236,7 @@ export class FleetLayer {
       if (clustered) this.fillCluster(used++, members);
     }
     for (let i = used; i < this.pool.length; i++) this.clusterLayer.removeLayer(this.pool[i]!);
+    this.onShown(shown);
   }
 
   private show(entry: Entry, shown: boolean): void {

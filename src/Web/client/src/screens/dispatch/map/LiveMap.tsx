@@ -1,4 +1,4 @@
-import { effect, type ReadonlySignal } from "@preact/signals";
+import { effect, useSignal, type ReadonlySignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
@@ -7,6 +7,7 @@ import { t } from "../../../i18n/i18n";
 import type { BoardStore } from "../board/boardStore";
 import type { NewJobPlace } from "../board/newJobPlace";
 import type { PlanProposal } from "../board/optimizeRun";
+import type { Filters } from "../filters/filters";
 import type { Fleet } from "../fleet/fleet";
 import type { Selection } from "../fleet/selection";
 import { FleetLayer } from "./FleetLayer";
@@ -24,6 +25,7 @@ interface Props {
   place: NewJobPlace;
   /** The plan on offer ("optimize the day"), drawn dashed over the current routes until applied or discarded. */
   proposal: ReadonlySignal<PlanProposal | null>;
+  filters: Filters;
 }
 
 /**
@@ -31,8 +33,9 @@ interface Props {
  * in place from the signals they follow (technicians, the board's routes along the roads, a proposed plan's routes, the
  * open technician's track, the new job's pin).
  */
-export function LiveMap({ fleet, board, selection, place, proposal }: Props) {
+export function LiveMap({ fleet, board, selection, place, proposal, filters }: Props) {
   const element = useRef<HTMLDivElement>(null);
+  const onMap = useSignal<number | null>(null);
 
   useEffect(() => {
     const container = element.current!;
@@ -46,7 +49,7 @@ export function LiveMap({ fleet, board, selection, place, proposal }: Props) {
       if (data?.tileUrl) L.tileLayer(data.tileUrl, { attribution: data.attribution, maxZoom: 19, referrerPolicy: "strict-origin" }).addTo(map);
     });
 
-    const technicians = new FleetLayer(map, fleet, id => void selection.open(id));
+    const technicians = new FleetLayer(map, fleet, id => void selection.open(id), count => (onMap.value = count));
     const routes = new RoutesLayer(map);
     const roads = new RoadRoutes();
     const proposed = new ProposedRoutesLayer(map);
@@ -76,6 +79,7 @@ export function LiveMap({ fleet, board, selection, place, proposal }: Props) {
         container.classList.toggle("previewing", offered !== null);
       }),
       effect(() => technicians.select(selection.technicianId.value)),
+      effect(() => technicians.setFilter(filters.technicianTest.value)),
       effect(() => {
         const shown = selection.track.value;
         track?.remove();
@@ -105,7 +109,7 @@ export function LiveMap({ fleet, board, selection, place, proposal }: Props) {
     <section class="map-box" aria-label={t("dispatch.map.label")}>
       {/* A map is not mirrored in a right-to-left page: east stays on the right. */}
       <div ref={element} class="map" dir="ltr" />
-      <MapLegend />
+      <MapLegend onMap={onMap.value} />
     </section>
   );
 }
