@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using OrleansPortal.Testing;
 using OrleansPortal.Web.Tests.Infrastructure;
 
 namespace OrleansPortal.Web.Tests.Pages;
@@ -16,11 +15,7 @@ public sealed class CustomersPageTests(BrowserFixture browser)
     [MemberData(nameof(WhatAPersonSees.Sizes), MemberType = typeof(WhatAPersonSees))]
     public async Task ADispatcher_CreatesACustomer_FindsTheirAddress_AndCreatesAJobThere(int width, int height)
     {
-        var extract = Path.Combine(Path.GetTempPath(), $"orleansportal-customers-page-{Guid.NewGuid():N}.osm.pbf");
-        var osm = new OsmPbfWriter();
-        osm.Line([(41.1500, -8.6060), (41.1480, -8.6061), (41.1460, -8.6062)], ("highway", "residential"), ("name", "Rua de Santa Catarina"));
-        osm.Node(41.1480, -8.6058, ("addr:street", "Rua de Santa Catarina"), ("addr:housenumber", "312"), ("addr:postcode", "4000-443"), ("addr:city", "Porto"));
-        osm.Save(extract);
+        var extract = SmallExtracts.SantaCatarina();
         try
         {
             using var app = new PortalFactory();
