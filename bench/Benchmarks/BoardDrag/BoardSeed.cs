@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -68,8 +69,9 @@ internal sealed class BoardSeed(HttpClient http, string cookie)
             var address = $"Rua do Trabalho {j + 1}, Porto";
             var property = (await SendAsync(HttpMethod.Post, $"/api/v1/customers/{customers[t]}/properties", new { name = $"Site {j + 1:D3}", address, location = Point(at) }))
                 .GetProperty("id").GetString()!;
-            // Staggered windows of five hours, half an hour apart: the day is full but a job moved to another lane
-            // at about the same time still fits there.
+            // Staggered windows of seven hours, half an hour apart (the last ends before midnight, see NoonZone): wide
+            // enough that a job dropped into another lane, which pushes that lane's later stops by the job's time,
+            // makes none of them late; with five hours every drop was refused.
             var from = now.AddHours(0.25 + k * 0.5);
             tickets[j] = (await SendAsync(HttpMethod.Post, "/api/v1/tickets", new
             {
@@ -80,12 +82,14 @@ internal sealed class BoardSeed(HttpClient http, string cookie)
                 description = $"Job {j + 1:D3}",
                 requiredSkills = new[] { "hvac" },
                 estimatedMinutes = 30,
-                arrivalWindow = new { start = from, end = from.AddHours(5) },
+                arrivalWindow = new { start = from, end = from.AddHours(7) },
                 priority = "Routine",
             })).GetProperty("id").GetString()!;
         });
 
         done($"{jobs} jobs for today, each at a property of its own");
+        await WaitUntilSettledAsync();
+        done("the board took in the new jobs");
 
         // The company's board is one grain, which takes assignments one at a time, re-plans and stores the day for each
         // (and again for each ticket event an assignment causes), and answers with the whole board: requests in
@@ -97,7 +101,38 @@ internal sealed class BoardSeed(HttpClient http, string cookie)
             if ((j + 1) % 50 == 0 && j + 1 < jobs) done($"{j + 1} jobs assigned");
         }
         done($"{jobs} jobs assigned");
+        await WaitUntilSettledAsync();
+        done("the board settled");
         return ids;
+    }
+
+    /// <summary>
+    /// Every new job and every assignment sends ticket events that the board's grain takes in later, one re-plan each,
+    /// behind any request: right after the jobs are created an assignment waits behind 400 of them, past Orleans' 30 s
+    /// (the app then resets the connection), and right after seeding a drop would. Settled is when a board read, which
+    /// queues behind them too, answers within half a second; a read that outwaits the timeout only means not yet.
+    /// </summary>
+    private async Task WaitUntilSettledAsync()
+    {
+        var patience = Stopwatch.StartNew();
+        while (true)
+        {
+            var read = Stopwatch.StartNew();
+            using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/dispatch/board"))
+            {
+                request.Headers.Add("Cookie", cookie);
+                try
+                {
+                    using var response = await http.SendAsync(request);
+                    if (response.IsSuccessStatusCode && read.Elapsed < TimeSpan.FromMilliseconds(500)) return;
+                }
+                catch (HttpRequestException)
+                {
+                    // the read outwaited Orleans' timeout: still busy
+                }
+            }
+            if (patience.Elapsed > TimeSpan.FromMinutes(5)) throw new InvalidOperationException("The board's grain was still busy 5 minutes after seeding.");
+        }
     }
 
     /// <summary>Home bases on a grid over Porto, from Matosinhos to Campanhã and from Paranhos down to Gaia.</summary>

@@ -30,7 +30,7 @@
   m.start = () => { m.measuring = true; m.started = performance.now(); };
   m.stop = () => { m.measuring = false; m.windows.push([m.started, performance.now()]); };
 
-  // Totals over the measured windows: long-task milliseconds, window milliseconds, slow pointer events.
+  // Totals over the measured windows: long-task milliseconds, window milliseconds, slow pointer events by name.
   m.summary = () => {
     const inside = start => m.windows.some(([from, to]) => start >= from && start <= to);
     const tasks = m.longTasks.filter(([start]) => inside(start));
@@ -40,12 +40,25 @@
       longTaskMs: tasks.reduce((sum, [, duration]) => sum + duration, 0),
       longTasks: tasks.length,
       measuredMs: m.windows.reduce((sum, [from, to]) => sum + to - from, 0),
-      slowEvents: events.length,
-      slowestEvent: events.reduce((max, [, duration]) => Math.max(max, duration), 0),
+      slowEvents: events.reduce((byName, [, duration, name]) => {
+        const seen = (byName[name] ??= { count: 0, longest: 0 });
+        seen.count++;
+        seen.longest = Math.max(seen.longest, duration);
+        return byName;
+      }, {}),
     });
   };
 
-  // The visible lanes of the day plan, top to bottom, and for each its widest stop (where a person would grab it).
+  // Whether a press at (x, y) takes hold of the stop (a list item, or the job's description): on it, not on its
+  // unassign button.
+  m.grabs = (x, y, stop) => {
+    const hit = document.elementFromPoint(x, y);
+    const on = hit?.closest(".stops > li");
+    return !!on && !hit.closest(".unassign") && (typeof stop === "string" ? (on.textContent ?? "").includes(stop) : on === stop);
+  };
+
+  // The visible lanes of the day plan, top to bottom, and for each the stop showing most of itself (where a person
+  // would grab it) and a point on it.
   m.lanes = () => {
     const view = document.querySelector(".timeline")?.getBoundingClientRect();
     if (!view) return "[]";
@@ -53,13 +66,18 @@
     for (const lane of document.querySelectorAll(".timeline .rows [data-lane]")) {
       const box = lane.getBoundingClientRect();
       if (box.top < view.top + 24 || box.bottom > view.bottom) continue; // under the sticky hour scale or cut off
+      // Chips of a full day overlap (a later stop is drawn over the end of the one before), so what counts is the
+      // part of a chip the pointer really hits: sampled every 2 px across it.
       let widest = null;
+      const y = box.top + box.height / 2;
       for (const stop of lane.querySelectorAll(".stops > li")) {
         const chip = stop.getBoundingClientRect();
         const job = /Job \d{3}/.exec(stop.textContent ?? "")?.[0];
-        if (job && (!widest || chip.width > widest.width)) widest = { job, x: chip.left + chip.width / 2, width: chip.width };
+        const hits = [];
+        for (let x = chip.left + 1; x < chip.right - 1; x += 2) if (m.grabs(x, y, stop)) hits.push(x);
+        if (job && hits.length > 0 && (!widest || hits.length * 2 > widest.width)) widest = { job, x: hits[Math.floor(hits.length / 2)], width: hits.length * 2 };
       }
-      lanes.push({ id: lane.dataset.lane, top: box.top, y: box.top + box.height / 2, stop: widest });
+      lanes.push({ id: lane.dataset.lane, top: box.top, y, stop: widest });
     }
     lanes.sort((a, b) => a.top - b.top);
     return JSON.stringify(lanes);
@@ -85,7 +103,11 @@
     const observer = new MutationObserver(check);
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     window.addEventListener("pointerup", event => { drop.upAt = event.timeStamp; queueMicrotask(check); }, { capture: true, once: true });
-    setTimeout(() => settle("timeout: the job was not shown in its new lane within 30 s"), 30000);
+    setTimeout(() => {
+      const now = [...document.querySelectorAll("[data-lane]")].find(lane => holds(lane.dataset.lane, job))?.dataset.lane ?? "no lane in view";
+      const said = document.querySelector(".board-status")?.textContent ?? "";
+      settle(`timeout: not in lane ${laneId} within 30 s of the drop (released: ${drop.upAt > 0}; now in: ${now}; the board says: "${said}")`);
+    }, 30000);
   };
 
   m.dropResult = () => new Promise(resolve => {
