@@ -1,3 +1,4 @@
+using OrleansPortal.Benchmarks.BoardDrag;
 using OrleansPortal.Benchmarks.Chaos;
 using OrleansPortal.Benchmarks.Cluster;
 using OrleansPortal.Benchmarks.Fleet;
@@ -28,11 +29,12 @@ return args.FirstOrDefault() switch
     "fleet" => await FleetBenchmark.RunAsync(args[1..]),
     "chaos" => await ChaosBenchmark.RunAsync(args[1..]),
     "live-map" => await LiveMapBenchmark.RunAsync(args[1..]),
+    "board-drag" => await BoardDragBenchmark.RunAsync(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, geocode, matrix, route-geometry, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, geocode, matrix, route-geometry, solomon, insert");
     return 2;
 }

@@ -17,7 +17,6 @@ namespace OrleansPortal.Benchmarks.LiveMap;
 /// </summary>
 internal static class LiveMapBenchmark
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private static readonly TimeSpan SettleAfterSnapshot = TimeSpan.FromSeconds(10);
 
     public static async Task<int> RunAsync(string[] args)
@@ -44,20 +43,9 @@ internal static class LiveMapBenchmark
         await using var traffic = new FleetTraffic(http, tokens);
         traffic.Start();
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
-        });
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = app.Url.ToString() });
-        var (name, value) = (cookie[..cookie.IndexOf('=')], cookie[(cookie.IndexOf('=') + 1)..]);
-        await context.AddCookiesAsync([new Cookie { Name = name, Value = value, Url = app.Url.ToString() }]);
-        await context.AddInitScriptAsync(script: ReadMetricsScript());
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
+        await using var browser = await SignedInBrowser.OpenAsync(app.Url, cookie, "OrleansPortal.Benchmarks.LiveMap.page-metrics.js");
+        var page = browser.Page;
+        var errors = browser.Errors;
 
         clock.Restart();
         await page.GotoAsync("/dispatch/");
@@ -116,14 +104,6 @@ internal static class LiveMapBenchmark
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    private static string ReadMetricsScript()
-    {
-        using var stream = typeof(LiveMapBenchmark).Assembly.GetManifestResourceStream("OrleansPortal.Benchmarks.LiveMap.page-metrics.js")
-            ?? throw new InvalidOperationException("page-metrics.js is not embedded.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 
     private static string WebRoot() => Path.Combine(Repository.Root(), "src", "Web", "wwwroot");
 
