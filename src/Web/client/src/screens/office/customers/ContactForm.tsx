@@ -25,7 +25,7 @@ export function ContactForm({ customerId, contact, onSaved, onCancel }: { custom
       ? await api.PUT("/api/v1/customers/{id}/contacts/{contactId}", { params: { path: { id: customerId, contactId: contact.id } }, body })
       : await api.POST("/api/v1/customers/{id}/contacts", { params: { path: { id: customerId } }, body });
     if (!answer.data) { error.value = problemText(answer.error, answer.response.status); return; }
-    if (!contact) name.value = email.value = phone.value = "";
+    if (!contact) { name.value = email.value = phone.value = ""; role.value = "Owner"; }
     error.value = "";
     onSaved();
   }
