@@ -1,6 +1,7 @@
 using OrleansPortal.Benchmarks.BoardDrag;
 using OrleansPortal.Benchmarks.Chaos;
 using OrleansPortal.Benchmarks.Cluster;
+using OrleansPortal.Benchmarks.FirstPaint;
 using OrleansPortal.Benchmarks.Fleet;
 using OrleansPortal.Benchmarks.Geocode;
 using OrleansPortal.Benchmarks.GrainCalls;
@@ -30,11 +31,12 @@ return args.FirstOrDefault() switch
     "chaos" => await ChaosBenchmark.RunAsync(args[1..]),
     "live-map" => await LiveMapBenchmark.RunAsync(args[1..]),
     "board-drag" => await BoardDragBenchmark.RunAsync(args[1..]),
+    "first-paint" => await FirstPaintBenchmark.RunAsync(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, geocode, matrix, route-geometry, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, first-paint, geocode, matrix, route-geometry, solomon, insert");
     return 2;
 }
