@@ -117,7 +117,12 @@ public sealed class DispatchBoardPageTests(BrowserFixture browser)
         await Assertions.Expect(Row(page, "Gil Gardener")).ToContainTextAsync("Check valves");
         await Assertions.Expect(Tray(page)).Not.ToContainTextAsync("Check valves");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Unassign Check valves" }).ClickAsync();
+        // A stop too short for its buttons shows them when pointed at, as a person would before reaching for the ×.
+        var stop = Row(page, "Gil Gardener").Locator("li.stop");
+        var unassign = page.GetByRole(AriaRole.Button, new() { Name = "Unassign Check valves" });
+        await stop.HoverAsync();
+        await WhatAPersonSees.AssertInsideAsync(unassign, stop, "the stop's unassign button");
+        await unassign.ClickAsync();
 
         await Assertions.Expect(Card(page, "Check valves")).ToBeVisibleAsync();
         await Assertions.Expect(Row(page, "Gil Gardener")).Not.ToContainTextAsync("Check valves");

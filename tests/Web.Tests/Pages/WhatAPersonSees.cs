@@ -33,6 +33,8 @@ public static class WhatAPersonSees
     public static async Task AssertInsideAsync(ILocator element, ILocator container, string what)
     {
         var viewport = element.Page.ViewportSize!;
+        // A person looks once the page shows it: a list still loading has nothing in it yet to be in or out of place.
+        await Assertions.Expect(element.First).ToBeVisibleAsync();
         var count = await element.CountAsync();
         Assert.True(count > 0, $"{what}: nothing is shown");
         await using var holder = await container.ElementHandleAsync();

@@ -12,6 +12,8 @@ import { StopConflicts } from "./StopConflicts";
 const PADDING = 8;
 const UNASSIGN = 20;
 const OPEN_JOB = 18;
+/** The narrowest label worth keeping beside the buttons: a stop number. */
+const MIN_LABEL = 14;
 
 interface Props {
   stop: BoardStop;
@@ -36,7 +38,11 @@ export function TimelineStop({ stop, number, scale, laneWidth, store, drag }: Pr
   const lateText = late ? t("dispatch.stop.lateShort", { minutes: minutesLate }) : null;
   const etaText = stop.eta ? t("dispatch.stop.eta", { time: clock(stop.eta, zone) }) : null;
   const chipWidth = Math.max((span / 100) * laneWidth, 0);
-  const shown = fitChip(String(number), { late: lateText, description: job.description, eta: etaText }, chipWidth - PADDING - OPEN_JOB - (removable ? UNASSIGN : 0) - (job.pinned ? 12 : 0));
+  // A chip too short for its buttons keeps them out of sight until pointed at or focused (then it widens over its
+  // neighbours): at their full width, short stops on a busy lane covered each other's buttons.
+  const actions = OPEN_JOB + (removable ? UNASSIGN : 0);
+  const compact = chipWidth < PADDING + MIN_LABEL + actions;
+  const shown = fitChip(String(number), { late: lateText, description: job.description, eta: etaText }, chipWidth - PADDING - (compact ? 0 : actions) - (job.pinned ? 12 : 0));
 
   const title = [
     t("dispatch.stop.titleJob", { number, job: job.description, priority: priorityLabel(job.priority), status: job.status }),
@@ -55,7 +61,7 @@ export function TimelineStop({ stop, number, scale, laneWidth, store, drag }: Pr
   });
 
   return (
-    <li class={`stop priority-${job.priority} job-${job.status}${late ? " late" : ""}${selected ? " selected" : ""}${removable ? " removable" : ""}`}
+    <li class={`stop priority-${job.priority} job-${job.status}${late ? " late" : ""}${selected ? " selected" : ""}${removable ? " removable" : ""}${compact ? " compact" : ""}`}
       style={{ insetInlineStart: `${start}%`, width: `${span}%` }} title={title} onPointerDown={e => drag.press(e, job)}>
       {/* What fits is shown; the whole of it is what the button says, to a screen reader and to a search of the page. */}
       <button type="button" class="stop-label" aria-pressed={selected} onClick={() => store.select(selected ? null : job)}>
