@@ -11,8 +11,10 @@ public sealed class RoadGraph
     private readonly GeoPoint[] _locations;
     private readonly NodeGrid _grid;
 
-    internal RoadGraph(GeoPoint[] locations, int[] firstEdge, int[] edgeTarget, float[] edgeSeconds, float[] edgeMeters)
+    internal RoadGraph(GeoPoint[] locations, int[] firstEdge, int[] edgeTarget, float[] edgeSeconds, float[] edgeMeters, int[] edgeSource, RoadClass[] edgeClass)
     {
+        EdgeSource = edgeSource;
+        EdgeClass = edgeClass;
         _locations = locations;
         FirstEdge = firstEdge;
         EdgeTarget = edgeTarget;
@@ -39,6 +41,26 @@ public sealed class RoadGraph
     internal float[] EdgeSeconds { get; }
 
     internal float[] EdgeMeters { get; }
+
+    /// <summary>The node each edge leaves from (the CSR rows say it too, but a matcher walking edges needs it directly).</summary>
+    internal int[] EdgeSource { get; }
+
+    internal RoadClass[] EdgeClass { get; }
+
+    public int EdgeFrom(int edge) => EdgeSource[edge];
+
+    public int EdgeTo(int edge) => EdgeTarget[edge];
+
+    /// <summary>Free-flow seconds: the edge's length at its class's (or its maxspeed's) speed.</summary>
+    public double EdgeFreeFlowSeconds(int edge) => EdgeSeconds[edge];
+
+    public double EdgeLengthMeters(int edge) => EdgeMeters[edge];
+
+    public RoadClass EdgeRoadClass(int edge) => EdgeClass[edge];
+
+    public int FirstEdgeOf(int node) => FirstEdge[node];
+
+    public int EndEdgeOf(int node) => FirstEdge[node + 1];
 
     public GeoPoint NodeLocation(int node) => _locations[node];
 

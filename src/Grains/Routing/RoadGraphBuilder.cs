@@ -16,6 +16,7 @@ internal static class RoadGraphBuilder
         var to = new List<int>();
         var seconds = new List<float>();
         var meters = new List<float>();
+        var classes = new List<RoadClass>();
 
         int IndexOf(long id)
         {
@@ -31,6 +32,7 @@ internal static class RoadGraphBuilder
         foreach (var way in data.Ways)
         {
             var metersPerSecond = RoadSpeeds.KilometersPerHour(way.Highway, way.MaxSpeedKilometersPerHour) / 3.6;
+            var roadClass = RoadClasses.Parse(way.Highway);
             for (var k = 0; k + 1 < way.NodeIds.Length; k++)
             {
                 int a = IndexOf(way.NodeIds[k]), b = IndexOf(way.NodeIds[k + 1]);
@@ -45,6 +47,7 @@ internal static class RoadGraphBuilder
                     to.Add(v);
                     seconds.Add((float)(length / metersPerSecond));
                     meters.Add((float)length);
+                    classes.Add(roadClass);
                 }
             }
         }
@@ -79,6 +82,8 @@ internal static class RoadGraphBuilder
         var edgeTarget = new int[edgeCount];
         var edgeSeconds = new float[edgeCount];
         var edgeMeters = new float[edgeCount];
+        var edgeSource = new int[edgeCount];
+        var edgeClass = new RoadClass[edgeCount];
         for (var e = 0; e < from.Count; e++)
         {
             int u = newIndex[from[e]], v = newIndex[to[e]];
@@ -87,8 +92,10 @@ internal static class RoadGraphBuilder
             edgeTarget[slot] = v;
             edgeSeconds[slot] = seconds[e];
             edgeMeters[slot] = meters[e];
+            edgeSource[slot] = u;
+            edgeClass[slot] = classes[e];
         }
-        return new RoadGraph([.. kept.Select(v => locations[v])], firstEdge, edgeTarget, edgeSeconds, edgeMeters);
+        return new RoadGraph([.. kept.Select(v => locations[v])], firstEdge, edgeTarget, edgeSeconds, edgeMeters, edgeSource, edgeClass);
     }
 
     /// <summary>Kosaraju's algorithm with explicit stacks (recursion would overflow on long roads).</summary>
