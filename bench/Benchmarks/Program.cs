@@ -7,6 +7,7 @@ using OrleansPortal.Benchmarks.Geocode;
 using OrleansPortal.Benchmarks.GrainCalls;
 using OrleansPortal.Benchmarks.Insert;
 using OrleansPortal.Benchmarks.LiveMap;
+using OrleansPortal.Benchmarks.MapMatching;
 using OrleansPortal.Benchmarks.Matrix;
 using OrleansPortal.Benchmarks.Pings;
 using OrleansPortal.Benchmarks.RouteGeometry;
@@ -23,6 +24,7 @@ return args.FirstOrDefault() switch
     "cluster" => await ClusterBenchmark.RunAsync(args[1..]),
     "copy-ceiling" => await CopyCeilingBenchmark.RunAsync(args[1..]),
     "matrix" => MatrixBenchmark.Run(args[1..]),
+    "map-match" => MapMatchingBenchmark.Run(args[1..]),
     "route-geometry" => RouteGeometryBenchmark.Run(args[1..]),
     "geocode" => GeocodeBenchmark.Run(args[1..]),
     "solomon" => SolomonBenchmark.Run(args[1..]),
@@ -37,6 +39,6 @@ return args.FirstOrDefault() switch
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, first-paint, geocode, matrix, route-geometry, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, first-paint, geocode, matrix, map-match, route-geometry, solomon, insert");
     return 2;
 }
