@@ -23,6 +23,8 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
 
     public MapMatchingOptions Options => _options;
 
+    internal Action<string>? Log { get; set; }
+
     public MatchedTrace Match(IReadOnlyList<GpsFix> fixes)
     {
         ArgumentNullException.ThrowIfNull(fixes);
@@ -99,8 +101,19 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
             }
 
             var step = Transition(workspace, layers.Count - 2);
+            Log?.Invoke($"fix {i} step {step:F1} cands {layers[^1].Count} best dist {candidates[layers[^1].Start].Distance:F0}");
             if (step >= _options.OutlierLogProbability)
             {
+                i++;
+                continue;
+            }
+
+            // No route at all from the fix before: that fix may have been an outlier that happened to lie near a
+            // road, accepted because nothing contradicted it yet. If i joins well the fix before that, drop it.
+            if (double.IsNegativeInfinity(step) && layers.Count >= 3 && Transition(workspace, layers.Count - 3) >= _options.OutlierLogProbability)
+            {
+                Log?.Invoke($"fix {i} drops the fix before it");
+                MoveLastLayerBack(workspace);
                 i++;
                 continue;
             }
@@ -109,8 +122,11 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
             // the one before i well, i was the outlier; otherwise keep i when any route reached it, and break when
             // none did.
             var outcome = LookPast(workspace, fixes, i);
+            Log?.Invoke($"fix {i} lookahead {outcome}");
             if (outcome == LookAhead.SkipJoins)
             {
+                // The next fix now has its layer (or was back at the layer before i); the loop meets it again and
+                // folds it into that layer, where it is.
                 i++;
                 continue;
             }
@@ -149,7 +165,6 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
             RemoveLastLayer(workspace);
             return LookAhead.SkipJoins;
         }
-        var outlier = layers[^1];
         if (!TryAddLayer(workspace, j, next, x, y)) return LookAhead.SkipFails;
         var step = Transition(workspace, layers.Count - 3);
         if (step < _options.OutlierLogProbability)
@@ -157,18 +172,28 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
             RemoveLastLayer(workspace);
             return LookAhead.SkipFails;
         }
-        // Move j's layer down over i's; its back pointers point into the layer before i, which stays.
-        var candidates = workspace.Candidates;
-        var jLayer = layers[^1];
-        for (var k = 0; k < jLayer.Count; k++)
-        {
-            candidates[outlier.Start + k] = candidates[jLayer.Start + k];
-        }
-        candidates.RemoveRange(outlier.Start + jLayer.Count, candidates.Count - outlier.Start - jLayer.Count);
-        jLayer.Start = outlier.Start;
-        layers.RemoveAt(layers.Count - 1);
-        layers[^1] = jLayer;
+        MoveLastLayerBack(workspace);
         return LookAhead.SkipJoins;
+    }
+
+    /// <summary>
+    /// Puts the last layer in place of the one before it (dropped as an outlier). The last layer's back pointers
+    /// point into the layer before the dropped one, which stays where it is.
+    /// </summary>
+    private static void MoveLastLayerBack(MatcherWorkspace workspace)
+    {
+        var layers = workspace.Layers;
+        var candidates = workspace.Candidates;
+        var dropped = layers[^2];
+        var last = layers[^1];
+        for (var k = 0; k < last.Count; k++)
+        {
+            candidates[dropped.Start + k] = candidates[last.Start + k];
+        }
+        candidates.RemoveRange(dropped.Start + last.Count, candidates.Count - dropped.Start - last.Count);
+        last.Start = dropped.Start;
+        layers.RemoveAt(layers.Count - 1);
+        layers[^1] = last;
     }
 
     private static void Fold(List<Layer> layers, int fix, DateTimeOffset at)
@@ -267,7 +292,10 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
                     if (nodeBound < 0) continue;
                     var d = workspace.Search.DistanceTo(targetSpan[m]);
                     route = rest + d + c.Offset;
-                    if (!(route <= bound)) continue;
+                    // The bound keeps searches short and routes plausible, but a candidate on the edge right after
+                    // this one (often its own twin: a U-turn in the middle of a long two-way street, which the
+                    // graph can only show as a turn at the far end) costs no search and is judged by beta alone.
+                    if (!(route <= bound) && d != 0) continue;
                 }
                 var score = p.Score - Math.Abs(route - straight) / beta;
                 if (score > c.Score)
@@ -278,6 +306,12 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
             }
         }
 
+        if (Log is not null)
+        {
+            Log($"  gc {straight:F0} dt {seconds} bound {bound:F0}");
+            foreach (var p in before) Log($"  prev e{p.Edge} {graph.EdgeFrom(p.Edge)}->{graph.EdgeTo(p.Edge)} off {p.Offset:F0}/{graph.EdgeLengthMeters(p.Edge):F0} d {p.Distance:F0} s {p.Score:F1}");
+            foreach (var c in now) Log($"  now e{c.Edge} {graph.EdgeFrom(c.Edge)}->{graph.EdgeTo(c.Edge)} off {c.Offset:F0}/{graph.EdgeLengthMeters(c.Edge):F0} d {c.Distance:F0} s {c.Score:F1}");
+        }
         var bestNow = double.NegativeInfinity;
         foreach (ref var c in now)
         {
