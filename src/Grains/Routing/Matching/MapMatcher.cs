@@ -47,7 +47,7 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
         var used = 0;
         var layers = workspace.Layers;
         var candidates = workspace.Candidates;
-        var assembler = new StretchAssembler(graph, workspace);
+        var assembler = new StretchAssembler(graph, workspace, _options);
         layers.Clear();
         candidates.Clear();
 

@@ -5,10 +5,13 @@ namespace OrleansPortal.Grains.Routing.Matching;
 /// rebuilds the route between each pair of consecutive states (the same edge driven forward, or the rest of one
 /// edge, the shortest road between, and the start of the next) and gives every piece its time. The time between
 /// two fixes is spread over the road between them in proportion to free-flow seconds: without a fix in between,
-/// the best guess is that the vehicle kept to the same fraction of free-flow speed throughout.
+/// the best guess is that the vehicle kept to the same fraction of free-flow speed throughout. Across a gap (more
+/// than two sampling intervals without a fix) the road between is the fastest route rather than the shortest,
+/// when it is not much longer: with nothing seen in between, drivers take main roads, not the shortest rat-run.
 /// </summary>
-internal sealed class StretchAssembler(RoadGraph graph, MatcherWorkspace workspace)
+internal sealed class StretchAssembler(RoadGraph graph, MatcherWorkspace workspace, MapMatchingOptions options)
 {
+    private readonly List<int> _nodes = [];
     private readonly List<int> _chosen = [];
     private readonly List<(int Edge, double From, double To, double Seconds)> _pieces = [];
 
@@ -38,7 +41,7 @@ internal sealed class StretchAssembler(RoadGraph graph, MatcherWorkspace workspa
         {
             var p = candidates[_chosen[s]];
             var c = candidates[_chosen[s + 1]];
-            BuildPieces(p, c);
+            BuildPieces(p, c, (layers[s + 1].Arrive - layers[s].Depart).TotalSeconds);
             var total = 0.0;
             foreach (var piece in _pieces) total += piece.Seconds;
             var t0 = layers[s].Depart;
@@ -69,7 +72,7 @@ internal sealed class StretchAssembler(RoadGraph graph, MatcherWorkspace workspa
         return true;
     }
 
-    private void BuildPieces(Candidate p, Candidate c)
+    private void BuildPieces(Candidate p, Candidate c, double seconds)
     {
         _pieces.Clear();
         var length = graph.EdgeLengthMeters(p.Edge);
@@ -81,13 +84,41 @@ internal sealed class StretchAssembler(RoadGraph graph, MatcherWorkspace workspa
         AddPiece(p.Edge, p.Offset, length);
         var path = workspace.PathEdges;
         path.Clear();
-        var target = graph.EdgeFrom(c.Edge);
+        int source = graph.EdgeTo(p.Edge), target = graph.EdgeFrom(c.Edge);
         Span<int> targets = [target];
-        // The transition found this route within its bound; search as far again so float rounding cannot lose it.
-        workspace.Search.Run(graph.EdgeTo(p.Edge), targets, float.MaxValue);
+        // The transition found this route within its bound; search without one so float rounding cannot lose it.
+        workspace.Search.Run(source, targets, float.MaxValue);
         workspace.Search.AppendPathTo(target, path, graph.EdgeFrom);
+        if (seconds > 2 * options.NominalIntervalSeconds) TryFastestInstead(source, target, workspace.Search.DistanceTo(target), path);
         foreach (var e in path) AddPiece(e, 0, graph.EdgeLengthMeters(e));
         AddPiece(c.Edge, 0, c.Offset);
+    }
+
+    /// <summary>Replaces <paramref name="path"/> by the fastest route when that is at most half as long again (plus 100 m).</summary>
+    private void TryFastestInstead(int source, int target, double shortestMeters, List<int> path)
+    {
+        if (!graph.Hierarchy.TryFindPath(source, target, _nodes)) return;
+        var meters = 0.0;
+        var start = path.Count;
+        for (var k = 0; k + 1 < _nodes.Count; k++)
+        {
+            var best = -1;
+            for (var e = graph.FirstEdgeOf(_nodes[k]); e < graph.EndEdgeOf(_nodes[k]); e++)
+            {
+                if (graph.EdgeTo(e) == _nodes[k + 1] && (best < 0 || graph.EdgeFreeFlowSeconds(e) < graph.EdgeFreeFlowSeconds(best))) best = e;
+            }
+            if (best < 0) return;
+            meters += graph.EdgeLengthMeters(best);
+            path.Add(best);
+        }
+        if (meters <= 1.5 * shortestMeters + 100)
+        {
+            path.RemoveRange(0, start);
+        }
+        else
+        {
+            path.RemoveRange(start, path.Count - start);
+        }
     }
 
     private void AddPiece(int edge, double fromMeters, double toMeters)
