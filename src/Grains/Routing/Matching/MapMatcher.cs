@@ -23,8 +23,6 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
 
     public MapMatchingOptions Options => _options;
 
-    internal Action<string>? Log { get; set; }
-
     public MatchedTrace Match(IReadOnlyList<GpsFix> fixes)
     {
         ArgumentNullException.ThrowIfNull(fixes);
@@ -101,7 +99,6 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
             }
 
             var step = Transition(workspace, layers.Count - 2);
-            Log?.Invoke($"fix {i} step {step:F1} cands {layers[^1].Count} best dist {candidates[layers[^1].Start].Distance:F0}");
             if (step >= _options.OutlierLogProbability)
             {
                 i++;
@@ -112,22 +109,22 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
             // road, accepted because nothing contradicted it yet. If i joins well the fix before that, drop it.
             if (double.IsNegativeInfinity(step) && layers.Count >= 3 && Transition(workspace, layers.Count - 3) >= _options.OutlierLogProbability)
             {
-                Log?.Invoke($"fix {i} drops the fix before it");
                 MoveLastLayerBack(workspace);
                 i++;
                 continue;
             }
 
-            // A poor step: either fix i is an outlier, or the vehicle did something unusual. If the next fix joins
-            // the one before i well, i was the outlier; otherwise keep i when any route reached it, and break when
-            // none did.
-            var outcome = LookPast(workspace, fixes, i);
-            Log?.Invoke($"fix {i} lookahead {outcome}");
-            if (outcome == LookAhead.SkipJoins)
+            // A poor step: either fix i is an outlier, or the vehicle did something unusual. If a fix soon after
+            // joins the one before i well, i (and any fixes up to that one) were outliers: a receiver that jumps
+            // away for a few fixes and comes back. Otherwise keep i when any route reached it, and break when none
+            // did. A merely poor step looks one fix ahead; only an impossible one looks further.
+            var reach = double.IsNegativeInfinity(step) ? _options.MaxSkippedFixes : 1;
+            var joined = LookPast(workspace, fixes, i, reach);
+            if (joined > i)
             {
-                // The next fix now has its layer (or was back at the layer before i); the loop meets it again and
-                // folds it into that layer, where it is.
-                i++;
+                // The fix that joined now has its layer (or was back at the layer before i); the loop meets it
+                // again and folds it into that layer, where it is.
+                i = joined;
                 continue;
             }
             if (double.IsFinite(step))
@@ -143,37 +140,36 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
         return new MatchedTrace(stretches, used, fixes.Count - used);
     }
 
-    private enum LookAhead { SkipJoins, SkipFails }
-
     /// <summary>
-    /// Tries the fix after <paramref name="i"/> straight from the layer before i. If it joins well, that layer
-    /// replaces i's (i is dropped) and the caller moves past both; if not, i's layer is left as it was.
+    /// Tries the fixes after <paramref name="i"/> (up to <paramref name="reach"/> of them) straight from the layer
+    /// before i. The first that joins well takes the place of i's layer (i and the fixes between are dropped) and
+    /// its index is returned; -1 when none does, with i's layer left as it was.
     /// </summary>
-    private LookAhead LookPast(MatcherWorkspace workspace, IReadOnlyList<GpsFix> fixes, int i)
+    private int LookPast(MatcherWorkspace workspace, IReadOnlyList<GpsFix> fixes, int i, int reach)
     {
         var layers = workspace.Layers;
-        var j = i + 1;
-        if (j >= fixes.Count) return LookAhead.SkipFails;
         var before = layers[^2];
-        var next = fixes[j];
-        var gap = (next.At - before.Depart).TotalSeconds;
-        if (gap > _options.MaxGapSeconds || gap < 0) return LookAhead.SkipFails;
-        var (x, y) = _grid.Project(next.Point);
-        if (Hypot(x - before.X, y - before.Y) < _options.StationaryMeters)
+        for (var j = i + 1; j < fixes.Count && j <= i + reach; j++)
         {
-            // Back where it was before i: i was a jump out and back.
+            var next = fixes[j];
+            var gap = (next.At - before.Depart).TotalSeconds;
+            if (gap > _options.MaxGapSeconds || gap < 0) return -1;
+            var (x, y) = _grid.Project(next.Point);
+            if (Hypot(x - before.X, y - before.Y) < _options.StationaryMeters)
+            {
+                // Back where it was before i: a jump out and back.
+                RemoveLastLayer(workspace);
+                return j;
+            }
+            if (!TryAddLayer(workspace, j, next, x, y)) continue;
+            if (Transition(workspace, layers.Count - 3) >= _options.OutlierLogProbability)
+            {
+                MoveLastLayerBack(workspace);
+                return j;
+            }
             RemoveLastLayer(workspace);
-            return LookAhead.SkipJoins;
         }
-        if (!TryAddLayer(workspace, j, next, x, y)) return LookAhead.SkipFails;
-        var step = Transition(workspace, layers.Count - 3);
-        if (step < _options.OutlierLogProbability)
-        {
-            RemoveLastLayer(workspace);
-            return LookAhead.SkipFails;
-        }
-        MoveLastLayerBack(workspace);
-        return LookAhead.SkipJoins;
+        return -1;
     }
 
     /// <summary>
@@ -306,12 +302,6 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
             }
         }
 
-        if (Log is not null)
-        {
-            Log($"  gc {straight:F0} dt {seconds} bound {bound:F0}");
-            foreach (var p in before) Log($"  prev e{p.Edge} {graph.EdgeFrom(p.Edge)}->{graph.EdgeTo(p.Edge)} off {p.Offset:F0}/{graph.EdgeLengthMeters(p.Edge):F0} d {p.Distance:F0} s {p.Score:F1}");
-            foreach (var c in now) Log($"  now e{c.Edge} {graph.EdgeFrom(c.Edge)}->{graph.EdgeTo(c.Edge)} off {c.Offset:F0}/{graph.EdgeLengthMeters(c.Edge):F0} d {c.Distance:F0} s {c.Score:F1}");
-        }
         var bestNow = double.NegativeInfinity;
         foreach (ref var c in now)
         {

@@ -79,6 +79,13 @@ public sealed record MapMatchingOptions
     public double OutlierLogProbability { get; init; } = -12;
 
     /// <summary>
+    /// When no route at all joins a fix to the one before, up to this many following fixes are tried from that
+    /// one before the trace is broken: real receivers jump kilometres away for a fix or a few (a minute at 15 s)
+    /// and come back, and those fixes are better dropped than matched as a stretch of their own.
+    /// </summary>
+    public int MaxSkippedFixes { get; init; } = 4;
+
+    /// <summary>
     /// States whose score trails the best of their step by more than this (in log-probability) are not extended:
     /// they cannot win, and each would cost a route search.
     /// </summary>
