@@ -60,4 +60,35 @@ public sealed class MapMatcherPortoTripsTests(ITestOutputHelper output)
         Assert.True(tooFast <= 0.01 * traversals, $"{tooFast} of {traversals} edges driven at over 150 km/h");
         Assert.True(absurd <= 0.001 * traversals, $"{absurd} of {traversals} edges driven at over 200 km/h");
     }
+
+    [Fact]
+    public void MatchingOnManyThreadsAtOnce_GivesWhatOneThreadGives()
+    {
+        var graph = PortoRoadNetwork.Graph;
+        var trips = PortoTaxiTrips.Read(TripsCsv).Take(40).Select(t => t.Fixes).ToList();
+        var alone = trips.Select(new MapMatcher(graph).Match).ToList();
+
+        var shared = new MapMatcher(graph);
+        var together = new MatchedTrace[trips.Count];
+        Parallel.For(0, trips.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k => together[k] = shared.Match(trips[k]));
+
+        for (var k = 0; k < trips.Count; k++)
+        {
+            Assert.Equal(alone[k].Stretches.SelectMany(s => s.Edges), together[k].Stretches.SelectMany(s => s.Edges));
+            Assert.Equal(alone[k].FixesUsed, together[k].FixesUsed);
+        }
+    }
+
+    [Fact]
+    public void ThePortoCsv_GivesLongitudeSecondAndAFixEvery15Seconds()
+    {
+        var trip = PortoTaxiTrips.Parse("\"1372636858620000589\",\"C\",\"\",\"\",\"20000589\",\"1372636858\",\"A\",\"False\",\"[[-8.618643,41.141412],[-8.618499,41.141376]]\"");
+        var empty = PortoTaxiTrips.Parse("1,B,,15,20000001,1372636858,A,False,\"[]\"");
+
+        Assert.Equal(("1372636858620000589", 20000589L), (trip.TripId, trip.TaxiId));
+        Assert.Equal(new GeoPoint(41.141376, -8.618499), trip.Fixes[1].Point);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1372636858 + 15), trip.Fixes[1].At);
+        Assert.Empty(empty.Fixes);
+        Assert.Throws<InvalidDataException>(() => PortoTaxiTrips.Parse("1,B,,15"));
+    }
 }
