@@ -17,7 +17,7 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
 {
     private readonly MapMatchingOptions _options = options ?? new MapMatchingOptions();
     private readonly EdgeGrid _grid = EdgeGrid.For(graph);
-    private readonly ConcurrentBag<MatcherWorkspace> _workspaces = [];
+    private readonly ConcurrentBag<(MatcherWorkspace Workspace, StretchAssembler Assembler)> _workspaces = [];
 
     public RoadGraph Graph => graph;
 
@@ -26,26 +26,29 @@ public sealed class MapMatcher(RoadGraph graph, MapMatchingOptions? options = nu
     public MatchedTrace Match(IReadOnlyList<GpsFix> fixes)
     {
         ArgumentNullException.ThrowIfNull(fixes);
-        if (!_workspaces.TryTake(out var workspace)) workspace = new MatcherWorkspace(graph);
+        if (!_workspaces.TryTake(out var pooled))
+        {
+            var workspace = new MatcherWorkspace(graph);
+            pooled = (workspace, new StretchAssembler(graph, workspace, _options));
+        }
         try
         {
-            return Match(fixes, workspace);
+            return Match(fixes, pooled.Workspace, pooled.Assembler);
         }
         finally
         {
-            workspace.Candidates.Clear();
-            workspace.Layers.Clear();
-            _workspaces.Add(workspace);
+            pooled.Workspace.Candidates.Clear();
+            pooled.Workspace.Layers.Clear();
+            _workspaces.Add(pooled);
         }
     }
 
-    private MatchedTrace Match(IReadOnlyList<GpsFix> fixes, MatcherWorkspace workspace)
+    private MatchedTrace Match(IReadOnlyList<GpsFix> fixes, MatcherWorkspace workspace, StretchAssembler assembler)
     {
         var stretches = new List<MatchedStretch>();
         var used = 0;
         var layers = workspace.Layers;
         var candidates = workspace.Candidates;
-        var assembler = new StretchAssembler(graph, workspace, _options);
         layers.Clear();
         candidates.Clear();
 
