@@ -134,4 +134,16 @@ public sealed class MapMatcherTests
         Assert.Equal(T0.AddSeconds(60), stretch.Edges[0].Enter);
         Assert.Equal((7, 0), (trace.FixesUsed, trace.FixesDropped));
     }
+
+    [Fact]
+    public void NoFixes_OrFixesFarFromAnyRoad_MatchNothing()
+    {
+        var matcher = new MapMatcher(Graph);
+
+        var none = matcher.Match([]);
+        var far = matcher.Match(Fixes((10, 1000), (130, 1000), (250, 1000)));
+
+        Assert.Equal((0, 0, 0), (none.Stretches.Count, none.FixesUsed, none.FixesDropped));
+        Assert.Equal((0, 0, 3), (far.Stretches.Count, far.FixesUsed, far.FixesDropped));
+    }
 }
