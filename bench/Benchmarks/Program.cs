@@ -1,5 +1,6 @@
 using OrleansPortal.Benchmarks.BoardDrag;
 using OrleansPortal.Benchmarks.Chaos;
+using OrleansPortal.Benchmarks.Eta;
 using OrleansPortal.Benchmarks.Cluster;
 using OrleansPortal.Benchmarks.FirstPaint;
 using OrleansPortal.Benchmarks.Fleet;
@@ -25,6 +26,7 @@ return args.FirstOrDefault() switch
     "copy-ceiling" => await CopyCeilingBenchmark.RunAsync(args[1..]),
     "matrix" => MatrixBenchmark.Run(args[1..]),
     "map-match" => MapMatchingBenchmark.Run(args[1..]),
+    "eta" => EtaBenchmark.Run(args[1..]),
     "route-geometry" => RouteGeometryBenchmark.Run(args[1..]),
     "geocode" => GeocodeBenchmark.Run(args[1..]),
     "solomon" => SolomonBenchmark.Run(args[1..]),
@@ -39,6 +41,6 @@ return args.FirstOrDefault() switch
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, first-paint, geocode, matrix, map-match, route-geometry, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, first-paint, geocode, matrix, map-match, eta, route-geometry, solomon, insert");
     return 2;
 }

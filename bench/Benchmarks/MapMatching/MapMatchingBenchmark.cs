@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using OrleansPortal.Benchmarks.Infrastructure;
 using OrleansPortal.Grains.Routing;
+using OrleansPortal.Grains.Routing.Learning;
 using OrleansPortal.Grains.Routing.Matching;
 
 namespace OrleansPortal.Benchmarks.MapMatching;
@@ -19,7 +20,7 @@ internal static class MapMatchingBenchmark
         var csv = TripsFile();
         var load = Stopwatch.StartNew();
         var graph = RoadGraph.FromOsm(OsmPbfReader.Read(Repository.PortoExtract));
-        var trips = PortoTaxiTrips.Read(csv).Take(tripLimit).Select(t => t.Fixes).Where(f => f.Count > 0).ToList();
+        var trips = PortoTraceCsv.Read(csv).Take(tripLimit).Select(t => t.Fixes).Where(f => f.Count > 0).ToList();
         Console.WriteLine(FormattableString.Invariant($"load {load.Elapsed.TotalMilliseconds:F0} ms: graph {graph.NodeCount} nodes, {graph.EdgeCount} edges; {trips.Count} trips from {csv}"));
 
         var matcher = new MapMatcher(graph);

@@ -11,4 +11,7 @@ public sealed class CachedRouteGeometry(IRouteGeometry inner, int capacity = 409
     public int Count => _legs.Count;
 
     public LegGeometry Leg(GeoPoint from, GeoPoint to) => _legs.GetOrAdd((from, to), pair => inner.Leg(pair.From, pair.To));
+
+    /// <summary>Forgets every leg: routes follow new travel times.</summary>
+    public void Clear() => _legs.Clear();
 }

@@ -15,19 +15,30 @@ public sealed class CachedTravelTimeService(ITravelTimeService inner, int capaci
     public TravelEstimate Estimate(GeoPoint from, GeoPoint to) => inner.Estimate(from, to);
 
     public TravelMatrix Matrix(IReadOnlyList<GeoPoint> origins, IReadOnlyList<GeoPoint> destinations) =>
-        _matrices.GetOrAdd(new MatrixKey([.. origins], [.. destinations]), _ => inner.Matrix(origins, destinations));
+        _matrices.GetOrAdd(new MatrixKey([.. origins], [.. destinations], null), _ => inner.Matrix(origins, destinations));
+
+    public TravelEstimate Estimate(GeoPoint from, GeoPoint to, DateTimeOffset departAt) => inner.Estimate(from, to, departAt);
+
+    public TravelMatrix Matrix(IReadOnlyList<GeoPoint> origins, IReadOnlyList<GeoPoint> destinations, DateTimeOffset departAt) =>
+        _matrices.GetOrAdd(new MatrixKey([.. origins], [.. destinations], departAt), _ => inner.Matrix(origins, destinations, departAt));
+
+    /// <summary>Forgets every matrix: the travel times behind them changed (a new model was promoted).</summary>
+    public void Clear() => _matrices.Clear();
 
     private sealed class MatrixKey : IEquatable<MatrixKey>
     {
         private readonly GeoPoint[] _origins;
         private readonly GeoPoint[] _destinations;
+        private readonly DateTimeOffset? _departAt;
         private readonly int _hash;
 
-        public MatrixKey(GeoPoint[] origins, GeoPoint[] destinations)
+        public MatrixKey(GeoPoint[] origins, GeoPoint[] destinations, DateTimeOffset? departAt)
         {
             _origins = origins;
             _destinations = destinations;
+            _departAt = departAt;
             var hash = new HashCode();
+            hash.Add(departAt);
             foreach (var p in origins) hash.Add(p);
             hash.Add(-1); // separates ([a, b], [c]) from ([a], [b, c])
             foreach (var p in destinations) hash.Add(p);
@@ -35,7 +46,7 @@ public sealed class CachedTravelTimeService(ITravelTimeService inner, int capaci
         }
 
         public bool Equals(MatrixKey? other) =>
-            other is not null && _hash == other._hash && _origins.AsSpan().SequenceEqual(other._origins) && _destinations.AsSpan().SequenceEqual(other._destinations);
+            other is not null && _hash == other._hash && _departAt == other._departAt && _origins.AsSpan().SequenceEqual(other._origins) && _destinations.AsSpan().SequenceEqual(other._destinations);
 
         public override bool Equals(object? obj) => Equals(obj as MatrixKey);
 

@@ -29,8 +29,10 @@ internal sealed class ContractionHierarchy
     /// <param name="Via">For a shortcut, the contracted node it bypasses (the arcs to and from it sit at that node); -1 for a road edge.</param>
     internal readonly record struct Arc(int Node, float Seconds, float Meters, int Via = -1);
 
-    public ContractionHierarchy(RoadGraph graph)
+    /// <param name="edgeSeconds">Per graph edge, the time to contract on; the graph's free-flow times when null.</param>
+    public ContractionHierarchy(RoadGraph graph, float[]? edgeSeconds = null)
     {
+        edgeSeconds ??= graph.EdgeSeconds;
         var n = graph.NodeCount;
         NodeCount = n;
         var outArcs = new List<Arc>[n];
@@ -44,7 +46,7 @@ internal sealed class ContractionHierarchy
         {
             for (var e = graph.FirstEdge[v]; e < graph.FirstEdge[v + 1]; e++)
             {
-                AddOrImprove(outArcs, inArcs, v, new Arc(graph.EdgeTarget[e], graph.EdgeSeconds[e], graph.EdgeMeters[e]));
+                AddOrImprove(outArcs, inArcs, v, new Arc(graph.EdgeTarget[e], edgeSeconds[e], graph.EdgeMeters[e]));
             }
         }
         var originalArcs = outArcs.Sum(a => a.Count);

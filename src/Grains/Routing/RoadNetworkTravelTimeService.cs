@@ -9,10 +9,28 @@ namespace OrleansPortal.Grains.Routing;
 /// involving it gets the great-circle fallback, marked <see cref="TravelEstimate.IsFallback"/>.
 /// Thread-safe: the graph is immutable and search workspaces are pooled.
 /// </summary>
-public sealed class RoadNetworkTravelTimeService(RoadGraph graph, GreatCircleTravelTimeService? fallback = null) : ITravelTimeService
+public sealed class RoadNetworkTravelTimeService : ITravelTimeService
 {
-    private readonly GreatCircleTravelTimeService _fallback = fallback ?? new GreatCircleTravelTimeService();
+    private readonly RoadGraph graph;
+    private readonly GreatCircleTravelTimeService _fallback;
     private readonly ConcurrentBag<ShortestPathSearch> _searches = [];
+    private readonly float[]? _edgeSeconds;
+
+    /// <param name="edgeSeconds">
+    /// Per edge, the time to route on (a learned model's); the graph's free-flow times when null. Other times mean a
+    /// hierarchy of their own, a few seconds to build for Porto, paid here.
+    /// </param>
+    public RoadNetworkTravelTimeService(RoadGraph graph, GreatCircleTravelTimeService? fallback = null, float[]? edgeSeconds = null)
+    {
+        if (edgeSeconds is not null && edgeSeconds.Length != graph.EdgeCount)
+        {
+            throw new ArgumentException($"Edge times are for {edgeSeconds.Length} edges; the graph has {graph.EdgeCount}.", nameof(edgeSeconds));
+        }
+        this.graph = graph;
+        _fallback = fallback ?? new GreatCircleTravelTimeService();
+        _edgeSeconds = edgeSeconds;
+        Hierarchy = edgeSeconds is null ? graph.Hierarchy : new ContractionHierarchy(graph, edgeSeconds);
+    }
 
     public double MaxSnapMeters { get; init; } = 1_000;
 
@@ -23,6 +41,9 @@ public sealed class RoadNetworkTravelTimeService(RoadGraph graph, GreatCircleTra
     public bool UseContractionHierarchy { get; init; } = true;
 
     public RoadGraph Graph => graph;
+
+    /// <summary>The hierarchy routes are searched on: the graph's own, or one built on the given edge times.</summary>
+    internal ContractionHierarchy Hierarchy { get; }
 
     public TravelEstimate Estimate(GeoPoint from, GeoPoint to)
     {
@@ -54,7 +75,7 @@ public sealed class RoadNetworkTravelTimeService(RoadGraph graph, GreatCircleTra
         {
             if (UseContractionHierarchy)
             {
-                graph.Hierarchy.ManyToMany(sources, targets, routeSeconds, routeMeters);
+                Hierarchy.ManyToMany(sources, targets, routeSeconds, routeMeters);
             }
             else
             {
@@ -102,5 +123,5 @@ public sealed class RoadNetworkTravelTimeService(RoadGraph graph, GreatCircleTra
     private (int Node, double Meters) Snap(GeoPoint point) =>
         graph.TrySnap(point, MaxSnapMeters, out var node, out var meters) ? (node, meters) : (-1, 0);
 
-    private ShortestPathSearch Rent() => _searches.TryTake(out var search) ? search : new ShortestPathSearch(graph);
+    private ShortestPathSearch Rent() => _searches.TryTake(out var search) ? search : new ShortestPathSearch(graph, _edgeSeconds);
 }

@@ -34,7 +34,7 @@ public sealed class RoadRouteGeometry(RoadNetworkTravelTimeService network) : IR
         if (!graph.TrySnap(from, network.MaxSnapMeters, out var source, out _) || !graph.TrySnap(to, network.MaxSnapMeters, out var target, out _) || source == target)
             return null;
         var nodes = new List<int>();
-        if (!graph.Hierarchy.TryFindPath(source, target, nodes)) return null;
+        if (!network.Hierarchy.TryFindPath(source, target, nodes)) return null; // the route that was timed, on its own edge times
 
         var points = new List<GeoPoint>(nodes.Count + 2) { from };
         foreach (var node in nodes)

@@ -17,9 +17,12 @@ internal sealed class ShortestPathSearch
     private (float Key, int Node)[] _heap = new (float, int)[1024];
     private int _heapCount;
 
-    public ShortestPathSearch(RoadGraph graph)
+    private readonly float[] _edgeSeconds;
+
+    public ShortestPathSearch(RoadGraph graph, float[]? edgeSeconds = null)
     {
         _graph = graph;
+        _edgeSeconds = edgeSeconds ?? graph.EdgeSeconds;
         _seconds = new float[graph.NodeCount];
         _meters = new float[graph.NodeCount];
         _reached = new int[graph.NodeCount];
@@ -46,7 +49,7 @@ internal sealed class ShortestPathSearch
 
         var firstEdge = _graph.FirstEdge;
         var edgeTarget = _graph.EdgeTarget;
-        var edgeSeconds = _graph.EdgeSeconds;
+        var edgeSeconds = _edgeSeconds;
         var edgeMeters = _graph.EdgeMeters;
         _heapCount = 0;
         _seconds[source] = 0;

@@ -15,7 +15,7 @@ public sealed partial class DemoReplay(
     DemoCompany company, DemoJobs jobs, IServer server, IHostApplicationLifetime lifetime, DomainClock clock, ILogger<DemoReplay> logger) : BackgroundService
 {
     public const int Technicians = 20;
-    private static readonly string TracesPath = Path.Combine(AppContext.BaseDirectory, "samples", "gps", "porto", "train_1500.csv");
+    internal static readonly string TracesPath = Path.Combine(AppContext.BaseDirectory, "samples", "gps", "porto", "train_1500.csv");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,3 +1,5 @@
+using OrleansPortal.Web.Routing.TravelModels;
+
 namespace OrleansPortal.Web.Demo;
 
 public static class DemoServices
@@ -14,6 +16,8 @@ public static class DemoServices
         builder.Services.AddSingleton<DemoCustomer>();
         builder.Services.AddSingleton<DemoJobs>();
         builder.Services.AddHostedService<DemoReplay>();
+        // The demo's ETAs are learned from the taxi traces it replays, unless a model is configured or already stored.
+        builder.Services.PostConfigure<TravelModelOptions>(options => options.TrainFrom ??= DemoReplay.TracesPath);
         return builder;
     }
 }

@@ -9,6 +9,7 @@ using OrleansPortal.Grains.Dispatch.Routes;
 using OrleansPortal.Grains.Routing;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
+using OrleansPortal.Web.Routing.TravelModels;
 
 namespace OrleansPortal.Web.Dispatch;
 
@@ -34,6 +35,7 @@ public static class DispatchApi
         group.MapGet("/board/routes", GetBoardRoutesAsync).WithSummary("Every route of a day's board as legs along the roads (encoded polylines), for the map.");
         group.MapPlanProposals();
         group.MapDispatchCalendar();
+        group.MapTravelModel();
         group.MapJobCandidates();
         return group;
     }

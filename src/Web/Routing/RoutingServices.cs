@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using OrleansPortal.Grains.Routing;
+using OrleansPortal.Web.Routing.TravelModels;
 
 namespace OrleansPortal.Web.Routing;
 
@@ -17,9 +19,31 @@ public static class RoutingServices
     {
         var extract = ResolveExtract(configuration[ExtractSetting], environment.ContentRootPath);
         services.AddSingleton(provider => new RoadNetworkLoader(extract, provider.GetRequiredService<ILogger<RoadNetworkLoader>>()));
-        services.AddSingleton<ITravelTimeService>(provider => new CachedTravelTimeService(provider.GetRequiredService<RoadNetworkLoader>()));
-        services.AddSingleton<IRouteGeometry>(provider => new CachedRouteGeometry(provider.GetRequiredService<RoadNetworkLoader>()));
+        services.AddSingleton<ITravelTimeService>(provider =>
+        {
+            var loader = provider.GetRequiredService<RoadNetworkLoader>();
+            var cache = new CachedTravelTimeService(loader);
+            loader.TravelTimesChanged += cache.Clear; // matrices of the old times must not outlive them
+            return cache;
+        });
+        services.AddSingleton<IRouteGeometry>(provider =>
+        {
+            var loader = provider.GetRequiredService<RoadNetworkLoader>();
+            var cache = new CachedRouteGeometry(loader);
+            loader.TravelTimesChanged += cache.Clear;
+            return cache;
+        });
         services.AddHostedService<RoadNetworkWarmUp>();
+
+        services.Configure<TravelModelOptions>(configuration.GetSection(TravelModelOptions.Section));
+        services.AddSingleton(provider => new TravelModelStore(
+            provider.GetRequiredService<IOptions<TravelModelOptions>>().Value.Directory is { } directory
+                ? Path.GetFullPath(directory, environment.ContentRootPath)
+                : Path.Combine(environment.ContentRootPath, "data", "travel-models"),
+            provider.GetRequiredService<ILogger<TravelModelStore>>()));
+        services.AddSingleton<TravelModelStatus>();
+        services.AddSingleton<TravelModelTraining>();
+        services.AddHostedService(provider => provider.GetRequiredService<TravelModelTraining>());
         return services;
     }
 

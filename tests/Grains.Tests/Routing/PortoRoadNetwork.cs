@@ -12,6 +12,9 @@ internal static class PortoRoadNetwork
 
     public static RoadGraph Graph => LazyGraph.Value;
 
+    /// <summary>The Porto taxi traces beside the extract: samples/gps/porto/train_1500.csv.</summary>
+    public static string TripsCsv => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(PbfPath)!, "..", "gps", "porto", "train_1500.csv"));
+
     public static string PbfPath
     {
         get

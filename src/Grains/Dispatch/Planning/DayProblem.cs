@@ -68,7 +68,7 @@ public sealed class DayProblem
             points.Add(t.End);
         }
         points.AddRange(jobs.Select(j => j.Location));
-        var matrix = new MatrixView(travel.Matrix(points, points));
+        var matrix = new MatrixView(travel.Matrix(points, points, TypicalDeparture(epoch, technicians)));
 
         var buffer = technicians.Count == 0 ? 0 : technicians.Max(t => t.Buffer.TotalSeconds);
         var vehicleIndex = technicians.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
@@ -92,6 +92,18 @@ public sealed class DayProblem
             Capacity: double.MaxValue / 4, // hours are bounded by the shift; there is no separate load
             Skills: t.Qualifications)).ToList();
         return new DayProblem(epoch, technicians, jobs, new RoutingProblem(routingJobs, vehicles, matrix, balanceWeight));
+    }
+
+    /// <summary>
+    /// The solver's matrix is one table for the whole day, so its drives are timed at one moment: the middle of the
+    /// day's shifts, when most of the driving happens. The ETAs a customer sees are timed leg by leg instead.
+    /// </summary>
+    internal static DateTimeOffset TypicalDeparture(DateTimeOffset epoch, IReadOnlyList<PlanningTechnician> technicians)
+    {
+        if (technicians.Count == 0) return epoch;
+        var start = technicians.Min(t => t.ShiftStart);
+        var end = technicians.Max(t => t.ShiftEnd);
+        return end > start ? start + (end - start) / 2 : start;
     }
 
     private const double MetresPerKilometre = 1000;

@@ -14,7 +14,8 @@ public static class EtaPolicy
 
 /// <summary>
 /// ETAs along a route, from where the technician is now: drive to the next stop, wait for its window if early, work
-/// its service time and the buffer, drive on. A job on site finishes its remaining work first. Pure.
+/// its service time and the buffer, drive on. A job on site finishes its remaining work first. Each drive is
+/// estimated for when it starts, so a leg into the morning peak takes longer than the same leg at noon. Pure.
 /// </summary>
 public static class EtaCalculator
 {
@@ -37,7 +38,7 @@ public static class EtaCalculator
             else
             {
                 // At the door, not at the kerb: arriving before the window opens means waiting for it, so that is when to expect them.
-                var arrival = clock + TimeSpan.FromSeconds(travel.Estimate(location, stop.Location).Seconds);
+                var arrival = clock + TimeSpan.FromSeconds(travel.Estimate(location, stop.Location, clock).Seconds);
                 eta = stop.ArrivalWindow is { } w ? Max(arrival, w.Start) : arrival;
                 departure = eta + stop.Service;
             }

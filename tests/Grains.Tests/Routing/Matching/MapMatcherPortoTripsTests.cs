@@ -1,3 +1,4 @@
+using OrleansPortal.Grains.Routing.Learning;
 using OrleansPortal.Grains.Routing.Matching;
 using Xunit.Abstractions;
 
@@ -12,15 +13,14 @@ public sealed class MapMatcherPortoTripsTests(ITestOutputHelper output)
 {
     private const int Trips = 60;
 
-    private static string TripsCsv =>
-        Path.Combine(Path.GetDirectoryName(PortoRoadNetwork.PbfPath)!, "..", "gps", "porto", "train_1500.csv");
+    private static string TripsCsv => PortoRoadNetwork.TripsCsv;
 
     [Fact]
     public void RealTrips_AreMatchedWhole_AtSpeedsATaxiCanDrive()
     {
         var graph = PortoRoadNetwork.Graph;
         var matcher = new MapMatcher(graph);
-        var trips = PortoTaxiTrips.Read(TripsCsv).Take(Trips).Where(t => t.Fixes.Count >= 5).ToList();
+        var trips = PortoTraceCsv.Read(TripsCsv).Take(Trips).Where(t => t.Fixes.Count >= 5).ToList();
         int fixes = 0, used = 0, stretches = 0, traversals = 0, tooFast = 0, absurd = 0;
         var fastest = 0.0;
 
@@ -65,7 +65,7 @@ public sealed class MapMatcherPortoTripsTests(ITestOutputHelper output)
     public void MatchingOnManyThreadsAtOnce_GivesWhatOneThreadGives()
     {
         var graph = PortoRoadNetwork.Graph;
-        var trips = PortoTaxiTrips.Read(TripsCsv).Take(40).Select(t => t.Fixes).ToList();
+        var trips = PortoTraceCsv.Read(TripsCsv).Take(40).Select(t => t.Fixes).ToList();
         var alone = trips.Select(new MapMatcher(graph).Match).ToList();
 
         var shared = new MapMatcher(graph);
@@ -77,18 +77,5 @@ public sealed class MapMatcherPortoTripsTests(ITestOutputHelper output)
             Assert.Equal(alone[k].Stretches.SelectMany(s => s.Edges), together[k].Stretches.SelectMany(s => s.Edges));
             Assert.Equal(alone[k].FixesUsed, together[k].FixesUsed);
         }
-    }
-
-    [Fact]
-    public void ThePortoCsv_GivesLongitudeSecondAndAFixEvery15Seconds()
-    {
-        var trip = PortoTaxiTrips.Parse("\"1372636858620000589\",\"C\",\"\",\"\",\"20000589\",\"1372636858\",\"A\",\"False\",\"[[-8.618643,41.141412],[-8.618499,41.141376]]\"");
-        var empty = PortoTaxiTrips.Parse("1,B,,15,20000001,1372636858,A,False,\"[]\"");
-
-        Assert.Equal(("1372636858620000589", 20000589L), (trip.TripId, trip.TaxiId));
-        Assert.Equal(new GeoPoint(41.141376, -8.618499), trip.Fixes[1].Point);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1372636858 + 15), trip.Fixes[1].At);
-        Assert.Empty(empty.Fixes);
-        Assert.Throws<InvalidDataException>(() => PortoTaxiTrips.Parse("1,B,,15"));
     }
 }

@@ -1,0 +1,32 @@
+using OrleansPortal.Grains.Routing.Learning;
+
+namespace OrleansPortal.Web.Routing.TravelModels;
+
+/// <summary>What the dispatcher's settings show about learned travel times: the model in use, and training as it runs.</summary>
+public sealed record TravelModelSnapshot(
+    string Stage,
+    double Progress,
+    string? Message,
+    string? ActiveVersion,
+    DateTimeOffset? ActiveTrainedAt,
+    TrainingSummary? ActiveSummary,
+    string? LastDecision);
+
+/// <summary>Thread-safe holder of the latest <see cref="TravelModelSnapshot"/>; training writes, the API reads.</summary>
+public sealed class TravelModelStatus
+{
+    private TravelModelSnapshot _current = new("idle", 0, "Free-flow road speeds: no learned model yet.", null, null, null, null);
+
+    public TravelModelSnapshot Current => Volatile.Read(ref _current);
+
+    public void Update(Func<TravelModelSnapshot, TravelModelSnapshot> change)
+    {
+        TravelModelSnapshot seen, next;
+        do
+        {
+            seen = Volatile.Read(ref _current);
+            next = change(seen);
+        }
+        while (Interlocked.CompareExchange(ref _current, next, seen) != seen);
+    }
+}
