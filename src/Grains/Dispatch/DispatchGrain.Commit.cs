@@ -40,7 +40,7 @@ public sealed partial class DispatchGrain
         var tickets = JobsOf(day).Concat(extra is null || _tickets.ContainsKey(extra.TicketId) && DayOf(extra) == day ? [] : [extra])
             .Where(t => t.TicketId != exclude).OrderBy(t => t.TicketId, StringComparer.Ordinal);
         var jobs = tickets.Select(t => PlanningInputs.Job(t, dayStart, dayEnd, Now)).ToList();
-        return new DayContext(day, DayProblem.Build(dayStart, technicians, jobs, _travel, _options), unavailable);
+        return new DayContext(day, DayProblem.Build(dayStart, technicians, jobs, Travel, _options), unavailable);
     }
 
     /// <summary>

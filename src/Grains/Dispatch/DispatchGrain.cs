@@ -22,12 +22,16 @@ public sealed partial class DispatchGrain(
     ILogger<DispatchGrain> log,
     ITechnicianRoster roster,
     ITravelTimeService? travel = null,
-    DispatchOptions? options = null) : Grain, IDispatchGrain
+    DispatchOptions? options = null,
+    ICompanyTravelTimes? companyTravelTimes = null) : Grain, IDispatchGrain
 {
     /// <summary>Technicians are read again when a plan is made and the copy is older than this (or one of them said it changed).</summary>
     private static readonly TimeSpan TechnicianRefresh = TimeSpan.FromSeconds(60);
 
-    private readonly ITravelTimeService _travel = travel ?? new GreatCircleTravelTimeService();
+    private readonly ITravelTimeService _fixedTravel = travel ?? new GreatCircleTravelTimeService();
+
+    /// <summary>The company's learned travel times where the host provides them (asked each time: models change overnight).</summary>
+    private ITravelTimeService Travel => companyTravelTimes?.For(TenantId) ?? _fixedTravel;
     private readonly DispatchOptions _options = options ?? new DispatchOptions();
     private readonly Dictionary<string, TicketSnapshot> _tickets = [];
     private readonly Dictionary<string, TechnicianSnapshot> _technicians = [];

@@ -41,6 +41,8 @@ public static class RoutingServices
                 ? Path.GetFullPath(directory, environment.ContentRootPath)
                 : Path.Combine(environment.ContentRootPath, "data", "travel-models"),
             provider.GetRequiredService<ILogger<TravelModelStore>>()));
+        services.AddSingleton(provider => new CompanyTravelModels(provider.GetRequiredService<RoadNetworkLoader>(), provider.GetRequiredService<ITravelTimeService>()));
+        services.AddSingleton<ICompanyTravelTimes>(provider => provider.GetRequiredService<CompanyTravelModels>());
         services.AddSingleton<TravelModelStatus>();
         services.AddSingleton<TravelModelTraining>();
         services.AddHostedService(provider => provider.GetRequiredService<TravelModelTraining>());

@@ -18,12 +18,16 @@ public sealed class RouteGrain(
     [PersistentState("route")] IPersistentState<RouteState> state,
     DomainClock clock,
     ITravelTimeService? travel = null,
-    DispatchOptions? options = null) : Grain, IRouteGrain
+    DispatchOptions? options = null,
+    ICompanyTravelTimes? companyTravelTimes = null) : Grain, IRouteGrain
 {
     /// <summary>How long after the shift's end the route still follows positions (late jobs, the drive home).</summary>
     private static readonly TimeSpan FollowAfterShift = TimeSpan.FromHours(2);
 
-    private readonly ITravelTimeService _travel = travel ?? new GreatCircleTravelTimeService();
+    private readonly ITravelTimeService _fixedTravel = travel ?? new GreatCircleTravelTimeService();
+
+    /// <summary>The company's learned travel times where the host provides them (asked each time: models change overnight).</summary>
+    private ITravelTimeService Travel => companyTravelTimes?.For(Owner.TenantId) ?? _fixedTravel;
     private readonly TimeSpan _interval = (options ?? new DispatchOptions()).EtaRefreshInterval;
 
     // The position is not stored: it arrives again with the next ping, and until then the plan's start stands in.
@@ -126,7 +130,7 @@ public sealed class RouteGrain(
     private void Recompute()
     {
         _computedAt = clock.GetUtcNow();
-        _estimates = EtaCalculator.Estimate(state.State.Plan!, _position, _positionAt, _computedAt, _travel);
+        _estimates = EtaCalculator.Estimate(state.State.Plan!, _position, _positionAt, _computedAt, Travel);
     }
 
     /// <summary>Publishes the estimates that moved past the threshold (or turned late, or on time); true if any did.</summary>
