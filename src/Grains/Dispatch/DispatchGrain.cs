@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using Orleans.Streams;
 using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Routing;
+using OrleansPortal.Grains.Routing.Learning;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
 
@@ -74,6 +75,24 @@ public sealed partial class DispatchGrain(
         this.RegisterGrainTimer(_ => CheckSignalAsync(), _options.AlertCheckInterval, _options.AlertCheckInterval);
         if (_options.PeriodicReplanInterval > TimeSpan.Zero)
             this.RegisterGrainTimer(_ => ReplanPeriodicallyAsync(), _options.PeriodicReplanInterval, _options.PeriodicReplanInterval);
+        await ScheduleTravelModelRetrainingAsync();
+    }
+
+    /// <summary>
+    /// Every company that dispatches gets its travel times retrained nightly; this grain is active for every such
+    /// company, so it is where the schedule is made sure of. A failure only postpones that to the next activation: it
+    /// must not stop dispatching.
+    /// </summary>
+    private async Task ScheduleTravelModelRetrainingAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ITravelModelGrain>(TenantId).EnsureScheduledAsync(state.State.TimeZone);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning(ex, "Could not schedule nightly travel-time retraining for {Tenant}; trying again at the next activation.", TenantId);
+        }
     }
 
     public async Task<DispatchSettings> UpdateSettingsAsync(string? timeZone, bool? autoAssign)

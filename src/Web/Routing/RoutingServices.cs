@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansPortal.Grains.Routing;
+using OrleansPortal.Grains.Routing.Learning;
 using OrleansPortal.Web.Routing.TravelModels;
 
 namespace OrleansPortal.Web.Routing;
@@ -44,6 +45,8 @@ public static class RoutingServices
         services.AddSingleton(provider => new CompanyTravelModels(provider.GetRequiredService<RoadNetworkLoader>(), provider.GetRequiredService<ITravelTimeService>()));
         services.AddSingleton<ICompanyTravelTimes>(provider => provider.GetRequiredService<CompanyTravelModels>());
         services.AddSingleton<TravelModelStatus>();
+        services.AddSingleton<CompanyModelTraining>();
+        services.AddSingleton<ICompanyModelTrainer>(provider => provider.GetRequiredService<CompanyModelTraining>());
         services.AddSingleton<TravelModelTraining>();
         services.AddHostedService(provider => provider.GetRequiredService<TravelModelTraining>());
         return services;

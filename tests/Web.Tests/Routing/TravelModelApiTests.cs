@@ -30,16 +30,18 @@ public sealed class TravelModelApiTests
         return path;
     }
 
-    private static async Task<TravelModelSnapshot> WaitUntilReadyAsync(HttpClient dispatcher)
+    internal static async Task<TravelModelDto> WaitUntilReadyAsync(HttpClient dispatcher, Func<TravelModelDto, TravelModelSnapshot> which)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {
-            var status = (await dispatcher.GetFromJsonAsync<TravelModelSnapshot>("/api/v1/dispatch/travel-model", ApiJson.Options))!;
-            if (status.Stage is "ready" or "failed" || DateTime.UtcNow > deadline) return status;
+            var status = (await dispatcher.GetFromJsonAsync<TravelModelDto>("/api/v1/dispatch/travel-model", ApiJson.Options))!;
+            if (which(status).Stage is "ready" or "failed" || DateTime.UtcNow > deadline) return status;
             await Task.Delay(250);
         }
     }
+
+    private static async Task<TravelModelSnapshot> WaitUntilReadyAsync(HttpClient dispatcher) => (await WaitUntilReadyAsync(dispatcher, s => s.City)).City;
 
     [Fact]
     public async Task TheStatus_IsForDispatchersOnly_AndSaysFreeFlowWhenNothingWasLearned()
@@ -48,11 +50,12 @@ public sealed class TravelModelApiTests
         var company = await TenantScenario.CreateAsync(app);
 
         var anonymous = await app.CreateClient().GetAsync("/api/v1/dispatch/travel-model");
-        var status = (await company.Dispatcher.GetFromJsonAsync<TravelModelSnapshot>("/api/v1/dispatch/travel-model", ApiJson.Options))!;
+        var status = (await company.Dispatcher.GetFromJsonAsync<TravelModelDto>("/api/v1/dispatch/travel-model", ApiJson.Options))!;
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal("idle", status.Stage);
-        Assert.Null(status.ActiveVersion);
+        Assert.Equal("idle", status.City.Stage);
+        Assert.Null(status.City.ActiveVersion);
+        Assert.Null(status.Company.ActiveVersion);
     }
 
     [Fact]

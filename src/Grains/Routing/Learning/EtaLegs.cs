@@ -32,4 +32,30 @@ public static class EtaLegs
         }
         return legs;
     }
+
+    /// <summary>
+    /// The same legs for traces sampled at any rate (a technician's phone pings every few seconds, or every minute):
+    /// from the first fix to the first fix at least 5, 10, ... 30 minutes later, if it came within a minute of that.
+    /// For 15 s sampling these are the legs of <see cref="From"/>.
+    /// </summary>
+    public static List<EtaLeg> ByTime(IEnumerable<TracedTrip> trips)
+    {
+        var legs = new List<EtaLeg>();
+        foreach (var trip in trips)
+        {
+            if (trip.Fixes.Count == 0) continue;
+            var first = trip.Fixes[0];
+            var next = 1;
+            foreach (var k in FixSteps)
+            {
+                var due = first.At + TimeSpan.FromSeconds(15 * k);
+                while (next < trip.Fixes.Count && trip.Fixes[next].At < due) next++;
+                if (next >= trip.Fixes.Count) break;
+                var end = trip.Fixes[next];
+                if (end.At - due > TimeSpan.FromMinutes(1) || first.Point.DistanceMetersTo(end.Point) < MinimumMeters) continue;
+                legs.Add(new EtaLeg(trip.Id, first.Point, end.Point, first.At, (end.At - first.At).TotalSeconds));
+            }
+        }
+        return legs;
+    }
 }

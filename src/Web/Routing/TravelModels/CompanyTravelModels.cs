@@ -20,6 +20,9 @@ public sealed class CompanyTravelModels(RoadNetworkLoader loader, ITravelTimeSer
     /// <summary>The learned model behind <see cref="For"/>: the company's, else the city's; null when times are free-flow.</summary>
     public TravelTimeModel? ModelFor(string tenantId) => _companies.TryGetValue(tenantId, out var own) ? own.Service.Model : loader.Model;
 
+    /// <summary>Whether the company has a model of its own (rather than the city's).</summary>
+    public bool IsOwn(string tenantId) => _companies.ContainsKey(tenantId);
+
     /// <summary>From now on <paramref name="tenantId"/> plans with <paramref name="learned"/>.</summary>
     public void Use(string tenantId, LearnedTravelTimeService learned) => _companies[tenantId] = (learned, new CachedTravelTimeService(learned));
 }

@@ -1,16 +1,47 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans;
+using OrleansPortal.Grains.Routing.Learning;
+using OrleansPortal.Web.Dispatch;
+using OrleansPortal.Web.Identity;
+
 namespace OrleansPortal.Web.Routing.TravelModels;
 
 /// <summary>
-/// Which travel times the planner and the customers' ETAs use: the learned model's version and what it was trained
-/// on, or training's stage and progress while it runs. Part of the dispatch group (dispatchers only). The model is the
-/// city's, shared by every company on this road graph, so nothing in it belongs to a tenant.
+/// Which travel times the planner and the customers' ETAs use, for the signed-in dispatcher's company: the city's
+/// model (learned from shipped or configured traces, shared by every company on this road graph), the company's own
+/// (retrained nightly from its technicians' pings), training's stage and progress, and when it next runs. Part of the
+/// dispatch group (dispatchers only; tenant from the cookie).
 /// </summary>
 public static class TravelModelApi
 {
     public static RouteGroupBuilder MapTravelModel(this RouteGroupBuilder group)
     {
-        group.MapGet("/travel-model", (TravelModelStatus status) => TypedResults.Ok(status.Current))
-            .WithSummary("The learned travel-time model in use (version, training data) and training progress.");
+        group.MapGet("/travel-model", GetAsync)
+            .WithSummary("The learned travel-time models in use (the city's and the company's own), training progress, and the next nightly retraining.");
+        group.MapPost("/travel-model/retrain", RetrainAsync)
+            .WithSummary("Retrains the company's travel times from its technicians' pings now, in the background; poll GET /travel-model for progress.");
         return group;
     }
+
+    private static async Task<TravelModelDto> ReadAsync(ClaimsPrincipal user, IClusterClient grains, TravelModelStatus city, CompanyModelTraining training)
+    {
+        var tenant = user.GetTenantId();
+        return new TravelModelDto(city.Current, training.StatusOf(tenant), await grains.GetGrain<ITravelModelGrain>(tenant).NextRunAsync());
+    }
+
+    private static async Task<Ok<TravelModelDto>> GetAsync(ClaimsPrincipal user, IClusterClient grains, TravelModelStatus city, CompanyModelTraining training) =>
+        TypedResults.Ok(await ReadAsync(user, grains, city, training));
+
+    private static async Task<Accepted<TravelModelDto>> RetrainAsync(ClaimsPrincipal user, IClusterClient grains, TravelModelStatus city, CompanyModelTraining training)
+    {
+        var settings = await DispatchApi.Dispatch(grains, user).GetSettingsAsync();
+        training.Start(user.GetTenantId(), settings.TimeZone);
+        return TypedResults.Accepted("/api/v1/dispatch/travel-model", await ReadAsync(user, grains, city, training));
+    }
 }
+
+/// <param name="City">The model every company starts from.</param>
+/// <param name="Company">The company's own model and its training; its <c>ActiveVersion</c> is null until one was promoted.</param>
+/// <param name="NextRetraining">When the nightly retraining next runs (03:00 in the company's zone).</param>
+public sealed record TravelModelDto(TravelModelSnapshot City, TravelModelSnapshot Company, DateTimeOffset? NextRetraining);

@@ -12,12 +12,16 @@ namespace OrleansPortal.Web.Routing.TravelModels;
 /// </summary>
 public sealed class TravelModelTraining(
     RoadNetworkLoader loader,
+    CompanyTravelModels companies,
     TravelModelStore store,
     TravelModelStatus status,
     IOptions<TravelModelOptions> options,
     ILogger<TravelModelTraining> log) : BackgroundService
 {
     private const double HeldOutShare = 0.2;
+
+    /// <summary>How often the store is looked at for models another node of the cluster promoted.</summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,11 +32,28 @@ public sealed class TravelModelTraining(
         {
             await Task.Run(() => loader.UseModel(stored), stoppingToken);
             status.Update(s => s with { Stage = "ready", Progress = 1, Message = null, ActiveVersion = stored.Version, ActiveTrainedAt = stored.TrainedAt, ActiveSummary = stored.Summary });
-            return;
         }
-        if (options.Value.TrainFrom is { } path)
+        else if (options.Value.TrainFrom is { } path)
         {
             await TrainAsync(graph, path, stoppingToken);
+        }
+
+        using var timer = new PeriodicTimer(RefreshInterval);
+        do
+        {
+            await Task.Run(() => LoadCompanyModels(graph), stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Each company's newest stored model, where it is newer than the one in use (promoted on this node or another).</summary>
+    private void LoadCompanyModels(RoadGraph graph)
+    {
+        foreach (var tenant in store.Tenants())
+        {
+            var newest = store.NewestVersion(tenant);
+            if (newest is null || (companies.IsOwn(tenant) && string.CompareOrdinal(companies.ModelFor(tenant)!.Version, newest) >= 0)) continue;
+            if (store.LatestFor(graph, tenant) is { } model) companies.Use(tenant, new LearnedTravelTimeService(graph, model));
         }
     }
 
