@@ -2,7 +2,8 @@ namespace OrleansPortal.Grains.Routing;
 
 /// <summary>
 /// Turns drivable ways into a <see cref="RoadGraph"/>: one directed edge per open direction of each way segment,
-/// timed at the way's speed; then keeps the largest strongly connected component (bits cut off by the extract's
+/// timed at the way's speed; joins one-way roads that end a few metres short of another (<see cref="AlmostJunctions"/>);
+/// then keeps the largest strongly connected component (bits cut off by the extract's
 /// edge, one-way dead ends and private islands would otherwise make some pairs unreachable) and renumbers the
 /// nodes in grid order so that nearby nodes sit near each other in memory, which makes searches faster.
 /// </summary>
@@ -50,6 +51,16 @@ internal static class RoadGraphBuilder
                     classes.Add(roadClass);
                 }
             }
+        }
+
+        foreach (var (a, b, length) in AlmostJunctions.Find(locations, from, to))
+        {
+            // A connector of a few metres, at the speed of a residential street: its time barely matters, its existence does.
+            from.Add(a);
+            to.Add(b);
+            seconds.Add((float)(length / (RoadSpeeds.DefaultKilometersPerHour / 3.6)));
+            meters.Add((float)length);
+            classes.Add(RoadClass.Other);
         }
 
         var component = LargestStronglyConnectedComponent(locations.Count, from, to);
