@@ -74,7 +74,7 @@ public sealed class CompanyRetrainingTests
     /// Porto taxi trips as if the company's technicians had driven them over the last four weeks, one every 90 minutes
     /// (so each is a drive of its own), written to the ping history the way ping ingestion writes it.
     /// </summary>
-    private static async Task StoreTaxiTripsAsPingsAsync(PortalFactory app, TenantScenario company, int trips, int technicians)
+    internal static async Task StoreTaxiTripsAsPingsAsync(PortalFactory app, TenantScenario company, int trips, int technicians)
     {
         var ids = new List<string>();
         for (var t = 0; t < technicians; t++) ids.Add((await company.AddTechnicianAsync($"Driver {t}")).Id);

@@ -22,7 +22,7 @@ public sealed class TravelModelApiTests
     private static readonly GeoPoint CasaDaMusica = new(41.1588, -8.6307);
 
     /// <summary>The first <paramref name="trips"/> trips of the shipped Porto traces, as a file of their own.</summary>
-    private static string TraceFile(string directory, int trips)
+    internal static string TraceFile(string directory, int trips)
     {
         var source = Path.Combine(Path.GetDirectoryName(RouteGeometryApiTests.PortoExtract())!, "..", "gps", "porto", "train_1500.csv");
         var path = Path.Combine(directory, "trips.csv");

@@ -40,7 +40,7 @@ public sealed class CompanyModelTraining(
     {
         if (_status.TryGetValue(tenantId, out var status)) return status.Current;
         var own = companies.IsOwn(tenantId) ? companies.ModelFor(tenantId) : null;
-        return new TravelModelSnapshot("idle", 0, null, own?.Version, own?.TrainedAt, own?.Summary, null);
+        return new TravelModelSnapshot("idle", 0, null, own?.Version, own?.TrainedAt, own?.Summary, null, own?.SlotFactors);
     }
 
     public void Start(string tenantId, string timeZoneId)
@@ -94,7 +94,7 @@ public sealed class CompanyModelTraining(
             }
             log.LogInformation("Travel-time model {Version} for {Tenant}: {Decision}.", model.Version, tenantId, decision.Reason);
             status.Update(s => decision.Promote
-                ? s with { Stage = "ready", Progress = 1, Message = null, ActiveVersion = model.Version, ActiveTrainedAt = model.TrainedAt, ActiveSummary = model.Summary, LastDecision = decision.Reason }
+                ? s with { Stage = "ready", Progress = 1, Message = null, ActiveVersion = model.Version, ActiveTrainedAt = model.TrainedAt, ActiveSummary = model.Summary, LastDecision = decision.Reason, SlotFactors = model.SlotFactors }
                 : s with { Stage = "ready", Progress = 1, Message = null, LastDecision = $"Model {model.Version} kept out: {decision.Reason}" });
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -2,7 +2,10 @@ using OrleansPortal.Grains.Routing.Learning;
 
 namespace OrleansPortal.Web.Routing.TravelModels;
 
-/// <summary>What the dispatcher's settings show about learned travel times: the model in use, and training as it runs.</summary>
+/// <summary>
+/// What the office shows about learned travel times: the model in use, and training as it runs. <c>SlotFactors</c> are
+/// the model's 48 time-of-week factors (weekday hours 0-23, then weekend hours), for drawing its week.
+/// </summary>
 public sealed record TravelModelSnapshot(
     string Stage,
     double Progress,
@@ -10,7 +13,8 @@ public sealed record TravelModelSnapshot(
     string? ActiveVersion,
     DateTimeOffset? ActiveTrainedAt,
     TrainingSummary? ActiveSummary,
-    string? LastDecision);
+    string? LastDecision,
+    float[]? SlotFactors = null);
 
 /// <summary>Thread-safe holder of the latest <see cref="TravelModelSnapshot"/>; training writes, the API reads.</summary>
 public sealed class TravelModelStatus

@@ -31,7 +31,7 @@ public sealed class TravelModelTraining(
         if (stored is not null)
         {
             await Task.Run(() => loader.UseModel(stored), stoppingToken);
-            status.Update(s => s with { Stage = "ready", Progress = 1, Message = null, ActiveVersion = stored.Version, ActiveTrainedAt = stored.TrainedAt, ActiveSummary = stored.Summary });
+            status.Update(s => s with { Stage = "ready", Progress = 1, Message = null, ActiveVersion = stored.Version, ActiveTrainedAt = stored.TrainedAt, ActiveSummary = stored.Summary, SlotFactors = stored.SlotFactors });
         }
         else if (options.Value.TrainFrom is { } path)
         {
@@ -83,7 +83,7 @@ public sealed class TravelModelTraining(
             }, cancellation);
             log.LogInformation("Travel-time model {Version}: {Decision}.", model.Version, decision.Reason);
             status.Update(s => decision.Promote
-                ? s with { Stage = "ready", Progress = 1, Message = null, ActiveVersion = model.Version, ActiveTrainedAt = model.TrainedAt, ActiveSummary = model.Summary, LastDecision = decision.Reason }
+                ? s with { Stage = "ready", Progress = 1, Message = null, ActiveVersion = model.Version, ActiveTrainedAt = model.TrainedAt, ActiveSummary = model.Summary, LastDecision = decision.Reason, SlotFactors = model.SlotFactors }
                 : s with { Stage = "ready", Progress = 1, Message = null, LastDecision = $"Model {model.Version} kept out: {decision.Reason}" });
             return decision;
         }

@@ -13,7 +13,8 @@ import { tech } from "./en/tech";
 import { feed } from "./en/feed";
 import { planning } from "./en/planning";
 import { job } from "./en/job";
+import { travel } from "./en/travel";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel };
 
 export type MessageKey = keyof typeof en;

@@ -13,5 +13,6 @@ import { tech } from "./pt/tech";
 import { feed } from "./pt/feed";
 import { planning } from "./pt/planning";
 import { job } from "./pt/job";
+import { travel } from "./pt/travel";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel };

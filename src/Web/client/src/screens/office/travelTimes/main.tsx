@@ -1,0 +1,4 @@
+import { mount } from "../../../components/mount";
+import { TravelTimesScreen } from "./TravelTimesScreen";
+
+mount(() => <TravelTimesScreen />);
