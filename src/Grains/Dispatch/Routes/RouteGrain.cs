@@ -4,6 +4,7 @@ using Orleans.Streams;
 using Orleans.Timers;
 using OrleansPortal.Grains.Routing;
 using OrleansPortal.Grains.Technicians;
+using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Dispatch.Routes;
 
@@ -12,7 +13,8 @@ namespace OrleansPortal.Grains.Dispatch.Routes;
 /// location stream, so positions reach exactly the routes that need them (a company's other pings cost it nothing),
 /// and tells the technician it follows it (the technician publishes on its own stream only while followed).
 /// Estimates are recomputed at most once per <see cref="DispatchOptions.EtaRefreshInterval"/>: the first position after
-/// a quiet spell at once, later ones at the end of the interval.
+/// a quiet spell at once, later ones at the end of the interval. While the technician drives to a job, the last few
+/// minutes of positions give their live pace against the model (<see cref="ProgressWindow"/>).
 /// </summary>
 public sealed class RouteGrain(
     [PersistentState("route")] IPersistentState<RouteState> state,
@@ -33,6 +35,7 @@ public sealed class RouteGrain(
     // The position is not stored: it arrives again with the next ping, and until then the plan's start stands in.
     private GeoPoint? _position;
     private DateTimeOffset? _positionAt;
+    private readonly ProgressWindow _progress = new();
     private IReadOnlyList<StopEstimate> _estimates = [];
     private DateTimeOffset _computedAt;
     private StreamSubscriptionHandle<TechnicianPositionChanged>? _subscription;
@@ -124,16 +127,24 @@ public sealed class RouteGrain(
         if (_positionAt is { } known && at <= known) return false; // an older fix says nothing new
         _position = position;
         _positionAt = at;
+        // Only the drive to a job under way compares with the model; anything else ends the window.
+        if (state.State.Plan?.Stops is [{ Status: TicketStatus.EnRoute } next, ..]) _progress.Observe(next.TicketId, next.Location, position, at);
+        else _progress.Clear();
         return true;
     }
 
     private void Recompute()
     {
         _computedAt = clock.GetUtcNow();
-        _estimates = EtaCalculator.Estimate(state.State.Plan!, _position, _positionAt, _computedAt, Travel);
+        var travel = Travel;
+        _estimates = EtaCalculator.Estimate(state.State.Plan!, _position, _positionAt, _computedAt, travel, _progress.Measure(travel));
     }
 
-    /// <summary>Publishes the estimates that moved past the threshold (or turned late, or on time); true if any did.</summary>
+    /// <summary>
+    /// Publishes the estimates that moved past the threshold (or turned late, or on time); true if any did. A published
+    /// ETA that time has overtaken goes out again however little it moved, so a customer never watches a time already
+    /// past (a job on site is exempt: its ETA is when they arrived).
+    /// </summary>
     private async Task<bool> PublishMovedAsync()
     {
         var plan = state.State.Plan!;
@@ -143,7 +154,8 @@ public sealed class RouteGrain(
         {
             var estimate = _estimates[i];
             var published = state.State.Published.GetValueOrDefault(estimate.TicketId);
-            if (published is not null && published.Late == estimate.LateRisk && (estimate.Eta - published.Eta).Duration() <= EtaPolicy.PublishThreshold) continue;
+            var overtaken = published is not null && published.Eta < _computedAt && plan.Stops[i].Status != TicketStatus.OnSite;
+            if (published is not null && !overtaken && published.Late == estimate.LateRisk && (estimate.Eta - published.Eta).Duration() <= EtaPolicy.PublishThreshold) continue;
 
             state.State.Published[estimate.TicketId] = new PublishedEta(estimate.Eta, estimate.LateRisk);
             moved = true;
