@@ -40,6 +40,7 @@ public sealed class RouteGrain(
     private DateTimeOffset _computedAt;
     private StreamSubscriptionHandle<TechnicianPositionChanged>? _subscription;
     private IGrainTimer? _pending;
+    private IGrainTimer? _overtaking;
 
     private (string TenantId, string TechnicianId) Owner
     {
@@ -56,7 +57,9 @@ public sealed class RouteGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var handle in await Positions.GetAllSubscriptionHandles()) _subscription = await handle.ResumeAsync(OnPositionAsync);
-        if (state.State.Plan is not null) Recompute();
+        if (state.State.Plan is null) return;
+        Recompute();
+        WatchForOvertaking();
     }
 
     public async Task<RouteView> SetPlanAsync(RoutePlan plan)
@@ -163,7 +166,26 @@ public sealed class RouteGrain(
             await streams.GetStream<TicketEta>(DispatchStreams.EtaFor(Owner.TenantId, estimate.TicketId)).OnNextAsync(eta);
         }
 
+        WatchForOvertaking();
         return moved;
+    }
+
+    /// <summary>
+    /// Wakes the route when the earliest ETA a customer was shown (of a job not reached yet) falls due, so an ETA that
+    /// time overtakes goes out again even while the phone is silent: now plus the drive left. Not sooner than the
+    /// refresh interval (a technician at the door whose job is not yet on site is due "now" again at once), and not
+    /// once the route no longer follows its day.
+    /// </summary>
+    private void WatchForOvertaking()
+    {
+        _overtaking?.Dispose();
+        _overtaking = null;
+        var plan = state.State.Plan;
+        var now = clock.GetUtcNow();
+        if (plan is null || now >= plan.ShiftEnd + FollowAfterShift) return;
+        var earliest = plan.Stops.Where(s => s.Status != TicketStatus.OnSite).Select(s => state.State.Published.GetValueOrDefault(s.TicketId)?.Eta).Min();
+        if (earliest is not { } due) return;
+        _overtaking = this.RegisterGrainTimer(async _ => await RefreshAsync(), due - now > _interval ? due - now : _interval, Timeout.InfiniteTimeSpan);
     }
 
     private RouteView View() => new(state.State.Plan!, _estimates, _position, _positionAt, _computedAt);

@@ -100,4 +100,16 @@ public sealed class LiveEtaCorrectionTests(GrainCluster cluster) : IClassFixture
         Assert.Equal(eta, etas.Last().Eta);
         Assert.True(etas.Last().Eta >= cluster.Time.GetUtcNow(), "not in the past");
     }
+
+    [Fact]
+    public async Task AnEtaThatTimeOvertook_GoesOutAgain_EvenWhileThePhoneIsSilent()
+    {
+        var (_, _, etas, _, planned) = await EnRouteAsync(metersNorth: 20);
+
+        // No ping comes; the planned arrival passes.
+        cluster.Time.Set(planned.AddMinutes(1));
+
+        await Eventually.TrueAsync(() => etas.Count == 2, "the overtaken ETA is published again");
+        Assert.True(etas.Last().Eta >= planned.AddMinutes(1), $"{etas.Last().Eta} is not before now");
+    }
 }
