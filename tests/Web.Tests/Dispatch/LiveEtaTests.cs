@@ -78,6 +78,36 @@ public sealed class LiveEtaTests(PortalFactory app) : IClassFixture<PortalFactor
     }
 
     [Fact]
+    public async Task StuckOnTheWay_TheEtaSlipsBeyondTheModelsDrive_WithTheAppsOwnTravelTimes()
+    {
+        var day = await CreateAsync(app);
+        var tech = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
+        var token = (await day.Company.IssueTokenAsync(tech)).Token;
+        var job = await day.AddJobAsync("Lawn survey", Matosinhos, window: (0, 4));
+        await day.WaitForTicketAsync(job.Id, t => t.TechnicianId == tech, "the job is assigned");
+        (await day.Dispatcher.PostAsJsonAsync($"/api/v1/tickets/{job.Id}/status", new { status = "EnRoute" })).EnsureSuccessStatusCode();
+        await Eventually.TrueAsync(async () => (await RouteAsync(day, tech)).Plan.Stops[0].Status == Grains.Tickets.TicketStatus.EnRoute, "the route knows the job is under way");
+        var etas = await WatchEtaAsync(day.Company.TenantId, job.Id);
+
+        // The phone reports late, in one go, six minutes spent in a jam by the river: fixes stamped when they were taken.
+        var now = DateTimeOffset.UtcNow;
+        await PingAsync(token, Ribeira, now.AddMinutes(-6));
+        var first = await RouteAsync(day, tech);
+        await Eventually.TrueAsync(async () => (first = await RouteAsync(day, tech)).PositionAt == now.AddMinutes(-6), "the route hears the first fix");
+        // The model's drive from there (the day's start too), nothing measured yet.
+        var modelledDrive = first.Estimates[0].Eta - first.ComputedAt;
+        for (var minutes = -4.5; minutes <= 0; minutes += 1.5) await PingAsync(token, (Ribeira.Latitude + 0.00003, Ribeira.Longitude), now.AddMinutes(minutes));
+
+        var stuck = first;
+        await Eventually.TrueAsync(async () => (stuck = await RouteAsync(day, tech)).Estimates[0].Eta - stuck.ComputedAt > modelledDrive + TimeSpan.FromMinutes(4), "the jam shows in the ETA");
+        Assert.InRange((stuck.Estimates[0].Eta - stuck.ComputedAt - modelledDrive).TotalMinutes, 4, 6.5);
+        await Eventually.TrueAsync(() => Task.FromResult(etas.Any(e => e.Eta - e.ComputedAt > modelledDrive + TimeSpan.FromMinutes(4))), "and goes out to the customer");
+    }
+
+    private static async Task<RouteView> RouteAsync(DispatchScenario day, string tech) =>
+        (await day.Dispatcher.GetFromJsonAsync<RouteView>($"/api/v1/dispatch/routes/{tech}", ApiJson.Options))!;
+
+    [Fact]
     public async Task ATechnicianDriftingAway_RaisesALateRiskAlert()
     {
         var day = await CreateAsync(app);

@@ -15,11 +15,12 @@ public static class EtaPolicy
 /// <summary>
 /// ETAs along a route, from where the technician is now: drive to the next stop, wait for its window if early, work
 /// its service time and the buffer, drive on. A job on site finishes its remaining work first. Each drive is
-/// estimated for when it starts, so a leg into the morning peak takes longer than the same leg at noon. Pure.
+/// estimated for when it starts, so a leg into the morning peak takes longer than the same leg at noon. A drive under
+/// way (the first stop en route) also goes at the technician's <see cref="LivePace"/> for its next minutes. Pure.
 /// </summary>
 public static class EtaCalculator
 {
-    public static IReadOnlyList<StopEstimate> Estimate(RoutePlan plan, GeoPoint? position, DateTimeOffset? positionAt, DateTimeOffset now, ITravelTimeService travel)
+    public static IReadOnlyList<StopEstimate> Estimate(RoutePlan plan, GeoPoint? position, DateTimeOffset? positionAt, DateTimeOffset now, ITravelTimeService travel, LivePace? live = null)
     {
         var fresh = position is not null && positionAt is { } at && now - at <= EtaPolicy.PositionFreshness;
         var location = fresh ? position!.Value : plan.Start;
@@ -27,8 +28,9 @@ public static class EtaCalculator
         var headingOut = plan.Stops.Count > 0 && plan.Stops[0].Status is TicketStatus.EnRoute or TicketStatus.OnSite;
         var clock = headingOut || fresh && now >= plan.ShiftStart ? now : Max(now, plan.ShiftStart);
         var estimates = new List<StopEstimate>(plan.Stops.Count);
-        foreach (var stop in plan.Stops)
+        for (var i = 0; i < plan.Stops.Count; i++)
         {
+            var stop = plan.Stops[i];
             DateTimeOffset eta, departure;
             if (stop.Status == TicketStatus.OnSite)
             {
@@ -38,7 +40,12 @@ public static class EtaCalculator
             else
             {
                 // At the door, not at the kerb: arriving before the window opens means waiting for it, so that is when to expect them.
-                var arrival = clock + TimeSpan.FromSeconds(travel.Estimate(location, stop.Location, clock).Seconds);
+                var drive = travel.Estimate(location, stop.Location, clock).Seconds;
+                // Only the drive under way, from where the technician is: how they move now says little about the
+                // roads after the next job, and those legs start later by exactly what this one is late anyway.
+                if (i == 0 && fresh && stop.Status == TicketStatus.EnRoute && live is not null && live.TicketId == stop.TicketId) drive = LivePace.DriveSeconds(drive, live.Ratio);
+                // The clock is never before now, so neither is an arrival: a late technician is expected now plus the drive left.
+                var arrival = clock + TimeSpan.FromSeconds(drive);
                 eta = stop.ArrivalWindow is { } w ? Max(arrival, w.Start) : arrival;
                 departure = eta + stop.Service;
             }

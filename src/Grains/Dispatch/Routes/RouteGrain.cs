@@ -4,6 +4,7 @@ using Orleans.Streams;
 using Orleans.Timers;
 using OrleansPortal.Grains.Routing;
 using OrleansPortal.Grains.Technicians;
+using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Dispatch.Routes;
 
@@ -12,7 +13,8 @@ namespace OrleansPortal.Grains.Dispatch.Routes;
 /// location stream, so positions reach exactly the routes that need them (a company's other pings cost it nothing),
 /// and tells the technician it follows it (the technician publishes on its own stream only while followed).
 /// Estimates are recomputed at most once per <see cref="DispatchOptions.EtaRefreshInterval"/>: the first position after
-/// a quiet spell at once, later ones at the end of the interval.
+/// a quiet spell at once, later ones at the end of the interval. While the technician drives to a job, the last few
+/// minutes of positions give their live pace against the model (<see cref="ProgressWindow"/>).
 /// </summary>
 public sealed class RouteGrain(
     [PersistentState("route")] IPersistentState<RouteState> state,
@@ -33,10 +35,12 @@ public sealed class RouteGrain(
     // The position is not stored: it arrives again with the next ping, and until then the plan's start stands in.
     private GeoPoint? _position;
     private DateTimeOffset? _positionAt;
+    private readonly ProgressWindow _progress = new();
     private IReadOnlyList<StopEstimate> _estimates = [];
     private DateTimeOffset _computedAt;
     private StreamSubscriptionHandle<TechnicianPositionChanged>? _subscription;
     private IGrainTimer? _pending;
+    private IGrainTimer? _overtaking;
 
     private (string TenantId, string TechnicianId) Owner
     {
@@ -53,7 +57,9 @@ public sealed class RouteGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var handle in await Positions.GetAllSubscriptionHandles()) _subscription = await handle.ResumeAsync(OnPositionAsync);
-        if (state.State.Plan is not null) Recompute();
+        if (state.State.Plan is null) return;
+        Recompute();
+        WatchForOvertaking();
     }
 
     public async Task<RouteView> SetPlanAsync(RoutePlan plan)
@@ -124,16 +130,24 @@ public sealed class RouteGrain(
         if (_positionAt is { } known && at <= known) return false; // an older fix says nothing new
         _position = position;
         _positionAt = at;
+        // Only the drive to a job under way compares with the model; anything else ends the window.
+        if (state.State.Plan?.Stops is [{ Status: TicketStatus.EnRoute } next, ..]) _progress.Observe(next.TicketId, next.Location, position, at);
+        else _progress.Clear();
         return true;
     }
 
     private void Recompute()
     {
         _computedAt = clock.GetUtcNow();
-        _estimates = EtaCalculator.Estimate(state.State.Plan!, _position, _positionAt, _computedAt, Travel);
+        var travel = Travel;
+        _estimates = EtaCalculator.Estimate(state.State.Plan!, _position, _positionAt, _computedAt, travel, _progress.Measure(travel));
     }
 
-    /// <summary>Publishes the estimates that moved past the threshold (or turned late, or on time); true if any did.</summary>
+    /// <summary>
+    /// Publishes the estimates that moved past the threshold (or turned late, or on time); true if any did. A published
+    /// ETA that time has overtaken goes out again however little it moved, so a customer never watches a time already
+    /// past (a job on site is exempt: its ETA is when they arrived).
+    /// </summary>
     private async Task<bool> PublishMovedAsync()
     {
         var plan = state.State.Plan!;
@@ -143,7 +157,8 @@ public sealed class RouteGrain(
         {
             var estimate = _estimates[i];
             var published = state.State.Published.GetValueOrDefault(estimate.TicketId);
-            if (published is not null && published.Late == estimate.LateRisk && (estimate.Eta - published.Eta).Duration() <= EtaPolicy.PublishThreshold) continue;
+            var overtaken = published is not null && published.Eta < _computedAt && plan.Stops[i].Status != TicketStatus.OnSite;
+            if (published is not null && !overtaken && published.Late == estimate.LateRisk && (estimate.Eta - published.Eta).Duration() <= EtaPolicy.PublishThreshold) continue;
 
             state.State.Published[estimate.TicketId] = new PublishedEta(estimate.Eta, estimate.LateRisk);
             moved = true;
@@ -151,7 +166,26 @@ public sealed class RouteGrain(
             await streams.GetStream<TicketEta>(DispatchStreams.EtaFor(Owner.TenantId, estimate.TicketId)).OnNextAsync(eta);
         }
 
+        WatchForOvertaking();
         return moved;
+    }
+
+    /// <summary>
+    /// Wakes the route when the earliest ETA a customer was shown (of a job not reached yet) falls due, so an ETA that
+    /// time overtakes goes out again even while the phone is silent: now plus the drive left. Not sooner than the
+    /// refresh interval (a technician at the door whose job is not yet on site is due "now" again at once), and not
+    /// once the route no longer follows its day.
+    /// </summary>
+    private void WatchForOvertaking()
+    {
+        _overtaking?.Dispose();
+        _overtaking = null;
+        var plan = state.State.Plan;
+        var now = clock.GetUtcNow();
+        if (plan is null || now >= plan.ShiftEnd + FollowAfterShift) return;
+        var earliest = plan.Stops.Where(s => s.Status != TicketStatus.OnSite).Select(s => state.State.Published.GetValueOrDefault(s.TicketId)?.Eta).Min();
+        if (earliest is not { } due) return;
+        _overtaking = this.RegisterGrainTimer(async _ => await RefreshAsync(), due - now > _interval ? due - now : _interval, Timeout.InfiniteTimeSpan);
     }
 
     private RouteView View() => new(state.State.Plan!, _estimates, _position, _positionAt, _computedAt);

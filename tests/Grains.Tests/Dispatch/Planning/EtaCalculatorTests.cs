@@ -1,6 +1,5 @@
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Dispatch.Routes;
-using OrleansPortal.Grains.Routing;
 using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Tests.Dispatch.Planning;
@@ -12,32 +11,20 @@ public sealed class EtaCalculatorTests
     private static readonly GeoPoint A = new(41.15, -8.61);   // ~1.1 km north of home
     private static readonly GeoPoint B = new(41.16, -8.61);   // ~1.1 km further
 
-    /// <summary>Every kilometre takes exactly 100 s, so expected times are easy to write down.</summary>
-    private sealed class StraightLine : ITravelTimeService
-    {
-        public TravelEstimate Estimate(GeoPoint from, GeoPoint to)
-        {
-            var meters = from.DistanceMetersTo(to);
-            return new TravelEstimate(meters / 10, meters, IsFallback: false);
-        }
-
-        public TravelMatrix Matrix(IReadOnlyList<GeoPoint> origins, IReadOnlyList<GeoPoint> destinations) => throw new NotSupportedException();
-    }
-
     private static PlannedStop Stop(string id, GeoPoint at, TicketStatus status = TicketStatus.Assigned, TimeWindow? window = null, int minutes = 30, DateTimeOffset? onSiteSince = null) =>
         new(id, at, "addr", "desc", TicketPriority.Routine, status, window, TimeSpan.FromMinutes(minutes), Now, Now, Now, false, onSiteSince);
 
     private static RoutePlan Plan(DateTimeOffset shiftStart, TimeSpan buffer, params PlannedStop[] stops) =>
         new("tech", DateOnly.FromDateTime(Now.UtcDateTime), Home, Home, shiftStart, shiftStart.AddHours(9), buffer, stops);
 
-    private static double Seconds(GeoPoint a, GeoPoint b) => a.DistanceMetersTo(b) / 10;
+    private static double Seconds(GeoPoint a, GeoPoint b) => a.DistanceMetersTo(b) / TenMetresASecond.MetersPerSecond;
 
     [Fact]
     public void WithoutAPosition_TheDayStartsAtHomeAtTheShiftsStart()
     {
         var plan = Plan(Now.AddHours(1), TimeSpan.Zero, Stop("a", A));
 
-        var eta = EtaCalculator.Estimate(plan, null, null, Now, new StraightLine()).Single();
+        var eta = EtaCalculator.Estimate(plan, null, null, Now, new TenMetresASecond()).Single();
 
         Assert.Equal(Now.AddHours(1).AddSeconds(Seconds(Home, A)), eta.Eta);
     }
@@ -48,7 +35,7 @@ public sealed class EtaCalculatorTests
         var window = new TimeWindow(Now.AddHours(2), Now.AddHours(3));
         var plan = Plan(Now.AddHours(-1), TimeSpan.FromMinutes(10), Stop("a", A), Stop("b", B, window: window));
 
-        var etas = EtaCalculator.Estimate(plan, B, Now.AddMinutes(-1), Now, new StraightLine());
+        var etas = EtaCalculator.Estimate(plan, B, Now.AddMinutes(-1), Now, new TenMetresASecond());
 
         var atA = Now.AddSeconds(Seconds(B, A));
         Assert.Equal(atA, etas[0].Eta);
@@ -64,7 +51,7 @@ public sealed class EtaCalculatorTests
     {
         var plan = Plan(Now.AddHours(-1), TimeSpan.Zero, Stop("a", A));
 
-        var eta = EtaCalculator.Estimate(plan, B, Now - EtaPolicy.PositionFreshness - TimeSpan.FromMinutes(1), Now, new StraightLine()).Single();
+        var eta = EtaCalculator.Estimate(plan, B, Now - EtaPolicy.PositionFreshness - TimeSpan.FromMinutes(1), Now, new TenMetresASecond()).Single();
 
         Assert.Equal(Now.AddSeconds(Seconds(Home, A)), eta.Eta);
     }
@@ -74,7 +61,7 @@ public sealed class EtaCalculatorTests
     {
         var plan = Plan(Now.AddHours(-2), TimeSpan.Zero, Stop("a", A, TicketStatus.OnSite, minutes: 60, onSiteSince: Now.AddMinutes(-45)), Stop("b", B));
 
-        var etas = EtaCalculator.Estimate(plan, A, Now, Now, new StraightLine());
+        var etas = EtaCalculator.Estimate(plan, A, Now, Now, new TenMetresASecond());
 
         Assert.Equal(Now.AddMinutes(-45), etas[0].Eta);
         Assert.Equal(Now.AddMinutes(15), etas[0].ExpectedDeparture);
@@ -87,7 +74,7 @@ public sealed class EtaCalculatorTests
         var window = new TimeWindow(Now, Now.AddMinutes(1));
         var plan = Plan(Now.AddHours(-1), TimeSpan.Zero, Stop("b", B, window: window));
 
-        var eta = EtaCalculator.Estimate(plan, Home, Now, Now, new StraightLine()).Single();
+        var eta = EtaCalculator.Estimate(plan, Home, Now, Now, new TenMetresASecond()).Single();
 
         Assert.True(eta.LateRisk);
         Assert.Equal(Math.Round((Now.AddSeconds(Seconds(Home, B)) - window.End).TotalMinutes, 1), eta.MinutesLate);
