@@ -30,5 +30,5 @@ export const travel = {
   "travel.chart.weekend": "Weekends {hour}:00 — ×{factor}",
   "travel.chart.weekdays": "weekdays",
   "travel.chart.weekends": "weekends",
-  "travel.chart.caption": "bar = drive time at that hour against a typical hour (dashed line)",
+  "travel.chart.caption": "up: slower than a typical hour (dashed line), down: faster",
 };

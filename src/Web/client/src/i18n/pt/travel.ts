@@ -32,5 +32,5 @@ export const travel: Record<keyof typeof en, string> = {
   "travel.chart.weekend": "Fins de semana {hour}:00 — ×{factor}",
   "travel.chart.weekdays": "dias úteis",
   "travel.chart.weekends": "fins de semana",
-  "travel.chart.caption": "barra = tempo de viagem a essa hora face a uma hora típica (linha tracejada)",
+  "travel.chart.caption": "para cima: mais lento do que uma hora típica (linha tracejada), para baixo: mais rápido",
 };
