@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansPortal.Web.Routing.TravelModels;
 using OrleansPortal.Web.Tests.Dispatch;
 using OrleansPortal.Web.Tests.Infrastructure;
@@ -40,13 +41,23 @@ internal static class LearnedModels
         app.Settings["Routing:TravelModels:TrainFrom"] = Path.Combine(SharedDirectory.Value, "trips.csv");
     }
 
-    /// <summary>Polls the status until a model is in use or training failed (or three minutes passed).</summary>
-    public static async Task<TravelModelSnapshot> WaitUntilReadyAsync(HttpClient dispatcher)
+    /// <summary>Polls the status until a model is in use or training failed (or three minutes passed), as a dispatcher reads it.</summary>
+    public static Task<TravelModelSnapshot> WaitUntilReadyAsync(HttpClient dispatcher) =>
+        WaitUntilReadyAsync(async () => (await dispatcher.GetFromJsonAsync<TravelModelSnapshot>("/api/v1/dispatch/travel-model", ApiJson.Options))!);
+
+    /// <summary>
+    /// The same from inside the app, before any company exists: a test that plans waits for training first, so that
+    /// training (both cores for a while) does not race the plans it then waits for.
+    /// </summary>
+    public static Task<TravelModelSnapshot> WaitUntilReadyAsync(PortalFactory app) =>
+        WaitUntilReadyAsync(() => Task.FromResult(app.Services.GetRequiredService<TravelModelStatus>().Current));
+
+    private static async Task<TravelModelSnapshot> WaitUntilReadyAsync(Func<Task<TravelModelSnapshot>> read)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {
-            var status = (await dispatcher.GetFromJsonAsync<TravelModelSnapshot>("/api/v1/dispatch/travel-model", ApiJson.Options))!;
+            var status = await read();
             if (status.Stage is "ready" or "failed" || DateTime.UtcNow > deadline) return status;
             await Task.Delay(250);
         }
