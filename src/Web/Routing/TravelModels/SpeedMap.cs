@@ -5,12 +5,12 @@ using OrleansPortal.Grains.Routing.Learning;
 namespace OrleansPortal.Web.Routing.TravelModels;
 
 /// <summary>
-/// The learned speeds of the roads in a box, for the map: per street, learned seconds over free-flow seconds.
+/// The learned speeds of the roads in a box, for the map: per street segment (OSM node to node), learned seconds over free-flow seconds.
 /// <paramref name="Lines"/> is flat, five numbers a line (from latitude, from longitude, to latitude, to longitude,
 /// ratio), because thousands of lines as objects would be several times the bytes.
 /// </summary>
 /// <param name="ModelVersion">The learned model drawn; null when travel times are free-flow (then <paramref name="Message"/> says so).</param>
-/// <param name="InBox">How many streets lie in the box.</param>
+/// <param name="InBox">How many street segments have an end in the box.</param>
 /// <param name="Capped">More streets lie in the box than are sent: only the longest <see cref="SpeedMaps.MaxLines"/> are.</param>
 public sealed record SpeedMap(string? ModelVersion, string? Message, int InBox, bool Capped, IReadOnlyList<double> Lines);
 
