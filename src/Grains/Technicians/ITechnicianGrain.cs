@@ -59,6 +59,10 @@ public interface ITechnicianGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task ClearCurrentJobAsync(string ticketId);
 
+    /// <summary>The jobs the technician set off to between <paramref name="from"/> and <paramref name="to"/>, in order (kept for <see cref="JobHeadedTo.KeptFor"/>).</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<JobHeadedTo>> GetJobsHeadedToAsync(DateTimeOffset from, DateTimeOffset to);
+
     /// <summary>
     /// Marks the device revoked and returns its token hash so the caller can revoke the token itself; null if unknown.
     /// From the moment this completes, <see cref="RecordPingsAsync"/> refuses the device's pings.

@@ -190,11 +190,23 @@ public sealed class TechnicianGrain(
     private async Task ReplaceCurrentJobAsync(CurrentJob? job, TechnicianStatus status)
     {
         var statusChanged = state.State.Status != status && state.State.Profile is not null;
+        if (job is { OnSite: false } && state.State.CurrentJob != job) RememberHeadingTo(job.TicketId);
         state.State.CurrentJob = job;
         if (statusChanged) state.State.Status = status;
         _geofence = GeofenceFor(job);
         await SaveAsync();
         if (statusChanged) await ShowStatusAsync();
+    }
+
+    public Task<IReadOnlyList<JobHeadedTo>> GetJobsHeadedToAsync(DateTimeOffset from, DateTimeOffset to) =>
+        Task.FromResult<IReadOnlyList<JobHeadedTo>>([.. state.State.JobsHeadedTo.Where(j => j.At >= from && j.At < to)]);
+
+    /// <summary>Kept with the current job's write; entries older than <see cref="JobHeadedTo.KeptFor"/> go.</summary>
+    private void RememberHeadingTo(string ticketId)
+    {
+        var now = clock.GetUtcNow();
+        state.State.JobsHeadedTo.RemoveAll(j => j.At < now - JobHeadedTo.KeptFor);
+        state.State.JobsHeadedTo.Add(new JobHeadedTo(ticketId, now));
     }
 
     private TechnicianSchedule Schedule => state.State.Schedule ?? TechnicianSchedule.Default;

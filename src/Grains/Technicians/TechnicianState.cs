@@ -37,4 +37,19 @@ public sealed class TechnicianState
     /// </summary>
     [Id(8)]
     public TechnicianStatus? DeclaredStatus { get; set; }
+
+    /// <summary>
+    /// The jobs the technician set off to, oldest first, for the last <see cref="JobsHeadedTo.KeptFor"/>: the index that
+    /// finds a day's drives (their times are in the tickets' audits) after the jobs are done and off the board.
+    /// </summary>
+    [Id(9)]
+    public List<JobHeadedTo> JobsHeadedTo { get; set; } = [];
+}
+
+/// <summary>The technician set off to <paramref name="TicketId"/> at <paramref name="At"/>.</summary>
+[GenerateSerializer, Immutable, Alias("op.JobHeadedTo")]
+public sealed record JobHeadedTo(string TicketId, DateTimeOffset At)
+{
+    /// <summary>Long enough to look back over a month's days; the list stays a few hundred entries.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(45);
 }

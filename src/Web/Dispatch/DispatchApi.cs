@@ -36,6 +36,7 @@ public static class DispatchApi
         group.MapPlanProposals();
         group.MapDispatchCalendar();
         group.MapTravelModel();
+        group.MapDriveTimes();
         group.MapJobCandidates();
         return group;
     }

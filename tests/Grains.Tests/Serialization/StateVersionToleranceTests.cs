@@ -73,5 +73,6 @@ public sealed class StateVersionToleranceTests
         Assert.Equal(["hvac"], loaded.Profile.Skills);
         var device = Assert.Single(loaded.Devices);
         Assert.Equal(("0123456789ab", "phone", issued, true, null, null), (device.DeviceId, device.Label, device.IssuedAt, device.Revoked, device.TokenHint, device.LastUsedAt));
+        Assert.Empty(loaded.JobsHeadedTo); // kept since the drive times of issue 13: empty, not null, in older state
     }
 }

@@ -101,7 +101,7 @@ public sealed class DispatchPageTests(BrowserFixture browser)
         await Entry(page, "Sara Silva").GetByRole(AriaRole.Button).ClickAsync();
 
         var details = Details(page, "Sara Silva");
-        await Assertions.Expect(details.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Sara Silva");
+        await Assertions.Expect(details.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Sara Silva");
         await Assertions.Expect(details).ToContainTextAsync("56 km/h"); // 30 knots
         await Assertions.Expect(details).ToContainTextAsync("3 fixes in the last hour");
         await Assertions.Expect(page.Locator("path.track")).ToHaveCountAsync(1);

@@ -24,7 +24,7 @@ public sealed class TravelTimesPageTests(BrowserFixture browser)
             using var app = new PortalFactory();
             app.Settings["Routing:Extract"] = RouteGeometryApiTests.PortoExtract();
             app.Settings["Routing:TravelModels:Directory"] = Path.Combine(directory, "models");
-            app.Settings["Routing:TravelModels:TrainFrom"] = TravelModelApiTests.TraceFile(directory, trips: 400);
+            app.Settings["Routing:TravelModels:TrainFrom"] = LearnedModels.TraceFile(directory, trips: 400);
             var address = app.StartOnLoopback();
             var company = await TenantScenario.CreateAsync(app);
             await CompanyRetrainingTests.StoreTaxiTripsAsPingsAsync(app, company, trips: 400, technicians: 5);

@@ -39,7 +39,7 @@ public sealed class CompanyRetrainingTests
         // The reminder firing, as Orleans would deliver it: a run starts and, with no road graph here, says why it cannot learn.
         await app.Services.GetRequiredService<IClusterClient>().GetGrain<ITravelModelGrain>(company.TenantId)
             .ReceiveReminder(TravelModelSchedule.ReminderName, new TickStatus(DateTime.UtcNow, TimeSpan.FromDays(1), DateTime.UtcNow));
-        var after = await TravelModelApiTests.WaitUntilReadyAsync(company.Dispatcher, s => s.Company);
+        var after = await LearnedModels.WaitUntilReadyAsync(company.Dispatcher, s => s.Company);
         Assert.Equal("failed", after.Company.Stage);
         Assert.Contains("road graph", after.Company.Message);
     }
@@ -55,7 +55,7 @@ public sealed class CompanyRetrainingTests
         await StoreTaxiTripsAsPingsAsync(app, company, trips: 400, technicians: 5);
 
         var accepted = await company.Dispatcher.PostAsync("/api/v1/dispatch/travel-model/retrain", null);
-        var status = await TravelModelApiTests.WaitUntilReadyAsync(company.Dispatcher, s => s.Company);
+        var status = await LearnedModels.WaitUntilReadyAsync(company.Dispatcher, s => s.Company);
 
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal("ready", status.Company.Stage);

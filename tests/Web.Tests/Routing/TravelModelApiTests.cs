@@ -21,28 +21,6 @@ public sealed class TravelModelApiTests
     private static readonly GeoPoint Campanha = new(41.1496, -8.5855);
     private static readonly GeoPoint CasaDaMusica = new(41.1588, -8.6307);
 
-    /// <summary>The first <paramref name="trips"/> trips of the shipped Porto traces, as a file of their own.</summary>
-    internal static string TraceFile(string directory, int trips)
-    {
-        var source = Path.Combine(Path.GetDirectoryName(RouteGeometryApiTests.PortoExtract())!, "..", "gps", "porto", "train_1500.csv");
-        var path = Path.Combine(directory, "trips.csv");
-        File.WriteAllLines(path, File.ReadLines(source).Take(trips + 1));
-        return path;
-    }
-
-    internal static async Task<TravelModelDto> WaitUntilReadyAsync(HttpClient dispatcher, Func<TravelModelDto, TravelModelSnapshot> which)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var status = (await dispatcher.GetFromJsonAsync<TravelModelDto>("/api/v1/dispatch/travel-model", ApiJson.Options))!;
-            if (which(status).Stage is "ready" or "failed" || DateTime.UtcNow > deadline) return status;
-            await Task.Delay(250);
-        }
-    }
-
-    private static async Task<TravelModelSnapshot> WaitUntilReadyAsync(HttpClient dispatcher) => (await WaitUntilReadyAsync(dispatcher, s => s.City)).City;
-
     [Fact]
     public async Task TheStatus_IsForDispatchersOnly_AndSaysFreeFlowWhenNothingWasLearned()
     {
@@ -71,11 +49,11 @@ public sealed class TravelModelApiTests
             {
                 app.Settings["Routing:Extract"] = RouteGeometryApiTests.PortoExtract();
                 app.Settings["Routing:TravelModels:Directory"] = models;
-                app.Settings["Routing:TravelModels:TrainFrom"] = TraceFile(directory, trips: 400);
+                app.Settings["Routing:TravelModels:TrainFrom"] = LearnedModels.TraceFile(directory, trips: 400);
                 var company = await TenantScenario.CreateAsync(app);
                 var freeFlow = new RoadNetworkTravelTimeService(app.Services.GetRequiredService<RoadNetworkLoader>().Graph!).Estimate(Campanha, CasaDaMusica);
 
-                var status = await WaitUntilReadyAsync(company.Dispatcher);
+                var status = await LearnedModels.WaitUntilReadyAsync(company.Dispatcher);
 
                 Assert.Equal("ready", status.Stage);
                 Assert.NotNull(status.ActiveVersion);
@@ -94,7 +72,7 @@ public sealed class TravelModelApiTests
                 again.Settings["Routing:TravelModels:Directory"] = models;
                 var company = await TenantScenario.CreateAsync(again);
 
-                var status = await WaitUntilReadyAsync(company.Dispatcher);
+                var status = await LearnedModels.WaitUntilReadyAsync(company.Dispatcher);
 
                 Assert.Equal(version, status.ActiveVersion);
                 Assert.Null(status.LastDecision); // read from the store, not trained

@@ -92,7 +92,7 @@ export function DispatchScreen() {
       <DispatchHeader company={company} connection={connection} />
       <main class="layout">
         <aside class="side" aria-label={t("dispatch.fleet.heading")}>
-          <TechnicianDetails fleet={fleet} selection={selection} zone={board.zone} />
+          <TechnicianDetails fleet={fleet} selection={selection} zone={board.zone} day={board.day} />
           <FiltersPanel filters={filters} fleet={fleet} board={board} />
           <TechnicianList fleet={fleet} selection={selection} filters={filters} />
         </aside>

@@ -2,6 +2,7 @@ import type { ReadonlySignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { whenShort } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
+import { DriveTimes } from "./DriveTimes";
 import type { Fleet } from "./fleet";
 import type { Selection } from "./selection";
 import { conditionOf, now, statusLabel } from "./status";
@@ -10,14 +11,16 @@ interface Props {
   fleet: Fleet;
   selection: Selection;
   zone: ReadonlySignal<string>;
+  /** The board's day, whose drives are shown; null for today. */
+  day: ReadonlySignal<string | null>;
 }
 
 /**
- * The open technician: status, when they were last heard of, speed and the last hour's track. It sits above the list
+ * The open technician: status, when they were last heard of, speed, the last hour's track and the day's drives, planned against actual. It sits above the list
  * (not below it, where a long list pushed it out of sight; on a narrow screen above the map) and scrolls itself into view
  * when a technician is opened.
  */
-export function TechnicianDetails({ fleet, selection, zone }: Props) {
+export function TechnicianDetails({ fleet, selection, zone, day }: Props) {
   const panel = useRef<HTMLElement>(null);
   const id = selection.technicianId.value;
   useEffect(() => {
@@ -48,6 +51,7 @@ export function TechnicianDetails({ fleet, selection, zone }: Props) {
         <dt>{t("dispatch.details.track")}</dt>
         <dd>{track?.technicianId === technician.id ? t(track.points.length === 1 ? "dispatch.details.fixes.one" : "dispatch.details.fixes.other", { count: track.points.length }) : t("common.loading")}</dd>
       </dl>
+      <DriveTimes technicianId={technician.id} day={day.value} zone={zone.value} status={technician.status} />
     </section>
   );
 }

@@ -15,6 +15,8 @@ import { MapLegend } from "./MapLegend";
 import { ProposedRoutesLayer } from "./ProposedRoutesLayer";
 import { RoadRoutes } from "./roadRoutes";
 import { RoutesLayer } from "./RoutesLayer";
+import { SpeedsControl } from "./SpeedsControl";
+import { SpeedsLayer } from "./SpeedsLayer";
 
 const PORTO: L.LatLngTuple = [41.1579, -8.6291];
 
@@ -36,6 +38,7 @@ interface Props {
 export function LiveMap({ fleet, board, selection, place, proposal, filters }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const onMap = useSignal<number | null>(null);
+  const speeds = useSignal<SpeedsLayer | null>(null);
 
   useEffect(() => {
     const container = element.current!;
@@ -53,6 +56,7 @@ export function LiveMap({ fleet, board, selection, place, proposal, filters }: P
     const routes = new RoutesLayer(map);
     const roads = new RoadRoutes();
     const proposed = new ProposedRoutesLayer(map);
+    speeds.value = new SpeedsLayer(map);
     const pin = L.circleMarker(PORTO, { radius: 9, color: "#1c2128", weight: 2, dashArray: "3 3", fillColor: "#ffffff", fillOpacity: 0.9, className: "new-job-pin", interactive: false });
     let track: L.Polyline | null = null;
     /** The technicians whose routes are drawn: the rows in view on the board and the technician opened. */
@@ -100,6 +104,7 @@ export function LiveMap({ fleet, board, selection, place, proposal, filters }: P
       technicians.dispose();
       routes.dispose();
       proposed.dispose();
+      speeds.peek()?.dispose();
       resize.disconnect();
       map.remove();
     };
@@ -110,6 +115,7 @@ export function LiveMap({ fleet, board, selection, place, proposal, filters }: P
       {/* A map is not mirrored in a right-to-left page: east stays on the right. */}
       <div ref={element} class="map" dir="ltr" />
       <MapLegend onMap={onMap.value} />
+      <SpeedsControl layer={speeds.value} />
     </section>
   );
 }
