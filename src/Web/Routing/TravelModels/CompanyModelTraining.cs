@@ -49,6 +49,8 @@ public sealed class CompanyModelTraining(
         lock (_running)
         {
             if (_running.TryGetValue(tenantId, out var run) && !run.IsCompleted) return;
+            // Said before the run is scheduled, so whoever started it (and reads the status at once) sees it running.
+            status.Update(s => s with { Stage = "reading", Progress = 0, Message = "ping history" });
             _running[tenantId] = Task.Run(() => TrainAsync(tenantId, timeZoneId, status, lifetime.ApplicationStopping));
         }
     }

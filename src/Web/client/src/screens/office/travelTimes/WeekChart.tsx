@@ -2,7 +2,7 @@ import { t } from "../../../i18n/i18n";
 
 const Width = 480;
 const Height = 150;
-const Left = 34;
+const Left = 42;
 const Bottom = 22;
 const Top = 8;
 
@@ -13,8 +13,8 @@ const Top = 8;
  * SVG in a viewBox, so it scales to the card on a phone.
  */
 export function WeekChart({ factors }: { factors: number[] }) {
-  const highest = Math.max(1.5, ...factors);
-  const lowest = Math.min(1 / 1.5, ...factors);
+  const highest = Math.max(1.25, ...factors);
+  const lowest = Math.min(0.8, ...factors);
   const plotHeight = Height - Bottom - Top;
   const y = (value: number) => Top + plotHeight * (Math.log(highest) - Math.log(value)) / (Math.log(highest) - Math.log(lowest));
   const band = (Width - Left) / 48;
@@ -23,7 +23,7 @@ export function WeekChart({ factors }: { factors: number[] }) {
       <svg viewBox={`0 0 ${Width} ${Height}`} role="img" aria-label={t("travel.chart.label")}>
         <line x1={Left} x2={Width} y1={y(1)} y2={y(1)} class="typical" />
         <text x={Left - 4} y={y(1) + 4} text-anchor="end">1×</text>
-        <text x={Left - 4} y={y(highest) + 8} text-anchor="end">{highest.toFixed(1)}×</text>
+        <text x={Left - 4} y={y(highest) + 8} text-anchor="end">{highest.toFixed(2)}×</text>
         <text x={Left - 4} y={y(lowest)} text-anchor="end">{lowest.toFixed(2)}×</text>
         {factors.map((f, i) => (
           <rect key={i} x={Left + i * band + 1} width={band - 2} y={Math.min(y(f), y(1))} height={Math.max(1, Math.abs(y(f) - y(1)))}
