@@ -23,14 +23,16 @@ interface Props {
 export function DriveTimes({ technicianId, day, zone, status }: Props) {
   const drives = useSignal<DriveTimesDto | null>(null);
   useEffect(() => {
-    drives.value = null;
-    const reading = new AbortController();
+    // A stale answer is dropped rather than the request aborted: the answer is small, and a live technician's status
+    // can change several times a minute, each change asking again.
+    let current = true;
     void api.GET("/api/v1/dispatch/technicians/{technicianId}/drive-times", {
       params: { path: { technicianId }, query: day ? { day } : {} },
-      signal: reading.signal,
-    }).then(({ data }) => { if (data) drives.value = data; }, () => undefined);
-    return () => reading.abort();
+    }).then(({ data }) => { if (current && data) drives.value = data; }, () => undefined);
+    return () => { current = false; };
   }, [technicianId, day, status]);
+  // Another technician or day: nothing of the last one's drives may show meanwhile.
+  useEffect(() => { drives.value = null; }, [technicianId, day]);
 
   const shown = drives.value;
   return (
