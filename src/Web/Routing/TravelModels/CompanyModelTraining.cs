@@ -95,9 +95,7 @@ public sealed class CompanyModelTraining(
                 companies.Use(tenantId, candidate);
             }
             log.LogInformation("Travel-time model {Version} for {Tenant}: {Decision}.", model.Version, tenantId, decision.Reason);
-            status.Update(s => decision.Promote
-                ? s with { Stage = "ready", Progress = 1, Message = null, ActiveVersion = model.Version, ActiveTrainedAt = model.TrainedAt, ActiveSummary = model.Summary, LastDecision = decision.Reason, SlotFactors = model.SlotFactors }
-                : s with { Stage = "ready", Progress = 1, Message = null, LastDecision = $"Model {model.Version} kept out: {decision.Reason}" });
+            status.Update(s => s.Decided(model, decision));
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

@@ -14,7 +14,13 @@ public sealed record TravelModelSnapshot(
     DateTimeOffset? ActiveTrainedAt,
     TrainingSummary? ActiveSummary,
     string? LastDecision,
-    float[]? SlotFactors = null);
+    float[]? SlotFactors = null)
+{
+    /// <summary>A run's end: the model in use when it was promoted, and the decision either way.</summary>
+    public TravelModelSnapshot Decided(TravelTimeModel model, ModelPromotion decision) => decision.Promote
+        ? this with { Stage = "ready", Progress = 1, Message = null, ActiveVersion = model.Version, ActiveTrainedAt = model.TrainedAt, ActiveSummary = model.Summary, LastDecision = decision.Reason, SlotFactors = model.SlotFactors }
+        : this with { Stage = "ready", Progress = 1, Message = null, LastDecision = $"Model {model.Version} kept out: {decision.Reason}" };
+}
 
 /// <summary>Thread-safe holder of the latest <see cref="TravelModelSnapshot"/>; training writes, the API reads.</summary>
 public sealed class TravelModelStatus

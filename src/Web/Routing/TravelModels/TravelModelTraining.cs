@@ -82,9 +82,7 @@ public sealed class TravelModelTraining(
                 return verdict;
             }, cancellation);
             log.LogInformation("Travel-time model {Version}: {Decision}.", model.Version, decision.Reason);
-            status.Update(s => decision.Promote
-                ? s with { Stage = "ready", Progress = 1, Message = null, ActiveVersion = model.Version, ActiveTrainedAt = model.TrainedAt, ActiveSummary = model.Summary, LastDecision = decision.Reason, SlotFactors = model.SlotFactors }
-                : s with { Stage = "ready", Progress = 1, Message = null, LastDecision = $"Model {model.Version} kept out: {decision.Reason}" });
+            status.Update(s => s.Decided(model, decision));
             return decision;
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
