@@ -61,6 +61,50 @@ public sealed class PortalDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="change"/> and, only if it changed rows, <paramref name="then"/>, in one transaction: a status
+    /// and the log row that explains it are stored together or not at all. Returns how many rows the change changed.
+    /// </summary>
+    internal async Task<int> ExecuteThenAsync(string change, Action<SqlArguments> bindChange, string then, Action<SqlArguments> bindThen, CancellationToken cancellationToken)
+    {
+        if (_sqliteWrites is not null) await _sqliteWrites.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var first = Command(connection, change, bindChange);
+            first.Transaction = transaction;
+            var changed = await first.ExecuteNonQueryAsync(cancellationToken);
+            if (changed > 0)
+            {
+                await using var second = Command(connection, then, bindThen);
+                second.Transaction = transaction;
+                await second.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return changed;
+        }
+        finally
+        {
+            _sqliteWrites?.Release();
+        }
+    }
+
+    /// <summary>Runs one statement that changes rows and returns some of them (<c>RETURNING</c>), mapping each.</summary>
+    internal async Task<List<T>> ChangeAndReadAsync<T>(string sql, Action<SqlArguments> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        if (_sqliteWrites is not null) await _sqliteWrites.WaitAsync(cancellationToken);
+        try
+        {
+            return await QueryAsync(sql, bind, map, cancellationToken);
+        }
+        finally
+        {
+            _sqliteWrites?.Release();
+        }
+    }
+
     /// <summary>Runs one query and maps every row it returns.</summary>
     internal async Task<List<T>> QueryAsync<T>(string sql, Action<SqlArguments> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
