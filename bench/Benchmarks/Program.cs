@@ -10,6 +10,7 @@ using OrleansPortal.Benchmarks.Insert;
 using OrleansPortal.Benchmarks.LiveMap;
 using OrleansPortal.Benchmarks.MapMatching;
 using OrleansPortal.Benchmarks.Matrix;
+using OrleansPortal.Benchmarks.Notify;
 using OrleansPortal.Benchmarks.Pings;
 using OrleansPortal.Benchmarks.RouteGeometry;
 using OrleansPortal.Benchmarks.Solomon;
@@ -36,11 +37,12 @@ return args.FirstOrDefault() switch
     "live-map" => await LiveMapBenchmark.RunAsync(args[1..]),
     "board-drag" => await BoardDragBenchmark.RunAsync(args[1..]),
     "first-paint" => await FirstPaintBenchmark.RunAsync(args[1..]),
+    "notify" => await NotifyBenchmark.RunAsync(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, first-paint, geocode, matrix, map-match, eta, route-geometry, solomon, insert");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, first-paint, geocode, matrix, map-match, eta, route-geometry, solomon, insert, notify");
     return 2;
 }

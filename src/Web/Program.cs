@@ -12,6 +12,7 @@ using OrleansPortal.Web.Health;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.Notifications;
 using OrleansPortal.Web.RecurringJobs;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Portal.Appointments;
@@ -65,6 +66,7 @@ try
     api.MapDocumentsApi();
     api.MapPortalDocumentsApi();
     api.MapChat();
+    api.MapNotifications();
     api.MapCalendarFeedsApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path, LiveMapHub.ConfigureConnection);

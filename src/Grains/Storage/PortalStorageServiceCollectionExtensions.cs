@@ -33,6 +33,7 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton<IRecurringJobIndex, RecurringJobIndex>();
         services.AddSingleton<ICustomerDirectory, CustomerDirectory>();
         services.AddSingleton<INotificationOutbox, NotificationOutbox>();
+        services.AddSingleton<OutboxSignal>();
         return services;
     }
 }

@@ -17,6 +17,7 @@ using OrleansPortal.Web.Email;
 using OrleansPortal.Web.Geocoding;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.Notifications;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Routing;
 using OrleansPortal.Web.Technicians;
@@ -54,6 +55,7 @@ public static class OrleansPortalServices
         builder.Services.AddCustomerPortal(builder.Configuration);
         builder.Services.AddDocuments(builder.Configuration);
         builder.Services.AddChat(builder.Configuration);
+        builder.Services.AddNotifications(builder.Configuration);
         builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
         builder.Services.Configure<MapSettings>(builder.Configuration.GetSection(MapSettings.SectionName));
         builder.Services.Configure<RecurringJobOptions>(builder.Configuration.GetSection(RecurringJobOptions.SectionName));

@@ -60,6 +60,11 @@ public static class PortalEndpointTable
             quietHours = new { start = "20:00", end = "09:00", timeZone = "Europe/Lisbon" },
         }), StateOfA: Preferences),
 
+        // The contact's notification centre (the bell): whose it is comes from the session alone.
+        new("GET /api/v1/portal/notifications/", Guard.OwnContact, _ => Get($"{Portal}/notifications/"), StateOfA: Notification),
+        new("POST /api/v1/portal/notifications/{id}/read", Guard.OwnContact, s => Post($"{Portal}/notifications/{s.NotificationId}/read", new { }), StateOfA: Notification),
+        new("POST /api/v1/portal/notifications/read", Guard.OwnContact, _ => Post($"{Portal}/notifications/read", new { }), StateOfA: Notification),
+
         // The contact's own appointments feed (.ics).
         new("GET /api/v1/portal/calendar-feed", Guard.OwnContact, _ => Get($"{Portal}/calendar-feed"), StateOfA: CalendarFeed),
         new("POST /api/v1/portal/calendar-feed", Guard.OwnContact, _ => Post($"{Portal}/calendar-feed", new { }), StateOfA: CalendarFeed),
@@ -115,6 +120,13 @@ public static class PortalEndpointTable
     public static EndpointCase Find(string key) => All.Single(c => c.Key == key);
 
     private static Task<string> Preferences(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/preferences");
+    /// <summary>Whether A's chosen notification is read: what the others' calls must never change (more may arrive meanwhile).</summary>
+    private static async Task<string> Notification(PortalMatrixWorld w, SiteIds s)
+    {
+        var list = (await w.Owner.GetFromJsonAsync<OrleansPortal.Web.Notifications.InApp.PortalNotificationsDto>($"{Portal}/notifications/", ApiJson.Options))!;
+        return $"{s.NotificationId}: {list.Items.Single(n => n.Id == s.NotificationId).Read}";
+    }
+
     private static Task<string> CalendarFeed(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/calendar-feed");
 
     private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);

@@ -68,6 +68,8 @@ public sealed class PortalMatrixWorld
         var site = new SiteBuilder(world, day, customer, technicianId, device);
         world.Home = await site.BuildAsync(home.Id, offers[0..3]);
         world.Office = await site.BuildAsync(office.Id, offers[3..6]);
+        var notification = await FirstNotificationAsync(world.Owner);
+        (world.Home, world.Office) = (world.Home with { NotificationId = notification }, world.Office with { NotificationId = notification });
 
         var (_, _, neighbour) = await PortalJobsScenario.AddCustomerAsync(day, "Jones household");
         world.Neighbour = neighbour;
@@ -75,6 +77,19 @@ public sealed class PortalMatrixWorld
         var (_, _, foreigner) = await PortalJobsScenario.AddCustomerAsync(other, "Bolt customer");
         world.Foreigner = foreigner;
         return world;
+    }
+
+    /// <summary>The oldest of A's notifications (its jobs' messages reach the bell a moment after the jobs change).</summary>
+    private static async Task<string> FirstNotificationAsync(HttpClient owner)
+    {
+        string? id = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            var list = (await owner.GetFromJsonAsync<OrleansPortal.Web.Notifications.InApp.PortalNotificationsDto>("/api/v1/portal/notifications/", ApiJson.Options))!;
+            id = list.Items.LastOrDefault()?.Id;
+            return id is not null;
+        }, "A's notification centre has a notification");
+        return id!;
     }
 
     /// <summary>Makes one site's things: a worked job with a photo and a chat image, jobs that can still be moved, documents.</summary>
@@ -150,7 +165,7 @@ public sealed class PortalMatrixWorld
 public sealed record SiteIds(
     string PropertyId, string WorkedJobId, string PhotoId, string MessageId, string AttachmentId,
     string CancelJobId, string RescheduleJobId, DateTimeOffset RescheduleTo,
-    string EstimateId, string ApproveEstimateId, string DeclineEstimateId, string InvoiceId)
+    string EstimateId, string ApproveEstimateId, string DeclineEstimateId, string InvoiceId, string NotificationId = "")
 {
     public string JobThread => ChatScenario.Job(WorkedJobId);
 }

@@ -49,4 +49,13 @@ public interface INotificationOutbox
 
     /// <summary>How many messages went to <paramref name="recipient"/> (sent or further) since <paramref name="since"/>: the daily cap.</summary>
     Task<int> CountSentSinceAsync(string tenantId, string recipient, DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    /// <summary>A contact's in-app messages that have been sent, newest first (the bell's list).</summary>
+    Task<IReadOnlyList<OutboxMessage>> InAppForContactAsync(string tenantId, string customerId, string contactId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many of a contact's sent in-app messages are unread.</summary>
+    Task<int> UnreadInAppAsync(string tenantId, string customerId, string contactId, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks one (or, with no id, every) sent in-app message of the contact read; returns how many changed.</summary>
+    Task<int> MarkInAppReadAsync(string tenantId, string customerId, string contactId, long? id, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

@@ -150,6 +150,32 @@ public sealed class NotificationOutbox(PortalDatabase database) : INotificationO
             "AND status IN ('sent', 'delivered', 'bounced')",
             a => a.Add("@tenant", tenantId).Add("@recipient", recipient).AddTime("@since", since), r => Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken))[0];
 
+    // In-app messages are addressed "{customer}:{contact}"; only those sent (not a reminder waiting for tomorrow) are shown.
+    private const string InAppOf = "tenant_id = @tenant AND channel = 'InApp' AND recipient = @recipient AND status IN ('sent', 'delivered')";
+
+    public async Task<IReadOnlyList<OutboxMessage>> InAppForContactAsync(string tenantId, string customerId, string contactId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return await database.QueryAsync($"SELECT {Columns} FROM notification_outbox WHERE {InAppOf} ORDER BY updated_at DESC, id DESC LIMIT @limit",
+            a => a.Add("@tenant", tenantId).Add("@recipient", InAppRecipient(customerId, contactId)).Add("@limit", limit), Read, cancellationToken);
+    }
+
+    public async Task<int> UnreadInAppAsync(string tenantId, string customerId, string contactId, CancellationToken cancellationToken = default) =>
+        (await database.QueryAsync($"SELECT count(*) FROM notification_outbox WHERE {InAppOf} AND read_at IS NULL",
+            a => a.Add("@tenant", tenantId).Add("@recipient", InAppRecipient(customerId, contactId)),
+            r => Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken))[0];
+
+    public Task<int> MarkInAppReadAsync(string tenantId, string customerId, string contactId, long? id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        database.ExecuteAsync($"UPDATE notification_outbox SET read_at = @at WHERE {InAppOf} AND read_at IS NULL" + (id is null ? "" : " AND id = @id"),
+            a =>
+            {
+                a.Add("@tenant", tenantId).Add("@recipient", InAppRecipient(customerId, contactId)).AddTime("@at", at);
+                if (id is not null) a.Add("@id", id);
+            }, cancellationToken);
+
+    /// <summary>The recipient an in-app message to a contact is stored under.</summary>
+    public static string InAppRecipient(string customerId, string contactId) => $"{customerId}:{contactId}";
+
     private static string Name(OutboxStatus status) => status.ToString().ToLowerInvariant();
 
     private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);

@@ -5,6 +5,7 @@ import { AppointmentsSection } from "./AppointmentsSection";
 import { conversations } from "./conversations";
 import { DocumentsSection } from "./DocumentsSection";
 import { MessagesSection } from "./MessagesSection";
+import { NotificationBell } from "./NotificationBell";
 import { NotificationsSection } from "./NotificationsSection";
 import { PortalNav, sectionLabel } from "./PortalNav";
 import { PropertiesSection } from "./PropertiesSection";
@@ -29,6 +30,7 @@ export function PortalHome() {
     <>
       <header class="bar portal-bar">
         <h1>{me.value?.companyName || t("portal.title")}</h1>
+        <NotificationBell />
         <LanguagePicker />
         <span class="sign-out"><SignOutButton /></span>
       </header>

@@ -1,0 +1,20 @@
+namespace OrleansPortal.Grains.Notifications;
+
+/// <summary>Where the links in messages point and what a message defaults to ("Notifications" section; the web host binds it).</summary>
+public sealed class NotificationLinkOptions
+{
+    /// <summary>The portal's public address, as customers reach it (the same as Portal:PublicBaseUrl).</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>The language of a contact who has not chosen one ("en" or "pt").</summary>
+    public string DefaultLanguage { get; set; } = "en";
+
+    /// <summary>How late past the window an ETA must be for the customer to be told the visit is delayed.</summary>
+    public TimeSpan DelayTolerance { get; set; } = TimeSpan.FromMinutes(15);
+
+    public Uri Portal() => new($"{PublicBaseUrl.TrimEnd('/')}/portal/");
+
+    public Uri Appointment(string ticketId) => new($"{PublicBaseUrl.TrimEnd('/')}/portal/appointment/?id={Uri.EscapeDataString(ticketId)}");
+
+    public Uri Tracking(string token) => new($"{PublicBaseUrl.TrimEnd('/')}/track/{Uri.EscapeDataString(token)}");
+}

@@ -1,0 +1,38 @@
+using OrleansPortal.Grains.Notifications;
+using OrleansPortal.Grains.Notifications.Visits;
+using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Notifications.Email;
+using OrleansPortal.Web.Notifications.InApp;
+using OrleansPortal.Web.Notifications.Outbox;
+using OrleansPortal.Web.Notifications.Timeline;
+
+namespace OrleansPortal.Web.Notifications;
+
+public static class NotificationServices
+{
+    /// <summary>The communication engine: what composes visit messages (in the silo), the outbox sender, its channels and the centre's feed.</summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
+        services.Configure<NotificationLinkOptions>(o =>
+        {
+            // Links point where the portal is published, unless the notifications section says otherwise.
+            if (configuration["Portal:PublicBaseUrl"] is { Length: > 0 } portal) o.PublicBaseUrl = portal;
+            configuration.GetSection("Notifications").Bind(o);
+        });
+        services.AddSingleton<VisitMessageComposer>();
+        services.AddSingleton<DeliveryRules>();
+        services.AddSingleton<IMessageChannel, EmailChannel>();
+        services.AddSingleton<IMessageChannel, InAppChannel>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddStreamFeed<NotificationCentreFeed>();
+        return services;
+    }
+
+    public static void MapNotifications(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPortalNotificationsApi();
+        endpoints.MapCommunicationsApi();
+        endpoints.MapHub<NotificationCentreHub>(NotificationCentreHub.Path);
+    }
+}

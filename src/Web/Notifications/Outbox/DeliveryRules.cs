@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using Orleans;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Customers;
+using OrleansPortal.Grains.Notifications;
+using OrleansPortal.Grains.Notifications.Outbox;
+
+namespace OrleansPortal.Web.Notifications.Outbox;
+
+/// <summary>
+/// The contact's rules, applied when a message is about to go rather than when it was queued: a reminder queued a day
+/// ahead obeys the preference the contact set this morning. In order: the contact and the address must still exist;
+/// marketing needs an opt-in; the channel's preference for the trigger's category; quiet hours (SMS and push only:
+/// an email does not ring) hold what is not urgent; the daily cap stops what is not urgent.
+/// </summary>
+public sealed class DeliveryRules(IClusterClient grains, INotificationOutbox outbox, IOptions<OutboxOptions> options)
+{
+    public async Task<DeliveryDecision> DecideAsync(OutboxMessage stored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var message = stored.Message;
+        if (message.Channel == NotificationChannel.InApp || message.CustomerId is null || message.ContactId is null) return DeliveryDecision.Send;
+
+        CustomerContact contact;
+        try
+        {
+            contact = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(message.TenantId, message.CustomerId)).GetContactAsync(message.ContactId);
+        }
+        catch (NotFoundException)
+        {
+            return new DeliveryDecision.Suppress("the contact was removed");
+        }
+
+        if (!Reaches(contact, message)) return new DeliveryDecision.Suppress("the contact's address changed");
+        var channel = message.Channel switch
+        {
+            NotificationChannel.Email => contact.Preferences.Email,
+            NotificationChannel.Sms => contact.Preferences.Sms,
+            _ => null,
+        };
+        if (message.Marketing && channel is not { Marketing: true }) return new DeliveryDecision.Suppress("no opt-in to marketing");
+        if (channel is not null && message.Trigger != NotificationTrigger.Message && !TriggerRules.Allows(channel, message.Trigger))
+            return new DeliveryDecision.Suppress("the contact's preferences");
+
+        if (message.Urgent) return DeliveryDecision.Send;
+        if (message.Channel is NotificationChannel.Sms or NotificationChannel.Push && contact.Preferences.QuietHours is { } quiet && quiet.Contains(now))
+            return new DeliveryDecision.Hold(quiet.EndAfter(now), "quiet hours");
+
+        var sentToday = await outbox.CountSentSinceAsync(message.TenantId, message.Recipient, now.AddDays(-1), cancellationToken);
+        return sentToday >= options.Value.DailyCapPerRecipient
+            ? new DeliveryDecision.Suppress($"daily cap ({options.Value.DailyCapPerRecipient} messages in 24 h)")
+            : DeliveryDecision.Send;
+    }
+
+    // The address the message was queued for must still be the contact's: a reminder never goes to a number the customer replaced.
+    private static bool Reaches(CustomerContact contact, OutgoingMessage message) => message.Channel switch
+    {
+        NotificationChannel.Email => string.Equals(contact.Email, message.Recipient, StringComparison.OrdinalIgnoreCase),
+        NotificationChannel.Sms => contact.Phone is not null && NotificationAddresses.SamePhone(contact.Phone, message.Recipient),
+        _ => true,
+    };
+}

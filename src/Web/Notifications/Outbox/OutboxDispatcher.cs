@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Options;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Notifications;
+using OrleansPortal.Grains.Notifications.Outbox;
+
+namespace OrleansPortal.Web.Notifications.Outbox;
+
+/// <summary>
+/// This node's sender: claims due messages in batches, applies <see cref="DeliveryRules"/>, hands each to its channel and
+/// settles it (sent, retried with backoff, failed, held, suppressed). Every node runs one; the outbox's leases keep them
+/// from sending the same message. A message survives anything that happens here: until it is settled it is queued or
+/// claimed, and a claim whose node died is taken over when its lease runs out.
+/// <para>
+/// Delivery is at least once. A node killed between the provider's acceptance and the "sent" write leaves the message
+/// in doubt; its next claim asks the channel whether the provider has it (<see cref="IMessageChannel.FindSentAsync"/>)
+/// before sending it again.
+/// </para>
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    INotificationOutbox outbox,
+    OutboxSignal signal,
+    DeliveryRules rules,
+    IEnumerable<IMessageChannel> channels,
+    DomainClock clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly Dictionary<NotificationChannel, IMessageChannel> _channels = channels.ToDictionary(c => c.Channel);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<OutboxMessage> batch;
+            try
+            {
+                batch = await outbox.ClaimDueAsync(_owner, settings.BatchSize, settings.Lease, clock.GetUtcNow(), stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database is away: nothing can be claimed, and nothing is lost; look again after a pause.
+                LogClaimFailed(ex);
+                await Task.Delay(settings.PollInterval, stoppingToken);
+                continue;
+            }
+
+            if (batch.Count == 0)
+            {
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                continue;
+            }
+
+            // Not cancelled by shutdown: a batch in flight is finished and settled, so a graceful stop leaves nothing in doubt.
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency }, async (message, _) => await DeliverAsync(message));
+        }
+    }
+
+    private async Task DeliverAsync(OutboxMessage message)
+    {
+        var settings = options.Value;
+        string? providerId;
+        using (var timeout = new CancellationTokenSource(settings.SendTimeout))
+        {
+            try
+            {
+                var decision = await rules.DecideAsync(message, clock.GetUtcNow(), timeout.Token);
+                if (decision is DeliveryDecision.Suppress suppress)
+                {
+                    await SettleAsync(() => outbox.FinishAsync(message.Id, _owner, OutboxStatus.Suppressed, suppress.Why, clock.GetUtcNow(), CancellationToken.None));
+                    return;
+                }
+
+                if (decision is DeliveryDecision.Hold hold)
+                {
+                    await SettleAsync(() => outbox.RequeueAsync(message.Id, _owner, hold.Until, "held", hold.Why, countAttempt: false, clock.GetUtcNow(), CancellationToken.None));
+                    return;
+                }
+
+                if (!_channels.TryGetValue(message.Message.Channel, out var channel))
+                {
+                    await SettleAsync(() => outbox.FinishAsync(message.Id, _owner, OutboxStatus.Failed, $"no {message.Message.Channel} channel is configured", clock.GetUtcNow(), CancellationToken.None));
+                    return;
+                }
+
+                providerId = message.InDoubt ? await channel.FindSentAsync(message, timeout.Token) : null;
+                if (providerId is not null) LogReconciled(message.Id);
+                else providerId = await channel.SendAsync(message, timeout.Token);
+            }
+            catch (DeliveryFailedException failure) when (failure.Permanent)
+            {
+                await SettleAsync(() => outbox.FinishAsync(message.Id, _owner, OutboxStatus.Failed, Describe(failure), clock.GetUtcNow(), CancellationToken.None));
+                return;
+            }
+            // One message's failure must not stop the others: whatever the channel or the rules threw (a transient provider
+            // failure, a timeout, a grain call that failed), the provider did not take the message, so it goes back to
+            // the queue and is tried again later.
+            catch (Exception failure)
+            {
+                await RetryLaterAsync(message, failure);
+                return;
+            }
+        }
+
+        // Only the outcome is written from here: the provider has the message, so a failure to store that must never
+        // put it back in the queue as unsent. Unsettled, its lease lapses and its next claim is in doubt.
+        await SettleAsync(async () =>
+        {
+            var settled = await outbox.MarkSentAsync(message.Id, _owner, providerId, clock.GetUtcNow(), CancellationToken.None);
+            if (!settled) LogLostLease(message.Id);
+            return settled;
+        });
+    }
+
+    private async Task RetryLaterAsync(OutboxMessage message, Exception failure)
+    {
+        var settings = options.Value;
+        LogAttemptFailed(failure, message.Id, message.Message.Channel, message.Attempts);
+        var detail = failure is DeliveryFailedException known ? Describe(known) : failure.GetType().Name + ": " + failure.Message;
+        var now = clock.GetUtcNow();
+        if (message.Attempts >= settings.MaxAttempts)
+            await SettleAsync(() => outbox.FinishAsync(message.Id, _owner, OutboxStatus.Failed, $"gave up after {message.Attempts} attempts: {detail}", now, CancellationToken.None));
+        else
+            await SettleAsync(() => outbox.RequeueAsync(message.Id, _owner, now + RetryBackoff.After(message.Attempts, settings.FirstBackoff, settings.MaxBackoff, Random.Shared),
+                "retry", detail, countAttempt: true, now, CancellationToken.None));
+    }
+
+    // A settlement the database refused leaves the claim to lapse: the message comes back in doubt after the lease.
+    private async Task SettleAsync(Func<Task<bool>> settle)
+    {
+        try
+        {
+            await settle();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSettleFailed(ex);
+        }
+    }
+
+    private static string Describe(DeliveryFailedException failure) => failure.ProviderCode is { } code ? $"{code}: {failure.Message}" : failure.Message;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox could not be read; trying again shortly")]
+    private partial void LogClaimFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} ({Channel}) failed on attempt {Attempt}")]
+    private partial void LogAttemptFailed(Exception exception, long messageId, NotificationChannel channel, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A message's outcome could not be stored; it will be claimed again in doubt")]
+    private partial void LogSettleFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} was settled by another node after this node's lease ran out")]
+    private partial void LogLostLease(long messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} was in doubt and the provider already had it: not sent again")]
+    private partial void LogReconciled(long messageId);
+}
