@@ -6,6 +6,9 @@ using OrleansPortal.Testing;
 using OrleansPortal.Web.Notifications;
 using OrleansPortal.Web.Notifications.Sms;
 using OrleansPortal.Web.Portal;
+using Twilio.Clients;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace OrleansPortal.Web.Tests.Notifications.Sms;
 
@@ -35,6 +38,26 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
             (sid, _twilio.AccountSid, Customer, (string?)From, (string?)null, "Olá! O técnico está a caminho.", $"{_publicBaseUrl}/api/v1/notifications/sms/status"),
             (sent.Sid, sent.AccountSid, sent.To, sent.From, sent.MessagingServiceSid, sent.Body, sent.StatusCallback?.ToString()));
         Assert.Matches("^SM[0-9a-f]{32}$", sid);
+    }
+
+    [Fact]
+    public async Task ASentMessage_CanBeFetched_AndFoundByRecipientAndDay_ThroughTheSdk()
+    {
+        await using var services = Services();
+        var sid = await services.GetRequiredService<ISmsSender>().SendAsync(Customer, "Reminder: tomorrow 9-11.", CancellationToken.None);
+        await services.GetRequiredService<ISmsSender>().SendAsync("+351934567890", "Someone else's.", CancellationToken.None);
+        await _twilio.WaitForCallbacksAsync(TimeSpan.FromSeconds(20));
+        // What the outbox does after a crash: ask Twilio what became of a message, or find it by recipient and day.
+        var twilio = new TwilioRestClient(_twilio.AccountSid, _twilio.AuthToken, _twilio.AccountSid, null, services.GetRequiredService<TwilioHttpClient>(), null);
+
+        var fetched = await MessageResource.FetchAsync(sid, client: twilio);
+        var today = await MessageResource.ReadAsync(new ReadMessageOptions { To = new PhoneNumber(Customer), DateSent = DateTime.UtcNow.Date }, twilio);
+        var yesterday = await MessageResource.ReadAsync(new ReadMessageOptions { To = new PhoneNumber(Customer), DateSent = DateTime.UtcNow.Date.AddDays(-1) }, twilio);
+
+        Assert.Equal((sid, Customer, "Reminder: tomorrow 9-11."), (fetched.Sid, fetched.To, fetched.Body));
+        Assert.Equal(MessageResource.StatusEnum.Delivered, fetched.Status);
+        Assert.Equal([sid], today.Select(m => m.Sid));
+        Assert.Empty(yesterday);
     }
 
     [Fact]
