@@ -17,6 +17,7 @@ using OrleansPortal.Web.Email;
 using OrleansPortal.Web.Geocoding;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.Notifications.Sms;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Routing;
 using OrleansPortal.Web.Technicians;
@@ -51,6 +52,7 @@ public static class OrleansPortalServices
         builder.Services.AddRequestSecurity(builder.Configuration);
         builder.Services.AddPortalIdentity(builder.Configuration);
         builder.Services.AddEmail(builder.Configuration);
+        builder.Services.AddSms(builder.Configuration);
         builder.Services.AddCustomerPortal(builder.Configuration);
         builder.Services.AddDocuments(builder.Configuration);
         builder.Services.AddChat(builder.Configuration);
