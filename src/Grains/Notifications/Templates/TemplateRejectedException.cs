@@ -2,11 +2,17 @@ using Orleans;
 
 namespace OrleansPortal.Grains.Notifications.Templates;
 
-/// <summary>A template that cannot be saved (or rendered), with every reason. Nothing was changed.</summary>
+/// <summary>A template that cannot be saved (or rendered), with every reason in <see cref="Errors"/>. Nothing was changed.</summary>
 [GenerateSerializer, Alias("op.TemplateRejectedException")]
-public sealed class TemplateRejectedException(IReadOnlyList<TemplateError> errors)
-    : Exception("The template is not valid: " + string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")))
+public sealed class TemplateRejectedException : Exception
 {
+    public TemplateRejectedException(string message) : base(message)
+    {
+    }
+
+    public TemplateRejectedException(IReadOnlyList<TemplateError> errors)
+        : base("The template is not valid: " + string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}"))) => Errors = errors;
+
     [Id(0)]
-    public IReadOnlyList<TemplateError> Errors { get; } = errors;
+    public IReadOnlyList<TemplateError> Errors { get; private set; } = [];
 }
