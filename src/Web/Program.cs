@@ -12,6 +12,7 @@ using OrleansPortal.Web.Health;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.Notifications.Templates;
 using OrleansPortal.Web.RecurringJobs;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Portal.Appointments;
@@ -66,6 +67,7 @@ try
     api.MapPortalDocumentsApi();
     api.MapChat();
     api.MapCalendarFeedsApi();
+    api.MapNotificationTemplatesApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path, LiveMapHub.ConfigureConnection);
     app.MapHub<AppointmentHub>(AppointmentHub.Path);
