@@ -36,41 +36,19 @@ internal sealed class LiquidWalker : AstVisitor
         return base.VisitFilterExpression(filter);
     }
 
-    protected override Statement VisitAssignStatement(AssignStatement assign)
-    {
-        Locals.Add(assign.Identifier);
-        return base.VisitAssignStatement(assign);
-    }
+    // Names the template defines itself may be read freely. Defined before the body is walked, as a loop's variable is
+    // read inside it; the walk does not follow Liquid's order of assignment (a name read before its assign passes).
+    protected override Statement VisitAssignStatement(AssignStatement assign) => Define(assign.Identifier, () => base.VisitAssignStatement(assign));
 
-    protected override Statement VisitCaptureStatement(CaptureStatement capture)
-    {
-        Locals.Add(capture.Identifier);
-        return base.VisitCaptureStatement(capture);
-    }
+    protected override Statement VisitCaptureStatement(CaptureStatement capture) => Define(capture.Identifier, () => base.VisitCaptureStatement(capture));
 
-    protected override Statement VisitForStatement(ForStatement loop)
-    {
-        Locals.Add(loop.Identifier);
-        return base.VisitForStatement(loop);
-    }
+    protected override Statement VisitForStatement(ForStatement loop) => Define(loop.Identifier, () => base.VisitForStatement(loop));
 
-    protected override Statement VisitTableRowStatement(TableRowStatement loop)
-    {
-        Locals.Add(loop.Identifier);
-        return base.VisitTableRowStatement(loop);
-    }
+    protected override Statement VisitTableRowStatement(TableRowStatement loop) => Define(loop.Identifier, () => base.VisitTableRowStatement(loop));
 
-    protected override Statement VisitIncrementStatement(IncrementStatement counter)
-    {
-        Locals.Add(counter.Identifier);
-        return base.VisitIncrementStatement(counter);
-    }
+    protected override Statement VisitIncrementStatement(IncrementStatement counter) => Define(counter.Identifier, () => base.VisitIncrementStatement(counter));
 
-    protected override Statement VisitDecrementStatement(DecrementStatement counter)
-    {
-        Locals.Add(counter.Identifier);
-        return base.VisitDecrementStatement(counter);
-    }
+    protected override Statement VisitDecrementStatement(DecrementStatement counter) => Define(counter.Identifier, () => base.VisitDecrementStatement(counter));
 
     // Other templates and macros: a notification template stands alone (there is no file to include).
     protected override Statement VisitIncludeStatement(IncludeStatement include) => Refuse("include", include);
@@ -80,6 +58,12 @@ internal sealed class LiquidWalker : AstVisitor
     protected override Statement VisitFromStatement(FromStatement from) => Refuse("from", from);
 
     protected override Statement VisitMacroStatement(MacroStatement macro) => Refuse("macro", macro);
+
+    private Statement Define(string name, Func<Statement> walk)
+    {
+        Locals.Add(name);
+        return walk();
+    }
 
     private Statement Refuse(string tag, Statement statement)
     {

@@ -105,7 +105,7 @@ public static class TemplateValidator
         var index = source.IndexOf(name, StringComparison.Ordinal);
         if (index < 0) return "";
         var line = 1 + source.AsSpan(0, index).Count('\n');
-        var column = index - (source.LastIndexOf('\n', Math.Max(index - 1, 0)) is var nl && nl >= 0 && nl < index ? nl + 1 : 0) + 1;
+        var column = index - (source.LastIndexOf('\n', index) + 1) + 1; // a name holds no line break, so the one found is before it
         return $" (line {line}, column {column})";
     }
 

@@ -49,6 +49,14 @@ public sealed class TemplateValidatorTests
     }
 
     [Fact]
+    public void AnUnknownVariable_IsPlacedOnItsLine()
+    {
+        var errors = TemplateValidator.Validate(Email("Hi", "<p>Hello</p>\n<p>\n  {{ job.adress }}</p>"));
+
+        Assert.StartsWith("Unknown variable 'job.adress' (line 3, column 6). Did you mean 'job.address'?", Assert.Single(errors).Message);
+    }
+
+    [Fact]
     public void EveryProblem_IsReported_WithItsField()
     {
         var errors = TemplateValidator.Validate(Email("{{ nobody.here }} {{ eta.time | date: '%H' }}", "{% include 'other' %}{{ window.range | md5 }}"));
