@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Grains.Notifications.Templates;
 
@@ -14,12 +16,19 @@ public sealed record TriggerSwitchDto(NotificationTrigger Trigger, NotificationC
 public sealed record NotificationTemplatesDto(IReadOnlyList<NotificationTemplateDto> Templates, IReadOnlyList<TriggerSwitchDto> Switches);
 
 /// <summary>A template's text as the editor sends it. Subject: the email subject, or the in-app/push title; leave it out for SMS.</summary>
-public sealed record SaveTemplateRequest(string? Subject, string? Body);
+public sealed record SaveTemplateRequest(
+    [property: MaxLength(TemplateValidator.MaxSubjectLength)] string? Subject,
+    [property: MaxLength(TemplateValidator.MaxEmailBodyLength)] string? Body);
 
 public sealed record SwitchRequest(bool? Enabled);
 
 /// <summary>A template to try out, not saved: it is rendered with the trigger's sample data.</summary>
-public sealed record PreviewRequest(string? Trigger, string? Channel, string? Language, string? Subject, string? Body);
+public sealed record PreviewRequest(
+    [property: MaxLength(InputLimits.Code)] string? Trigger,
+    [property: MaxLength(InputLimits.Code)] string? Channel,
+    [property: MaxLength(InputLimits.Code)] string? Language,
+    [property: MaxLength(TemplateValidator.MaxSubjectLength)] string? Subject,
+    [property: MaxLength(TemplateValidator.MaxEmailBodyLength)] string? Body);
 
 /// <summary>An SMS's length: GSM-7 or UCS-2, characters as the network counts them, and segments billed.</summary>
 /// <param name="NonGsmCharacters">The characters that made it UCS-2 (empty for GSM-7).</param>

@@ -43,7 +43,7 @@ public static class NotificationTemplatesApi
         if (!TryParse(trigger, channel, language, out var key)) return TypedResults.NotFound();
         var template = new NotificationTemplate(key.Trigger, key.Channel, language, request.Subject, request.Body ?? "");
         // Checked here too, so a refusal needs no round trip; the grain checks again and is the one that decides.
-        if (TemplateValidator.Validate(template) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors.AsProblemErrors());
+        if (Problems(template) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         try
         {
             return TypedResults.Ok((await Templates(grains, user).SaveTemplateAsync(template)).AsDto());
@@ -82,7 +82,7 @@ public static class NotificationTemplatesApi
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
 
         var template = new NotificationTemplate(trigger, channel, request.Language!, request.Subject, request.Body ?? "");
-        if (TemplateValidator.Validate(template) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors.AsProblemErrors());
+        if (Problems(template) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
 
         var tenantId = user.GetTenantId();
         var zone = (await grains.GetGrain<IDispatchGrain>(tenantId).GetSettingsAsync()).TimeZone;
@@ -99,6 +99,15 @@ public static class NotificationTemplatesApi
         {
             return TypedResults.ValidationProblem(rejected.Errors.AsProblemErrors());
         }
+    }
+
+    /// <summary>The template's own problems, and text no template needs: control characters (line breaks and tabs aside, in the body) and bidi overrides.</summary>
+    private static Dictionary<string, string[]> Problems(NotificationTemplate template)
+    {
+        var errors = TemplateValidator.Validate(template).ToList();
+        if (!PlainText.IsClean(template.Subject)) errors.Add(new(TemplateError.SubjectField, PlainText.Problem(TemplateError.SubjectField)));
+        if (!PlainText.IsClean(template.Body, multiline: true)) errors.Add(new(TemplateError.BodyField, PlainText.Problem(TemplateError.BodyField)));
+        return errors.AsProblemErrors();
     }
 
     private static bool TryParse(string trigger, string channel, string language, out (NotificationTrigger Trigger, NotificationChannel Channel) key)
