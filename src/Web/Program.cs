@@ -13,6 +13,7 @@ using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
 using OrleansPortal.Web.Notifications.Sms;
+using OrleansPortal.Web.Notifications.Templates;
 using OrleansPortal.Web.RecurringJobs;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Portal.Appointments;
@@ -68,6 +69,7 @@ try
     api.MapChat();
     api.MapCalendarFeedsApi();
     api.MapSmsWebhooksApi();
+    api.MapNotificationTemplatesApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path, LiveMapHub.ConfigureConnection);
     app.MapHub<AppointmentHub>(AppointmentHub.Path);
