@@ -9,7 +9,7 @@ namespace OrleansPortal.Grains.Storage;
 
 /// <summary>
 /// The app's own tables beside grain state (the company's technician roster, the team's inbox, the tenant's
-/// recurring series, the customer directory), on the cluster's one database. Their schema is the "portal" <see cref="Silo.Storage.Schema.SchemaModule"/>
+/// recurring series, the customer directory, notification opt-outs), on the cluster's one database. Their schema is the "portal" <see cref="Silo.Storage.Schema.SchemaModule"/>
 /// (scripts in <c>Storage/Schema/</c>), applied by the silo's migrator at start.
 /// <para>
 /// Every statement is one autocommit statement, so each write is atomic and durable when it returns. Times are stored

@@ -3,6 +3,7 @@ using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Conversations;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Dispatch.Recurring;
+using OrleansPortal.Grains.Notifications.OptOuts;
 using OrleansPortal.Grains.Notifications.Outbox;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage.Schema;
@@ -34,6 +35,7 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton<ICustomerDirectory, CustomerDirectory>();
         services.AddSingleton<INotificationOutbox, NotificationOutbox>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IOptOutStore, OptOutStore>();
         return services;
     }
 }

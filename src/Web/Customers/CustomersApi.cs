@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Conversations;
@@ -8,6 +9,7 @@ using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Properties;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
+using OrleansPortal.Web.Notifications.Sms;
 using OrleansPortal.Web.Properties;
 
 namespace OrleansPortal.Web.Customers;
@@ -76,12 +78,12 @@ public static class CustomersApi
         ResourceId.IsValid(id) ? TypedResults.Ok(await CustomerOverview.LoadAsync(grains, inbox, user.GetTenantId(), id, clock.GetUtcNow())) : TypedResults.NotFound();
 
     private static async Task<Results<Created<ContactDto>, NotFound, ValidationProblem>> AddContactAsync(
-        string id, ContactRequest request, ClaimsPrincipal user, IClusterClient grains)
+        string id, ContactRequest request, ClaimsPrincipal user, IClusterClient grains, IOptions<SmsOptions> sms)
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         var customer = Customer(grains, user, id);
         var snapshot = await customer.GetAsync(); // 404 before validation: nothing to add a contact to
-        var (contact, validation) = ValidateContact(request, snapshot);
+        var (contact, validation) = ValidateContact(request, snapshot, sms.Value.DefaultRegion);
         if (contact is null) return TypedResults.ValidationProblem(validation.Errors);
 
         var added = await customer.AddContactAsync(contact);
@@ -89,13 +91,13 @@ public static class CustomersApi
     }
 
     private static async Task<Results<Ok<ContactDto>, NotFound, ValidationProblem>> UpdateContactAsync(
-        string id, string contactId, ContactRequest request, ClaimsPrincipal user, IClusterClient grains)
+        string id, string contactId, ContactRequest request, ClaimsPrincipal user, IClusterClient grains, IOptions<SmsOptions> sms)
     {
         if (!ResourceId.IsValid(id) || !ResourceId.IsValid(contactId)) return TypedResults.NotFound();
         var customer = Customer(grains, user, id);
         var snapshot = await customer.GetAsync();
         if (snapshot.Contacts.FirstOrDefault(c => c.ContactId == contactId) is not { } before) return TypedResults.NotFound();
-        var (contact, validation) = ValidateContact(request, snapshot);
+        var (contact, validation) = ValidateContact(request, snapshot, sms.Value.DefaultRegion);
         if (contact is null) return TypedResults.ValidationProblem(validation.Errors);
 
         var changed = await customer.UpdateContactAsync(contactId, contact); // 409 for an email another contact has
@@ -144,19 +146,25 @@ public static class CustomersApi
         return (validation.IsValid ? new NewCustomer(request.Name.Trim(), kind) : null, validation);
     }
 
-    /// <summary>A contact as the grain takes it (email normalised, text trimmed), or null with the request's field errors.</summary>
-    private static (NewContact? Contact, RequestValidation Validation) ValidateContact(ContactRequest request, CustomerSnapshot customer)
+    /// <summary>
+    /// A contact as the grain takes it (email normalised, phone in E.164, text trimmed), or null with the request's field
+    /// errors. A phone without its country code is read as one of <paramref name="region"/>'s.
+    /// </summary>
+    private static (NewContact? Contact, RequestValidation Validation) ValidateContact(ContactRequest request, CustomerSnapshot customer, string region)
     {
         var granted = request.GrantedPropertyIds ?? [];
+        var phone = PhoneNumberText.ToE164(request.Phone, region);
         var validation = new RequestValidation()
             .Text(request.Name, "name", InputLimits.Name, $"A name of 1 to {InputLimits.Name} characters is required.")
             .Require(EmailAddress.IsValid(request.Email), "email", "A valid email address is required.")
             .Require(request.Phone is null || request.Phone.Trim().Length > 0, "phone", "A phone number, when given, cannot be blank.")
             .Text(request.Phone, "phone", InputLimits.Phone, $"The phone number can have at most {InputLimits.Phone} characters.", required: false)
+            .Require(string.IsNullOrWhiteSpace(request.Phone) || phone is not null, "phone",
+                $"The phone number is not a valid number: write it with its country code (+351 912 345 678), or as dialled within {region}.")
             .Require(EnumName.TryParse<ContactRole>(request.Role, out var role), "role", "Role must be Owner, PropertyManager or AccountsPayable.")
             .Require(role == ContactRole.PropertyManager || granted.Count == 0, "grantedPropertyIds", "Only a property manager is granted properties; the other roles see them all.")
             .Require(granted.Count <= MaxGrantedProperties && granted.All(customer.PropertyIds.Contains), "grantedPropertyIds", "Every granted property must be one of this customer's.");
-        return (validation.IsValid ? new NewContact(request.Name.Trim(), EmailAddress.Normalize(request.Email), request.Phone?.Trim(), role, granted) : null, validation);
+        return (validation.IsValid ? new NewContact(request.Name.Trim(), EmailAddress.Normalize(request.Email), phone, role, granted) : null, validation);
     }
 
     private static ICustomerGrain Customer(IClusterClient grains, ClaimsPrincipal user, string id) => grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), id));

@@ -4,6 +4,8 @@ using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Notifications.Email;
 using OrleansPortal.Web.Notifications.InApp;
 using OrleansPortal.Web.Notifications.Outbox;
+using OrleansPortal.Web.Notifications.Sms;
+using OrleansPortal.Web.Notifications.Templates;
 using OrleansPortal.Web.Notifications.Timeline;
 
 namespace OrleansPortal.Web.Notifications;
@@ -24,15 +26,20 @@ public static class NotificationServices
         services.AddSingleton<DeliveryRules>();
         services.AddSingleton<IMessageChannel, EmailChannel>();
         services.AddSingleton<IMessageChannel, InAppChannel>();
+        services.AddSingleton<IMessageChannel, SmsChannel>();
+        services.AddSms(configuration);
         services.AddHostedService<OutboxDispatcher>();
         services.AddStreamFeed<NotificationCentreFeed>();
         return services;
     }
 
+    /// <summary>The notification APIs and hubs: the portal's bell, the team's timelines and templates, Twilio's webhooks.</summary>
     public static void MapNotifications(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalNotificationsApi();
         endpoints.MapCommunicationsApi();
+        endpoints.MapNotificationTemplatesApi();
+        endpoints.MapSmsWebhooksApi();
         endpoints.MapHub<NotificationCentreHub>(NotificationCentreHub.Path);
     }
 }

@@ -37,7 +37,7 @@ public sealed class CustomerEditApiTests(CompanyFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var dto = (await changed.Content.ReadFromJsonAsync<ContactDto>(ApiJson.Options))!;
-        Assert.Equal(("PropertyManager", "+351 912 000 111"), (dto.Role, dto.Phone));
+        Assert.Equal(("PropertyManager", "+351912000111"), (dto.Role, dto.Phone)); // stored in E.164
         Assert.Equal([south.Id], dto.GrantedPropertyIds);
         // Same email: the session goes on, and now sees the granted site only.
         var visible = await portal.GetFromJsonAsync<PropertyDto[]>("/api/v1/portal/properties", ApiJson.Options);

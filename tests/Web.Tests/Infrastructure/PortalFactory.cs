@@ -28,6 +28,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public TimeProvider? Clock { get; set; }
 
+    /// <summary>Registrations applied after the app's own, before it starts: to put a recording implementation in place of one the app logs only.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>The silo's port, free and this app's own, so test classes can run their apps in parallel.</summary>
     public int SiloPort { get; } = FreePort.Next();
 
@@ -57,6 +60,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Cluster:SiloPort", SiloPort.ToString(CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(new DomainClock(clock)));
+        if (TestServices is { } configure) builder.ConfigureTestServices(configure);
     }
 
     protected override void Dispose(bool disposing)

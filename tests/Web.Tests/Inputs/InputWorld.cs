@@ -58,6 +58,9 @@ public sealed record InputWorld(DocumentScenario Scenario, string TicketId, stri
         ("id", "invoices") => InvoiceId,
         ("threadId", _) => ChatScenario.Job(TicketId),
         ("contactId", _) => ContactId,
+        ("trigger", _) => "OnMyWay", // a notification template's path: a trigger, channel and language that have one
+        ("channel", _) => "Email",
+        ("language", _) => "en",
         _ => UnknownId,
     };
 
@@ -94,6 +97,9 @@ public sealed record InputWorld(DocumentScenario Scenario, string TicketId, stri
             "photoUrl" => "https://example.com/photo.png",
             "service" => "General visit",
             "token" => new string('A', 43),
+            "trigger" => "OnMyWay",
+            "channel" => "Email",
+            "language" => "en",
             _ => "Plausible text",
         };
     }

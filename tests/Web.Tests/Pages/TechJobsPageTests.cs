@@ -229,7 +229,7 @@ public sealed partial class TechJobsPageTests(BrowserFixture browser)
 
         await Assertions.Expect(card).ToContainTextAsync("Walk-in customers · Maria Owner");
         await Assertions.Expect(card).ToContainTextAsync("Home");
-        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = "Call +351 912 345 678" })).ToHaveAttributeAsync("href", "tel:+351912345678");
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = "Call +351912345678" })).ToHaveAttributeAsync("href", "tel:+351912345678");
         await Assertions.Expect(card).ToContainTextAsync("Gate code 1234");
 
         await page.GetByLabel("Photo (JPEG, PNG or WebP, up to 8 MB)").SetInputFilesAsync(new FilePayload { Name = "valve.jpg", MimeType = "image/jpeg", Buffer = TestImages.Jpeg(1200, 800) });

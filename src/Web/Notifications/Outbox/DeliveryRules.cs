@@ -3,7 +3,9 @@ using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Notifications;
+using OrleansPortal.Grains.Notifications.OptOuts;
 using OrleansPortal.Grains.Notifications.Outbox;
+using OrleansPortal.Web.Notifications.Sms;
 
 namespace OrleansPortal.Web.Notifications.Outbox;
 
@@ -13,11 +15,14 @@ namespace OrleansPortal.Web.Notifications.Outbox;
 /// marketing needs an opt-in; the channel's preference for the trigger's category; quiet hours (SMS and push only:
 /// an email does not ring) hold what is not urgent; the daily cap stops what is not urgent.
 /// </summary>
-public sealed class DeliveryRules(IClusterClient grains, INotificationOutbox outbox, IOptions<OutboxOptions> options)
+public sealed class DeliveryRules(IClusterClient grains, INotificationOutbox outbox, IOptOutStore optOuts, ISmsSender sms, IOptions<OutboxOptions> options)
 {
     public async Task<DeliveryDecision> DecideAsync(OutboxMessage stored, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var message = stored.Message;
+        // A STOP outranks everything, the team's own messages included: the carrier would refuse it anyway.
+        if (message.Channel == NotificationChannel.Sms && sms.SenderId is { } sender && await optOuts.IsOptedOutAsync(NotificationChannel.Sms, message.Recipient, sender, cancellationToken))
+            return new DeliveryDecision.Suppress("opted out by STOP");
         if (message.Channel == NotificationChannel.InApp || message.CustomerId is null || message.ContactId is null) return DeliveryDecision.Send;
 
         CustomerContact contact;

@@ -11,4 +11,8 @@ public sealed class SmsChannel(ISmsSender sms) : IMessageChannel
 
     public async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
         await sms.SendAsync(message.Message.Recipient, message.Message.Text, cancellationToken);
+
+    /// <summary>Twilio can be asked: a message left in doubt is looked up by recipient, text and time before it goes again.</summary>
+    public Task<string?> FindSentAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        sms.FindSentAsync(message.Message.Recipient, message.Message.Text, message.CreatedAt, cancellationToken);
 }

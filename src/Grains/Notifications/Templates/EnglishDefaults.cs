@@ -1,0 +1,97 @@
+using static OrleansPortal.Grains.Notifications.NotificationTrigger;
+
+namespace OrleansPortal.Grains.Notifications.Templates;
+
+/// <summary>The English defaults (<see cref="DefaultTemplates"/>).</summary>
+internal static class EnglishDefaults
+{
+    private const string Hello = "<p>Hello{% if contact.first_name %} {{ contact.first_name }}{% endif %},</p>\n";
+    private const string Visit = "<p><strong>{{ window.range }}</strong><br>{{ job.description }}<br>{{ job.address }}</p>\n";
+    private const string Thanks = "\n<p>Thank you,<br>{{ company.name }}</p>";
+
+    public static IReadOnlyList<NotificationTemplate> All { get; } = new DefaultSet(TemplateLanguage.English)
+        .Email(BookingConfirmed, "Your visit is booked for {{ window.date }}",
+            Hello + "<p>Your visit is booked:</p>\n" + Visit +
+            "<p>You can see or change your appointments in <a href=\"{{ links.portal }}\">your portal</a>, or call us on {{ company.phone }}.</p>" + Thanks)
+        .Sms(BookingConfirmed, "{{ company.name }}: your visit is booked for {{ window.range }}. Questions? Call {{ company.phone }}")
+        .InApp(BookingConfirmed, "Visit booked", "{{ job.description }}: {{ window.range }}, {{ job.address }}.")
+
+        .Email(BookingChanged, "Your visit has changed: {{ window.date }}",
+            Hello + "<p>Your visit has changed. It is now:</p>\n" + Visit +
+            "{% if technician.first_name %}<p>Your technician will be {{ technician.first_name }}.</p>\n{% endif %}" +
+            "<p>You can see your appointments in <a href=\"{{ links.portal }}\">your portal</a>.</p>" + Thanks)
+        .Sms(BookingChanged, "{{ company.name }}: your visit is now {{ window.range }}{% if technician.first_name %} with {{ technician.first_name }}{% endif %}. Questions? Call {{ company.phone }}")
+        .InApp(BookingChanged, "Visit changed", "{{ job.description }} is now {{ window.range }}.")
+        .Push(BookingChanged, "Job changed: {{ job.description }}", "Now {{ window.range }}, {{ job.address }} ({{ customer.name }}).")
+
+        .Email(Reminder, "Reminder: your visit on {{ window.date }}",
+            Hello + "<p>A reminder of your visit:</p>\n" + Visit +
+            "<p>Need to change it? Call us on {{ company.phone }} or use <a href=\"{{ links.portal }}\">your portal</a>.</p>" + Thanks)
+        .Sms(Reminder, "{{ company.name }}: reminder, we visit you {{ window.range }}. To change it, call {{ company.phone }}")
+        .InApp(Reminder, "Visit reminder", "{{ job.description }}: {{ window.range }}.")
+
+        .Email(TechnicianAssigned, "{{ technician.first_name }} will do your visit",
+            Hello + "<p>{{ technician.first_name }} will do your visit:</p>\n" + Visit + Thanks)
+        .Sms(TechnicianAssigned, "{{ company.name }}: {{ technician.first_name }} will do your visit {{ window.range }}.")
+        .InApp(TechnicianAssigned, "Technician assigned", "{{ technician.first_name }} will do your visit {{ window.range }}.")
+        .Push(TechnicianAssigned, "New job: {{ job.description }}", "{{ window.range }}, {{ job.address }} ({{ customer.name }}).")
+
+        .Email(OnMyWay, "{{ technician.first_name }} is on the way",
+            Hello + "<p>{{ technician.first_name }} is on the way to {{ job.address }} and should arrive at about <strong>{{ eta.time }}</strong>.</p>\n" +
+            "<p><a href=\"{{ links.tracking }}\">Follow the visit live</a></p>" + Thanks)
+        .Sms(OnMyWay, "{{ company.name }}: {{ technician.first_name }} is on the way, arriving about {{ eta.time }}. Track: {{ links.tracking }}")
+        .InApp(OnMyWay, "On the way", "{{ technician.first_name }} is on the way, arriving about {{ eta.time }}.")
+
+        .Email(Arriving, "{{ technician.first_name }} is arriving",
+            Hello + "<p>{{ technician.first_name }} will be at {{ job.address }} in about {{ eta.minutes }} minutes.</p>\n" +
+            "<p><a href=\"{{ links.tracking }}\">Follow the visit live</a></p>" + Thanks)
+        .Sms(Arriving, "{{ company.name }}: {{ technician.first_name }} arrives in about {{ eta.minutes }} min. Track: {{ links.tracking }}")
+        .InApp(Arriving, "Arriving soon", "{{ technician.first_name }} arrives in about {{ eta.minutes }} minutes.")
+
+        .Email(Delayed, "Your visit is running late",
+            Hello + "<p>We are sorry: your visit is running about {{ delay.minutes }} minutes late. {{ technician.first_name }} should now arrive at about <strong>{{ eta.time }}</strong>.</p>\n" +
+            "<p><a href=\"{{ links.tracking }}\">Follow the visit live</a></p>" + Thanks)
+        .Sms(Delayed, "{{ company.name }}: sorry, we are running about {{ delay.minutes }} min late, now arriving about {{ eta.time }}. Track: {{ links.tracking }}")
+        .InApp(Delayed, "Running late", "New arrival time: about {{ eta.time }} ({{ delay.minutes }} min late).")
+
+        .Email(Completed, "Your visit is complete",
+            Hello + "<p>{{ technician.first_name | default: \"Our technician\" }} has finished your visit ({{ job.description }}) at {{ job.address }}.</p>\n" +
+            "<p><a href=\"{{ links.report }}\">Read the visit report</a></p>" + Thanks)
+        .Sms(Completed, "{{ company.name }}: your visit is complete. The report: {{ links.report }}")
+        .InApp(Completed, "Visit complete", "{{ job.description }} is done. The report is ready.")
+
+        .Email(ReviewRequest, "How did we do?",
+            Hello + "<p>Thank you for choosing {{ company.name }}. How was your visit{% if technician.first_name %} with {{ technician.first_name }}{% endif %}?</p>\n" +
+            "<p><a href=\"{{ links.review }}\">Leave a review</a>: it takes a minute.</p>" + Thanks)
+        .Sms(ReviewRequest, "{{ company.name }}: how was your visit? Tell us in a minute: {{ links.review }}")
+        .InApp(ReviewRequest, "How did we do?", "Tell us how your visit went.")
+
+        .Email(EstimateReady, "Your estimate {{ estimate.number }} is ready",
+            Hello + "<p>Your estimate {{ estimate.number }}, for {{ estimate.total }}, is ready.</p>\n" +
+            "<p><a href=\"{{ links.estimate }}\">Read and approve the estimate</a></p>" + Thanks)
+        .Sms(EstimateReady, "{{ company.name }}: estimate {{ estimate.number }} ({{ estimate.total }}) is ready: {{ links.estimate }}")
+        .InApp(EstimateReady, "Estimate ready", "Estimate {{ estimate.number }}: {{ estimate.total }}.")
+
+        .Email(InvoiceIssued, "Invoice {{ invoice.number }}",
+            Hello + "<p>Invoice {{ invoice.number }}, for {{ invoice.total }}, is due on {{ invoice.due_date }}.</p>\n" +
+            "<p><a href=\"{{ links.invoice }}\">View and pay the invoice</a></p>" + Thanks)
+        .Sms(InvoiceIssued, "{{ company.name }}: invoice {{ invoice.number }} for {{ invoice.total }}, due {{ invoice.due_date }}: {{ links.invoice }}")
+        .InApp(InvoiceIssued, "New invoice", "Invoice {{ invoice.number }}: {{ invoice.total }}, due {{ invoice.due_date }}.")
+
+        .Email(PaymentReceipt, "Payment received: {{ payment.amount }}",
+            Hello + "<p>Thank you: we received your payment of {{ payment.amount }} for invoice {{ invoice.number }}.</p>\n" +
+            "<p><a href=\"{{ links.invoice }}\">View the invoice</a></p>" + Thanks)
+        .Sms(PaymentReceipt, "{{ company.name }}: thank you, we received {{ payment.amount }} for invoice {{ invoice.number }}.")
+        .InApp(PaymentReceipt, "Payment received", "{{ payment.amount }} for invoice {{ invoice.number }}. Thank you!")
+
+        .Email(PaymentReminder, "Reminder: invoice {{ invoice.number }} is due",
+            Hello + "<p>Invoice {{ invoice.number }}, for {{ invoice.total }}, is due on {{ invoice.due_date }}.</p>\n" +
+            "<p><a href=\"{{ links.invoice }}\">Pay the invoice</a></p>\n<p>If you have paid it already, thank you: please ignore this message.</p>" + Thanks)
+        .Sms(PaymentReminder, "{{ company.name }}: invoice {{ invoice.number }} ({{ invoice.total }}) is due {{ invoice.due_date }}. Pay: {{ links.invoice }}")
+        .InApp(PaymentReminder, "Payment due", "Invoice {{ invoice.number }}: {{ invoice.total }}, due {{ invoice.due_date }}.")
+
+        .Email(Message, "A message from {{ company.name }}", Hello + "<p>{{ message.text | newline_to_br }}</p>" + Thanks)
+        .Sms(Message, "{{ company.name }}: {{ message.text }}")
+        .InApp(Message, "Message from {{ company.name }}", "{{ message.text }}")
+        .Templates;
+}

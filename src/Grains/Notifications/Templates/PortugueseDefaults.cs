@@ -1,0 +1,100 @@
+using static OrleansPortal.Grains.Notifications.NotificationTrigger;
+
+namespace OrleansPortal.Grains.Notifications.Templates;
+
+/// <summary>
+/// The European Portuguese defaults (<see cref="DefaultTemplates"/>). Written without gendered words for the technician
+/// ("vai fazer a sua visita", not "o seu técnico"), since the template does not know who it is.
+/// </summary>
+internal static class PortugueseDefaults
+{
+    private const string Hello = "<p>Olá{% if contact.first_name %} {{ contact.first_name }}{% endif %},</p>\n";
+    private const string Visit = "<p><strong>{{ window.range }}</strong><br>{{ job.description }}<br>{{ job.address }}</p>\n";
+    private const string Thanks = "\n<p>Com os melhores cumprimentos,<br>{{ company.name }}</p>";
+
+    public static IReadOnlyList<NotificationTemplate> All { get; } = new DefaultSet(TemplateLanguage.Portuguese)
+        .Email(BookingConfirmed, "A sua visita está marcada: {{ window.date }}",
+            Hello + "<p>A sua visita está marcada:</p>\n" + Visit +
+            "<p>Pode ver ou alterar as suas marcações no <a href=\"{{ links.portal }}\">seu portal</a>, ou ligar-nos para o {{ company.phone }}.</p>" + Thanks)
+        .Sms(BookingConfirmed, "{{ company.name }}: visita marcada para {{ window.range }}. Dúvidas? Ligue {{ company.phone }}")
+        .InApp(BookingConfirmed, "Visita marcada", "{{ job.description }}: {{ window.range }}, {{ job.address }}.")
+
+        .Email(BookingChanged, "A sua visita foi alterada: {{ window.date }}",
+            Hello + "<p>A sua visita foi alterada. A nova marcação é:</p>\n" + Visit +
+            "{% if technician.first_name %}<p>A visita será feita por {{ technician.first_name }}.</p>\n{% endif %}" +
+            "<p>Pode ver as suas marcações no <a href=\"{{ links.portal }}\">seu portal</a>.</p>" + Thanks)
+        .Sms(BookingChanged, "{{ company.name }}: a sua visita passou para {{ window.range }}. Dúvidas? Ligue {{ company.phone }}")
+        .InApp(BookingChanged, "Visita alterada", "{{ job.description }}: agora {{ window.range }}.")
+        .Push(BookingChanged, "Serviço alterado: {{ job.description }}", "Agora {{ window.range }}, {{ job.address }} ({{ customer.name }}).")
+
+        .Email(Reminder, "Lembrete da sua visita: {{ window.date }}",
+            Hello + "<p>Lembramos a sua visita:</p>\n" + Visit +
+            "<p>Precisa de a alterar? Ligue-nos para o {{ company.phone }} ou use o <a href=\"{{ links.portal }}\">seu portal</a>.</p>" + Thanks)
+        .Sms(Reminder, "{{ company.name }}: lembrete da visita {{ window.range }}. Para alterar, ligue {{ company.phone }}")
+        .InApp(Reminder, "Lembrete de visita", "{{ job.description }}: {{ window.range }}.")
+
+        .Email(TechnicianAssigned, "{{ technician.first_name }} vai fazer a sua visita",
+            Hello + "<p>{{ technician.first_name }} vai fazer a sua visita:</p>\n" + Visit + Thanks)
+        .Sms(TechnicianAssigned, "{{ company.name }}: {{ technician.first_name }} vai fazer a sua visita {{ window.range }}.")
+        .InApp(TechnicianAssigned, "Visita atribuída", "{{ technician.first_name }} vai fazer a sua visita {{ window.range }}.")
+        .Push(TechnicianAssigned, "Novo serviço: {{ job.description }}", "{{ window.range }}, {{ job.address }} ({{ customer.name }}).")
+
+        .Email(OnMyWay, "{{ technician.first_name }} está a caminho",
+            Hello + "<p>{{ technician.first_name }} está a caminho de {{ job.address }} e deve chegar por volta das <strong>{{ eta.time }}</strong>.</p>\n" +
+            "<p><a href=\"{{ links.tracking }}\">Acompanhe a visita em direto</a></p>" + Thanks)
+        .Sms(OnMyWay, "{{ company.name }}: {{ technician.first_name }} está a caminho, chega por volta das {{ eta.time }}. Siga: {{ links.tracking }}")
+        .InApp(OnMyWay, "A caminho", "{{ technician.first_name }} está a caminho e chega por volta das {{ eta.time }}.")
+
+        .Email(Arriving, "{{ technician.first_name }} está a chegar",
+            Hello + "<p>{{ technician.first_name }} chega a {{ job.address }} dentro de cerca de {{ eta.minutes }} minutos.</p>\n" +
+            "<p><a href=\"{{ links.tracking }}\">Acompanhe a visita em direto</a></p>" + Thanks)
+        .Sms(Arriving, "{{ company.name }}: {{ technician.first_name }} chega dentro de cerca de {{ eta.minutes }} min. Siga: {{ links.tracking }}")
+        .InApp(Arriving, "Está a chegar", "{{ technician.first_name }} chega dentro de cerca de {{ eta.minutes }} minutos.")
+
+        .Email(Delayed, "A sua visita está atrasada",
+            Hello + "<p>Lamentamos: a sua visita tem um atraso de cerca de {{ delay.minutes }} minutos. A nova hora prevista de chegada é <strong>{{ eta.time }}</strong>.</p>\n" +
+            "<p><a href=\"{{ links.tracking }}\">Acompanhe a visita em direto</a></p>" + Thanks)
+        .Sms(Delayed, "{{ company.name }}: lamentamos, temos um atraso de cerca de {{ delay.minutes }} min. Chegada prevista: {{ eta.time }}. Siga: {{ links.tracking }}")
+        .InApp(Delayed, "Atraso", "Nova hora prevista de chegada: {{ eta.time }} ({{ delay.minutes }} min de atraso).")
+
+        .Email(Completed, "A sua visita está concluída",
+            Hello + "<p>A sua visita ({{ job.description }}) em {{ job.address }} está concluída.</p>\n" +
+            "<p><a href=\"{{ links.report }}\">Veja o relatório da visita</a></p>" + Thanks)
+        .Sms(Completed, "{{ company.name }}: a sua visita está concluída. Relatório: {{ links.report }}")
+        .InApp(Completed, "Visita concluída", "{{ job.description }}: serviço concluído. O relatório está disponível.")
+
+        .Email(ReviewRequest, "Como correu a visita?",
+            Hello + "<p>Obrigado pela sua preferência. Como correu a visita{% if technician.first_name %} de {{ technician.first_name }}{% endif %}?</p>\n" +
+            "<p><a href=\"{{ links.review }}\">Deixe a sua avaliação</a>: demora um minuto.</p>" + Thanks)
+        .Sms(ReviewRequest, "{{ company.name }}: como correu a visita? Avalie em 1 minuto: {{ links.review }}")
+        .InApp(ReviewRequest, "Como correu?", "Conte-nos como correu a sua visita.")
+
+        .Email(EstimateReady, "O seu orçamento {{ estimate.number }} está pronto",
+            Hello + "<p>O seu orçamento {{ estimate.number }}, no valor de {{ estimate.total }}, está pronto.</p>\n" +
+            "<p><a href=\"{{ links.estimate }}\">Consulte e aprove o orçamento</a></p>" + Thanks)
+        .Sms(EstimateReady, "{{ company.name }}: o orçamento {{ estimate.number }} ({{ estimate.total }}) está pronto: {{ links.estimate }}")
+        .InApp(EstimateReady, "Orçamento pronto", "Orçamento {{ estimate.number }}: {{ estimate.total }}.")
+
+        .Email(InvoiceIssued, "Fatura {{ invoice.number }}",
+            Hello + "<p>A fatura {{ invoice.number }}, no valor de {{ invoice.total }}, vence a {{ invoice.due_date }}.</p>\n" +
+            "<p><a href=\"{{ links.invoice }}\">Consulte e pague a fatura</a></p>" + Thanks)
+        .Sms(InvoiceIssued, "{{ company.name }}: fatura {{ invoice.number }} de {{ invoice.total }}, vence a {{ invoice.due_date }}: {{ links.invoice }}")
+        .InApp(InvoiceIssued, "Nova fatura", "Fatura {{ invoice.number }}: {{ invoice.total }}, vence a {{ invoice.due_date }}.")
+
+        .Email(PaymentReceipt, "Pagamento recebido: {{ payment.amount }}",
+            Hello + "<p>Obrigado: recebemos o seu pagamento de {{ payment.amount }} referente à fatura {{ invoice.number }}.</p>\n" +
+            "<p><a href=\"{{ links.invoice }}\">Consulte a fatura</a></p>" + Thanks)
+        .Sms(PaymentReceipt, "{{ company.name }}: obrigado, recebemos {{ payment.amount }} da fatura {{ invoice.number }}.")
+        .InApp(PaymentReceipt, "Pagamento recebido", "{{ payment.amount }} da fatura {{ invoice.number }}. Obrigado!")
+
+        .Email(PaymentReminder, "Lembrete: fatura {{ invoice.number }} por pagar",
+            Hello + "<p>A fatura {{ invoice.number }}, no valor de {{ invoice.total }}, vence a {{ invoice.due_date }}.</p>\n" +
+            "<p><a href=\"{{ links.invoice }}\">Pague a fatura</a></p>\n<p>Se já a pagou, obrigado: pode ignorar esta mensagem.</p>" + Thanks)
+        .Sms(PaymentReminder, "{{ company.name }}: a fatura {{ invoice.number }} ({{ invoice.total }}) vence a {{ invoice.due_date }}. Pague: {{ links.invoice }}")
+        .InApp(PaymentReminder, "Fatura por pagar", "Fatura {{ invoice.number }}: {{ invoice.total }}, vence a {{ invoice.due_date }}.")
+
+        .Email(Message, "Nova mensagem: {{ company.name }}", Hello + "<p>{{ message.text | newline_to_br }}</p>" + Thanks)
+        .Sms(Message, "{{ company.name }}: {{ message.text }}")
+        .InApp(Message, "Nova mensagem", "{{ message.text }}")
+        .Templates;
+}

@@ -1,0 +1,60 @@
+namespace OrleansPortal.Grains.Notifications.Templates;
+
+/// <summary>
+/// Believable values for every variable a trigger offers, in the reader's language, for previews in the editor: the
+/// visit is tomorrow from 10:00 to 12:00 in the company's time zone.
+/// </summary>
+public static class SampleModels
+{
+    private const string Site = "https://portal.example";
+
+    public static NotificationModel For(NotificationTrigger trigger, string language, string timeZone, DateTimeOffset now, string? companyName = null)
+    {
+        var model = new NotificationModel(language, timeZone);
+        var pt = model.Language == TemplateLanguage.Portuguese;
+        var zone = LocalizedText.Zone(timeZone);
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).Date).AddDays(1);
+        var start = Instant(tomorrow, new TimeOnly(10, 0), zone);
+
+        model.Company(companyName ?? (pt ? "Regas do Porto" : "Acme Irrigation"), "+351 220 000 000")
+            .Customer(pt ? "Família Silva" : "Smith household")
+            .Contact(pt ? "Ana" : "Anna", pt ? "Ana Silva" : "Anna Smith")
+            .Link("links.portal", new Uri($"{Site}/portal/"));
+        if (!TemplateVariables.VisitTriggers.Contains(trigger))
+        {
+            return trigger switch
+            {
+                NotificationTrigger.EstimateReady => model.Estimate("E-1042", 1250m, "EUR").Link("links.estimate", new Uri($"{Site}/portal/estimates/E-1042")),
+                NotificationTrigger.InvoiceIssued or NotificationTrigger.PaymentReminder => Invoice(model, tomorrow),
+                NotificationTrigger.PaymentReceipt => Invoice(model, tomorrow).Payment(180m, "EUR"),
+                NotificationTrigger.Message => model.Message(pt ? "Levamos a válvula nova na terça-feira.\nObrigado pela paciência!" : "We will bring the new valve on Tuesday.\nThank you for your patience!"),
+                _ => model,
+            };
+        }
+
+        model.Job(pt ? "Reparação de rega" : "Sprinkler repair", "Rua de Santa Catarina 1, Porto")
+            .Window(start, start.AddHours(2))
+            .Technician("Rui");
+        return trigger switch
+        {
+            NotificationTrigger.Reminder => model.ReminderBefore(TimeSpan.FromHours(24)),
+            NotificationTrigger.OnMyWay or NotificationTrigger.Arriving => Moving(model, start.AddMinutes(25), start.AddMinutes(13)),
+            NotificationTrigger.Delayed => Moving(model, start.AddHours(2).AddMinutes(35), start.AddHours(2)).Delay(TimeSpan.FromMinutes(35)),
+            NotificationTrigger.Completed => model.Link("links.report", new Uri($"{Site}/portal/reports/8f2c")),
+            NotificationTrigger.ReviewRequest => model.Link("links.review", new Uri($"{Site}/review/8f2c")),
+            _ => model,
+        };
+    }
+
+    private static NotificationModel Moving(NotificationModel model, DateTimeOffset eta, DateTimeOffset now) =>
+        model.Eta(eta, now).Link("links.tracking", new Uri($"{Site}/t/Ab12Cd34Ef56"));
+
+    private static NotificationModel Invoice(NotificationModel model, DateOnly tomorrow) =>
+        model.Invoice("F-2088", 180m, "EUR", tomorrow.AddDays(30)).Link("links.invoice", new Uri($"{Site}/portal/invoices/F-2088"));
+
+    private static DateTimeOffset Instant(DateOnly day, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+}

@@ -1,0 +1,64 @@
+using static OrleansPortal.Grains.Notifications.NotificationTrigger;
+
+namespace OrleansPortal.Grains.Notifications.Templates;
+
+/// <summary>
+/// The fixed catalogue of variables templates may use, and which triggers offer each (docs/notifications.md lists
+/// them). Values arrive already formatted for the reader (language, time zone, currency), so templates need no date
+/// or number filters. A variable may be empty in a message (no technician assigned yet): templates can test it with
+/// <c>{% if technician.first_name %}</c> or print it with <c>| default: "..."</c>.
+/// </summary>
+public static class TemplateVariables
+{
+    private static readonly NotificationTrigger[] AllTriggers = Enum.GetValues<NotificationTrigger>();
+
+    /// <summary>The moments about one visit: they carry the job, its window and its technician.</summary>
+    public static IReadOnlySet<NotificationTrigger> VisitTriggers { get; } =
+        new HashSet<NotificationTrigger> { BookingConfirmed, BookingChanged, Reminder, TechnicianAssigned, OnMyWay, Arriving, Delayed, Completed, ReviewRequest };
+
+    private static readonly NotificationTrigger[] Moving = [OnMyWay, Arriving, Delayed];
+    private static readonly NotificationTrigger[] Invoices = [InvoiceIssued, PaymentReceipt, PaymentReminder];
+
+    public static IReadOnlyList<TemplateVariable> All { get; } =
+    [
+        new("company.name", "The company's name.", "Acme Irrigation", Set(AllTriggers)),
+        new("company.phone", "The company's phone number, as the company wrote it.", "+351 220 000 000", Set(AllTriggers)),
+        new("customer.name", "The customer's name (a household or a business).", "Smith household", Set(AllTriggers)),
+        new("contact.first_name", "The reader's first name.", "Ana", Set(AllTriggers)),
+        new("contact.name", "The reader's full name.", "Ana Smith", Set(AllTriggers)),
+        new("links.portal", "The customer portal, where the reader signs in.", "https://portal.example/portal/", Set(AllTriggers)),
+        new("job.description", "What the visit is for.", "Sprinkler repair", VisitTriggers),
+        new("job.address", "Where the visit is.", "Rua de Santa Catarina 1, Porto", VisitTriggers),
+        new("window.date", "The day of the arrival window.", "Tuesday 8 December", VisitTriggers),
+        new("window.start", "When the arrival window opens.", "10:00", VisitTriggers),
+        new("window.end", "When the arrival window closes.", "12:00", VisitTriggers),
+        new("window.range", "The whole arrival window: day, start and end.", "Tuesday 8 December, 10:00-12:00", VisitTriggers),
+        new("technician.first_name", "The technician's first name; empty before one is assigned.", "Rui", VisitTriggers),
+        new("eta.time", "The expected time of arrival.", "10:25", Set(Moving)),
+        new("eta.minutes", "Minutes until the expected arrival.", "12", Set(Moving)),
+        new("delay.minutes", "How many minutes after the window the technician is now expected.", "35", Set(Delayed)),
+        new("reminder.hours", "How many hours before the window this reminder goes out.", "24", Set(Reminder)),
+        new("links.tracking", "The visit's tracking page (status, live ETA, the technician on the map while en route).", "https://portal.example/t/Ab12Cd34", Set(Moving)),
+        new("links.report", "The visit's report.", "https://portal.example/portal/reports/8f2c", Set(Completed)),
+        new("links.review", "Where the customer leaves a review.", "https://portal.example/review/8f2c", Set(ReviewRequest)),
+        new("estimate.number", "The estimate's number.", "E-1042", Set(EstimateReady)),
+        new("estimate.total", "The estimate's total, with its currency.", "€1,250.00", Set(EstimateReady)),
+        new("links.estimate", "Where the customer reads and approves the estimate.", "https://portal.example/portal/estimates/E-1042", Set(EstimateReady)),
+        new("invoice.number", "The invoice's number.", "F-2088", Set(Invoices)),
+        new("invoice.total", "The invoice's total, with its currency.", "€180.00", Set(Invoices)),
+        new("invoice.due_date", "When the invoice is due.", "8 January 2027", Set(Invoices)),
+        new("links.invoice", "Where the customer reads and pays the invoice.", "https://portal.example/portal/invoices/F-2088", Set(Invoices)),
+        new("payment.amount", "The amount received.", "€180.00", Set(PaymentReceipt)),
+        new("message.text", "The free text the team wrote in the composer.", "We will bring the new valve on Tuesday.", Set(Message)),
+        new("links.unsubscribe", "One-click unsubscribe; offered in marketing messages only, so no service trigger has it.", "https://portal.example/unsubscribe/x1", Set()),
+    ];
+
+    private static readonly Dictionary<string, TemplateVariable> ByName = All.ToDictionary(v => v.Name, StringComparer.Ordinal);
+
+    public static TemplateVariable? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>The variables a trigger's templates may use.</summary>
+    public static IEnumerable<TemplateVariable> For(NotificationTrigger trigger) => All.Where(v => v.IsOfferedFor(trigger));
+
+    private static HashSet<NotificationTrigger> Set(params NotificationTrigger[] triggers) => [.. triggers];
+}
