@@ -12,6 +12,7 @@ using OrleansPortal.Web.Health;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.Notifications.TrackingLinks;
 using OrleansPortal.Web.RecurringJobs;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Portal.Appointments;
@@ -35,6 +36,7 @@ try
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UsePortalLinkLanding();
+    app.UseTrackingPage();
     app.UseDefaultFiles(); // a folder URL such as "/dispatch/" serves its index.html
     app.UseStaticFiles();
     app.UseAuthentication();
@@ -66,9 +68,11 @@ try
     api.MapPortalDocumentsApi();
     api.MapChat();
     api.MapCalendarFeedsApi();
+    api.MapTrackingLinksApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path, LiveMapHub.ConfigureConnection);
     app.MapHub<AppointmentHub>(AppointmentHub.Path);
+    app.MapHub<TrackingHub>(TrackingHub.Path).RequireRateLimiting(TrackingLinksApi.RateLimit);
     app.MapBenchmarkBaselineApi(app.Configuration);
 
     await app.RunAsync();

@@ -17,6 +17,7 @@ using OrleansPortal.Web.Email;
 using OrleansPortal.Web.Geocoding;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
+using OrleansPortal.Web.Notifications.TrackingLinks;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Routing;
 using OrleansPortal.Web.Technicians;
@@ -65,6 +66,8 @@ public static class OrleansPortalServices
         builder.Services.AddLocationPublishing(builder.Configuration.GetSection(LocationPublishingOptions.SectionName).Get<LocationPublishingOptions>());
         builder.Services.AddStreamFeed<LiveMapFeed>();
         builder.Services.AddStreamFeed<DispatchBoardFeed>();
+        builder.Services.AddSingleton<Portal.Appointments.IAppointmentAudience, Portal.Appointments.PortalAppointmentAudience>();
+        builder.Services.AddTrackingLinks();
         builder.Services.AddStreamFeed<Portal.Appointments.AppointmentFeed>();
         builder.Services.AddHostedService<StreamFeedsLifetime>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions());

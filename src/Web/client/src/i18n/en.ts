@@ -14,7 +14,8 @@ import { feed } from "./en/feed";
 import { planning } from "./en/planning";
 import { job } from "./en/job";
 import { travel } from "./en/travel";
+import { track } from "./en/track";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...track };
 
 export type MessageKey = keyof typeof en;

@@ -14,5 +14,6 @@ import { feed } from "./pt/feed";
 import { planning } from "./pt/planning";
 import { job } from "./pt/job";
 import { travel } from "./pt/travel";
+import { track } from "./pt/track";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...track };
