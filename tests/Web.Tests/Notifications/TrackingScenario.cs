@@ -14,28 +14,17 @@ public sealed class TrackingScenario(PortalFactory app, DocumentScenario s)
 
     public Task<string> AddJobAsync() => s.AddAssignedJobAsync();
 
-    public Task<HttpResponseMessage> IssueAsync(string ticketId) => s.Dispatcher.PostAsync($"/api/v1/dispatch/tickets/{ticketId}/tracking-links", null);
+    private TrackingLinks Links { get; } = new(app, s.Dispatcher);
 
-    /// <summary>Issues a link and answers its token, the last segment of its URL.</summary>
-    public async Task<string> TokenForAsync(string ticketId)
-    {
-        var issued = await IssueAsync(ticketId);
-        issued.EnsureSuccessStatusCode();
-        var link = (await issued.Content.ReadFromJsonAsync<TrackingLinkDto>(ApiJson.Options))!;
-        return new Uri(link.Url).Segments[^1];
-    }
+    public Task<HttpResponseMessage> IssueAsync(string ticketId) => Links.IssueAsync(ticketId);
 
-    public Task<HttpResponseMessage> RevokeAsync(string ticketId) => s.Dispatcher.DeleteAsync($"/api/v1/dispatch/tickets/{ticketId}/tracking-links");
+    public Task<string> TokenForAsync(string ticketId) => Links.TokenForAsync(ticketId);
 
-    /// <summary>What anyone holding the link gets (no cookie).</summary>
-    public Task<HttpResponseMessage> ReadAsync(string token) => app.CreateClient().GetAsync($"/api/v1/track/{token}");
+    public Task<HttpResponseMessage> RevokeAsync(string ticketId) => Links.RevokeAsync(ticketId);
 
-    public async Task<TrackedVisitDto> VisitAsync(string token)
-    {
-        var response = await ReadAsync(token);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<TrackedVisitDto>(ApiJson.Options))!;
-    }
+    public Task<HttpResponseMessage> ReadAsync(string token) => Links.ReadAsync(token);
+
+    public Task<TrackedVisitDto> VisitAsync(string token) => Links.VisitAsync(token);
 
     public async Task MoveAsync(string ticketId, string status) =>
         (await s.Dispatcher.PostAsJsonAsync($"/api/v1/tickets/{ticketId}/status", new { status })).EnsureSuccessStatusCode();
