@@ -13,6 +13,7 @@ using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
 using OrleansPortal.Web.Notifications;
+using OrleansPortal.Web.Notifications.TrackingLinks;
 using OrleansPortal.Web.RecurringJobs;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Portal.Appointments;
@@ -36,6 +37,7 @@ try
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UsePortalLinkLanding();
+    app.UseTrackingPage();
     app.UseDefaultFiles(); // a folder URL such as "/dispatch/" serves its index.html
     app.UseStaticFiles();
     app.UseAuthentication();

@@ -9,7 +9,7 @@ public sealed class EmailOptions
 
     public int SmtpPort { get; set; } = 25;
 
-    /// <summary>STARTTLS (or TLS, as the server offers) before anything is sent.</summary>
+    /// <summary>TLS required: on connect for port 465, STARTTLS on any other port. Off: plain SMTP.</summary>
     public bool EnableSsl { get; set; }
 
     public string? Username { get; set; }
@@ -18,4 +18,13 @@ public sealed class EmailOptions
     public string? Password { get; set; }
 
     public string From { get; set; } = "OrleansPortal <no-reply@localhost>";
+
+    /// <summary>
+    /// How many SMTP connections this node keeps open and sends on at once. One connection carries one message at a time,
+    /// so this bounds the node's throughput and the load it puts on the mail server.
+    /// </summary>
+    public int PoolSize { get; set; } = 4;
+
+    /// <summary>How long one SMTP command may take before the attempt is given up as a transient failure.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
 }

@@ -1,26 +1,116 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using System.Collections.Concurrent;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace OrleansPortal.Web.Email;
 
-/// <summary>Sends through the configured SMTP server with System.Net.Mail, one connection per message (SmtpClient is not thread-safe).</summary>
-public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
+/// <summary>
+/// Sends through the configured SMTP server with MailKit over a pool of connected, authenticated clients. Concurrency:
+/// a MailKit <see cref="SmtpClient"/> carries one message at a time, so a client is either idle in the pool or owned by
+/// exactly one send; <see cref="EmailOptions.PoolSize"/> sends run at once and further ones wait for a free client.
+/// </summary>
+public sealed partial class SmtpEmailSender : IEmailSender, IAsyncDisposable
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    private readonly EmailOptions _settings;
+    private readonly string _host;
+    private readonly MailboxAddress _from;
+    private readonly ILogger<SmtpEmailSender> _logger;
+    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrentStack<SmtpClient> _idle = new();
+
+    public SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger)
     {
-        var settings = options.Value;
-        using var mail = new MailMessage(settings.From, message.To, message.Subject, message.Body)
-        {
-            SubjectEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-            // Base64 rather than quoted-printable: a sign-in link must reach the reader whole, never with a soft line break inside it.
-            BodyTransferEncoding = TransferEncoding.Base64,
-        };
-        using var client = new SmtpClient(settings.SmtpHost, settings.SmtpPort) { EnableSsl = settings.EnableSsl };
-        if (!string.IsNullOrEmpty(settings.Username)) client.Credentials = new NetworkCredential(settings.Username, settings.Password);
-        await client.SendMailAsync(mail, cancellationToken);
+        _settings = options.Value;
+        _host = _settings.SmtpHost ?? throw new InvalidOperationException("Email:SmtpHost is not set: UnsentEmailSender stands in then.");
+        _from = MailboxAddress.Parse(_settings.From);
+        _logger = logger;
+        _slots = new SemaphoreSlim(Math.Max(1, _settings.PoolSize));
     }
+
+    public async Task<string> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        using var mime = EmailMime.Compose(message, _from);
+        var messageId = mime.MessageId!; // Compose always sets one
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            // A pooled connection the server closed while it was idle shows only when used, before any of this message
+            // was accepted: that is no delivery failure, so the message goes once more on a new connection.
+            if (_idle.TryPop(out var pooled) && await SendOnAsync(pooled, mime, stale: true, cancellationToken)) return messageId;
+            await SendOnAsync(new SmtpClient { Timeout = _settings.TimeoutSeconds * 1000 }, mime, stale: false, cancellationToken);
+            return messageId;
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>True when sent; false only for a <paramref name="stale"/> client that turned out to be disconnected.</summary>
+    private async Task<bool> SendOnAsync(SmtpClient client, MimeMessage mime, bool stale, CancellationToken cancellationToken)
+    {
+        var keep = false;
+        try
+        {
+            if (!client.IsConnected) await ConnectAsync(client, cancellationToken);
+            await client.SendAsync(mime, cancellationToken);
+            keep = true;
+            return true;
+        }
+        catch (SmtpCommandException ex) when (stale && ex.StatusCode == SmtpStatusCode.ServiceNotAvailable)
+        {
+            LogReconnecting();
+            return false; // 421: the server is closing this connection; a new one may well be welcome
+        }
+        catch (SmtpCommandException ex)
+        {
+            keep = client.IsConnected; // the server answered: the connection is fine for the next message
+            throw SmtpFailures.From(ex);
+        }
+        catch (Exception ex) when (stale && ex is SmtpProtocolException or ServiceNotConnectedException or IOException)
+        {
+            LogReconnecting();
+            return false;
+        }
+        catch (Exception ex) when (SmtpFailures.IsTransport(ex) || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw SmtpFailures.From(ex);
+        }
+        finally
+        {
+            if (keep) _idle.Push(client);
+            else client.Dispose();
+        }
+    }
+
+    private async Task ConnectAsync(SmtpClient client, CancellationToken cancellationToken)
+    {
+        var security = !_settings.EnableSsl ? SecureSocketOptions.None
+            : _settings.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(_host, _settings.SmtpPort, security, cancellationToken);
+        if (!string.IsNullOrEmpty(_settings.Username)) await client.AuthenticateAsync(_settings.Username, _settings.Password ?? "", cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_idle.TryPop(out var client))
+        {
+            try
+            {
+                await client.DisconnectAsync(quit: true);
+            }
+            catch (Exception ex) when (SmtpFailures.IsTransport(ex) || ex is SmtpCommandException)
+            {
+                // Closing anyway; a server that is gone already needs no QUIT.
+            }
+            client.Dispose();
+        }
+        _slots.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A pooled SMTP connection was closed by the server; sending on a new one.")]
+    private partial void LogReconnecting();
 }

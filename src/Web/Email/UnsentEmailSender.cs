@@ -1,17 +1,19 @@
+using Microsoft.Extensions.Options;
+
 namespace OrleansPortal.Web.Email;
 
 /// <summary>
-/// Stands in when no SMTP host is configured. In Development (plain <c>dotnet run</c>) it logs the whole message, sign-in
+/// Stands in when no SMTP host is configured. In Development (plain <c>dotnet run</c>) it logs the whole text, sign-in
 /// links included, so the portal can be tried without a mail server. Anywhere else it logs an error without the body:
 /// links are credentials, and a missing mail server must be noticed rather than papered over.
 /// </summary>
-public sealed partial class UnsentEmailSender(IHostEnvironment environment, ILogger<UnsentEmailSender> logger) : IEmailSender
+public sealed partial class UnsentEmailSender(IHostEnvironment environment, IOptions<EmailOptions> options, ILogger<UnsentEmailSender> logger) : IEmailSender
 {
-    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public Task<string> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        if (environment.IsDevelopment()) LogDevelopmentMail(message.To, message.Subject, message.Body);
+        if (environment.IsDevelopment()) LogDevelopmentMail(message.To, message.Subject, message.Text);
         else LogNotSent(message.Subject);
-        return Task.CompletedTask;
+        return Task.FromResult(message.MessageId ?? EmailMime.NewMessageId(options.Value.From));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No Email:SmtpHost configured (Development): mail to {To}, subject {Subject}:\n{Body}")]

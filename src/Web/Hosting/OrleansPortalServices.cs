@@ -67,6 +67,7 @@ public static class OrleansPortalServices
         builder.Services.AddLocationPublishing(builder.Configuration.GetSection(LocationPublishingOptions.SectionName).Get<LocationPublishingOptions>());
         builder.Services.AddStreamFeed<LiveMapFeed>();
         builder.Services.AddStreamFeed<DispatchBoardFeed>();
+        builder.Services.AddSingleton<Portal.Appointments.IAppointmentAudience, Portal.Appointments.PortalAppointmentAudience>();
         builder.Services.AddStreamFeed<Portal.Appointments.AppointmentFeed>();
         builder.Services.AddHostedService<StreamFeedsLifetime>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions());

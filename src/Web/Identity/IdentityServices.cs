@@ -69,7 +69,8 @@ public static class IdentityServices
         options.Events.OnValidatePrincipal = SessionStamps.ValidateAsync;
     }
 
-    private static RateLimitPartition<string> PerClientAddress(HttpContext http, int permits, TimeSpan window) =>
+    /// <summary>A fixed window per client address (as the configured proxies report it).</summary>
+    public static RateLimitPartition<string> PerClientAddress(HttpContext http, int permits, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window });

@@ -6,6 +6,7 @@ using OrleansPortal.Web.Notifications.InApp;
 using OrleansPortal.Web.Notifications.Outbox;
 using OrleansPortal.Web.Notifications.Sms;
 using OrleansPortal.Web.Notifications.Templates;
+using OrleansPortal.Web.Notifications.TrackingLinks;
 using OrleansPortal.Web.Notifications.Timeline;
 
 namespace OrleansPortal.Web.Notifications;
@@ -28,18 +29,21 @@ public static class NotificationServices
         services.AddSingleton<IMessageChannel, InAppChannel>();
         services.AddSingleton<IMessageChannel, SmsChannel>();
         services.AddSms(configuration);
+        services.AddTrackingLinks();
         services.AddHostedService<OutboxDispatcher>();
         services.AddStreamFeed<NotificationCentreFeed>();
         return services;
     }
 
-    /// <summary>The notification APIs and hubs: the portal's bell, the team's timelines and templates, Twilio's webhooks.</summary>
+    /// <summary>The notification APIs and hubs: the portal's bell, the team's timelines and templates, Twilio's webhooks, tracking links.</summary>
     public static void MapNotifications(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalNotificationsApi();
         endpoints.MapCommunicationsApi();
         endpoints.MapNotificationTemplatesApi();
         endpoints.MapSmsWebhooksApi();
+        endpoints.MapTrackingLinksApi();
         endpoints.MapHub<NotificationCentreHub>(NotificationCentreHub.Path);
+        endpoints.MapHub<TrackingHub>(TrackingHub.Path).RequireRateLimiting(TrackingLinksApi.RateLimit);
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -8,6 +7,7 @@ using OrleansPortal.Grains.Companies;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Identity;
 using OrleansPortal.Web.Email;
+using OrleansPortal.Web.Notifications;
 
 namespace OrleansPortal.Web.Portal;
 
@@ -35,7 +35,7 @@ public sealed partial class MagicLinkSender(
                 await SendLinksAsync(email, stoppingToken);
             }
             // One failed mail must not stop the sender for everyone else; these are the failures sending can meet.
-            catch (Exception ex) when (ex is SmtpException or IOException or TimeoutException or InconsistentStateException or InvalidOperationException)
+            catch (Exception ex) when (ex is DeliveryFailedException or ArgumentException or InconsistentStateException or InvalidOperationException)
             {
                 LogFailed(ex);
             }

@@ -68,6 +68,12 @@ public sealed class PortalHubMatrixTests
         var world = await HubWorld.CreateAsync(app);
         foreach (var (path, type) in MappedHubs(app))
         {
+            if (TokenHubs.Contains(type))
+            {
+                // Open to anyone by design: a method's token is the credential (TrackingHubTests checks it).
+                Assert.NotNull(type.GetCustomAttribute<AllowAnonymousAttribute>());
+                continue;
+            }
             var policy = Policy(type);
             Assert.True(policy is PortalClaims.CustomerPolicy or PortalClaims.DispatcherPolicy, $"{type.Name} at {path} requires neither cookie.");
             var (welcome, refused) = policy == PortalClaims.CustomerPolicy ? (world.Portal.OwnerCookie, world.Portal.Day.Company.Cookie) : (world.Portal.Day.Company.Cookie, world.Portal.OwnerCookie);
@@ -131,6 +137,9 @@ public sealed class PortalHubMatrixTests
             .Where(e => e.Metadata.GetMetadata<HubMetadata>() is not null && !e.RoutePattern.RawText!.EndsWith("/negotiate", StringComparison.Ordinal))
             .Select(e => (e.RoutePattern.RawText!, e.Metadata.GetMetadata<HubMetadata>()!.HubType))
             .Distinct();
+
+    /// <summary>Hubs whose only credential is a token passed to their methods: the tracking-link page's.</summary>
+    private static readonly HashSet<Type> TokenHubs = [typeof(OrleansPortal.Web.Notifications.TrackingLinks.TrackingHub)];
 
     private static string? Policy(Type hub) => hub.GetCustomAttribute<AuthorizeAttribute>()?.Policy;
 

@@ -15,8 +15,7 @@ public sealed class EmailChannel(IEmailSender mail) : IMessageChannel
     public async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var m = message.Message;
-        await mail.SendAsync(new EmailMessage(m.Recipient, m.Subject ?? "", m.Text), cancellationToken);
-        return MessageIdFor(m);
+        return await mail.SendAsync(new EmailMessage(m.Recipient, m.Subject ?? "", m.Text) { Html = m.Html, MessageId = MessageIdFor(m) }, cancellationToken);
     }
 
     /// <summary>

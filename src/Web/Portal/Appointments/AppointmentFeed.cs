@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.SignalR;
 using Orleans;
 using Orleans.Streams;
 using OrleansPortal.Grains;
@@ -17,14 +16,14 @@ namespace OrleansPortal.Web.Portal.Appointments;
 /// "ticket-eta" stream; per tenant: its "ticket-changes" stream, filtered to followed jobs. While a followed job is
 /// en route, its technician's "technician-location" stream too, and every position is checked again at the moment it
 /// would be sent: the job must still be en route with that technician. The privacy rule is this check, not the
-/// subscription's timing, so a position that races a status change is dropped rather than leaked.
+/// subscription's timing, so a position that races a status change is dropped rather than leaked. What passes goes to
+/// every <see cref="IAppointmentAudience"/> (the portal's appointment page, the tracking-link page).
 /// </summary>
-public sealed class AppointmentFeed(IClusterClient client, IHubContext<AppointmentHub, IAppointmentClient> hub, DomainClock clock) : IStreamFeed
+public sealed class AppointmentFeed(IClusterClient client, IEnumerable<IAppointmentAudience> audiences, DomainClock clock) : IStreamFeed
 {
+    private readonly IAppointmentAudience[] _audiences = [.. audiences];
     private readonly SubscriptionCache<string, StreamSubscriptionHandle<TicketChanged>> _tenants = new();
     private readonly ConcurrentDictionary<(string Tenant, string Ticket), Followed> _followed = new();
-
-    public static string GroupFor(string tenantId, string ticketId) => $"appointment:{tenantId}:{ticketId}";
 
     public async Task WatchAsync(string tenantId, string ticketId)
     {
@@ -50,10 +49,11 @@ public sealed class AppointmentFeed(IClusterClient client, IHubContext<Appointme
         if (!_followed.TryGetValue((ticket.TenantId, ticket.TicketId), out var followed)) return;
         await followed.UpdateAsync(this, ticket);
         var rules = await client.GetGrain<IDispatchGrain>(ticket.TenantId).GetBookingRulesAsync();
-        await Group(ticket).Status(await PortalJobMapping.ToDtoAsync(ticket, client, rules, clock.GetUtcNow()));
+        var job = await PortalJobMapping.ToDtoAsync(ticket, client, rules, clock.GetUtcNow());
+        await ToAll(a => a.StatusAsync(ticket, job));
     }
 
-    private IAppointmentClient Group(TicketSnapshot t) => hub.Clients.Group(GroupFor(t.TenantId, t.TicketId));
+    private Task ToAll(Func<IAppointmentAudience, Task> send) => Task.WhenAll(_audiences.Select(send));
 
     private static AppointmentPositionDto Position(string ticketId, GpsFix fix) => new(ticketId, fix.Latitude, fix.Longitude, fix.HeadingDegrees, fix.Time);
 
@@ -101,7 +101,7 @@ public sealed class AppointmentFeed(IClusterClient client, IHubContext<Appointme
                 {
                     await _technician.UnsubscribeAsync();
                     _technician = null;
-                    await feed.Group(ticket).TechnicianHidden(ticketId);
+                    await feed.ToAll(a => a.HiddenAsync(tenantId, ticketId));
                 }
                 _technicianId = wanted;
                 if (wanted is not null)
@@ -110,7 +110,7 @@ public sealed class AppointmentFeed(IClusterClient client, IHubContext<Appointme
                         .SubscribeAsync((change, _) => OnPositionAsync(feed, change));
                     // Where the technician is now: a ping between the status change and this subscription would
                     // otherwise reach the customer only with the next one. Read after subscribing, so none falls between.
-                    if (await feed.CurrentPositionAsync(ticket) is { } now) await feed.Group(ticket).TechnicianPosition(now);
+                    if (await feed.CurrentPositionAsync(ticket) is { } now) await feed.ToAll(a => a.PositionAsync(tenantId, now));
                 }
             }
             finally
@@ -123,14 +123,16 @@ public sealed class AppointmentFeed(IClusterClient client, IHubContext<Appointme
         {
             var ticket = _ticket;
             if (ticket is null || ticket.Status != TicketStatus.EnRoute || ticket.TechnicianId != change.TechnicianId) return Task.CompletedTask;
-            return feed.Group(ticket).TechnicianPosition(Position(ticketId, change.Fix));
+            var position = Position(ticketId, change.Fix);
+            return feed.ToAll(a => a.PositionAsync(tenantId, position));
         }
 
         private Task OnEtaAsync(AppointmentFeed feed, TicketEta eta)
         {
             var ticket = _ticket;
             if (ticket is null || ticket.Status is not (TicketStatus.Assigned or TicketStatus.EnRoute)) return Task.CompletedTask;
-            return feed.Group(ticket).Eta(new AppointmentEtaDto(ticketId, eta.Eta, eta.MinutesLate));
+            var update = new AppointmentEtaDto(ticketId, eta.Eta, eta.MinutesLate);
+            return feed.ToAll(a => a.EtaAsync(tenantId, update));
         }
 
         public async ValueTask DisposeAsync()

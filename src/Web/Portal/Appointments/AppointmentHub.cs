@@ -28,7 +28,7 @@ public sealed class AppointmentHub(IClusterClient grains, AppointmentFeed feed, 
         var user = Context.User!;
         if (await PortalAccess.VisibleJobAsync(grains, user, ticketId) is not { } job) throw new HubException("Not found.");
         // Join first, then start the feed and read the state, so no change falls between the two.
-        await Groups.AddToGroupAsync(Context.ConnectionId, AppointmentFeed.GroupFor(job.TenantId, job.TicketId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, PortalAppointmentAudience.GroupFor(job.TenantId, job.TicketId));
         await feed.WatchAsync(job.TenantId, job.TicketId);
         var rules = await grains.GetGrain<Grains.Dispatch.IDispatchGrain>(job.TenantId).GetBookingRulesAsync();
         var current = await PortalJobMapping.ToDtoAsync(job, grains, rules, clock.GetUtcNow());
@@ -37,5 +37,5 @@ public sealed class AppointmentHub(IClusterClient grains, AppointmentFeed feed, 
     }
 
     public Task Unwatch(string ticketId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, AppointmentFeed.GroupFor(Context.User!.GetTenantId(), ticketId));
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, PortalAppointmentAudience.GroupFor(Context.User!.GetTenantId(), ticketId));
 }

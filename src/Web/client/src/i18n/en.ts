@@ -15,7 +15,8 @@ import { planning } from "./en/planning";
 import { job } from "./en/job";
 import { travel } from "./en/travel";
 import { bell } from "./en/bell";
+import { track } from "./en/track";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track };
 
 export type MessageKey = keyof typeof en;

@@ -15,5 +15,6 @@ import { planning } from "./pt/planning";
 import { job } from "./pt/job";
 import { travel } from "./pt/travel";
 import { bell } from "./pt/bell";
+import { track } from "./pt/track";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track };
