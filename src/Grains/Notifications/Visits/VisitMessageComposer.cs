@@ -51,7 +51,7 @@ public sealed partial class VisitMessageComposer(
                     .Customer(customer.Name)
                     .Contact(FirstName(contact.Name), contact.Name)
                     .Job(ticket.Details.Description, ticket.Details.Address)
-                    .Technician(technician is null ? null : FirstName(technician.Name));
+                    .Technician(technician is null ? null : FirstName(technician.Profile.Name));
                 if (ticket.ArrivalWindow is { } window) model.Window(window.Start, window.End);
                 if (extras is not null)
                 {

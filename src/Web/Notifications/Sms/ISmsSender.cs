@@ -15,4 +15,10 @@ public interface ISmsSender
     /// </summary>
     /// <param name="to">The recipient in E.164 (see <see cref="PhoneNumberText"/>).</param>
     Task<string> SendAsync(string to, string body, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The id of a message with this recipient and text that the provider took since <paramref name="since"/>, or null:
+    /// how a message left in doubt by a crash is found already sent rather than sent twice.
+    /// </summary>
+    Task<string?> FindSentAsync(string to, string body, DateTimeOffset since, CancellationToken cancellationToken);
 }

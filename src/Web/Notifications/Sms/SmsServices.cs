@@ -7,15 +7,15 @@ public static class SmsServices
 {
     /// <summary>
     /// Twilio when <c>Sms:AccountSid</c> is set, otherwise <see cref="UnconfiguredSmsSender"/>; the webhooks' signature
-    /// check; and logging defaults for delivery reports and inbound texts, which the outbox and inbound chat replace
-    /// (register theirs first, or Replace these).
+    /// check; delivery reports into the outbox's log; and a logging default for inbound texts, which inbound chat will
+    /// replace (register it first, or Replace this).
     /// </summary>
     public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SmsOptions.SectionName);
         services.Configure<SmsOptions>(section);
         services.AddSingleton<TwilioSignature>();
-        services.TryAddSingleton<ISmsDeliveryReports, LoggedSmsDeliveryReports>();
+        services.TryAddSingleton<ISmsDeliveryReports, OutboxSmsDeliveryReports>();
         services.TryAddSingleton<IInboundSmsHandler, LoggedInboundSmsHandler>();
         if (string.IsNullOrWhiteSpace(section[nameof(SmsOptions.AccountSid)]))
         {

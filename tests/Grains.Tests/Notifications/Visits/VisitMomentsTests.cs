@@ -7,7 +7,7 @@ namespace OrleansPortal.Grains.Tests.Notifications.Visits;
 public sealed class VisitMomentsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
-    private static readonly TimeWindow Tomorrow = new(Now.AddDays(1), Now.AddDays(1).AddHours(2));
+    private static readonly TimeWindow Tomorrow = new(Now.AddDays(1).AddHours(1), Now.AddDays(1).AddHours(3));
 
     [Fact]
     public void BookingAVisit_ConfirmsIt_AndQueuesBothReminders()
