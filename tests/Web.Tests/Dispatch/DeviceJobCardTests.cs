@@ -35,15 +35,16 @@ public sealed class DeviceJobCardTests(PortalFactory app) : IClassFixture<Portal
         async Task AddContactAsync(string name, string role, string? phone, params string[] granted) =>
             (await day.Dispatcher.PostAsJsonAsync($"/api/v1/customers/{site.CustomerId}/contacts",
                 new { name, email = DocumentScenario.UniqueEmail(), phone, role, grantedPropertyIds = granted })).EnsureSuccessStatusCode();
-        await AddContactAsync("Ana Accounts", "AccountsPayable", "+351 900 000 003");
-        await AddContactAsync("Maria Owner", "Owner", "+351 900 000 001");
+        await AddContactAsync("Ana Accounts", "AccountsPayable", "+351 912 000 003");
+        await AddContactAsync("Maria Owner", "Owner", "+351 912 000 001");
 
         var card = await JobAsync(device);
-        await AddContactAsync("Paulo Manager", "PropertyManager", "+351 900 000 002", site.PropertyId);
+        await AddContactAsync("Paulo Manager", "PropertyManager", "+351 912 000 002", site.PropertyId);
         var withManager = await JobAsync(device);
 
-        Assert.Equal(("Walk-in customers", "Maria Owner", "+351 900 000 001"), (card.Customer!.Name, card.Customer.ContactName, card.Customer.Phone));
-        Assert.Equal(("Paulo Manager", "+351 900 000 002"), (withManager.Customer!.ContactName, withManager.Customer.Phone)); // the site's own manager first
+        // Phones are kept in E.164, however they were typed.
+        Assert.Equal(("Walk-in customers", "Maria Owner", "+351912000001"), (card.Customer!.Name, card.Customer.ContactName, card.Customer.Phone));
+        Assert.Equal(("Paulo Manager", "+351912000002"), (withManager.Customer!.ContactName, withManager.Customer.Phone)); // the site's own manager first
         Assert.Equal(("Home", "Rua de Santa Catarina 1, Porto", "Gate code 1234"), (card.Property!.Name, card.Property.Address, card.Property.AccessNotes));
         Assert.Empty(card.Photos);
     }
