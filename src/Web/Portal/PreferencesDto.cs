@@ -5,14 +5,17 @@ using OrleansPortal.Web.Hosting;
 
 namespace OrleansPortal.Web.Portal;
 
-/// <summary>Notification preferences as the portal reads and writes them; times are "HH:mm" in the named IANA time zone.</summary>
-public sealed record PreferencesDto(ChannelPreferences Email, ChannelPreferences Sms, QuietHoursDto? QuietHours);
+/// <summary>
+/// Notification preferences as the portal reads and writes them; times are "HH:mm" in the named IANA time zone; the
+/// language of the messages is "en" or "pt", or null for the company's default.
+/// </summary>
+public sealed record PreferencesDto(ChannelPreferences Email, ChannelPreferences Sms, QuietHoursDto? QuietHours, string? Language);
 
 public sealed record QuietHoursDto(
     [property: MaxLength(InputLimits.Code)] string Start, [property: MaxLength(InputLimits.Code)] string End, [property: MaxLength(InputLimits.Code)] string TimeZone);
 
 /// <summary>Every switch must be given: a PUT replaces the preferences, and a missing one must not silently turn into "off".</summary>
-public sealed record PreferencesRequest(ChannelRequest? Email, ChannelRequest? Sms, QuietHoursDto? QuietHours);
+public sealed record PreferencesRequest(ChannelRequest? Email, ChannelRequest? Sms, QuietHoursDto? QuietHours, [property: MaxLength(InputLimits.Code)] string? Language = null);
 
 public sealed record ChannelRequest(bool? Appointments, bool? OnMyWay, bool? Marketing);
 
@@ -21,7 +24,7 @@ public static class PreferencesMapping
     private static readonly string[] TimeFormats = ["HH:mm", "HH:mm:ss"];
 
     public static PreferencesDto AsDto(this NotificationPreferences p) => new(
-        p.Email, p.Sms, p.QuietHours is { } q ? new QuietHoursDto(q.Start.ToString("HH:mm"), q.End.ToString("HH:mm"), q.TimeZone) : null);
+        p.Email, p.Sms, p.QuietHours is { } q ? new QuietHoursDto(q.Start.ToString("HH:mm"), q.End.ToString("HH:mm"), q.TimeZone) : null, p.Language);
 
     /// <summary>The preferences the request describes, or the validation errors that say why it describes none.</summary>
     public static (NotificationPreferences? Preferences, RequestValidation Validation) Parse(PreferencesRequest r)
@@ -42,7 +45,8 @@ public static class PreferencesMapping
             if (validation.IsValid) quiet = new QuietHours(start, end, q.TimeZone);
         }
 
-        return validation.IsValid ? (new NotificationPreferences(email!, sms!, quiet), validation) : (null, validation);
+        validation.Require(r.Language is null or "en" or "pt", "language", "Messages are written in English (\"en\") or Portuguese (\"pt\"); leave it out for the company's default.");
+        return validation.IsValid ? (new NotificationPreferences(email!, sms!, quiet, r.Language), validation) : (null, validation);
     }
 
     private static ChannelPreferences? Channel(ChannelRequest? channel, string field, RequestValidation validation)

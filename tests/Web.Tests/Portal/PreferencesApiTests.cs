@@ -31,6 +31,7 @@ public sealed class PreferencesApiTests : IDisposable
             email = new { appointments = true, onMyWay = false, marketing = true },
             sms = new { appointments = false, onMyWay = true, marketing = false },
             quietHours = new { start = "22:30", end = "07:00", timeZone = "Europe/Lisbon" },
+            language = "pt",
         };
 
         (await contact.PutAsJsonAsync("/api/v1/portal/preferences", wanted)).EnsureSuccessStatusCode();
@@ -39,6 +40,7 @@ public sealed class PreferencesApiTests : IDisposable
         Assert.Equal(new(true, false, true), read!.Email);
         Assert.Equal(new(false, true, false), read.Sms);
         Assert.Equal(new QuietHoursDto("22:30", "07:00", "Europe/Lisbon"), read.QuietHours);
+        Assert.Equal("pt", read.Language);
     }
 
     [Theory]
@@ -47,6 +49,7 @@ public sealed class PreferencesApiTests : IDisposable
     [InlineData("{\"email\":{\"appointments\":true,\"onMyWay\":true,\"marketing\":false},\"sms\":{\"appointments\":true,\"onMyWay\":true,\"marketing\":false},\"quietHours\":{\"start\":\"07:00\",\"end\":\"07:00\",\"timeZone\":\"UTC\"}}", "quietHours.end")]
     [InlineData("{\"email\":{\"appointments\":true,\"onMyWay\":true},\"sms\":{\"appointments\":true,\"onMyWay\":true,\"marketing\":false}}", "email")]
     [InlineData("{\"email\":{\"appointments\":true,\"onMyWay\":true,\"marketing\":false}}", "sms")]
+    [InlineData("{\"email\":{\"appointments\":true,\"onMyWay\":true,\"marketing\":false},\"sms\":{\"appointments\":true,\"onMyWay\":true,\"marketing\":false},\"language\":\"klingon\"}", "language")]
     public async Task InvalidPreferences_AreRefusedWithTheField_AndChangeNothing(string body, string field)
     {
         var contact = await SignedInContactAsync();

@@ -12,22 +12,22 @@ internal static class EnglishDefaults
     public static IReadOnlyList<NotificationTemplate> All { get; } = new DefaultSet(TemplateLanguage.English)
         .Email(BookingConfirmed, "Your visit is booked for {{ window.date }}",
             Hello + "<p>Your visit is booked:</p>\n" + Visit +
-            "<p>You can see or change your appointments in <a href=\"{{ links.portal }}\">your portal</a>, or call us on {{ company.phone }}.</p>" + Thanks)
-        .Sms(BookingConfirmed, "{{ company.name }}: your visit is booked for {{ window.range }}. Questions? Call {{ company.phone }}")
+            "<p>You can see or change your appointments in <a href=\"{{ links.portal }}\">your portal</a>{% if company.phone %}, or call us on {{ company.phone }}{% endif %}.</p>" + Thanks)
+        .Sms(BookingConfirmed, "{{ company.name }}: your visit is booked for {{ window.range }}.{% if company.phone %} Questions? Call {{ company.phone }}{% endif %}")
         .InApp(BookingConfirmed, "Visit booked", "{{ job.description }}: {{ window.range }}, {{ job.address }}.")
 
         .Email(BookingChanged, "Your visit has changed: {{ window.date }}",
             Hello + "<p>Your visit has changed. It is now:</p>\n" + Visit +
             "{% if technician.first_name %}<p>Your technician will be {{ technician.first_name }}.</p>\n{% endif %}" +
             "<p>You can see your appointments in <a href=\"{{ links.portal }}\">your portal</a>.</p>" + Thanks)
-        .Sms(BookingChanged, "{{ company.name }}: your visit is now {{ window.range }}{% if technician.first_name %} with {{ technician.first_name }}{% endif %}. Questions? Call {{ company.phone }}")
+        .Sms(BookingChanged, "{{ company.name }}: your visit is now {{ window.range }}{% if technician.first_name %} with {{ technician.first_name }}{% endif %}.{% if company.phone %} Questions? Call {{ company.phone }}{% endif %}")
         .InApp(BookingChanged, "Visit changed", "{{ job.description }} is now {{ window.range }}.")
         .Push(BookingChanged, "Job changed: {{ job.description }}", "Now {{ window.range }}, {{ job.address }} ({{ customer.name }}).")
 
         .Email(Reminder, "Reminder: your visit on {{ window.date }}",
             Hello + "<p>A reminder of your visit:</p>\n" + Visit +
-            "<p>Need to change it? Call us on {{ company.phone }} or use <a href=\"{{ links.portal }}\">your portal</a>.</p>" + Thanks)
-        .Sms(Reminder, "{{ company.name }}: reminder, we visit you {{ window.range }}. To change it, call {{ company.phone }}")
+            "<p>Need to change it? {% if company.phone %}Call us on {{ company.phone }} or use{% else %}Use{% endif %} <a href=\"{{ links.portal }}\">your portal</a>.</p>" + Thanks)
+        .Sms(Reminder, "{{ company.name }}: reminder, we visit you {{ window.range }}.{% if company.phone %} To change it, call {{ company.phone }}{% endif %}")
         .InApp(Reminder, "Visit reminder", "{{ job.description }}: {{ window.range }}.")
 
         .Email(TechnicianAssigned, "{{ technician.first_name }} will do your visit",

@@ -15,22 +15,22 @@ internal static class PortugueseDefaults
     public static IReadOnlyList<NotificationTemplate> All { get; } = new DefaultSet(TemplateLanguage.Portuguese)
         .Email(BookingConfirmed, "A sua visita está marcada: {{ window.date }}",
             Hello + "<p>A sua visita está marcada:</p>\n" + Visit +
-            "<p>Pode ver ou alterar as suas marcações no <a href=\"{{ links.portal }}\">seu portal</a>, ou ligar-nos para o {{ company.phone }}.</p>" + Thanks)
-        .Sms(BookingConfirmed, "{{ company.name }}: visita marcada para {{ window.range }}. Dúvidas? Ligue {{ company.phone }}")
+            "<p>Pode ver ou alterar as suas marcações no <a href=\"{{ links.portal }}\">seu portal</a>{% if company.phone %}, ou ligar-nos para o {{ company.phone }}{% endif %}.</p>" + Thanks)
+        .Sms(BookingConfirmed, "{{ company.name }}: visita marcada para {{ window.range }}.{% if company.phone %} Dúvidas? Ligue {{ company.phone }}{% endif %}")
         .InApp(BookingConfirmed, "Visita marcada", "{{ job.description }}: {{ window.range }}, {{ job.address }}.")
 
         .Email(BookingChanged, "A sua visita foi alterada: {{ window.date }}",
             Hello + "<p>A sua visita foi alterada. A nova marcação é:</p>\n" + Visit +
             "{% if technician.first_name %}<p>A visita será feita por {{ technician.first_name }}.</p>\n{% endif %}" +
             "<p>Pode ver as suas marcações no <a href=\"{{ links.portal }}\">seu portal</a>.</p>" + Thanks)
-        .Sms(BookingChanged, "{{ company.name }}: a sua visita passou para {{ window.range }}. Dúvidas? Ligue {{ company.phone }}")
+        .Sms(BookingChanged, "{{ company.name }}: a sua visita passou para {{ window.range }}.{% if company.phone %} Dúvidas? Ligue {{ company.phone }}{% endif %}")
         .InApp(BookingChanged, "Visita alterada", "{{ job.description }}: agora {{ window.range }}.")
         .Push(BookingChanged, "Serviço alterado: {{ job.description }}", "Agora {{ window.range }}, {{ job.address }} ({{ customer.name }}).")
 
         .Email(Reminder, "Lembrete da sua visita: {{ window.date }}",
             Hello + "<p>Lembramos a sua visita:</p>\n" + Visit +
-            "<p>Precisa de a alterar? Ligue-nos para o {{ company.phone }} ou use o <a href=\"{{ links.portal }}\">seu portal</a>.</p>" + Thanks)
-        .Sms(Reminder, "{{ company.name }}: lembrete da visita {{ window.range }}. Para alterar, ligue {{ company.phone }}")
+            "<p>Precisa de a alterar? {% if company.phone %}Ligue-nos para o {{ company.phone }} ou use{% else %}Use{% endif %} o <a href=\"{{ links.portal }}\">seu portal</a>.</p>" + Thanks)
+        .Sms(Reminder, "{{ company.name }}: lembrete da visita {{ window.range }}.{% if company.phone %} Para alterar, ligue {{ company.phone }}{% endif %}")
         .InApp(Reminder, "Lembrete de visita", "{{ job.description }}: {{ window.range }}.")
 
         .Email(TechnicianAssigned, "{{ technician.first_name }} vai fazer a sua visita",

@@ -45,7 +45,7 @@ public sealed partial class VisitMessageComposer(
             var links = Links(ticket, moment, trackingToken);
             foreach (var contact in audience)
             {
-                var language = options.Value.DefaultLanguage;
+                var language = contact.Preferences.Language ?? options.Value.DefaultLanguage;
                 var model = new NotificationModel(language, settings.TimeZone)
                     .Company(company?.Name ?? "", null)
                     .Customer(customer.Name)

@@ -31,6 +31,19 @@ public sealed class DefaultTemplatesTests
         Assert.Equal(channel != NotificationChannel.Sms, message.Subject is { Length: > 0 });
     }
 
+    /// <summary>Companies need not have a phone number on file: no default may then say "call us on ." or end on "Call".</summary>
+    [Theory]
+    [MemberData(nameof(Offered))]
+    public void EveryDefault_ReadsWell_WithoutTheCompanysPhone(NotificationTrigger trigger, NotificationChannel channel, string language)
+    {
+        var model = SampleModels.For(trigger, language, "Europe/Lisbon", Now).Set("company.phone", null);
+
+        var text = TemplateRenderer.Render(DefaultTemplates.Find(trigger, channel, language)!, model).Text;
+
+        Assert.DoesNotMatch(@"(?i)\b(call|ligue|para o)( us on)?\s*([.,)]|$)", text);
+        Assert.DoesNotContain(" .", text);
+    }
+
     [Fact]
     public void TheSampleData_SetsEveryVariableEachTriggerOffers()
     {

@@ -52,6 +52,8 @@ export const portal = {
   "portal.prefs.onMyWaySms": "On my way by SMS",
   "portal.prefs.marketingEmail": "Offers and news by email",
   "portal.prefs.marketingSms": "Offers and news by SMS",
+  "portal.prefs.language": "Messages in",
+  "portal.prefs.languageDefault": "The company's language",
   "portal.prefs.quiet": "Quiet hours",
   "portal.prefs.quietSwitch": "Do not disturb me at night",
   "portal.prefs.from": "From",

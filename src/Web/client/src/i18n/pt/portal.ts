@@ -54,6 +54,8 @@ export const portal: Record<keyof typeof en, string> = {
   "portal.prefs.onMyWaySms": "Técnico a caminho por SMS",
   "portal.prefs.marketingEmail": "Ofertas e novidades por email",
   "portal.prefs.marketingSms": "Ofertas e novidades por SMS",
+  "portal.prefs.language": "Mensagens em",
+  "portal.prefs.languageDefault": "A língua da empresa",
   "portal.prefs.quiet": "Horas de silêncio",
   "portal.prefs.quietSwitch": "Não me incomodem à noite",
   "portal.prefs.from": "Das",

@@ -23,6 +23,7 @@ export function NotificationsSection() {
   const start = useSignal("22:00");
   const end = useSignal("07:00");
   const timeZone = useSignal(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const language = useSignal<"" | "en" | "pt">("");
   const saved = useSignal(false);
   const error = useSignal("");
 
@@ -32,6 +33,7 @@ export function NotificationsSection() {
     start.value = p.quietHours?.start ?? "22:00";
     end.value = p.quietHours?.end ?? "07:00";
     timeZone.value = p.quietHours?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    language.value = p.language === "en" || p.language === "pt" ? p.language : "";
   }
   useEffect(() => { void api.GET("/api/v1/portal/preferences").then(({ data }) => data && show(data)); }, []);
 
@@ -45,7 +47,10 @@ export function NotificationsSection() {
     saved.value = false;
     error.value = "";
     const p = prefs.value!;
-    const body = { email: p.email, sms: p.sms, quietHours: quiet.value ? { start: start.value, end: end.value, timeZone: timeZone.value.trim() } : null };
+    const body = {
+      email: p.email, sms: p.sms, quietHours: quiet.value ? { start: start.value, end: end.value, timeZone: timeZone.value.trim() } : null,
+      language: language.value === "" ? null : language.value,
+    };
     const answer = await outcome(api.PUT("/api/v1/portal/preferences", { body }));
     if (answer.ok) {
       show(answer.data);
@@ -84,6 +89,12 @@ export function NotificationsSection() {
               ))}
             </tbody>
           </table>
+          <label for="prefs-language">{t("portal.prefs.language")}</label>
+          <select id="prefs-language" value={language.value} onChange={e => (language.value = e.currentTarget.value as "" | "en" | "pt")}>
+            <option value="">{t("portal.prefs.languageDefault")}</option>
+            <option value="en">English</option>
+            <option value="pt">Português</option>
+          </select>
           <h3>{t("portal.prefs.quiet")}</h3>
           <label class="inline"><input type="checkbox" checked={quiet.value} onChange={e => (quiet.value = e.currentTarget.checked)} /> {t("portal.prefs.quietSwitch")}</label>
           {quiet.value && (
