@@ -53,6 +53,12 @@ export function Composer({ overview, onSent, onClose }: { overview: Overview; on
     return () => clearTimeout(timer);
   }, [contactId.value, channel.value, mode.value, trigger.value, language.value, subject.value, text.value]);
 
+  /** A contact with no phone cannot take an SMS: their messages move to email rather than previewing a refusal. */
+  function pickContact(id: string) {
+    contactId.value = id;
+    if (channel.value === "Sms" && !contacts.find(c => c.id === id)?.phone) channel.value = "Email";
+  }
+
   async function send(event: Event) {
     event.preventDefault();
     sending.value = true;
@@ -69,7 +75,7 @@ export function Composer({ overview, onSent, onClose }: { overview: Overview; on
       <div class="field-row">
         <div>
           <label for="composer-contact">{t("messages.contact")}</label>
-          <select id="composer-contact" value={contactId.value} onChange={e => (contactId.value = e.currentTarget.value)}>
+          <select id="composer-contact" value={contactId.value} onChange={e => pickContact(e.currentTarget.value)}>
             {contacts.map(c => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
           <ul class="field-problems">{problems("contactId")}</ul>
