@@ -1,6 +1,7 @@
 using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Grains.Notifications.Visits;
 using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Notifications.Composer;
 using OrleansPortal.Web.Notifications.Email;
 using OrleansPortal.Web.Notifications.InApp;
 using OrleansPortal.Web.Notifications.Outbox;
@@ -24,6 +25,7 @@ public static class NotificationServices
             configuration.GetSection("Notifications").Bind(o);
         });
         services.AddSingleton<VisitMessageComposer>();
+        services.AddSingleton<CustomerMessageComposer>();
         services.AddSingleton<DeliveryRules>();
         services.AddSingleton<IMessageChannel, EmailChannel>();
         services.AddSingleton<IMessageChannel, InAppChannel>();
@@ -40,6 +42,7 @@ public static class NotificationServices
     {
         endpoints.MapPortalNotificationsApi();
         endpoints.MapCommunicationsApi();
+        endpoints.MapCustomerMessagesApi();
         endpoints.MapNotificationTemplatesApi();
         endpoints.MapSmsWebhooksApi();
         endpoints.MapTrackingLinksApi();

@@ -16,7 +16,8 @@ import { job } from "./en/job";
 import { travel } from "./en/travel";
 import { bell } from "./en/bell";
 import { track } from "./en/track";
+import { messages } from "./en/messages";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages };
 
 export type MessageKey = keyof typeof en;

@@ -16,5 +16,6 @@ import { job } from "./pt/job";
 import { travel } from "./pt/travel";
 import { bell } from "./pt/bell";
 import { track } from "./pt/track";
+import { messages } from "./pt/messages";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages };

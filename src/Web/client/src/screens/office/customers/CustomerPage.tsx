@@ -8,6 +8,7 @@ import { t } from "../../../i18n/i18n";
 import { AddPropertyForm } from "./AddPropertyForm";
 import { ContactForm } from "./ContactForm";
 import { CustomerDetailsForm } from "./CustomerDetailsForm";
+import { CustomerMessages } from "./CustomerMessages";
 import { EditPropertyForm } from "./EditPropertyForm";
 import { NewJobForm } from "./NewJobForm";
 import { signedIn } from "./session";
@@ -124,6 +125,7 @@ export function CustomerPage({ id }: { id: string }) {
           </>
         )}
       </section>
+      <CustomerMessages overview={o} />
       <section class="card" aria-labelledby="docs-title">
         <h2 id="docs-title">{t("office.customers.documents")}</h2>
         <p>{documents === 0 ? t("office.customers.noDocuments") : t("office.customers.documentCounts", { reports: o.reports.length, estimates: o.estimates.length, invoices: o.invoices.length })}</p>

@@ -1,0 +1,4 @@
+import { mount } from "../../../components/mount";
+import { NotificationsScreen } from "./NotificationsScreen";
+
+mount(() => <NotificationsScreen />);
