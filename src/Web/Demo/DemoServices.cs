@@ -18,6 +18,9 @@ public static class DemoServices
         builder.Services.AddHostedService<DemoReplay>();
         // The demo's ETAs are learned from the taxi traces it replays, unless a model is configured or already stored.
         builder.Services.PostConfigure<TravelModelOptions>(options => options.TrainFrom ??= DemoReplay.TracesPath);
+        // A Porto company writes to its customers in Portuguese, unless configured otherwise or a contact chose English.
+        if (string.IsNullOrEmpty(builder.Configuration["Notifications:DefaultLanguage"]))
+            builder.Services.PostConfigure<Grains.Notifications.NotificationLinkOptions>(options => options.DefaultLanguage = "pt");
         return builder;
     }
 }
