@@ -49,7 +49,7 @@ public sealed partial class CustomerMessageComposer(IClusterClient grains, Domai
         if (!string.IsNullOrWhiteSpace(request.Trigger) && !EnumName.TryParse(request.Trigger, out trigger))
             problems["trigger"] = [$"Name a template's trigger: {string.Join(", ", Enum.GetNames<NotificationTrigger>())}."];
 
-        var language = request.Language ?? options.Value.DefaultLanguage;
+        var language = request.Language ?? contact?.Preferences.Language ?? options.Value.DefaultLanguage;
         if (!TemplateLanguage.IsSupported(language)) problems["language"] = [$"Name a language: {string.Join(", ", TemplateLanguage.All)}."];
 
         CheckText(request, trigger, sending, problems);

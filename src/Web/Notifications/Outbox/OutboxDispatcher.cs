@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Notifications;
@@ -26,17 +27,48 @@ public sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private static readonly TimeSpan TopUpPause = TimeSpan.FromMilliseconds(5);
+
     private readonly Dictionary<NotificationChannel, IMessageChannel> _channels = channels.ToDictionary(c => c.Channel);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A flow rather than batches: workers take claimed messages one by one, and the claimer tops the queue up as it
+        // drains, so one slow message never holds back the batch it came with.
+        var settings = options.Value;
+        var queue = Channel.CreateBounded<OutboxMessage>(new BoundedChannelOptions(settings.BatchSize) { SingleWriter = true });
+        var workers = Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(() => WorkAsync(queue.Reader))).ToArray();
+        try
+        {
+            await ClaimAsync(queue, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is queued here is still sent and settled below, so a graceful stop leaves nothing in doubt.
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+            await Task.WhenAll(workers);
+        }
+    }
+
+    private async Task ClaimAsync(Channel<OutboxMessage> queue, CancellationToken stoppingToken)
+    {
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
-            IReadOnlyList<OutboxMessage> batch;
+            var room = settings.BatchSize - queue.Reader.Count;
+            if (room < settings.BatchSize / 2)
+            {
+                await Task.Delay(TopUpPause, stoppingToken);
+                continue;
+            }
+
+            IReadOnlyList<OutboxMessage> claimed;
             try
             {
-                batch = await outbox.ClaimDueAsync(_owner, settings.BatchSize, settings.Lease, clock.GetUtcNow(), stoppingToken);
+                claimed = await outbox.ClaimDueAsync(_owner, room, settings.Lease, clock.GetUtcNow(), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -46,15 +78,14 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
-            if (batch.Count == 0)
-            {
-                await signal.WaitAsync(settings.PollInterval, stoppingToken);
-                continue;
-            }
-
-            // Not cancelled by shutdown: a batch in flight is finished and settled, so a graceful stop leaves nothing in doubt.
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency }, async (message, _) => await DeliverAsync(message));
+            foreach (var message in claimed) await queue.Writer.WriteAsync(message, CancellationToken.None);
+            if (claimed.Count < room) await signal.WaitAsync(settings.PollInterval, stoppingToken); // nothing more is due now
         }
+    }
+
+    private async Task WorkAsync(ChannelReader<OutboxMessage> queue)
+    {
+        await foreach (var message in queue.ReadAllAsync()) await DeliverAsync(message);
     }
 
     private async Task DeliverAsync(OutboxMessage message)

@@ -5,7 +5,7 @@ public sealed class OutboxOptions
 {
     public const string SectionName = "Notifications:Outbox";
 
-    /// <summary>Messages claimed per round trip to the database.</summary>
+    /// <summary>Messages claimed ahead of the workers, at most (a claim tops this queue up once it is half empty).</summary>
     public int BatchSize { get; set; } = 200;
 
     /// <summary>Messages in flight to providers at once.</summary>
