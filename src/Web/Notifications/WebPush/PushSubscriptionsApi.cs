@@ -1,0 +1,105 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Orleans;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Devices;
+using OrleansPortal.Grains.Notifications.WebPush;
+using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Tickets;
+
+namespace OrleansPortal.Web.Notifications.WebPush;
+
+/// <summary>
+/// A technician's phone turns pushes on and off (device token, Authorization: Bearer, like the rest of the device API).
+/// The token alone says whose subscriptions these are: a technician lists and removes only their own, and another's
+/// subscription id answers 404 exactly like one that does not exist.
+/// </summary>
+public static class PushSubscriptionsApi
+{
+    public static RouteGroupBuilder MapPushSubscriptionsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/device/push-subscriptions").WithTags("Technician device").AllowAnonymous();
+        group.MapGet("", GetAsync).WithSummary("The key to subscribe with (applicationServerKey) and the token's technician's subscribed browsers.");
+        group.MapPost("", SubscribeAsync).WithSummary("Keeps this browser's push subscription (PushSubscription.toJSON()) for the token's technician; the same endpoint again updates it.");
+        group.MapDelete("/{id}", UnsubscribeAsync).WithSummary("Stops pushes to one of the technician's subscribed browsers.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<PushSettingsDto>, ProblemHttpResult>> GetAsync(HttpRequest http, IClusterClient grains, VapidKeyStore keys)
+    {
+        if (await DeviceAuthentication.ResolveAsync(http, grains) is not { } device) return DeviceAuthentication.Refused();
+        var subscriptions = await Subscriptions(grains, device).ListAsync();
+        return TypedResults.Ok(new PushSettingsDto(keys.Keys.PublicKey, [.. subscriptions.Select(s => s.AsDto(device.DeviceId))]));
+    }
+
+    private static async Task<Results<Ok<PushDeviceDto>, ValidationProblem, ProblemHttpResult>> SubscribeAsync(
+        PushSubscriptionRequest request, HttpRequest http, IClusterClient grains, DomainClock clock, IOptions<WebPushOptions> options)
+    {
+        if (await DeviceAuthentication.ResolveAsync(http, grains) is not { } device) return DeviceAuthentication.Refused();
+        var validation = new RequestValidation()
+            .Require(IsPushEndpoint(request.Endpoint, options.Value.AllowLoopbackEndpoints), "endpoint",
+                $"The subscription's endpoint: an absolute https URL of a push service, at most {InputLimits.Url:N0} characters.")
+            .Require(IsPublicKey(request.Keys?.P256dh), "keys.p256dh", "The subscription's p256dh key: a P-256 public key, base64url of its 65-byte uncompressed point.")
+            .Require(Decodes(request.Keys?.Auth, 16), "keys.auth", "The subscription's auth secret: 16 bytes, base64url.");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+
+        var endpoint = request.Endpoint!;
+        var stored = await Subscriptions(grains, device).SubscribeAsync(
+            new DeviceSubscription(DeviceSubscription.IdFor(endpoint), endpoint, request.Keys!.P256dh!, request.Keys.Auth!, device.DeviceId, clock.GetUtcNow()));
+        return TypedResults.Ok(stored.AsDto(device.DeviceId));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> UnsubscribeAsync(string id, HttpRequest http, IClusterClient grains)
+    {
+        if (await DeviceAuthentication.ResolveAsync(http, grains) is not { } device) return DeviceAuthentication.Refused();
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        return await Subscriptions(grains, device).RemoveAsync([id]) > 0 ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    private static ITechnicianPushGrain Subscriptions(IClusterClient grains, DeviceBinding device) =>
+        grains.GetGrain<ITechnicianPushGrain>(TenantKeys.For(device.TenantId, device.TechnicianId));
+
+    /// <summary>
+    /// Where the app will post: a push service's https URL, never an address of its own network. Browsers' endpoints
+    /// are https on a host name; an IP literal or "localhost" could only point the app's requests somewhere it should
+    /// not go (plain http on loopback only for the tests' fake push service).
+    /// </summary>
+    internal static bool IsPushEndpoint(string? endpoint, bool allowLoopback)
+    {
+        if (endpoint is not { Length: > 0 and <= InputLimits.Url } || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)) return false;
+        if (uri.UserInfo.Length > 0 || uri.Fragment.Length > 0) return false;
+        var local = uri.IsLoopback || IPAddress.TryParse(uri.IdnHost, out _);
+        if (allowLoopback && uri.IsLoopback) return uri.Scheme is "http" or "https";
+        return uri.Scheme == Uri.UriSchemeHttps && !local && uri.IdnHost.Contains('.', StringComparison.Ordinal);
+    }
+
+    private static bool IsPublicKey(string? p256dh)
+    {
+        if (!TryDecode(p256dh, out var point) || point is not [0x04, ..] || point.Length != 65) return false;
+        try
+        {
+            // A point off the curve would make every encryption to it fail; refuse it now, while the phone can be told.
+            using var key = ECDiffieHellman.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = point[1..33], Y = point[33..] } });
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Decodes(string? text, int length) => TryDecode(text, out var bytes) && bytes.Length == length;
+
+    private static bool TryDecode(string? text, out byte[] bytes)
+    {
+        bytes = [];
+        if (text is not { Length: > 0 and <= 200 }) return false;
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        if (!Base64Url.TryDecodeFromChars(text.TrimEnd('='), buffer, out var written)) return false;
+        bytes = buffer[..written];
+        return true;
+    }
+}
