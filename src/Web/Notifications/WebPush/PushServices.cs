@@ -10,7 +10,9 @@ public static class PushServices
     {
         services.Configure<WebPushOptions>(configuration.GetSection(WebPushOptions.SectionName));
         services.AddSingleton<VapidKeyStore>();
-        services.AddHttpClient(PushChannel.HttpClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WebPushOptions>>().Value.RequestTimeout);
+        var http = services.AddHttpClient(PushChannel.HttpClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WebPushOptions>>().Value.RequestTimeout);
+        if (Uri.TryCreate(configuration[$"{WebPushOptions.SectionName}:{nameof(WebPushOptions.ServiceUrl)}"], UriKind.Absolute, out var fake))
+            http.AddHttpMessageHandler(() => new PushServiceUrlHandler(fake));
         services.AddSingleton<IMessageChannel, PushChannel>();
         return services;
     }

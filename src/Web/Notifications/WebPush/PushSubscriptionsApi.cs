@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Devices;
@@ -36,11 +35,11 @@ public static class PushSubscriptionsApi
     }
 
     private static async Task<Results<Ok<PushDeviceDto>, ValidationProblem, ProblemHttpResult>> SubscribeAsync(
-        PushSubscriptionRequest request, HttpRequest http, IClusterClient grains, DomainClock clock, IOptions<WebPushOptions> options)
+        PushSubscriptionRequest request, HttpRequest http, IClusterClient grains, DomainClock clock)
     {
         if (await DeviceAuthentication.ResolveAsync(http, grains) is not { } device) return DeviceAuthentication.Refused();
         var validation = new RequestValidation()
-            .Require(IsPushEndpoint(request.Endpoint, options.Value.AllowLoopbackEndpoints), "endpoint",
+            .Require(IsPushEndpoint(request.Endpoint), "endpoint",
                 $"The subscription's endpoint: an absolute https URL of a push service, at most {InputLimits.Url:N0} characters.")
             .Require(IsPublicKey(request.Keys?.P256dh), "keys.p256dh", "The subscription's p256dh key: a P-256 public key, base64url of its 65-byte uncompressed point.")
             .Require(Decodes(request.Keys?.Auth, 16), "keys.auth", "The subscription's auth secret: 16 bytes, base64url.");
@@ -64,17 +63,14 @@ public static class PushSubscriptionsApi
 
     /// <summary>
     /// Where the app will post: a push service's https URL, never an address of its own network. Browsers' endpoints
-    /// are https on a host name; an IP literal or "localhost" could only point the app's requests somewhere it should
-    /// not go (plain http on loopback only for the tests' fake push service).
+    /// are https on a host name; an IP literal or a name without a dot ("localhost", an intranet host) could only point
+    /// the app's requests somewhere they should not go.
     /// </summary>
-    internal static bool IsPushEndpoint(string? endpoint, bool allowLoopback)
-    {
-        if (endpoint is not { Length: > 0 and <= InputLimits.Url } || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)) return false;
-        if (uri.UserInfo.Length > 0 || uri.Fragment.Length > 0) return false;
-        var local = uri.IsLoopback || IPAddress.TryParse(uri.IdnHost, out _);
-        if (allowLoopback && uri.IsLoopback) return uri.Scheme is "http" or "https";
-        return uri.Scheme == Uri.UriSchemeHttps && !local && uri.IdnHost.Contains('.', StringComparison.Ordinal);
-    }
+    private static bool IsPushEndpoint(string? endpoint) =>
+        endpoint is { Length: > 0 and <= InputLimits.Url }
+        && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
+        && uri.Scheme == Uri.UriSchemeHttps && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0
+        && !uri.IsLoopback && !IPAddress.TryParse(uri.IdnHost, out _) && uri.IdnHost.Contains('.', StringComparison.Ordinal);
 
     private static bool IsPublicKey(string? p256dh)
     {
@@ -96,7 +92,8 @@ public static class PushSubscriptionsApi
     private static bool TryDecode(string? text, out byte[] bytes)
     {
         bytes = [];
-        if (text is not { Length: > 0 and <= 200 }) return false;
+        // Checked first: the decoder throws rather than answers false for some characters outside the alphabet.
+        if (text is not { Length: > 0 and <= 200 } || !text.TrimEnd('=').All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return false;
         var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
         if (!Base64Url.TryDecodeFromChars(text.TrimEnd('='), buffer, out var written)) return false;
         bytes = buffer[..written];

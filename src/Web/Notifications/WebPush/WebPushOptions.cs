@@ -34,8 +34,8 @@ public sealed class WebPushOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Accepts subscriptions whose endpoint is plain http on a loopback address: only for the fake push service of the
-    /// tests. A real browser's endpoint is always https on a push service's host name.
+    /// Where every push is sent instead of its endpoint's own host (scheme, host and port replaced, path kept): only for
+    /// the fake push service of the tests, which hands out endpoints on a name of its own. Empty: the endpoint itself.
     /// </summary>
-    public bool AllowLoopbackEndpoints { get; set; }
+    public string? ServiceUrl { get; set; }
 }
