@@ -18,7 +18,7 @@ namespace OrleansPortal.Web.Tests.Pages;
 /// and decrypted by the fake, and the worker showing a push that Chromium's DevTools protocol delivers to it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TechPushPageTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class TechPushPageTests(BrowserFixture browser) : FakePushTest
 {
     // Replaces subscribe/getSubscription on PushManager's prototype (so on the real registration's pushManager too),
     // and counts permission requests, to show the page asks only when the button is pressed.
@@ -49,31 +49,13 @@ public sealed class TechPushPageTests(BrowserFixture browser) : IAsyncLifetime
         }
         """;
 
-    private FakePushService _push = null!;
-    private PortalFactory _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _push = await FakePushService.StartAsync();
-        _app = PushScenario.App(_push);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _push.DisposeAsync();
-        _app.Dispose();
-    }
-
     [Fact]
     public async Task TurningOnJobAlerts_AsksOnlyOnThePress_PostsTheSubscription_AndAPushReachesIt()
     {
-        var address = _app.StartOnLoopback();
-        var company = await TenantScenario.CreateAsync(_app);
-        var tech = await company.AddTechnicianAsync();
-        var device = await company.IssueTokenAsync(tech.Id);
-        var phone = PushScenario.Phone(_app, device.Token);
+        var (address, company, tech, device) = await TechnicianOnLoopbackAsync();
+        var phone = PushScenario.Phone(App, device.Token);
         var key = (await PushScenario.SettingsAsync(phone)).ApplicationServerKey;
-        var subscription = _push.Subscribe(key);
+        var subscription = Push.Subscribe(key);
         var (context, page) = await OpenAsync(address, device.Token, subscription);
         await using var _ = context;
         var problems = new PageProblems(page);
@@ -97,8 +79,8 @@ public sealed class TechPushPageTests(BrowserFixture browser) : IAsyncLifetime
         var stored = Assert.Single((await PushScenario.SettingsAsync(phone)).Subscriptions);
         Assert.True(stored.ThisDevice);
 
-        await _app.Services.GetServices<IMessageChannel>().Single(c => c.Channel == NotificationChannel.Push).SendAsync(JobMessage(company.TenantId, tech.Id), CancellationToken.None);
-        using (var payload = JsonDocument.Parse(Assert.Single(_push.Messages).Plaintext))
+        await App.Services.GetServices<IMessageChannel>().Single(c => c.Channel == NotificationChannel.Push).SendAsync(JobMessage(company.TenantId, tech.Id), CancellationToken.None);
+        using (var payload = JsonDocument.Parse(Assert.Single(Push.Messages).Plaintext))
             Assert.Equal("New job: Burst main", payload.RootElement.GetProperty("title").GetString());
 
         var turnOff = card.GetByRole(AriaRole.Button, new() { Name = "Turn off on this phone" });
@@ -116,11 +98,8 @@ public sealed class TechPushPageTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task TheServiceWorker_ShowsAPush_WithItsTitleBodyAndTheJobsTag()
     {
-        var address = _app.StartOnLoopback();
-        var company = await TenantScenario.CreateAsync(_app);
-        var tech = await company.AddTechnicianAsync();
-        var device = await company.IssueTokenAsync(tech.Id);
-        var (context, page) = await OpenAsync(address, device.Token, _push.Subscribe(null));
+        var (address, _, _, device) = await TechnicianOnLoopbackAsync();
+        var (context, page) = await OpenAsync(address, device.Token, Push.Subscribe(null));
         await using var _ = context;
         var registrations = new List<JsonElement>();
         var cdp = await context.NewCDPSessionAsync(page);
@@ -150,6 +129,14 @@ public sealed class TechPushPageTests(BrowserFixture browser) : IAsyncLifetime
             return shown is not null;
         }, "the worker shows the push");
         Assert.Equal(["Emergency: Burst main", "Rua Nova 1 (Smith household).", "job-42", "true"], shown!);
+    }
+
+    private async Task<(Uri Address, TenantScenario Company, Web.Technicians.TechnicianDto Technician, Web.Admin.IssuedDeviceToken Device)> TechnicianOnLoopbackAsync()
+    {
+        var address = App.StartOnLoopback();
+        var company = await TenantScenario.CreateAsync(App);
+        var tech = await company.AddTechnicianAsync();
+        return (address, company, tech, await company.IssueTokenAsync(tech.Id));
     }
 
     private async Task<(IBrowserContext Context, IPage Page)> OpenAsync(Uri address, string token, FakePushSubscription subscription)

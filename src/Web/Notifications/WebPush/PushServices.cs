@@ -12,7 +12,7 @@ public static class PushServices
         services.AddSingleton<VapidKeyStore>();
         var http = services.AddHttpClient(PushChannel.HttpClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WebPushOptions>>().Value.RequestTimeout);
         if (Uri.TryCreate(configuration[$"{WebPushOptions.SectionName}:{nameof(WebPushOptions.ServiceUrl)}"], UriKind.Absolute, out var fake))
-            http.AddHttpMessageHandler(() => new PushServiceUrlHandler(fake));
+            http.AddHttpMessageHandler(() => new ProviderAddressHandler(fake)); // the VAPID audience stays the endpoint's origin
         services.AddSingleton<IMessageChannel, PushChannel>();
         return services;
     }

@@ -16,34 +16,19 @@ namespace OrleansPortal.Web.Tests.Notifications.WebPush;
 /// with the subscription's keys as the phone would: what arrives is what was sent, and the push service's answers decide
 /// what happens to each subscription.
 /// </summary>
-public sealed class PushChannelTests : IAsyncLifetime
+public sealed class PushChannelTests : FakePushTest
 {
-    private FakePushService _push = null!;
-    private PortalFactory _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _push = await FakePushService.StartAsync();
-        _app = PushScenario.App(_push);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _push.DisposeAsync();
-        _app.Dispose();
-    }
-
     [Fact]
     public async Task APush_ReachesEveryPhone_EncryptedToIt_AndDecryptsToWhatWasSent()
     {
         var (company, tech, phone) = await TechnicianWithPhoneAsync();
-        var (first, _) = await PushScenario.SubscribeAsync(phone, _push);
-        var (second, _) = await PushScenario.SubscribeAsync(phone, _push);
+        var (first, _) = await PushScenario.SubscribeAsync(phone, Push);
+        var (second, _) = await PushScenario.SubscribeAsync(phone, Push);
 
         await Channel().SendAsync(Message(company.TenantId, tech, "New job: Burst main", "Today 10:00-12:00, Rua Nova 1 (Smith household).", urgent: true), CancellationToken.None);
 
-        Assert.Equal(new[] { first.Id, second.Id }.Order(), _push.Messages.Select(m => m.SubscriptionId).Order());
-        foreach (var received in _push.Messages)
+        Assert.Equal(new[] { first.Id, second.Id }.Order(), Push.Messages.Select(m => m.SubscriptionId).Order());
+        foreach (var received in Push.Messages)
         {
             using var payload = JsonDocument.Parse(received.Plaintext);
             Assert.Equal("New job: Burst main", payload.RootElement.GetProperty("title").GetString());
@@ -55,19 +40,19 @@ public sealed class PushChannelTests : IAsyncLifetime
             Assert.Equal("mailto:dispatch@example.com", received.VapidSubject);
             Assert.Equal((await PushScenario.SettingsAsync(phone)).ApplicationServerKey, received.VapidPublicKey);
         }
-        Assert.Empty(_push.Refusals);
+        Assert.Empty(Push.Refusals);
     }
 
     [Fact]
     public async Task ANonUrgentPush_GoesWithNormalUrgency_AndALongBodyIsCutToFitOnePush()
     {
         var (company, tech, phone) = await TechnicianWithPhoneAsync();
-        await PushScenario.SubscribeAsync(phone, _push);
+        await PushScenario.SubscribeAsync(phone, Push);
         var longBody = string.Concat(Enumerable.Repeat("Acesso pelas traseiras, portão verde. ", 80)); // ~3000 characters, most of them twice as long in JSON
 
         await Channel().SendAsync(Message(company.TenantId, tech, "Novo serviço", longBody, urgent: false), CancellationToken.None);
 
-        var received = Assert.Single(_push.Messages);
+        var received = Assert.Single(Push.Messages);
         Assert.Equal("normal", received.Urgency);
         using var payload = JsonDocument.Parse(received.Plaintext);
         var body = payload.RootElement.GetProperty("body").GetString()!;
@@ -80,14 +65,14 @@ public sealed class PushChannelTests : IAsyncLifetime
     public async Task ASubscriptionThePushServiceCallsGone_IsForgotten_AndTheOtherPhoneStillGetsThePush()
     {
         var (company, tech, phone) = await TechnicianWithPhoneAsync();
-        var (gone, goneStored) = await PushScenario.SubscribeAsync(phone, _push);
-        var (kept, keptStored) = await PushScenario.SubscribeAsync(phone, _push);
-        _push.Expire(gone.Id);
+        var (gone, goneStored) = await PushScenario.SubscribeAsync(phone, Push);
+        var (kept, keptStored) = await PushScenario.SubscribeAsync(phone, Push);
+        Push.Expire(gone.Id);
 
         await Channel().SendAsync(Message(company.TenantId, tech, "New job", "Today", urgent: false), CancellationToken.None);
 
-        Assert.Equal([kept.Id], _push.Messages.Select(m => m.SubscriptionId));
-        Assert.Contains(_push.Refusals, r => r.SubscriptionId == gone.Id && r.Status == HttpStatusCode.Gone);
+        Assert.Equal([kept.Id], Push.Messages.Select(m => m.SubscriptionId));
+        Assert.Contains(Push.Refusals, r => r.SubscriptionId == gone.Id && r.Status == HttpStatusCode.Gone);
         Assert.Equal([keptStored.Id], (await PushScenario.SettingsAsync(phone)).Subscriptions.Select(s => s.Id));
         Assert.NotEqual(goneStored.Id, keptStored.Id);
     }
@@ -96,8 +81,8 @@ public sealed class PushChannelTests : IAsyncLifetime
     public async Task WhenEverySubscriptionIsGone_TheMessageFailsForGood_AndSoDoesOneForATechnicianWithNone()
     {
         var (company, tech, phone) = await TechnicianWithPhoneAsync();
-        var (gone, _) = await PushScenario.SubscribeAsync(phone, _push);
-        _push.Expire(gone.Id);
+        var (gone, _) = await PushScenario.SubscribeAsync(phone, Push);
+        Push.Expire(gone.Id);
 
         var failure = await Assert.ThrowsAsync<DeliveryFailedException>(() => Channel().SendAsync(Message(company.TenantId, tech, "New job", "Today", false), CancellationToken.None));
         Assert.True(failure.Permanent);
@@ -115,8 +100,8 @@ public sealed class PushChannelTests : IAsyncLifetime
     public async Task APushServiceThatIsBusyOrDown_IsATransientFailure_AndTheSubscriptionStays(HttpStatusCode status)
     {
         var (company, tech, phone) = await TechnicianWithPhoneAsync();
-        await PushScenario.SubscribeAsync(phone, _push);
-        _push.FailNextRequests(1, status);
+        await PushScenario.SubscribeAsync(phone, Push);
+        Push.FailNextRequests(1, status);
 
         var failure = await Assert.ThrowsAsync<DeliveryFailedException>(() => Channel().SendAsync(Message(company.TenantId, tech, "New job", "Today", false), CancellationToken.None));
 
@@ -124,54 +109,54 @@ public sealed class PushChannelTests : IAsyncLifetime
         Assert.Equal(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), failure.ProviderCode);
         Assert.Single((await PushScenario.SettingsAsync(phone)).Subscriptions);
         await Channel().SendAsync(Message(company.TenantId, tech, "New job", "Today", false), CancellationToken.None); // the retry goes
-        Assert.Single(_push.Messages);
+        Assert.Single(Push.Messages);
     }
 
     [Fact]
     public async Task AfterTheVapidKeysChange_ThePushServiceRefusesTheOldSubscription_ForGood()
     {
         var (company, tech, phone) = await TechnicianWithPhoneAsync();
-        var old = _push.Subscribe(applicationServerKey: OtherPublicKey()); // made under another server key, as after a key rotation
+        var old = Push.Subscribe(applicationServerKey: OtherPublicKey()); // made under another server key, as after a key rotation
         (await phone.PostAsync("/api/v1/device/push-subscriptions", System.Net.Http.Json.JsonContent.Create(PushScenario.AsJson(old)))).EnsureSuccessStatusCode();
 
         var failure = await Assert.ThrowsAsync<DeliveryFailedException>(() => Channel().SendAsync(Message(company.TenantId, tech, "New job", "Today", false), CancellationToken.None));
 
         Assert.True(failure.Permanent);
         Assert.Equal("403", failure.ProviderCode);
-        Assert.Equal(HttpStatusCode.Forbidden, Assert.Single(_push.Refusals).Status);
-        Assert.Empty(_push.Messages);
+        Assert.Equal(HttpStatusCode.Forbidden, Assert.Single(Push.Refusals).Status);
+        Assert.Empty(Push.Messages);
     }
 
     [Fact]
     public async Task ARevokedPhone_GetsNoMorePushes_AndItsSubscriptionIsForgotten()
     {
         var (company, tech, device) = await TechnicianWithDeviceAsync();
-        var (revoked, _) = await PushScenario.SubscribeAsync(PushScenario.Phone(_app, device.Token), _push);
+        var (revoked, _) = await PushScenario.SubscribeAsync(PushScenario.Phone(App, device.Token), Push);
         var other = await company.IssueTokenAsync(tech, "tablet");
-        var (kept, _) = await PushScenario.SubscribeAsync(PushScenario.Phone(_app, other.Token), _push);
+        var (kept, _) = await PushScenario.SubscribeAsync(PushScenario.Phone(App, other.Token), Push);
         (await company.Dispatcher.DeleteAsync($"/api/v1/technicians/{tech}/devices/{device.DeviceId}")).EnsureSuccessStatusCode();
 
         await Channel().SendAsync(Message(company.TenantId, tech, "New job", "Today", false), CancellationToken.None);
 
-        Assert.Equal([kept.Id], _push.Messages.Select(m => m.SubscriptionId));
-        Assert.DoesNotContain(_push.Refusals, r => r.SubscriptionId == revoked.Id);
-        Assert.Single((await PushScenario.SettingsAsync(PushScenario.Phone(_app, other.Token))).Subscriptions);
+        Assert.Equal([kept.Id], Push.Messages.Select(m => m.SubscriptionId));
+        Assert.DoesNotContain(Push.Refusals, r => r.SubscriptionId == revoked.Id);
+        Assert.Single((await PushScenario.SettingsAsync(PushScenario.Phone(App, other.Token))).Subscriptions);
     }
 
     private async Task<(TenantScenario Company, string TechnicianId, HttpClient Phone)> TechnicianWithPhoneAsync()
     {
         var (company, tech, device) = await TechnicianWithDeviceAsync();
-        return (company, tech, PushScenario.Phone(_app, device.Token));
+        return (company, tech, PushScenario.Phone(App, device.Token));
     }
 
     private async Task<(TenantScenario Company, string TechnicianId, Admin.IssuedDeviceToken Device)> TechnicianWithDeviceAsync()
     {
-        var company = await TenantScenario.CreateAsync(_app);
+        var company = await TenantScenario.CreateAsync(App);
         var tech = await company.AddTechnicianAsync();
         return (company, tech.Id, await company.IssueTokenAsync(tech.Id));
     }
 
-    private IMessageChannel Channel() => _app.Services.GetServices<IMessageChannel>().Single(c => c.Channel == NotificationChannel.Push);
+    private IMessageChannel Channel() => App.Services.GetServices<IMessageChannel>().Single(c => c.Channel == NotificationChannel.Push);
 
     private static OutboxMessage Message(string tenantId, string technicianId, string title, string body, bool urgent)
     {

@@ -10,30 +10,15 @@ namespace OrleansPortal.Web.Tests.Notifications.WebPush;
 /// The phone's push subscriptions, through the device API: authenticated by the device token, several browsers per
 /// technician, each technician seeing and removing only their own, and a subscription that is no real one refused.
 /// </summary>
-public sealed class PushSubscriptionsApiTests : IAsyncLifetime
+public sealed class PushSubscriptionsApiTests : FakePushTest
 {
     private const string Path = "/api/v1/device/push-subscriptions";
-    private FakePushService _push = null!;
-    private PortalFactory _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _push = await FakePushService.StartAsync();
-        _app = PushScenario.App(_push);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _push.DisposeAsync();
-        _app.Dispose();
-    }
-
     [Fact]
     public async Task WithoutAValidDeviceToken_Every_Call_Is401()
     {
-        var anonymous = _app.CreateClient();
-        var wrong = PushScenario.Phone(_app, "not-a-token");
-        var body = PushScenario.AsJson(_push.Subscribe(null));
+        var anonymous = App.CreateClient();
+        var wrong = PushScenario.Phone(App, "not-a-token");
+        var body = PushScenario.AsJson(Push.Subscribe(null));
 
         foreach (var client in new[] { anonymous, wrong })
         {
@@ -51,7 +36,7 @@ public sealed class PushSubscriptionsApiTests : IAsyncLifetime
         Assert.Equal(65, System.Buffers.Text.Base64Url.DecodeFromChars(settings.ApplicationServerKey).Length);
         Assert.Empty(settings.Subscriptions);
 
-        var (subscription, stored) = await PushScenario.SubscribeAsync(phone, _push);
+        var (subscription, stored) = await PushScenario.SubscribeAsync(phone, Push);
         var again = await phone.PostAsJsonAsync(Path, PushScenario.AsJson(subscription)); // the page subscribes again on every visit
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -69,9 +54,9 @@ public sealed class PushSubscriptionsApiTests : IAsyncLifetime
     {
         var (company, _, mine) = await TechnicianAsync();
         var colleague = await company.AddTechnicianAsync("Carla Colleague");
-        var theirs = PushScenario.Phone(_app, (await company.IssueTokenAsync(colleague.Id)).Token);
+        var theirs = PushScenario.Phone(App, (await company.IssueTokenAsync(colleague.Id)).Token);
         var (_, _, stranger) = await TechnicianAsync("Other Company");
-        var (_, stored) = await PushScenario.SubscribeAsync(mine, _push);
+        var (_, stored) = await PushScenario.SubscribeAsync(mine, Push);
 
         foreach (var other in new[] { theirs, stranger })
         {
@@ -85,9 +70,9 @@ public sealed class PushSubscriptionsApiTests : IAsyncLifetime
     public async Task TwoPhonesOfOneTechnician_AreBothListed_EachKnowingWhichIsItself()
     {
         var (company, tech, phone) = await TechnicianAsync();
-        var tablet = PushScenario.Phone(_app, (await company.IssueTokenAsync(tech, "tablet")).Token);
-        var (_, fromPhone) = await PushScenario.SubscribeAsync(phone, _push);
-        var (_, fromTablet) = await PushScenario.SubscribeAsync(tablet, _push);
+        var tablet = PushScenario.Phone(App, (await company.IssueTokenAsync(tech, "tablet")).Token);
+        var (_, fromPhone) = await PushScenario.SubscribeAsync(phone, Push);
+        var (_, fromTablet) = await PushScenario.SubscribeAsync(tablet, Push);
 
         var seenByTablet = (await PushScenario.SettingsAsync(tablet)).Subscriptions;
 
@@ -107,7 +92,7 @@ public sealed class PushSubscriptionsApiTests : IAsyncLifetime
     public async Task ASubscriptionThatIsNoRealOne_Is400NamingTheField_AndNothingIsStored(string field, string value)
     {
         var (_, _, phone) = await TechnicianAsync();
-        var real = _push.Subscribe(null);
+        var real = Push.Subscribe(null);
         var body = new
         {
             endpoint = field == "endpoint" ? value : "https://push.example.com/push/" + real.Id,
@@ -133,8 +118,8 @@ public sealed class PushSubscriptionsApiTests : IAsyncLifetime
 
     private async Task<(TenantScenario Company, string TechnicianId, HttpClient Phone)> TechnicianAsync(string company = "Acme Irrigation")
     {
-        var tenant = await TenantScenario.CreateAsync(_app, company);
+        var tenant = await TenantScenario.CreateAsync(App, company);
         var tech = await tenant.AddTechnicianAsync();
-        return (tenant, tech.Id, PushScenario.Phone(_app, (await tenant.IssueTokenAsync(tech.Id)).Token));
+        return (tenant, tech.Id, PushScenario.Phone(App, (await tenant.IssueTokenAsync(tech.Id)).Token));
     }
 }

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using OrleansPortal.Fakes;
-using OrleansPortal.Grains.Tickets;
+using OrleansPortal.Grains.Notifications;
+using OrleansPortal.Grains.Notifications.Templates;
 using OrleansPortal.Grains.Notifications.WebPush;
-using OrleansPortal.Web.Tests.Dispatch;
+using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Web.Tests.Infrastructure;
 using static OrleansPortal.Web.Tests.Dispatch.DispatchScenario;
 
@@ -13,34 +14,19 @@ namespace OrleansPortal.Web.Tests.Notifications.WebPush;
 /// today. End to end: the ticket is created, dispatch assigns it, the engine queues the push, the outbox sends it through
 /// the real library to the fake push service, which decrypts it as the phone would.
 /// </summary>
-public sealed class TechnicianJobPushTests : IAsyncLifetime
+public sealed class TechnicianJobPushTests : FakePushTest
 {
-    private FakePushService _push = null!;
-    private PortalFactory _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _push = await FakePushService.StartAsync();
-        _app = PushScenario.App(_push);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _push.DisposeAsync();
-        _app.Dispose();
-    }
-
     [Fact]
     public async Task AnEmergencyAssignedToASubscribedTechnician_ReachesTheirPhone_Urgently()
     {
-        var day = await CreateAsync(_app);
+        var day = await CreateAsync(App);
         var tech = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
-        var (subscription, _) = await PushScenario.SubscribeAsync(day.Device((await day.Company.IssueTokenAsync(tech)).Token), _push);
+        var (subscription, _) = await PushScenario.SubscribeAsync(day.Device((await day.Company.IssueTokenAsync(tech)).Token), Push);
 
         var job = await day.AddJobAsync("Burst main", Boavista, window: (0, 1.5), priority: "Emergency");
         await day.WaitForTicketAsync(job.Id, t => t.TechnicianId == tech, "dispatch assigns the emergency");
 
-        var received = await _push.WaitForMessageAsync(m => m.SubscriptionId == subscription.Id, TimeSpan.FromSeconds(30));
+        var received = await Push.WaitForMessageAsync(m => m.SubscriptionId == subscription.Id, TimeSpan.FromSeconds(30));
         using var payload = JsonDocument.Parse(received.Plaintext);
         Assert.Equal("New job: Burst main", payload.RootElement.GetProperty("title").GetString());
         var body = payload.RootElement.GetProperty("body").GetString()!;
@@ -54,13 +40,13 @@ public sealed class TechnicianJobPushTests : IAsyncLifetime
     [Fact]
     public async Task ARoutineJobForToday_ReachesThePhone_WithNormalUrgency_Once()
     {
-        var day = await CreateAsync(_app);
+        var day = await CreateAsync(App);
         var tech = await day.AddTechnicianAsync("Gil Gardener", ["irrigation"], Ribeira);
-        var (subscription, _) = await PushScenario.SubscribeAsync(day.Device((await day.Company.IssueTokenAsync(tech)).Token), _push);
+        var (subscription, _) = await PushScenario.SubscribeAsync(day.Device((await day.Company.IssueTokenAsync(tech)).Token), Push);
 
         var job = await day.AddJobAsync("Sprinkler check", Campanha, window: (1, 3));
         await day.WaitForTicketAsync(job.Id, t => t.TechnicianId == tech, "dispatch assigns the job");
-        var received = await _push.WaitForMessageAsync(m => m.SubscriptionId == subscription.Id, TimeSpan.FromSeconds(30));
+        var received = await Push.WaitForMessageAsync(m => m.SubscriptionId == subscription.Id, TimeSpan.FromSeconds(30));
         (await day.Dispatcher.PostAsync($"/api/v1/tickets/{job.Id}/status", System.Net.Http.Json.JsonContent.Create(new { status = "EnRoute" }))).EnsureSuccessStatusCode(); // a later change of the same job
 
         Assert.Equal("normal", received.Urgency);
@@ -68,7 +54,7 @@ public sealed class TechnicianJobPushTests : IAsyncLifetime
         Assert.Equal("New job: Sprinkler check", payload.RootElement.GetProperty("title").GetString());
         Assert.False(payload.RootElement.GetProperty("urgent").GetBoolean());
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Single(_push.Messages, m => m.Plaintext.Contains(job.Id, StringComparison.Ordinal));
+        Assert.Single(Push.Messages, m => m.Plaintext.Contains(job.Id, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -85,6 +71,17 @@ public sealed class TechnicianJobPushTests : IAsyncLifetime
             Enum.Parse<TicketPriority>(priority)), window, TicketStatus.Assigned, "tech", null, false, []);
 
         Assert.Equal(pushed, TechnicianJobPush.Concerns(ticket, now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Lisbon")));
+    }
+
+    [Theory]
+    [InlineData("en", "Rua Nova 1 (Smith household).")]
+    [InlineData("pt", "Rua Nova 1 (Smith household).")]
+    public void AnEmergencyWithNoWindowYet_IsPushedWithItsAddress_NotADanglingComma(string language, string expected)
+    {
+        var template = DefaultTemplates.Find(NotificationTrigger.TechnicianAssigned, NotificationChannel.Push, language)!;
+        var model = new NotificationModel(language, "Europe/Lisbon").Company("Acme", null).Customer("Smith household").Job("Burst main", "Rua Nova 1");
+
+        Assert.Equal(expected, TemplateRenderer.Render(template, model).Text);
     }
 
     [Fact]
