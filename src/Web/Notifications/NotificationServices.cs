@@ -1,10 +1,12 @@
 using OrleansPortal.Grains.Notifications;
+using OrleansPortal.Grains.Notifications.WebPush;
 using OrleansPortal.Grains.Notifications.Visits;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Notifications.Composer;
 using OrleansPortal.Web.Notifications.Email;
 using OrleansPortal.Web.Notifications.InApp;
 using OrleansPortal.Web.Notifications.Outbox;
+using OrleansPortal.Web.Notifications.WebPush;
 using OrleansPortal.Web.Notifications.Sms;
 using OrleansPortal.Web.Notifications.Templates;
 using OrleansPortal.Web.Notifications.TrackingLinks;
@@ -24,6 +26,7 @@ public static class NotificationServices
             if (configuration["Portal:PublicBaseUrl"] is { Length: > 0 } portal) o.PublicBaseUrl = portal;
             configuration.GetSection("Notifications").Bind(o);
         });
+        services.AddSingleton<TechnicianJobPush>();
         services.AddSingleton<VisitMessageComposer>();
         services.AddSingleton<CustomerMessageComposer>();
         services.AddSingleton<DeliveryRules>();
@@ -31,13 +34,14 @@ public static class NotificationServices
         services.AddSingleton<IMessageChannel, InAppChannel>();
         services.AddSingleton<IMessageChannel, SmsChannel>();
         services.AddSms(configuration);
+        services.AddWebPush(configuration);
         services.AddTrackingLinks();
         services.AddHostedService<OutboxDispatcher>();
         services.AddStreamFeed<NotificationCentreFeed>();
         return services;
     }
 
-    /// <summary>The notification APIs and hubs: the portal's bell, the team's timelines and templates, Twilio's webhooks, tracking links.</summary>
+    /// <summary>The notification APIs and hubs: the portal's bell, the team's timelines and templates, Twilio's webhooks, tracking links, the phones' push subscriptions.</summary>
     public static void MapNotifications(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalNotificationsApi();
@@ -46,6 +50,7 @@ public static class NotificationServices
         endpoints.MapNotificationTemplatesApi();
         endpoints.MapSmsWebhooksApi();
         endpoints.MapTrackingLinksApi();
+        endpoints.MapPushSubscriptionsApi();
         endpoints.MapHub<NotificationCentreHub>(NotificationCentreHub.Path);
         endpoints.MapHub<TrackingHub>(TrackingHub.Path).RequireRateLimiting(TrackingLinksApi.RateLimit);
     }

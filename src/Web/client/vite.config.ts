@@ -6,6 +6,9 @@ import { defineConfig } from "vite";
 
 const pagesRoot = resolve(import.meta.dirname, "pages");
 
+/** The /tech/ page's service worker: an entry of its own, at a fixed address whose folder is its scope. */
+const pushWorker = { name: "tech/push-worker", source: resolve(import.meta.dirname, "src/screens/tech/pushWorker/pushWorker.ts") };
+
 /** pages/<name>/index.html and pages/<name>/<sub>/index.html, each an entry of its own. */
 function pageEntries(dir: string, prefix = ""): Record<string, string> {
   const entries: Record<string, string> = {};
@@ -31,6 +34,9 @@ export default defineConfig({
     target: "es2022",
     sourcemap: true,
     reportCompressedSize: true,
-    rolldownOptions: { input: pageEntries(pagesRoot) },
+    rolldownOptions: {
+      input: { ...pageEntries(pagesRoot), [pushWorker.name]: pushWorker.source },
+      output: { entryFileNames: chunk => (chunk.name === pushWorker.name ? `${pushWorker.name}.js` : "assets/[name]-[hash].js") },
+    },
   },
 });

@@ -55,6 +55,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:ApiKey", AdminKey);
         builder.UseSetting("Documents:BlobDirectory", Path.Combine(_directory, "blobs")); // photos leave with the temp directory
         builder.UseSetting("Chat:AttachmentDirectory", Path.Combine(_directory, "attachments"));
+        builder.UseSetting("Notifications:WebPush:KeyFile", Path.Combine(_directory, "vapid-keys.json")); // a VAPID key pair per test app
         builder.UseSetting("Routing:Extract", "none"); // great-circle travel times: predictable, and no graph to build per test host
         builder.UseSetting("Dispatch:EtaRefreshInterval", "00:00:00.200");
         builder.UseSetting("Cluster:SiloPort", SiloPort.ToString(CultureInfo.InvariantCulture));

@@ -34,7 +34,7 @@ internal static class EnglishDefaults
             Hello + "<p>{{ technician.first_name }} will do your visit:</p>\n" + Visit + Thanks)
         .Sms(TechnicianAssigned, "{{ company.name }}: {{ technician.first_name }} will do your visit {{ window.range }}.")
         .InApp(TechnicianAssigned, "Technician assigned", "{{ technician.first_name }} will do your visit {{ window.range }}.")
-        .Push(TechnicianAssigned, "New job: {{ job.description }}", "{{ window.range }}, {{ job.address }} ({{ customer.name }}).")
+        .Push(TechnicianAssigned, "New job: {{ job.description }}", "{% if window.range %}{{ window.range }}, {% endif %}{{ job.address }} ({{ customer.name }}).")
 
         .Email(OnMyWay, "{{ technician.first_name }} is on the way",
             Hello + "<p>{{ technician.first_name }} is on the way to {{ job.address }} and should arrive at about <strong>{{ eta.time }}</strong>.</p>\n" +

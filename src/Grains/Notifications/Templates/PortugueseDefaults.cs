@@ -37,7 +37,7 @@ internal static class PortugueseDefaults
             Hello + "<p>{{ technician.first_name }} vai fazer a sua visita:</p>\n" + Visit + Thanks)
         .Sms(TechnicianAssigned, "{{ company.name }}: {{ technician.first_name }} vai fazer a sua visita {{ window.range }}.")
         .InApp(TechnicianAssigned, "Visita atribuída", "{{ technician.first_name }} vai fazer a sua visita {{ window.range }}.")
-        .Push(TechnicianAssigned, "Novo serviço: {{ job.description }}", "{{ window.range }}, {{ job.address }} ({{ customer.name }}).")
+        .Push(TechnicianAssigned, "Novo serviço: {{ job.description }}", "{% if window.range %}{{ window.range }}, {% endif %}{{ job.address }} ({{ customer.name }}).")
 
         .Email(OnMyWay, "{{ technician.first_name }} está a caminho",
             Hello + "<p>{{ technician.first_name }} está a caminho de {{ job.address }} e deve chegar por volta das <strong>{{ eta.time }}</strong>.</p>\n" +

@@ -4,6 +4,7 @@ using Orleans;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Notifications.Outbox;
+using OrleansPortal.Grains.Notifications.WebPush;
 using OrleansPortal.Grains.Notifications.Templates;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
@@ -22,6 +23,7 @@ public sealed partial class VisitMessageComposer(
     OutboxSignal signal,
     DomainClock clock,
     IOptions<NotificationLinkOptions> options,
+    TechnicianJobPush technicianPush,
     ILogger<VisitMessageComposer> logger)
 {
     private static readonly NotificationChannel[] Channels = [NotificationChannel.Email, NotificationChannel.Sms, NotificationChannel.InApp];
@@ -29,6 +31,7 @@ public sealed partial class VisitMessageComposer(
     public async Task QueueAsync(TicketSnapshot ticket, IReadOnlyList<VisitMoment> moments, VisitExtras? extras, string? trackingToken)
     {
         if (moments.Count == 0) return;
+        await technicianPush.QueueAsync(ticket, moments); // the technician's phone, whoever the customer's audience is
         var customer = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(ticket.TenantId, ticket.Details.CustomerId)).GetAsync();
         var audience = customer.Contacts.Where(c => c.Role == ContactRole.Owner || c.Role == ContactRole.PropertyManager && c.GrantedPropertyIds.Contains(ticket.Details.PropertyId)).ToList();
         if (audience.Count == 0) return;

@@ -24,7 +24,7 @@ public static class SmsServices
         }
 
         var http = services.AddHttpClient(TwilioHttpClient.Name, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<SmsOptions>>().Value.RequestTimeout);
-        if (Uri.TryCreate(section[nameof(SmsOptions.ApiBaseUrl)], UriKind.Absolute, out var fake)) http.AddHttpMessageHandler(() => new TwilioApiBaseUrlHandler(fake));
+        if (Uri.TryCreate(section[nameof(SmsOptions.ApiBaseUrl)], UriKind.Absolute, out var fake)) http.AddHttpMessageHandler(() => new ProviderAddressHandler(fake));
         services.AddSingleton<TwilioHttpClient>();
         services.AddSingleton<ISmsSender, TwilioSmsSender>();
         return services;

@@ -6,7 +6,7 @@ namespace OrleansPortal.Web.Notifications.Sms;
 
 /// <summary>
 /// The Twilio SDK's transport on a pooled <see cref="System.Net.Http.HttpClient"/> from the factory (named
-/// <see cref="Name"/>, whose handler chain may point it at a fake Twilio: <see cref="TwilioApiBaseUrlHandler"/>).
+/// <see cref="Name"/>, whose handler chain may point it at a fake Twilio: <see cref="ProviderAddressHandler"/>).
 /// Holds no state between requests, so one instance serves every concurrent send.
 /// </summary>
 public sealed class TwilioHttpClient(IHttpClientFactory factory) : Twilio.Http.HttpClient

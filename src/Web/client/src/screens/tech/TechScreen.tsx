@@ -5,6 +5,8 @@ import { deviceToken } from "./deviceToken";
 import { followChosenJob } from "./notes";
 import { NotesAndPhotos } from "./NotesAndPhotos";
 import { OutOfOrderDialog } from "./OutOfOrderDialog";
+import { checkPush } from "./push";
+import { PushCard } from "./PushCard";
 import { jobsSeen, keepRefreshing } from "./today";
 import { TodayList } from "./TodayList";
 import { TokenCard } from "./TokenCard";
@@ -13,7 +15,7 @@ import { TrackingCard } from "./TrackingCard";
 import "./tech.css";
 
 /**
- * The technician's phone page: today's jobs with their steps, notes and photos, location sharing and the device token.
+ * The technician's phone page: today's jobs with their steps, notes and photos, location sharing, job alerts and the device token.
  * Without a token there is nothing to list yet, so the token comes first.
  */
 export function TechScreen() {
@@ -22,6 +24,9 @@ export function TechScreen() {
   useEffect(() => keepRefreshing(), []);
   useEffect(() => followChosenJob(), []);
   const hasToken = deviceToken.value !== "";
+  useEffect(() => {
+    if (hasToken) void checkPush();
+  }, [hasToken]);
 
   return (
     <>
@@ -34,6 +39,7 @@ export function TechScreen() {
         {hasToken ? <TodayList /> : <TokenCard />}
         {hasToken && jobsSeen.value.length > 0 && <NotesAndPhotos />}
         <TrackingCard />
+        {hasToken && <PushCard />}
         {hasToken && <TokenCard />}
       </main>
       <OutOfOrderDialog />

@@ -79,3 +79,22 @@ export const addPhoto = (ticketId: string, photo: File, caption: string) => {
   form.append("caption", caption);
   return answer(api.POST("/api/v1/device/jobs/{ticketId}/photos", { params: job(ticketId), headers: authorization(), ...multipart(form) }));
 };
+
+export type PushSettings = components["schemas"]["PushSettingsDto"];
+export type PushDevice = components["schemas"]["PushDeviceDto"];
+
+export const pushSettings = () => answer(api.GET("/api/v1/device/push-subscriptions", { headers: authorization() }));
+
+/** A browser's subscription as PushSubscription.toJSON() gives it. */
+export const savePushSubscription = (subscription: PushSubscriptionJSON) =>
+  answer(api.POST("/api/v1/device/push-subscriptions", {
+    headers: authorization(),
+    body: {
+      endpoint: subscription.endpoint ?? null,
+      expirationTime: subscription.expirationTime ?? null,
+      keys: { p256dh: subscription.keys?.["p256dh"] ?? null, auth: subscription.keys?.["auth"] ?? null },
+    },
+  }));
+
+export const removePushSubscription = (id: string) =>
+  answer(api.DELETE("/api/v1/device/push-subscriptions/{id}", { params: { path: { id } }, headers: authorization() }));
