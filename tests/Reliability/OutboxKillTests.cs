@@ -39,7 +39,9 @@ public sealed class OutboxKillTests : IAsyncLifetime
         settings["Sms__From"] = "+15005550006";
         settings["Sms__ApiBaseUrl"] = _twilio.BaseUrl.ToString();
         settings["Portal__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
-        settings["Notifications__Outbox__Lease"] = "00:00:05"; // the dead node's claims come back in seconds, not a minute
+        // The dead node's claims come back in seconds, not half a minute (a lease must outlast two send timeouts and 5 s).
+        settings["Notifications__Outbox__Lease"] = "00:00:08";
+        settings["Notifications__Outbox__SendTimeout"] = "00:00:01";
         var app = AppNode.Start("first", Home("first"), settings, port);
         await app.WaitHealthyAsync(TimeSpan.FromSeconds(90));
 
@@ -58,7 +60,7 @@ public sealed class OutboxKillTests : IAsyncLifetime
         app = AppNode.Start("second", Home("second"), settings, port);
         await app.WaitHealthyAsync(TimeSpan.FromSeconds(90));
         await WaitAsync(() => _twilio.Messages.Count >= Messages, "every message reached Twilio", app);
-        await Task.Delay(TimeSpan.FromSeconds(7)); // past another lease: a copy that would go twice has gone by now
+        await Task.Delay(TimeSpan.FromSeconds(9)); // past another lease: a copy that would go twice has gone by now
         await app.DisposeAsync();
 
         var copies = _twilio.Messages.GroupBy(m => m.Body).ToDictionary(g => g.Key, g => g.Count());

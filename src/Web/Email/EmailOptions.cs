@@ -23,7 +23,7 @@ public sealed class EmailOptions
     /// How many SMTP connections this node keeps open and sends on at once. One connection carries one message at a time,
     /// so this bounds the node's throughput and the load it puts on the mail server.
     /// </summary>
-    public int PoolSize { get; set; } = 4;
+    public int PoolSize { get; set; } = 8;
 
     /// <summary>How long one SMTP command may take before the attempt is given up as a transient failure.</summary>
     public int TimeoutSeconds { get; set; } = 30;

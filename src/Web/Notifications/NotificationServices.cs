@@ -19,7 +19,11 @@ public static class NotificationServices
     /// <summary>The communication engine: what composes visit messages (in the silo), the outbox sender, its channels and the centre's feed.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName))
+            .Validate(o => o.Lease >= o.SendTimeout + OutboxDispatcher.LeaseMargin + o.SendTimeout,
+                $"{OutboxOptions.SectionName}:Lease must be at least twice SendTimeout plus {OutboxDispatcher.LeaseMargin.TotalSeconds:0} s: a claim must outlast the wait in this node's queue and the send")
+            .Validate(o => o.BatchSize >= 2 && o.Concurrency >= 1 && o.MaxAttempts >= 1, $"{OutboxOptions.SectionName}: BatchSize of 2 or more, Concurrency and MaxAttempts of 1 or more")
+            .ValidateOnStart();
         services.Configure<NotificationLinkOptions>(o =>
         {
             // Links point where the portal is published, unless the notifications section says otherwise.

@@ -29,6 +29,9 @@ public sealed partial class OutboxDispatcher(
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private static readonly TimeSpan TopUpPause = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>Lease kept spare beyond a send's timeout: the settling write and clock differences between nodes.</summary>
+    public static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(5);
+
     private readonly Dictionary<NotificationChannel, IMessageChannel> _channels = channels.ToDictionary(c => c.Channel);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,7 +39,7 @@ public sealed partial class OutboxDispatcher(
         // A flow rather than batches: workers take claimed messages one by one, and the claimer tops the queue up as it
         // drains, so one slow message never holds back the batch it came with.
         var settings = options.Value;
-        var queue = Channel.CreateBounded<OutboxMessage>(new BoundedChannelOptions(settings.BatchSize) { SingleWriter = true });
+        var queue = Channel.CreateBounded<Claimed>(new BoundedChannelOptions(settings.BatchSize) { SingleWriter = true });
         var workers = Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(() => WorkAsync(queue.Reader))).ToArray();
         try
         {
@@ -53,7 +56,7 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task ClaimAsync(Channel<OutboxMessage> queue, CancellationToken stoppingToken)
+    private async Task ClaimAsync(Channel<Claimed> queue, CancellationToken stoppingToken)
     {
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
@@ -66,9 +69,10 @@ public sealed partial class OutboxDispatcher(
             }
 
             IReadOnlyList<OutboxMessage> claimed;
+            var claimedAt = clock.GetUtcNow();
             try
             {
-                claimed = await outbox.ClaimDueAsync(_owner, room, settings.Lease, clock.GetUtcNow(), stoppingToken);
+                claimed = await outbox.ClaimDueAsync(_owner, room, settings.Lease, claimedAt, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -78,15 +82,29 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
-            foreach (var message in claimed) await queue.Writer.WriteAsync(message, CancellationToken.None);
+            foreach (var message in claimed) await queue.Writer.WriteAsync(new Claimed(message, claimedAt + settings.Lease), CancellationToken.None);
             if (claimed.Count < room) await signal.WaitAsync(settings.PollInterval, stoppingToken); // nothing more is due now
         }
     }
 
-    private async Task WorkAsync(ChannelReader<OutboxMessage> queue)
+    private async Task WorkAsync(ChannelReader<Claimed> queue)
     {
-        await foreach (var message in queue.ReadAllAsync()) await DeliverAsync(message);
+        await foreach (var (message, leaseEnds) in queue.ReadAllAsync())
+        {
+            // Too little lease left for a send to finish inside it (the queue waited on a slow provider): another node may
+            // claim it while we send, so give it back instead; it is claimed again at once, with a fresh lease.
+            if (leaseEnds - clock.GetUtcNow() < options.Value.SendTimeout + LeaseMargin)
+            {
+                await SettleAsync(() => outbox.RequeueAsync(message.Id, _owner, clock.GetUtcNow(), "requeued", "waited too long on this node", countAttempt: false, clock.GetUtcNow(), CancellationToken.None));
+                continue;
+            }
+
+            await DeliverAsync(message);
+        }
     }
+
+    /// <summary>A claimed message and when its lease ends.</summary>
+    private sealed record Claimed(OutboxMessage Message, DateTimeOffset LeaseEnds);
 
     private async Task DeliverAsync(OutboxMessage message)
     {

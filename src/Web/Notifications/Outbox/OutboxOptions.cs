@@ -13,11 +13,12 @@ public sealed class OutboxOptions
 
     /// <summary>
     /// How long a claim is this node's. A node that dies mid-send leaves its messages to others after this; a send is
-    /// cut off well before it (<see cref="SendTimeout"/>), so a slow provider never lets two nodes send the same message.
+    /// cut off well before it (<see cref="SendTimeout"/>), and a message that waited on this node until too little of its
+    /// lease is left is put back rather than sent, so a slow provider never lets two nodes send the same message.
     /// </summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
-    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often an idle node looks for messages that became due (a reminder's hour, a retry's backoff).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

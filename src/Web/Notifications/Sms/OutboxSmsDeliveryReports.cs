@@ -16,7 +16,7 @@ public sealed partial class OutboxSmsDeliveryReports(INotificationOutbox outbox,
 
     public async Task RecordAsync(string messageSid, string status, string? errorCode, CancellationToken cancellationToken)
     {
-        if (StatusOf(status) is not { } reported) return; // queued, accepted, sending: nothing the log does not say already
+        if (StatusOf(status) is not { } reported) return; // queued, accepted, sending, sent: nothing the log does not say already
         var detail = errorCode is null ? null : $"Twilio error {errorCode}";
         for (var look = 0; look < Looks; look++)
         {
@@ -27,10 +27,12 @@ public sealed partial class OutboxSmsDeliveryReports(INotificationOutbox outbox,
         LogUnknown(messageSid, status);
     }
 
-    /// <summary>Twilio's MessageStatus as an outbox status: undelivered means the carrier gave up after Twilio took it.</summary>
+    /// <summary>
+    /// Twilio's MessageStatus as an outbox status: undelivered means the carrier gave up after Twilio took it. "sent" adds
+    /// nothing (the sender stored "sent" when Twilio took the message), so it costs no database work.
+    /// </summary>
     private static OutboxStatus? StatusOf(string status) => status switch
     {
-        "sent" => OutboxStatus.Sent,
         "delivered" => OutboxStatus.Delivered,
         "undelivered" => OutboxStatus.Bounced,
         "failed" => OutboxStatus.Failed,
