@@ -58,4 +58,11 @@ public interface INotificationOutbox
 
     /// <summary>Marks one (or, with no id, every) sent in-app message of the contact read; returns how many changed.</summary>
     Task<int> MarkInAppReadAsync(string tenantId, string customerId, string contactId, long? id, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends at once the leases held by earlier processes of this node (owners starting with <paramref name="nodePrefix"/>,
+    /// other than <paramref name="owner"/>): a node that restarts takes its predecessor's claims back, in doubt, instead of
+    /// waiting for them to run out. Only for a prefix no live process can share. Returns how many were released.
+    /// </summary>
+    Task<int> ReleasePredecessorsAsync(string nodePrefix, string owner, DateTimeOffset now, CancellationToken cancellationToken = default);
 }

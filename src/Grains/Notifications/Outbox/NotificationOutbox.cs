@@ -127,6 +127,11 @@ public sealed class NotificationOutbox(PortalDatabase database) : INotificationO
             a => { Row(a); Logged(a); }, cancellationToken) > 0;
     }
 
+    public Task<int> ReleasePredecessorsAsync(string nodePrefix, string owner, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        database.ExecuteAsync(
+            "UPDATE notification_outbox SET lease_until = @now WHERE status = 'sending' AND lease_owner <> @owner AND substr(lease_owner, 1, @length) = @prefix",
+            a => a.Add("@owner", owner).Add("@prefix", nodePrefix).Add("@length", nodePrefix.Length).AddTime("@now", now), cancellationToken);
+
     public Task<int> CancelQueuedAsync(string tenantId, string ticketId, NotificationTrigger trigger, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         database.ExecuteAsync(
             "UPDATE notification_outbox SET status = 'cancelled', error = @reason, updated_at = @at " +

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Notifications;
@@ -24,9 +26,11 @@ public sealed partial class OutboxDispatcher(
     IEnumerable<IMessageChannel> channels,
     DomainClock clock,
     IOptions<OutboxOptions> options,
+    IServer server,
+    IHostApplicationLifetime lifetime,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private string _owner = $"{Environment.MachineName}/pid-{Environment.ProcessId}/{Guid.NewGuid():N}";
     private static readonly TimeSpan TopUpPause = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Lease kept spare beyond a send's timeout: the settling write and clock differences between nodes.</summary>
@@ -39,6 +43,7 @@ public sealed partial class OutboxDispatcher(
         // A flow rather than batches: workers take claimed messages one by one, and the claimer tops the queue up as it
         // drains, so one slow message never holds back the batch it came with.
         var settings = options.Value;
+        await TakeOverFromPredecessorAsync(stoppingToken);
         var queue = Channel.CreateBounded<Claimed>(new BoundedChannelOptions(settings.BatchSize) { SingleWriter = true });
         var workers = Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(() => WorkAsync(queue.Reader))).ToArray();
         try
@@ -53,6 +58,36 @@ public sealed partial class OutboxDispatcher(
         {
             queue.Writer.TryComplete();
             await Task.WhenAll(workers);
+        }
+    }
+
+    /// <summary>
+    /// Once the app listens, names this process after its node (host name and HTTP port: no two live processes share
+    /// them) and takes back the claims an earlier process of the node left when it died, so they are sent again (in
+    /// doubt) now rather than when their leases run out. Without a listening port (the in-memory test server) the
+    /// process's own name stays, and leases simply run out.
+    /// </summary>
+    private async Task TakeOverFromPredecessorAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+            await started.Task;
+
+        var port = server.Features.Get<IServerAddressesFeature>()?.Addresses
+            .Select(a => Uri.TryCreate(a.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Port : 0)
+            .FirstOrDefault(p => p > 0) ?? 0;
+        if (port == 0) return;
+        var node = $"{Environment.MachineName}:{port}/";
+        _owner = node + Guid.NewGuid().ToString("N");
+        try
+        {
+            var released = await outbox.ReleasePredecessorsAsync(node, _owner, clock.GetUtcNow(), stoppingToken);
+            if (released > 0) LogTakenOver(released);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogClaimFailed(ex); // the leases run out by themselves
         }
     }
 
@@ -201,6 +236,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} was settled by another node after this node's lease ran out")]
     private partial void LogLostLease(long messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Took back {Count} messages an earlier process of this node had claimed when it stopped")]
+    private partial void LogTakenOver(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} was in doubt and the provider already had it: not sent again")]
     private partial void LogReconciled(long messageId);

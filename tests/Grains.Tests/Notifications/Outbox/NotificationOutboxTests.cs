@@ -71,6 +71,24 @@ public abstract class NotificationOutboxTests(HistoryDatabase database) : IAsync
     }
 
     [Fact]
+    public async Task ARestartedNode_TakesBackItsPredecessorsClaimsAtOnce_ButNoOtherNodes()
+    {
+        var tenant = NewTenant();
+        var mine = (await _outbox.EnqueueAsync(Message(tenant, "Completed:a"), _t0))!.Value;
+        var theirs = (await _outbox.EnqueueAsync(Message(tenant, "Completed:b"), _t0))!.Value;
+        var claimedByDeadProcess = await ClaimAllAsync("host-1:5080/dead", _t0);
+        Assert.Contains(claimedByDeadProcess, m => m.Id == mine);
+        await _outbox.RequeueAsync(theirs, "host-1:5080/dead", _t0, "retry", null, countAttempt: true, _t0);
+        Assert.Contains(await ClaimAllAsync("host-2:5080/alive", _t0), m => m.Id == theirs);
+
+        Assert.True(await _outbox.ReleasePredecessorsAsync("host-1:5080/", "host-1:5080/restarted", _t0.AddSeconds(1)) >= 1); // earlier tests' rows too
+
+        var retaken = await ClaimAllAsync("host-1:5080/restarted", _t0.AddSeconds(2));
+        Assert.Equal([mine], retaken.Where(m => m.Id == mine || m.Id == theirs).Select(m => m.Id)); // another host's claim stands
+        Assert.True(retaken.Single(m => m.Id == mine).InDoubt);
+    }
+
+    [Fact]
     public async Task ARequeue_WaitsForItsTime_AndOnlyARetryCountsAsAnAttempt()
     {
         var tenant = NewTenant();
