@@ -30,8 +30,7 @@ public static class NotificationServices
             if (configuration["Portal:PublicBaseUrl"] is { Length: > 0 } portal) o.PublicBaseUrl = portal;
             configuration.GetSection("Notifications").Bind(o);
         });
-        services.AddSingleton<TechnicianJobPush>();
-        services.AddSingleton<VisitMessageComposer>();
+        services.AddVisitNotifications();
         services.AddSingleton<CustomerMessageComposer>();
         services.AddSingleton<DeliveryRules>();
         services.AddSingleton<IMessageChannel, EmailChannel>();

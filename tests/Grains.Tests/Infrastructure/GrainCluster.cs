@@ -6,6 +6,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using OrleansPortal.Grains.Dispatch;
+using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Grains.Storage;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Technicians.History;
@@ -73,6 +74,7 @@ public sealed class GrainCluster : IAsyncLifetime
             });
             StorageFaults.InjectIntoPingHistory(silo.Services); // and stores of pings
             silo.Services.AddPortalTables(database);
+            silo.Services.AddVisitNotifications(); // the visit grains listen to every ticket's changes and ETAs
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

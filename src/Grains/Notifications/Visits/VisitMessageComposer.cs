@@ -32,7 +32,16 @@ public sealed partial class VisitMessageComposer(
     {
         if (moments.Count == 0) return;
         await technicianPush.QueueAsync(ticket, moments); // the technician's phone, whoever the customer's audience is
-        var customer = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(ticket.TenantId, ticket.Details.CustomerId)).GetAsync();
+        CustomerSnapshot customer;
+        try
+        {
+            customer = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(ticket.TenantId, ticket.Details.CustomerId)).GetAsync();
+        }
+        catch (NotFoundException)
+        {
+            return; // a ticket whose customer is gone has nobody to tell; retrying would not change that
+        }
+
         var audience = customer.Contacts.Where(c => c.Role == ContactRole.Owner || c.Role == ContactRole.PropertyManager && c.GrantedPropertyIds.Contains(ticket.Details.PropertyId)).ToList();
         if (audience.Count == 0) return;
 
