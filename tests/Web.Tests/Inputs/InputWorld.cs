@@ -52,7 +52,7 @@ public sealed record InputWorld(DocumentScenario Scenario, string TicketId, stri
     {
         ("ticketId", _) or ("id", "tickets" or "jobs") => TicketId,
         ("technicianId", _) or ("id", "technicians") => Scenario.TechnicianId,
-        ("id", "customers") => Scenario.Customer.Id,
+        ("id", "customers") or ("customerId", _) => Scenario.Customer.Id,
         ("id", "properties") => Scenario.Property.Id,
         ("id", "estimates") => EstimateId,
         ("id", "invoices") => InvoiceId,

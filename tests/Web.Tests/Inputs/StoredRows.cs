@@ -16,8 +16,9 @@ public static class StoredRows
         // Not Orleans' stream subscriptions: the live feeds subscribe on their own schedule, whatever a request does.
         // Not dispatch's plans either: the dispatch grain writes them on its own timers and on ticket events that trail
         // the set-up's requests, so its version moves between any two reads (a clean run once saw v1 -> v3 around one
-        // refused request). A refused ticket or assignment is checked through the ticket's own state.
-        "SELECT state_name || ' ' || key_ext || ' v' || version FROM orleans_grain_state WHERE state_name NOT IN ('PubSubRendezvousGrain', 'dispatch')",
+        // refused request). A refused ticket or assignment is checked through the ticket's own state. Nor the visits'
+        // notification state, which follows the same trailing ticket events and ETAs.
+        "SELECT state_name || ' ' || key_ext || ' v' || version FROM orleans_grain_state WHERE state_name NOT IN ('PubSubRendezvousGrain', 'dispatch', 'visit-notifications')",
         "SELECT 'technician ' || tenant_id || ' ' || technician_id || ' ' || name || ' ' || status FROM company_technicians",
         "SELECT 'thread ' || tenant_id || ' ' || thread_id || ' ' || last_message_at || ' ' || team_unread FROM conversation_threads",
         "SELECT 'series ' || tenant_id || ' ' || series_id FROM recurring_job_series",

@@ -1,13 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+using OrleansPortal.Grains;
 using OrleansPortal.Grains.Notifications.WebPush;
 
 namespace OrleansPortal.Web.Notifications.WebPush;
 
 /// <summary>A browser's PushSubscription as its toJSON() gives it: { endpoint, expirationTime, keys: { p256dh, auth } }.</summary>
-public sealed record PushSubscriptionRequest(string? Endpoint, double? ExpirationTime, PushSubscriptionKeys? Keys);
+public sealed record PushSubscriptionRequest([property: MaxLength(InputLimits.Url)] string? Endpoint, double? ExpirationTime, PushSubscriptionKeys? Keys);
 
 /// <param name="P256dh">The browser's P-256 public key, base64url.</param>
 /// <param name="Auth">The browser's authentication secret, base64url.</param>
-public sealed record PushSubscriptionKeys(string? P256dh, string? Auth);
+public sealed record PushSubscriptionKeys([property: MaxLength(PushSubscriptionKeys.MaxKeyLength)] string? P256dh, [property: MaxLength(PushSubscriptionKeys.MaxKeyLength)] string? Auth)
+{
+    /// <summary>Far above a key's 87 characters (65 bytes, base64url), so no browser's key is ever near it.</summary>
+    public const int MaxKeyLength = 200;
+}
 
 /// <summary>What the phone needs to subscribe (the key to subscribe with) and the technician's subscribed browsers.</summary>
 /// <param name="ApplicationServerKey">Our VAPID public key, base64url: PushManager.subscribe's applicationServerKey.</param>

@@ -93,10 +93,17 @@ public static class PushSubscriptionsApi
     {
         bytes = [];
         // Checked first: the decoder throws rather than answers false for some characters outside the alphabet.
-        if (text is not { Length: > 0 and <= 200 } || !text.TrimEnd('=').All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return false;
+        if (text is not { Length: > 0 and <= PushSubscriptionKeys.MaxKeyLength } || !text.TrimEnd('=').All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return false;
         var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text.TrimEnd('='), buffer, out var written)) return false;
-        bytes = buffer[..written];
-        return true;
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(text.TrimEnd('='), buffer, out var written)) return false;
+            bytes = buffer[..written];
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false; // a last group whose spare bits are set ("0001-01-01"): not base64url a browser writes
+        }
     }
 }
