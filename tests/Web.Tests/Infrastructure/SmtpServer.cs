@@ -61,6 +61,17 @@ public sealed class SmtpServer : IAsyncLifetime
             .Where(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase))];
     }
 
+    /// <summary>
+    /// Waits until <paramref name="address"/> has at least <paramref name="count"/> sign-in mails (a magic link in them);
+    /// returns the last. Other mail to the address (a visit's messages) is passed over.
+    /// </summary>
+    public async Task<ReceivedMail> WaitForSignInMailAsync(string address, int count = 1)
+    {
+        IReadOnlyList<ReceivedMail> SignIns() => [.. MailTo(address).Where(m => m.Links.Count > 0)];
+        await Eventually.TrueAsync(() => Task.FromResult(SignIns().Count >= count), $"{count} sign-in mail(s) reached {address}");
+        return SignIns()[count - 1];
+    }
+
     /// <summary>Waits until <paramref name="address"/> has at least <paramref name="count"/> messages; returns the last.</summary>
     public async Task<ReceivedMail> WaitForMailAsync(string address, int count = 1)
     {

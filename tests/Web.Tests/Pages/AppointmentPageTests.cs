@@ -18,7 +18,7 @@ public sealed class AppointmentPageTests(BrowserFixture browser, SmtpServer smtp
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Email me a sign-in link" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Check your email.")).ToBeVisibleAsync();
-        var mail = await smtp.WaitForMailAsync(email);
+        var mail = await smtp.WaitForSignInMailAsync(email);
         await page.GotoAsync(mail.Links[0].PathAndQuery); // the mail's host is the configured public address
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your appointments" })).ToBeVisibleAsync();

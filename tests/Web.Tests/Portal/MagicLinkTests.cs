@@ -21,7 +21,7 @@ public sealed class MagicLinkTests(SmtpServer smtp) : IClassFixture<SmtpServer>
 
         var requested = await RequestLinkAsync(app, email);
         Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
-        var mail = await smtp.WaitForMailAsync(email);
+        var mail = await smtp.WaitForSignInMailAsync(email);
         var link = Assert.Single(mail.Links);
         Assert.StartsWith("http://portal.test/portal/login?token=", link.ToString());
 
@@ -43,7 +43,7 @@ public sealed class MagicLinkTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         var email = UniqueEmail();
         await customer.AddContactAsync(email);
         await RequestLinkAsync(app, email);
-        var mail = await smtp.WaitForMailAsync(email);
+        var mail = await smtp.WaitForSignInMailAsync(email);
 
         var prefetch = await app.CreateClient().GetAsync(mail.Links[0].PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, prefetch.StatusCode);
@@ -60,9 +60,9 @@ public sealed class MagicLinkTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         var email = UniqueEmail();
         await customer.AddContactAsync(email);
         await RequestLinkAsync(app, email);
-        var first = await smtp.WaitForMailAsync(email, 1);
+        var first = await smtp.WaitForSignInMailAsync(email, 1);
         await RequestLinkAsync(app, email);
-        var second = await smtp.WaitForMailAsync(email, 2);
+        var second = await smtp.WaitForSignInMailAsync(email, 2);
 
         clock.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal(HttpStatusCode.OK, (await PortalSession.RedeemAsync(app, first.Token())).StatusCode);
@@ -87,7 +87,7 @@ public sealed class MagicLinkTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         Assert.Equal(forKnown.Content.Headers.ContentType, forUnknown.Content.Headers.ContentType);
         Assert.Equal(await forKnown.Content.ReadAsStringAsync(), await forUnknown.Content.ReadAsStringAsync());
         // Requests are handled in order, so once the known email's mail is there the unknown one has been dealt with.
-        await smtp.WaitForMailAsync(known);
+        await smtp.WaitForSignInMailAsync(known);
         Assert.Empty(smtp.MailTo(unknown));
     }
 
@@ -104,7 +104,7 @@ public sealed class MagicLinkTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         await RequestLinkAsync(app, old);
         await RequestLinkAsync(app, renewed);
 
-        var mail = await smtp.WaitForMailAsync(renewed);
+        var mail = await smtp.WaitForSignInMailAsync(renewed);
         var client = await PortalSession.SignInAsync(app, mail.Token());
         Assert.Equal(renewed, (await client.GetFromJsonAsync<PortalMeDto>("/api/v1/portal/me", ApiJson.Options))!.Email);
         Assert.Empty(smtp.MailTo(old)); // requests are handled in order: the old address's was dealt with first
@@ -123,7 +123,7 @@ public sealed class MagicLinkTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         for (var i = 0; i < 6; i++) Assert.Equal(HttpStatusCode.Accepted, (await RequestLinkAsync(app, email)).StatusCode);
         await RequestLinkAsync(app, other);
 
-        await smtp.WaitForMailAsync(other);
+        await smtp.WaitForSignInMailAsync(other);
         Assert.Equal(5, smtp.MailTo(email).Count);
     }
 
@@ -154,7 +154,7 @@ public sealed class MagicLinkTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         await inBolt.AddContactAsync(email);
 
         await RequestLinkAsync(app, email);
-        var mail = await smtp.WaitForMailAsync(email);
+        var mail = await smtp.WaitForSignInMailAsync(email);
 
         Assert.Equal(2, mail.Links.Count);
         var seen = new Dictionary<string, string>();
