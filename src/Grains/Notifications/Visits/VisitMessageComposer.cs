@@ -119,7 +119,7 @@ public sealed partial class VisitMessageComposer(
     }
 
     /// <summary>Where the contact is reached on a channel, or null when they cannot be: no email, no phone.</summary>
-    private static string? AddressOf(CustomerContact contact, NotificationChannel channel, CustomerSnapshot customer) => channel switch
+    public static string? AddressOf(CustomerContact contact, NotificationChannel channel, CustomerSnapshot customer) => channel switch
     {
         NotificationChannel.Email => string.IsNullOrWhiteSpace(contact.Email) ? null : contact.Email,
         NotificationChannel.Sms => string.IsNullOrWhiteSpace(contact.Phone) ? null : contact.Phone,
@@ -127,7 +127,8 @@ public sealed partial class VisitMessageComposer(
         _ => null,
     };
 
-    private static string FirstName(string name) => name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : name;
+    /// <summary>The name a message greets someone by: the first word of their name.</summary>
+    public static string FirstName(string name) => name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : name;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} messages for ticket {TicketId}")]
     private partial void LogQueued(int count, string ticketId);
