@@ -10,6 +10,23 @@ public static class EtaPolicy
 
     /// <summary>A position older than this says little about where the technician is now; the plan's start is used instead.</summary>
     public static readonly TimeSpan PositionFreshness = TimeSpan.FromMinutes(15);
+
+    /// <summary>An ETA this close counts as arriving.</summary>
+    public static readonly TimeSpan ArrivingWithin = TimeSpan.FromMinutes(5);
+
+    /// <summary>A fresh position this close to the job counts as arriving, whatever the ETA says (an early technician's ETA is the window's start).</summary>
+    public const double ArrivingWithinMeters = 150;
+
+    /// <summary>
+    /// Whether the technician is about to arrive at <paramref name="stop"/>: on the way to it, and either a fresh
+    /// position within <see cref="ArrivingWithinMeters"/> of it or an ETA within <see cref="ArrivingWithin"/>.
+    /// </summary>
+    public static bool IsArriving(PlannedStop stop, StopEstimate estimate, GeoPoint? position, DateTimeOffset? positionAt, DateTimeOffset now)
+    {
+        if (stop.Status != TicketStatus.EnRoute) return false;
+        if (estimate.Eta - now <= ArrivingWithin) return true;
+        return position is { } at && positionAt is { } heard && now - heard <= PositionFreshness && at.DistanceMetersTo(stop.Location) <= ArrivingWithinMeters;
+    }
 }
 
 /// <summary>

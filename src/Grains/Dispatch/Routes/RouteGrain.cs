@@ -158,11 +158,13 @@ public sealed class RouteGrain(
             var estimate = _estimates[i];
             var published = state.State.Published.GetValueOrDefault(estimate.TicketId);
             var overtaken = published is not null && published.Eta < _computedAt && plan.Stops[i].Status != TicketStatus.OnSite;
-            if (published is not null && !overtaken && published.Late == estimate.LateRisk && (estimate.Eta - published.Eta).Duration() <= EtaPolicy.PublishThreshold) continue;
+            var arriving = EtaPolicy.IsArriving(plan.Stops[i], estimate, _position, _positionAt, _computedAt);
+            if (published is not null && !overtaken && published.Late == estimate.LateRisk && published.Arriving == arriving
+                && (estimate.Eta - published.Eta).Duration() <= EtaPolicy.PublishThreshold) continue;
 
-            state.State.Published[estimate.TicketId] = new PublishedEta(estimate.Eta, estimate.LateRisk);
+            state.State.Published[estimate.TicketId] = new PublishedEta(estimate.Eta, estimate.LateRisk, arriving);
             moved = true;
-            var eta = new TicketEta(Owner.TenantId, estimate.TicketId, plan.TechnicianId, estimate.Eta, plan.Stops[i].ArrivalWindow, estimate.MinutesLate, _computedAt);
+            var eta = new TicketEta(Owner.TenantId, estimate.TicketId, plan.TechnicianId, estimate.Eta, plan.Stops[i].ArrivalWindow, estimate.MinutesLate, _computedAt, arriving);
             await streams.GetStream<TicketEta>(DispatchStreams.EtaFor(Owner.TenantId, estimate.TicketId)).OnNextAsync(eta);
         }
 

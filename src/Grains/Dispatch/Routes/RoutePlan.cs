@@ -47,6 +47,10 @@ public sealed record StopEstimate(string TicketId, DateTimeOffset Eta, DateTimeO
     public bool LateRisk => MinutesLate > 0;
 }
 
-/// <summary>What goes out on "ticket-eta/{tenant}:{ticket}" when a job's ETA moves by more than the threshold.</summary>
+/// <summary>
+/// What goes out on "ticket-eta/{tenant}:{ticket}" when a job's ETA moves by more than the threshold, turns late or on
+/// time, or the technician starts <paramref name="Arriving"/> (<see cref="EtaPolicy.IsArriving"/>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("op.TicketEta")]
-public sealed record TicketEta(string TenantId, string TicketId, string TechnicianId, DateTimeOffset Eta, TimeWindow? ArrivalWindow, double MinutesLate, DateTimeOffset ComputedAt);
+public sealed record TicketEta(
+    string TenantId, string TicketId, string TechnicianId, DateTimeOffset Eta, TimeWindow? ArrivalWindow, double MinutesLate, DateTimeOffset ComputedAt, bool Arriving = false);

@@ -14,9 +14,6 @@ public static class VisitMoments
     /// <summary>The review request follows completion by this much: after the customer has seen the work, before they forget it.</summary>
     public static readonly TimeSpan ReviewDelay = TimeSpan.FromHours(3);
 
-    /// <summary>An ETA this close counts as arriving.</summary>
-    public static readonly TimeSpan ArrivingWithin = TimeSpan.FromMinutes(5);
-
     /// <summary>Statuses in which the visit is still to happen and its booking means something.</summary>
     private static bool Upcoming(TicketStatus status) => status is TicketStatus.Scheduled or TicketStatus.Assigned or TicketStatus.EnRoute;
 
@@ -65,14 +62,16 @@ public static class VisitMoments
     public static bool RemindersLapse(VisitSeen? before, TicketSnapshot now) =>
         before?.Window is not null && (before.Window != now.ArrivalWindow || !Upcoming(now.Status));
 
-    /// <summary>The moments an ETA makes while the technician is on the way: arriving, and delayed past the window.</summary>
-    public static IReadOnlyList<VisitMoment> FromEta(TicketStatus status, TimeWindow? window, DateTimeOffset eta, DateTimeOffset computedAt, double minutesLate, TimeSpan delayTolerance)
+    /// <summary>
+    /// The moments an ETA makes while the technician is on the way: arriving (the route's judgement, <see
+    /// cref="Dispatch.Routes.EtaPolicy.IsArriving"/>: within 150 m or 5 minutes), and delayed past the window.
+    /// </summary>
+    public static IReadOnlyList<VisitMoment> FromEta(TicketStatus status, TimeWindow? window, bool arriving, double minutesLate, TimeSpan delayTolerance)
     {
         if (status != TicketStatus.EnRoute) return [];
-        var moments = new List<VisitMoment>();
-        if (eta - computedAt <= ArrivingWithin) moments.Add(new VisitMoment(NotificationTrigger.Arriving, ""));
-        else if (window is not null && minutesLate > delayTolerance.TotalMinutes) moments.Add(new VisitMoment(NotificationTrigger.Delayed, Stamp(window.Start)));
-        return moments;
+        if (arriving) return [new VisitMoment(NotificationTrigger.Arriving, "")];
+        if (window is not null && minutesLate > delayTolerance.TotalMinutes) return [new VisitMoment(NotificationTrigger.Delayed, Stamp(window.Start))];
+        return [];
     }
 
     private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMddTHHmm", System.Globalization.CultureInfo.InvariantCulture);

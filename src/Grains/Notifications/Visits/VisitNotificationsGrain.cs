@@ -59,7 +59,7 @@ public sealed class VisitNotificationsGrain(
     {
         var seen = state.State.Seen;
         if (seen is null || seen.TechnicianId != eta.TechnicianId) return;
-        var moments = VisitMoments.FromEta(seen.Status, seen.Window, eta.Eta, eta.ComputedAt, eta.MinutesLate, options.Value.DelayTolerance);
+        var moments = VisitMoments.FromEta(seen.Status, seen.Window, eta.Arriving, eta.MinutesLate, options.Value.DelayTolerance);
         if (moments.Count == 0) return;
         var ticket = await GrainFactory.GetGrain<ITicketGrain>(this.GetPrimaryKeyString()).GetAsync();
         var token = await TrackingTokenForAsync(moments);

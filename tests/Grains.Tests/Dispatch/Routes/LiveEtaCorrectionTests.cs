@@ -26,7 +26,7 @@ public sealed class LiveEtaCorrectionTests(GrainCluster cluster) : IClassFixture
     /// <summary>The technician's drive from home to a job <paramref name="metersNorth"/> away, en route as the plan is set; the plan's ETA is already published.</summary>
     private sealed record Drive(ITechnicianGrain Technician, IRouteGrain Route, ConcurrentQueue<TicketEta> Etas, DateTimeOffset Start, DateTimeOffset Planned);
 
-    private async Task<Drive> EnRouteAsync(double metersNorth)
+    private async Task<Drive> EnRouteAsync(double metersNorth, TimeSpan? windowIn = null)
     {
         var id = TenantKeys.NewId();
         var technician = _client.GetGrain<ITechnicianGrain>(TenantKeys.For(_tenant, id));
@@ -44,7 +44,8 @@ public sealed class LiveEtaCorrectionTests(GrainCluster cluster) : IClassFixture
         var now = cluster.Time.GetUtcNow();
         var day = DateOnly.FromDateTime(now.UtcDateTime);
         var route = _client.GetGrain<IRouteGrain>(RouteKeys.For(_tenant, id, day));
-        var stop = new PlannedStop(ticketId, North(Home, metersNorth), "addr", "desc", TicketPriority.Routine, TicketStatus.EnRoute, null, TimeSpan.FromMinutes(30), now, now, now, false, null);
+        var window = windowIn is { } opensIn ? new TimeWindow(now + opensIn, now + opensIn + TimeSpan.FromHours(2)) : null;
+        var stop = new PlannedStop(ticketId, North(Home, metersNorth), "addr", "desc", TicketPriority.Routine, TicketStatus.EnRoute, window, TimeSpan.FromMinutes(30), now, now, now, false, null);
         var planned = (await route.SetPlanAsync(new RoutePlan(id, day, Home, Home, now.AddHours(-1), now.AddHours(8), TimeSpan.Zero, [stop]))).Estimates.Single().Eta;
         await Eventually.TrueAsync(() => etas.Count == 1, "the plan's ETA is published");
         return new Drive(technician, route, etas, now, planned);
@@ -111,5 +112,21 @@ public sealed class LiveEtaCorrectionTests(GrainCluster cluster) : IClassFixture
 
         await Eventually.TrueAsync(() => etas.Count == 2, "the overtaken ETA is published again");
         Assert.True(etas.Last().Eta >= planned.AddMinutes(1), $"{etas.Last().Eta} is not before now");
+    }
+
+    [Fact]
+    public async Task AnEarlyTechnicianComingWithin150Metres_IsPublishedAsArriving_ThoughTheEtaStaysTheWindowsStart()
+    {
+        // Three kilometres out and the window opens in an hour: expected when it opens, not arriving.
+        var (technician, route, etas, start, planned) = await EnRouteAsync(metersNorth: 3_000, windowIn: TimeSpan.FromHours(1));
+        Assert.False(etas.Single().Arriving);
+
+        // Ten minutes later, 120 m from the door: the ETA is still the window's start, but they are arriving.
+        cluster.Time.Set(start.AddMinutes(10));
+        await PingAsync(technician, route, North(Home, 3_000 - 120));
+
+        await Eventually.TrueAsync(() => etas.Count == 2, "the arrival is published though the ETA did not move");
+        Assert.True(etas.Last().Arriving);
+        Assert.Equal(planned, etas.Last().Eta);
     }
 }

@@ -107,13 +107,14 @@ public sealed class VisitMomentsTests
     }
 
     [Fact]
-    public void AnEtaUnderFiveMinutes_IsArriving_AndOneFarPastTheWindow_IsDelayed()
+    public void AnArrivingEta_IsArriving_AndOneFarPastTheWindow_IsDelayed()
     {
         var tolerance = TimeSpan.FromMinutes(15);
-        Assert.Equal([NotificationTrigger.Arriving], VisitMoments.FromEta(TicketStatus.EnRoute, Tomorrow, Now.AddMinutes(4), Now, 0, tolerance).Select(m => m.Trigger));
-        Assert.Equal([NotificationTrigger.Delayed], VisitMoments.FromEta(TicketStatus.EnRoute, Tomorrow, Now.AddMinutes(40), Now, 20, tolerance).Select(m => m.Trigger));
-        Assert.Empty(VisitMoments.FromEta(TicketStatus.EnRoute, Tomorrow, Now.AddMinutes(40), Now, 10, tolerance)); // late, but within tolerance
-        Assert.Empty(VisitMoments.FromEta(TicketStatus.Assigned, Tomorrow, Now.AddMinutes(2), Now, 0, tolerance)); // not on the way yet
+        Assert.Equal([NotificationTrigger.Arriving], VisitMoments.FromEta(TicketStatus.EnRoute, Tomorrow, arriving: true, 0, tolerance).Select(m => m.Trigger));
+        Assert.Equal([NotificationTrigger.Arriving], VisitMoments.FromEta(TicketStatus.EnRoute, Tomorrow, arriving: true, 20, tolerance).Select(m => m.Trigger)); // at the door: late is old news
+        Assert.Equal([NotificationTrigger.Delayed], VisitMoments.FromEta(TicketStatus.EnRoute, Tomorrow, arriving: false, 20, tolerance).Select(m => m.Trigger));
+        Assert.Empty(VisitMoments.FromEta(TicketStatus.EnRoute, Tomorrow, arriving: false, 10, tolerance)); // late, but within tolerance
+        Assert.Empty(VisitMoments.FromEta(TicketStatus.Assigned, Tomorrow, arriving: true, 0, tolerance)); // not on the way yet
     }
 
     private static TicketSnapshot Ticket(TicketStatus status, TimeWindow? window, string? technician = null, int audit = 1)
