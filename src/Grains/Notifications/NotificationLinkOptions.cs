@@ -16,5 +16,8 @@ public sealed class NotificationLinkOptions
 
     public Uri Appointment(string ticketId) => new($"{PublicBaseUrl.TrimEnd('/')}/portal/appointment/?id={Uri.EscapeDataString(ticketId)}");
 
+    /// <summary>The portal's documents, opened at the estimate.</summary>
+    public Uri Estimate(string estimateId) => new($"{PublicBaseUrl.TrimEnd('/')}/portal/#documents/{Uri.EscapeDataString(estimateId)}");
+
     public Uri Tracking(string token) => new($"{PublicBaseUrl.TrimEnd('/')}/track/{Uri.EscapeDataString(token)}");
 }

@@ -114,6 +114,29 @@ public sealed class DocumentsPageTests(BrowserFixture browser)
         Assert.Empty(problems.All);
     }
 
+    [Fact]
+    public async Task Customer_FollowsTheEstimateReadyLink_AndThatEstimateIsOpenAndInView()
+    {
+        using var app = new PortalFactory();
+        var address = app.StartOnLoopback();
+        var s = await DocumentScenario.CreateAsync(app);
+        for (var i = 1; i <= 4; i++) await s.CreateEstimateAsync(title: $"Older estimate {i}");
+        var estimate = await s.CreateEstimateAsync(title: "Rain sensor");
+        var another = await s.CreateEstimateAsync(title: "Not this one");
+        var contact = await s.Customer.AddContactAsync(DocumentScenario.UniqueEmail(), "Owner");
+        await using var context = await PhoneAsync(address);
+        var page = await context.NewPageAsync();
+        await PortalPages.SignInWithLinkAsync(page, await s.Customer.IssueTokenAsync(contact.Id));
+
+        // The link the message carries (NotificationLinkOptions.Estimate).
+        await page.GotoAsync($"/portal/#documents/{estimate.Id}");
+
+        var card = page.Locator($"details.estimate[data-id='{estimate.Id}']");
+        await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToBeInViewportAsync();
+        await Assertions.Expect(page.Locator($"details.estimate[data-id='{another.Id}']")).Not.ToHaveAttributeAsync("open", "");
+        await BrowserFixture.SaveScreenshotAsync(page, "portal-estimate-linked");
+    }
+
     private static async Task SignInAsync(IPage page, string token)
     {
         await PortalPages.SignInWithLinkAsync(page, token);

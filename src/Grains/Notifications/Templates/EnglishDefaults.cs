@@ -66,11 +66,11 @@ internal static class EnglishDefaults
         .Sms(ReviewRequest, "{{ company.name }}: how was your visit? Tell us in a minute: {{ links.review }}")
         .InApp(ReviewRequest, "How did we do?", "Tell us how your visit went.")
 
-        .Email(EstimateReady, "Your estimate {{ estimate.number }} is ready",
-            Hello + "<p>Your estimate {{ estimate.number }}, for {{ estimate.total }}, is ready.</p>\n" +
+        .Email(EstimateReady, "Your estimate is ready: {{ estimate.title }}",
+            Hello + "<p>Your estimate “{{ estimate.title }}”, for {{ estimate.total }}, is ready.</p>\n" +
             "<p><a href=\"{{ links.estimate }}\">Read and approve the estimate</a></p>" + Thanks)
-        .Sms(EstimateReady, "{{ company.name }}: estimate {{ estimate.number }} ({{ estimate.total }}) is ready: {{ links.estimate }}")
-        .InApp(EstimateReady, "Estimate ready", "Estimate {{ estimate.number }}: {{ estimate.total }}.")
+        .Sms(EstimateReady, "{{ company.name }}: your estimate \"{{ estimate.title }}\" ({{ estimate.total }}) is ready: {{ links.estimate }}")
+        .InApp(EstimateReady, "Estimate ready", "{{ estimate.title }}: {{ estimate.total }}.")
 
         .Email(InvoiceIssued, "Invoice {{ invoice.number }}",
             Hello + "<p>Invoice {{ invoice.number }}, for {{ invoice.total }}, is due on {{ invoice.due_date }}.</p>\n" +

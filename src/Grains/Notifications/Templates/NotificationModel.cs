@@ -84,8 +84,8 @@ public sealed class NotificationModel
         return Set(variable, url.AbsoluteUri);
     }
 
-    public NotificationModel Estimate(string number, decimal total, string currency) =>
-        Set("estimate.number", number).Set("estimate.total", LocalizedText.Money(total, currency, Language));
+    public NotificationModel Estimate(string number, string title, decimal total, string currency) =>
+        Set("estimate.number", number).Set("estimate.title", title).Set("estimate.total", LocalizedText.Money(total, currency, Language));
 
     public NotificationModel Invoice(string number, decimal total, string currency, DateOnly due) =>
         Set("invoice.number", number).Set("invoice.total", LocalizedText.Money(total, currency, Language)).Set("invoice.due_date", LocalizedText.Date(due, Language));

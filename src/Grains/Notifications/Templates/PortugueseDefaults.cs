@@ -69,11 +69,11 @@ internal static class PortugueseDefaults
         .Sms(ReviewRequest, "{{ company.name }}: como correu a visita? Avalie em 1 minuto: {{ links.review }}")
         .InApp(ReviewRequest, "Como correu?", "Conte-nos como correu a sua visita.")
 
-        .Email(EstimateReady, "O seu orçamento {{ estimate.number }} está pronto",
-            Hello + "<p>O seu orçamento {{ estimate.number }}, no valor de {{ estimate.total }}, está pronto.</p>\n" +
+        .Email(EstimateReady, "O seu orçamento está pronto: {{ estimate.title }}",
+            Hello + "<p>O seu orçamento «{{ estimate.title }}», no valor de {{ estimate.total }}, está pronto.</p>\n" +
             "<p><a href=\"{{ links.estimate }}\">Consulte e aprove o orçamento</a></p>" + Thanks)
-        .Sms(EstimateReady, "{{ company.name }}: o orçamento {{ estimate.number }} ({{ estimate.total }}) está pronto: {{ links.estimate }}")
-        .InApp(EstimateReady, "Orçamento pronto", "Orçamento {{ estimate.number }}: {{ estimate.total }}.")
+        .Sms(EstimateReady, "{{ company.name }}: o seu orçamento \"{{ estimate.title }}\" ({{ estimate.total }}) está pronto: {{ links.estimate }}")
+        .InApp(EstimateReady, "Orçamento pronto", "{{ estimate.title }}: {{ estimate.total }}.")
 
         .Email(InvoiceIssued, "Fatura {{ invoice.number }}",
             Hello + "<p>A fatura {{ invoice.number }}, no valor de {{ invoice.total }}, vence a {{ invoice.due_date }}.</p>\n" +

@@ -24,7 +24,7 @@ public static class SampleModels
         {
             return trigger switch
             {
-                NotificationTrigger.EstimateReady => model.Estimate("E-1042", 1250m, "EUR").Link("links.estimate", new Uri($"{Site}/portal/estimates/E-1042")),
+                NotificationTrigger.EstimateReady => model.Estimate("E-1042", "Boiler replacement", 1250m, "EUR").Link("links.estimate", new Uri($"{Site}/portal/#documents/E-1042")),
                 NotificationTrigger.InvoiceIssued or NotificationTrigger.PaymentReminder => Invoice(model, tomorrow),
                 NotificationTrigger.PaymentReceipt => Invoice(model, tomorrow).Payment(180m, "EUR"),
                 NotificationTrigger.Message => model.Message(pt ? "Levamos a válvula nova na terça-feira.\nObrigado pela paciência!" : "We will bring the new valve on Tuesday.\nThank you for your patience!"),

@@ -9,7 +9,7 @@ using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Grains.Notifications.Outbox;
 using OrleansPortal.Grains.Notifications.Templates;
-using OrleansPortal.Grains.Notifications.Visits;
+using OrleansPortal.Grains.Notifications.CustomerMessages;
 using OrleansPortal.Web.Hosting;
 
 namespace OrleansPortal.Web.Notifications.Composer;
@@ -43,7 +43,7 @@ public sealed partial class CustomerMessageComposer(IClusterClient grains, Domai
         var channel = default(NotificationChannel);
         if (!EnumName.TryParse(request.Channel, out channel) || !Channels.Contains(channel))
             problems["channel"] = [$"Name a channel: {string.Join(", ", Channels)}."];
-        else if (contact is not null && VisitMessageComposer.AddressOf(contact, channel, customer) is null)
+        else if (contact is not null && CustomerMessageWriter.AddressOf(contact, channel, customer) is null)
             problems["channel"] = [$"{contact.Name} has no {(channel == NotificationChannel.Sms ? "phone number" : "email address")} to send this to."];
 
         var trigger = NotificationTrigger.Message;
@@ -79,7 +79,7 @@ public sealed partial class CustomerMessageComposer(IClusterClient grains, Domai
             return ComposedMessage.Refused(new() { ["text"] = [$"As a text message this is {rendered.Text.Length} characters; the most one can carry is {MaxSmsLength}. Shorten it by {rendered.Text.Length - MaxSmsLength}."] }, rendered);
 
         var message = new OutgoingMessage(
-            tenantId, $"Message:{Guid.NewGuid():N}", trigger, channel, VisitMessageComposer.AddressOf(contact!, channel, customer)!, customer.CustomerId, contact!.ContactId,
+            tenantId, $"Message:{Guid.NewGuid():N}", trigger, channel, CustomerMessageWriter.AddressOf(contact!, channel, customer)!, customer.CustomerId, contact!.ContactId,
             TicketId: null, language, rendered.Subject, rendered.Text, rendered.Html, Urgent: false, Marketing: false, NotBefore: clock.GetUtcNow());
         return ComposedMessage.Ready(message, rendered);
     }
@@ -105,7 +105,7 @@ public sealed partial class CustomerMessageComposer(IClusterClient grains, Domai
         return new NotificationModel(language, settings.TimeZone)
             .Company(company?.Name ?? "", null)
             .Customer(customer.Name)
-            .Contact(VisitMessageComposer.FirstName(contact.Name), contact.Name)
+            .Contact(CustomerMessageWriter.FirstName(contact.Name), contact.Name)
             .Link("links.portal", options.Value.Portal());
     }
 

@@ -1,4 +1,5 @@
 import { useSignal } from "@preact/signals";
+import { useEffect, useRef } from "preact/hooks";
 import type { components } from "../../api/schema";
 import { dateOnly, whenShort } from "../../components/time";
 import { t } from "../../i18n/i18n";
@@ -7,17 +8,26 @@ import { DocumentSummary } from "./DocumentSummary";
 import { EstimateSignForm } from "./EstimateSignForm";
 import { LineItems } from "./LineItems";
 import { money } from "./money";
+import { route } from "./route";
 import { zone } from "./session";
 
 type Estimate = components["schemas"]["EstimateDto"];
 
-/** An estimate: its lines, and while pending a typed-name signature to approve or decline it (the server records who, when and from where). */
+/**
+ * An estimate: its lines, and while pending a typed-name signature to approve or decline it (the server records who,
+ * when and from where). The "estimate ready" message links to "#documents/{id}": that one opens and comes into view.
+ */
 export function EstimateItem({ estimate: initial }: { estimate: Estimate }) {
   const estimate = useSignal(initial);
-  const open = useSignal(false);
+  const linked = route.value.section === "documents" && route.value.detail === initial.id;
+  const open = useSignal(linked);
+  const element = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (linked) element.current?.scrollIntoView({ block: "start" });
+  }, [linked]);
   const e = estimate.value;
   return (
-    <details class="estimate" data-id={e.id} open={open.value} onToggle={event => (open.value = event.currentTarget.open)}>
+    <details ref={element} class="estimate" data-id={e.id} open={open.value} onToggle={event => (open.value = event.currentTarget.open)}>
       <DocumentSummary title={e.title} detail={money(e.total, e.currency)} status={e.status} label={documentStatusLabel(e.status)} />
       <LineItems document={e} />
       <p class="muted">{t("documents.validUntil", { day: dateOnly(new Date(e.validUntil), zone()) })}</p>
