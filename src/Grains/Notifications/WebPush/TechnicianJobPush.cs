@@ -36,11 +36,10 @@ public sealed partial class TechnicianJobPush(
         var resolved = await grains.GetGrain<INotificationTemplatesGrain>(ticket.TenantId).ResolveAsync(NotificationTrigger.TechnicianAssigned, NotificationChannel.Push, language);
         if (resolved is not { Enabled: true }) return;
 
-        var customer = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(ticket.TenantId, ticket.Details.CustomerId)).GetAsync();
         var company = await grains.GetGrain<Companies.ICompanyGrain>(ticket.TenantId).GetAsync();
         var model = new NotificationModel(language, settings.TimeZone)
             .Company(company?.Name ?? "", null)
-            .Customer(customer.Name)
+            .Customer(await CustomerNameAsync(ticket) ?? "")
             .Job(ticket.Details.Description, ticket.Details.Address);
         if (ticket.ArrivalWindow is { } window) model.Window(window.Start, window.End);
         var rendered = TemplateRenderer.Render(resolved.Template, model);
@@ -53,6 +52,19 @@ public sealed partial class TechnicianJobPush(
         if (await outbox.EnqueueAsync(message, now) is null) return; // pushed already for this technician and job
         signal.Raise();
         LogQueued(ticket.TicketId, message.Urgent);
+    }
+
+    /// <summary>The customer's name; null for a job whose customer record is gone (or never existed): the job still goes to the phone.</summary>
+    private async Task<string?> CustomerNameAsync(TicketSnapshot ticket)
+    {
+        try
+        {
+            return (await grains.GetGrain<ICustomerGrain>(TenantKeys.For(ticket.TenantId, ticket.Details.CustomerId)).GetAsync()).Name;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
