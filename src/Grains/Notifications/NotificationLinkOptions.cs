@@ -17,4 +17,7 @@ public sealed class NotificationLinkOptions
     public Uri Appointment(string ticketId) => new($"{PublicBaseUrl.TrimEnd('/')}/portal/appointment/?id={Uri.EscapeDataString(ticketId)}");
 
     public Uri Tracking(string token) => new($"{PublicBaseUrl.TrimEnd('/')}/track/{Uri.EscapeDataString(token)}");
+
+    /// <summary>A marketing message's unsubscribe page, which also takes the one-click POST of RFC 8058.</summary>
+    public Uri Unsubscribe(string token) => new($"{PublicBaseUrl.TrimEnd('/')}/u/{Uri.EscapeDataString(token)}");
 }
