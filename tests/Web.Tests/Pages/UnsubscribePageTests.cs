@@ -65,8 +65,7 @@ public sealed partial class UnsubscribePageTests(BrowserFixture browser, SmtpSer
         var address = app.StartOnLoopback();
         var s = await MarketingScenario.CreateAsync(app);
         await s.SetMarketingInPortalAsync(on: true, language: "pt");
-        var token = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OrleansPortal.Web.Notifications.Unsubscribe.UnsubscribeTokens>(app.Services)
-            .Issue(new(s.Company.TenantId, s.Customer.Id, s.Contact.Id, OrleansPortal.Grains.Notifications.NotificationChannel.Email, s.Contact.Email));
+        var token = s.IssueToken();
         await using var context = await PortalPages.ContextAsync(browser, address, 390, 844, locale: "en-GB");
         var page = await context.NewPageAsync();
         var problems = new PageProblems(page);
@@ -77,6 +76,47 @@ public sealed partial class UnsubscribePageTests(BrowserFixture browser, SmtpSer
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "A sua subscrição foi cancelada" })).ToBeVisibleAsync();
         await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
         await WhatAPersonSees.ScreenshotAsync(page, "unsubscribe-done-pt");
+        Assert.True(problems.All.Count == 0, string.Join("\n", problems.All));
+    }
+
+    [Theory]
+    [MemberData(nameof(WhatAPersonSees.Sizes), MemberType = typeof(WhatAPersonSees))]
+    public async Task TheDispatcher_SendsMarketing_FromTheComposer_AndSeesTheContactsOptOutsWithTimeAndSource(int width, int height)
+    {
+        using var app = new PortalFactory();
+        smtp.ConfigureFor(app, MarketingScenario.PublicBaseUrl);
+        var address = app.StartOnLoopback();
+        var s = await MarketingScenario.CreateAsync(app);
+        await using var context = await browser.NewContextAsync(address);
+        var page = await OfficePages.SignInAsync(context, s.Company, "/office/customers/");
+        await page.SetViewportSizeAsync(width, height);
+        var problems = new PageProblems(page);
+        await page.GotoAsync($"/office/customers/#{s.Customer.Id}");
+        var messages = page.GetByRole(AriaRole.Region, new() { Name = "Messages", Exact = true });
+        await Assertions.Expect(messages).ToContainTextAsync("No contact has opted in or out yet.");
+
+        await messages.GetByRole(AriaRole.Button, new() { Name = "Send a message" }).ClickAsync();
+        var composer = messages.GetByRole(AriaRole.Form, new() { Name = "A message to Smith household" });
+        await composer.GetByLabel("Text", new() { Exact = true }).FillAsync("Spring offer: 20% off a sprinkler check.");
+        await composer.GetByRole(AriaRole.Checkbox, new() { Name = "Marketing (only to contacts who opted in)" }).CheckAsync();
+        await Assertions.Expect(composer.Locator(".composer-preview")).ToContainTextAsync("Unsubscribe"); // the footer's link
+        await WhatAPersonSees.ScreenshotAsync(page, "office-composer-marketing");
+        await composer.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        var offer = messages.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Message from the team" });
+        await Assertions.Expect(offer).ToContainTextAsync("Not sent"); // Maria never opted in
+        await Assertions.Expect(offer).ToContainTextAsync("no opt-in to marketing");
+
+        await s.SetMarketingInPortalAsync(on: true);
+        var token = s.IssueToken();
+        (await s.OneClickAsync($"/u/{token}")).EnsureSuccessStatusCode();
+        await page.ReloadAsync();
+        var optOuts = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "unsubscribe link" });
+        await Assertions.Expect(optOuts).ToContainTextAsync($"Opted out Maria Silva · Email {s.Contact.Email} · marketing · unsubscribe link ·");
+        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "portal preferences" })).ToContainTextAsync("Opted in");
+        await Assertions.Expect(optOuts.Locator("time")).ToHaveCountAsync(1);
+        await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
+        await WhatAPersonSees.AssertAccessibleAsync(page);
+        await WhatAPersonSees.ScreenshotAsync(page, "office-customer-opt-outs");
         Assert.True(problems.All.Count == 0, string.Join("\n", problems.All));
     }
 

@@ -12,7 +12,7 @@ namespace OrleansPortal.Web.Notifications.Outbox;
 /// <summary>
 /// The contact's rules, applied when a message is about to go rather than when it was queued: a reminder queued a day
 /// ahead obeys the preference the contact set this morning. In order: the contact and the address must still exist;
-/// marketing needs an opt-in and no unsubscribe of the address since; the channel's preference for the trigger's category; quiet hours (SMS and push only:
+/// marketing needs an opt-in and an address that has not unsubscribed; the channel's preference for the trigger's category; quiet hours (SMS and push only:
 /// an email does not ring) hold what is not urgent; the daily cap stops what is not urgent.
 /// </summary>
 public sealed class DeliveryRules(IClusterClient grains, INotificationOutbox outbox, IOptOutStore optOuts, ISmsSender sms, IOptions<OutboxOptions> options)

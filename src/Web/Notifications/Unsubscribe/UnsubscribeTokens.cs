@@ -26,7 +26,7 @@ public sealed partial class UnsubscribeTokens(IDataProtectionProvider dataProtec
     /// <summary>How long a link works: an old newsletter found a year later still unsubscribes.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(400);
 
-    /// <summary>Longer than any token this class makes (about 300 characters for the longest address); anything longer is not one.</summary>
+    /// <summary>Longer than any token this class makes (about 330 characters, under 600 for the longest address); anything longer is not one.</summary>
     public const int MaxTokenLength = 1000;
 
     private const string Purpose = "OrleansPortal.Notifications.Unsubscribe.v1";

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Web.Notifications.Composer;
 using OrleansPortal.Web.Notifications.Templates;
 using OrleansPortal.Web.Notifications.Unsubscribe;
@@ -78,8 +76,7 @@ public sealed class MarketingMessagesTests(SmtpServer smtp) : IClassFixture<Smtp
         using var app = new PortalFactory { Settings = { ["Portal:PublicBaseUrl"] = MarketingScenario.PublicBaseUrl } };
         var s = await MarketingScenario.CreateAsync(app);
         await s.SetMarketingInPortalAsync(on: true);
-        var token = app.Services.GetRequiredService<UnsubscribeTokens>()
-            .Issue(new UnsubscribeGrant(s.Company.TenantId, s.Customer.Id, s.Contact.Id, NotificationChannel.Email, s.Contact.Email));
+        var token = s.IssueToken();
         var altered = token[..20] + (token[20] == 'A' ? 'B' : 'A') + token[21..];
         var client = s.Anonymous();
 
@@ -110,8 +107,7 @@ public sealed class MarketingMessagesTests(SmtpServer smtp) : IClassFixture<Smtp
         using var app = new PortalFactory { Settings = { ["Portal:PublicBaseUrl"] = MarketingScenario.PublicBaseUrl } };
         var s = await MarketingScenario.CreateAsync(app);
         await s.SetMarketingInPortalAsync(on: true);
-        var token = app.Services.GetRequiredService<UnsubscribeTokens>()
-            .Issue(new UnsubscribeGrant(s.Company.TenantId, s.Customer.Id, s.Contact.Id, NotificationChannel.Email, s.Contact.Email));
+        var token = s.IssueToken();
 
         var response = await s.Anonymous().PostAsync($"/u/{token}", new MultipartFormDataContent { { new StringContent("One-Click"), "List-Unsubscribe" } });
 

@@ -1,9 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Web.Customers;
 using OrleansPortal.Web.Notifications.Composer;
 using OrleansPortal.Web.Notifications.Timeline;
+using OrleansPortal.Web.Notifications.Unsubscribe;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Tests.Infrastructure;
 
@@ -80,6 +83,10 @@ public sealed partial class MarketingScenario
 
     public async Task<OptOutDto[]> OptOutsAsync() =>
         (await Company.Dispatcher.GetFromJsonAsync<OptOutDto[]>($"/api/v1/customers/{Customer.Id}/communications/opt-outs", ApiJson.Options))!;
+
+    /// <summary>A link for Maria's email, made as the email channel makes it, for tests that start at the link rather than the mail.</summary>
+    public string IssueToken() => App.Services.GetRequiredService<UnsubscribeTokens>()
+        .Issue(new UnsubscribeGrant(Company.TenantId, Customer.Id, Contact.Id, NotificationChannel.Email, Contact.Email));
 
     /// <summary>A client with no cookies at all, as a mail provider or a stranger holding the link.</summary>
     public HttpClient Anonymous() => App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, BaseAddress = App.ClientOptions.BaseAddress });
