@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
+using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Grains.Persistence;
 
 namespace OrleansPortal.Grains.Customers;
@@ -114,6 +115,17 @@ public sealed class CustomerGrain(
         state.State.Contacts[state.State.Contacts.IndexOf(contact)] = changed;
         await state.WriteStateAsync();
         return changed;
+    }
+
+    public Task<CustomerContact> SetMarketingAsync(string contactId, NotificationChannel channel, bool marketing)
+    {
+        var preferences = Contact(contactId).Preferences;
+        return SetPreferencesAsync(contactId, channel switch
+        {
+            NotificationChannel.Email => preferences with { Email = preferences.Email with { Marketing = marketing } },
+            NotificationChannel.Sms => preferences with { Sms = preferences.Sms with { Marketing = marketing } },
+            _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Only email and SMS have a marketing switch."),
+        });
     }
 
     /// <summary>Refuses an email another contact of this customer has, and grants of properties that are not this customer's.</summary>

@@ -1,4 +1,5 @@
 using Orleans;
+using OrleansPortal.Grains.Notifications;
 
 namespace OrleansPortal.Grains.Customers;
 
@@ -53,6 +54,13 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Replaces the contact's notification preferences; throws <see cref="NotFoundException"/> for an unknown contact.</summary>
     Task<CustomerContact> SetPreferencesAsync(string contactId, NotificationPreferences preferences);
+
+    /// <summary>
+    /// Turns the contact's marketing switch for one channel (email or SMS) on or off and leaves every other preference as it
+    /// is, in one turn, so an unsubscribe never undoes a change the contact made at the same moment. Throws
+    /// <see cref="NotFoundException"/> for an unknown contact, <see cref="ArgumentOutOfRangeException"/> for another channel.
+    /// </summary>
+    Task<CustomerContact> SetMarketingAsync(string contactId, NotificationChannel channel, bool marketing);
 }
 
 [GenerateSerializer, Alias("op.CustomerKind")]

@@ -20,4 +20,7 @@ public sealed class NotificationLinkOptions
     public Uri Estimate(string estimateId) => new($"{PublicBaseUrl.TrimEnd('/')}/portal/#documents/{Uri.EscapeDataString(estimateId)}");
 
     public Uri Tracking(string token) => new($"{PublicBaseUrl.TrimEnd('/')}/track/{Uri.EscapeDataString(token)}");
+
+    /// <summary>A marketing message's unsubscribe page, which also takes the one-click POST of RFC 8058.</summary>
+    public Uri Unsubscribe(string token) => new($"{PublicBaseUrl.TrimEnd('/')}/u/{Uri.EscapeDataString(token)}");
 }

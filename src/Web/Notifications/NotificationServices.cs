@@ -11,6 +11,7 @@ using OrleansPortal.Web.Notifications.Sms;
 using OrleansPortal.Web.Notifications.Templates;
 using OrleansPortal.Web.Notifications.TrackingLinks;
 using OrleansPortal.Web.Notifications.Timeline;
+using OrleansPortal.Web.Notifications.Unsubscribe;
 
 namespace OrleansPortal.Web.Notifications;
 
@@ -39,12 +40,13 @@ public static class NotificationServices
         services.AddSms(configuration);
         services.AddWebPush(configuration);
         services.AddTrackingLinks();
+        services.AddUnsubscribe();
         services.AddHostedService<OutboxDispatcher>();
         services.AddStreamFeed<NotificationCentreFeed>();
         return services;
     }
 
-    /// <summary>The notification APIs and hubs: the portal's bell, the team's timelines and templates, Twilio's webhooks, tracking links, the phones' push subscriptions.</summary>
+    /// <summary>The notification APIs and hubs: the portal's bell, the team's timelines and templates, Twilio's webhooks, tracking links, unsubscribe links, the phones' push subscriptions.</summary>
     public static void MapNotifications(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalNotificationsApi();
@@ -53,6 +55,7 @@ public static class NotificationServices
         endpoints.MapNotificationTemplatesApi();
         endpoints.MapSmsWebhooksApi();
         endpoints.MapTrackingLinksApi();
+        endpoints.MapUnsubscribeApi();
         endpoints.MapPushSubscriptionsApi();
         endpoints.MapHub<NotificationCentreHub>(NotificationCentreHub.Path);
         endpoints.MapHub<TrackingHub>(TrackingHub.Path).RequireRateLimiting(TrackingLinksApi.RateLimit);

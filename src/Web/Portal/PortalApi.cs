@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Customers;
+using OrleansPortal.Grains.Notifications;
+using OrleansPortal.Grains.Notifications.OptOuts;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.Properties;
@@ -51,11 +53,19 @@ public static class PortalApi
     private static async Task<Ok<PreferencesDto>> GetPreferencesAsync(ClaimsPrincipal user, IClusterClient grains) =>
         TypedResults.Ok((await Customer(grains, user).GetContactAsync(user.GetContactId())).Preferences.AsDto());
 
-    private static async Task<Results<Ok<PreferencesDto>, ValidationProblem>> SetPreferencesAsync(PreferencesRequest request, ClaimsPrincipal user, IClusterClient grains)
+    private static async Task<Results<Ok<PreferencesDto>, ValidationProblem>> SetPreferencesAsync(
+        PreferencesRequest request, ClaimsPrincipal user, IClusterClient grains, IOptOutStore optOuts, DomainClock clock, CancellationToken cancellationToken)
     {
         var (preferences, validation) = PreferencesMapping.Parse(request);
         if (preferences is null) return TypedResults.ValidationProblem(validation.Errors);
+        var before = await Customer(grains, user).GetContactAsync(user.GetContactId());
         var contact = await Customer(grains, user).SetPreferencesAsync(user.GetContactId(), preferences);
+        // A marketing switch turned here is the address's latest word, over an unsubscribe link clicked before it.
+        var sender = MarketingOptOuts.Sender(user.GetTenantId());
+        if (before.Preferences.Email.Marketing != contact.Preferences.Email.Marketing)
+            await optOuts.RecordAsync(new OptOutChange(NotificationChannel.Email, contact.Email, sender, !contact.Preferences.Email.Marketing, clock.GetUtcNow(), OptOutSources.Portal), cancellationToken);
+        if (before.Preferences.Sms.Marketing != contact.Preferences.Sms.Marketing && contact.Phone is { } phone)
+            await optOuts.RecordAsync(new OptOutChange(NotificationChannel.Sms, phone, sender, !contact.Preferences.Sms.Marketing, clock.GetUtcNow(), OptOutSources.Portal), cancellationToken);
         return TypedResults.Ok(contact.Preferences.AsDto());
     }
 

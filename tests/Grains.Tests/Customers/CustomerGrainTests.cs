@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPortal.Grains.Customers;
+using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Grains.Tests.Infrastructure;
 
 namespace OrleansPortal.Grains.Tests.Customers;
@@ -90,6 +91,22 @@ public sealed class CustomerGrainTests(GrainCluster cluster) : IClassFixture<Gra
 
         Assert.Equal("Smith household", (await customer.GetAsync()).Name);
         Assert.Equal("Smith household", Assert.Single(await Directory.SearchAsync(_tenant, null, null, 10)).Name);
+    }
+
+    [Fact]
+    public async Task AnUnsubscribe_TurnsOffOneChannelsMarketing_AndKeepsEveryOtherPreference()
+    {
+        var (customer, _) = NewCustomer();
+        await customer.CreateAsync(new NewCustomer("Smith household", CustomerKind.Residential));
+        var contact = await customer.AddContactAsync(new NewContact("Rita Lopes", Email(), "+351912000111", ContactRole.Owner, []));
+        var chosen = new NotificationPreferences(new(true, false, true), new(false, true, true), new QuietHours(new(22, 0), new(7, 0), "Europe/Lisbon"), "pt");
+        await customer.SetPreferencesAsync(contact.ContactId, chosen);
+
+        var changed = await customer.SetMarketingAsync(contact.ContactId, NotificationChannel.Email, false);
+
+        Assert.Equal(chosen with { Email = chosen.Email with { Marketing = false } }, changed.Preferences);
+        Assert.Equal(changed.Preferences, (await customer.GetContactAsync(contact.ContactId)).Preferences);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => customer.SetMarketingAsync(contact.ContactId, NotificationChannel.InApp, false));
     }
 
     private (ICustomerGrain Grain, string Id) NewCustomer()

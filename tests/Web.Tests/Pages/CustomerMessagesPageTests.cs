@@ -37,7 +37,7 @@ public sealed class CustomerMessagesPageTests(BrowserFixture browser, SmtpServer
         await Assertions.Expect(messages).ToContainTextAsync("No message yet.");
         await messages.GetByRole(AriaRole.Button, new() { Name = "Send a message" }).ClickAsync();
         var composer = messages.GetByRole(AriaRole.Form, new() { Name = "A message to Smith household" });
-        await composer.GetByLabel("Contact").SelectOptionAsync(new SelectOptionValue { Label = "João Smith" });
+        await composer.GetByLabel("Contact", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "João Smith" });
         await composer.GetByLabel("Channel").SelectOptionAsync("Sms");
         await composer.GetByLabel("Text", new() { Exact = true }).FillAsync("The new valve arrives on Tuesday.");
         await Assertions.Expect(composer.Locator(".sms-length")).ToHaveTextAsync("GSM-7 · 50 characters · 1 segment");
@@ -48,7 +48,7 @@ public sealed class CustomerMessagesPageTests(BrowserFixture browser, SmtpServer
         await WhatAPersonSees.ScreenshotAsync(page, "office-customer-composer");
 
         await composer.GetByLabel("Channel").SelectOptionAsync("Email");
-        await composer.GetByLabel("Contact").SelectOptionAsync(new SelectOptionValue { Label = "Maria Silva" });
+        await composer.GetByLabel("Contact", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Maria Silva" });
         await composer.GetByLabel("Subject (optional)").FillAsync("Your new valve");
         await composer.GetByLabel("Text", new() { Exact = true }).FillAsync("The new valve arrives on Tuesday.\nWe will call before we leave.");
         await Assertions.Expect(composer.Locator(".composer-preview")).ToContainTextAsync("Subject: Your new valve");

@@ -8,4 +8,13 @@ public static class OptOutSources
 
     /// <summary>The recipient texted START (or another start word) to the sending number.</summary>
     public const string SmsStart = "sms-start";
+
+    /// <summary>
+    /// The recipient's unsubscribe link: a mail provider's one-click POST (RFC 8058), or the page behind the link, whose
+    /// "Subscribe again" records an opt-in with the same source.
+    /// </summary>
+    public const string Link = "link";
+
+    /// <summary>The contact switched marketing on or off in the portal's notification preferences.</summary>
+    public const string Portal = "portal";
 }

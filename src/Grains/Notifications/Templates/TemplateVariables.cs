@@ -51,7 +51,7 @@ public static class TemplateVariables
         new("links.invoice", "Where the customer reads and pays the invoice.", "https://portal.example/portal/invoices/F-2088", Set(Invoices)),
         new("payment.amount", "The amount received.", "€180.00", Set(PaymentReceipt)),
         new("message.text", "The free text the team wrote in the composer.", "We will bring the new valve on Tuesday.", Set(Message)),
-        new("links.unsubscribe", "One-click unsubscribe; offered in marketing messages only, so no service trigger has it.", "https://portal.example/unsubscribe/x1", Set()),
+        new("links.unsubscribe", "One-click unsubscribe; offered in marketing messages only, so no service trigger has it.", "https://portal.example/u/CfDJ8Ab12", Set()),
     ];
 
     private static readonly Dictionary<string, TemplateVariable> ByName = All.ToDictionary(v => v.Name, StringComparer.Ordinal);

@@ -11,6 +11,7 @@ using OrleansPortal.Grains.Notifications.Outbox;
 using OrleansPortal.Grains.Notifications.Templates;
 using OrleansPortal.Grains.Notifications.CustomerMessages;
 using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Notifications.Unsubscribe;
 
 namespace OrleansPortal.Web.Notifications.Composer;
 
@@ -20,7 +21,7 @@ namespace OrleansPortal.Web.Notifications.Composer;
 /// portal link; visit variables stay unset, as templates test for them), on an address the contact has for the channel.
 /// The same composition serves the preview and the send, so what the dispatcher sees is what goes out.
 /// </summary>
-public sealed partial class CustomerMessageComposer(IClusterClient grains, DomainClock clock, IOptions<NotificationLinkOptions> options)
+public sealed partial class CustomerMessageComposer(IClusterClient grains, DomainClock clock, IOptions<NotificationLinkOptions> options, UnsubscribeTokens unsubscribeTokens)
 {
     /// <summary>The most free text a message may carry: ten SMS segments' worth, so a text the form takes fits any channel.</summary>
     public const int MaxTextLength = TemplateValidator.MaxTextBodyLength;
@@ -31,7 +32,7 @@ public sealed partial class CustomerMessageComposer(IClusterClient grains, Domai
     private static readonly NotificationChannel[] Channels = [NotificationChannel.Email, NotificationChannel.Sms, NotificationChannel.InApp];
 
     /// <summary>
-    /// The composed message, or the problems by field ("contactId", "channel", "trigger", "language", "subject", "text").
+    /// The composed message, or the problems by field ("contactId", "channel", "trigger", "language", "subject", "text", "marketing").
     /// With <paramref name="sending"/> false (a preview) an empty text is no problem: the dispatcher has not typed yet.
     /// </summary>
     public async Task<ComposedMessage> ComposeAsync(string tenantId, CustomerSnapshot customer, SendMessageRequest request, bool sending)
@@ -54,6 +55,9 @@ public sealed partial class CustomerMessageComposer(IClusterClient grains, Domai
         if (!TemplateLanguage.IsSupported(language)) problems["language"] = [$"Name a language: {string.Join(", ", TemplateLanguage.All)}."];
 
         CheckText(request, trigger, sending, problems);
+        var marketing = request.Marketing == true;
+        if (marketing && trigger != NotificationTrigger.Message) problems["marketing"] = ["A marketing message is your own text: choose \"My own text\", not a template."];
+        else if (marketing && channel == NotificationChannel.InApp) problems["marketing"] = ["Marketing goes by email or text message, to contacts who opted in; the portal's bell is for service messages."];
         if (request.Subject is not null && channel == NotificationChannel.Sms) problems["subject"] = ["A text message has no subject."];
         else if (!PlainText.IsClean(request.Subject)) problems["subject"] = [PlainText.Problem("subject")];
         if (problems.Count > 0) return ComposedMessage.Refused(problems);
@@ -63,12 +67,17 @@ public sealed partial class CustomerMessageComposer(IClusterClient grains, Domai
         if (!resolved.Enabled)
             return ComposedMessage.Refused(new() { ["channel"] = [$"Your company has switched {trigger} messages off for {channel}: switch them on in the message templates first."] });
 
+        var address = CustomerMessageWriter.AddressOf(contact!, channel, customer)!;
         var model = await ModelAsync(tenantId, customer, contact!, language);
         if (trigger == NotificationTrigger.Message) model.Message(request.Text?.Trim() ?? "");
+        // The footer's link works for a year; a preview's is a dead sample, so the dispatcher cannot unsubscribe the contact from it.
+        if (marketing && channel == NotificationChannel.Email)
+            model.Link("links.unsubscribe", sending ? unsubscribeTokens.UrlFor(new(tenantId, customer.CustomerId, contact!.ContactId, channel, address)) : options.Value.Unsubscribe("preview"));
         RenderedMessage rendered;
         try
         {
             rendered = WithSubject(TemplateRenderer.Render(resolved.Template, model), request.Subject);
+            if (marketing && channel == NotificationChannel.Sms) rendered = rendered with { Text = MarketingSms.WithOptOutHint(rendered.Text, language) };
         }
         catch (TemplateRejectedException rejected) // a company template that ran past the render limits
         {
@@ -79,8 +88,8 @@ public sealed partial class CustomerMessageComposer(IClusterClient grains, Domai
             return ComposedMessage.Refused(new() { ["text"] = [$"As a text message this is {rendered.Text.Length} characters; the most one can carry is {MaxSmsLength}. Shorten it by {rendered.Text.Length - MaxSmsLength}."] }, rendered);
 
         var message = new OutgoingMessage(
-            tenantId, $"Message:{Guid.NewGuid():N}", trigger, channel, CustomerMessageWriter.AddressOf(contact!, channel, customer)!, customer.CustomerId, contact!.ContactId,
-            TicketId: null, language, rendered.Subject, rendered.Text, rendered.Html, Urgent: false, Marketing: false, NotBefore: clock.GetUtcNow());
+            tenantId, $"Message:{Guid.NewGuid():N}", trigger, channel, address, customer.CustomerId, contact!.ContactId,
+            TicketId: null, language, rendered.Subject, rendered.Text, rendered.Html, Urgent: false, Marketing: marketing, NotBefore: clock.GetUtcNow());
         return ComposedMessage.Ready(message, rendered);
     }
 

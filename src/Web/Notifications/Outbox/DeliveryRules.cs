@@ -12,7 +12,7 @@ namespace OrleansPortal.Web.Notifications.Outbox;
 /// <summary>
 /// The contact's rules, applied when a message is about to go rather than when it was queued: a reminder queued a day
 /// ahead obeys the preference the contact set this morning. In order: the contact and the address must still exist;
-/// marketing needs an opt-in; the channel's preference for the trigger's category; quiet hours (SMS and push only:
+/// marketing needs an opt-in and an address that has not unsubscribed; the channel's preference for the trigger's category; quiet hours (SMS and push only:
 /// an email does not ring) hold what is not urgent; the daily cap stops what is not urgent.
 /// </summary>
 public sealed class DeliveryRules(IClusterClient grains, INotificationOutbox outbox, IOptOutStore optOuts, ISmsSender sms, IOptions<OutboxOptions> options)
@@ -23,7 +23,8 @@ public sealed class DeliveryRules(IClusterClient grains, INotificationOutbox out
         // A STOP outranks everything, the team's own messages included: the carrier would refuse it anyway.
         if (message.Channel == NotificationChannel.Sms && sms.SenderId is { } sender && await optOuts.IsOptedOutAsync(NotificationChannel.Sms, message.Recipient, sender, cancellationToken))
             return new DeliveryDecision.Suppress("opted out by STOP");
-        if (message.Channel == NotificationChannel.InApp || message.CustomerId is null || message.ContactId is null) return DeliveryDecision.Send;
+        if (message.Channel == NotificationChannel.InApp || message.CustomerId is null || message.ContactId is null)
+            return message.Marketing ? new DeliveryDecision.Suppress("marketing goes only to a contact who opted in") : DeliveryDecision.Send;
 
         CustomerContact contact;
         try
@@ -35,14 +36,22 @@ public sealed class DeliveryRules(IClusterClient grains, INotificationOutbox out
             return new DeliveryDecision.Suppress("the contact was removed");
         }
 
-        if (!Reaches(contact, message)) return new DeliveryDecision.Suppress("the contact's address changed");
+        // The address the message was queued for must still be the contact's: a reminder never goes to a number the customer replaced.
+        if (!NotificationAddresses.Reaches(contact, message.Channel, message.Recipient)) return new DeliveryDecision.Suppress("the contact's address changed");
         var channel = message.Channel switch
         {
             NotificationChannel.Email => contact.Preferences.Email,
             NotificationChannel.Sms => contact.Preferences.Sms,
             _ => null,
         };
-        if (message.Marketing && channel is not { Marketing: true }) return new DeliveryDecision.Suppress("no opt-in to marketing");
+        if (message.Marketing)
+        {
+            // The address's own word first: an unsubscribe link covers the address whichever contact it belongs to now.
+            if (await optOuts.IsOptedOutAsync(message.Channel, message.Recipient, MarketingOptOuts.Sender(message.TenantId), cancellationToken))
+                return new DeliveryDecision.Suppress("unsubscribed from marketing");
+            if (channel is not { Marketing: true }) return new DeliveryDecision.Suppress("no opt-in to marketing");
+        }
+
         if (channel is not null && message.Trigger != NotificationTrigger.Message && !TriggerRules.Allows(channel, message.Trigger))
             return new DeliveryDecision.Suppress("the contact's preferences");
 
@@ -55,12 +64,4 @@ public sealed class DeliveryRules(IClusterClient grains, INotificationOutbox out
             ? new DeliveryDecision.Suppress($"daily cap ({options.Value.DailyCapPerRecipient} messages in 24 h)")
             : DeliveryDecision.Send;
     }
-
-    // The address the message was queued for must still be the contact's: a reminder never goes to a number the customer replaced.
-    private static bool Reaches(CustomerContact contact, OutgoingMessage message) => message.Channel switch
-    {
-        NotificationChannel.Email => string.Equals(contact.Email, message.Recipient, StringComparison.OrdinalIgnoreCase),
-        NotificationChannel.Sms => contact.Phone is not null && NotificationAddresses.SamePhone(contact.Phone, message.Recipient),
-        _ => true,
-    };
 }

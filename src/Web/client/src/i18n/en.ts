@@ -17,7 +17,8 @@ import { travel } from "./en/travel";
 import { bell } from "./en/bell";
 import { track } from "./en/track";
 import { messages } from "./en/messages";
+import { unsubscribe } from "./en/unsubscribe";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe };
 
 export type MessageKey = keyof typeof en;

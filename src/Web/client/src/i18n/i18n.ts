@@ -34,6 +34,13 @@ export function setLanguage(code: string): void {
   applyToDocument();
 }
 
+/** Shows the page in a language the server knows the reader prefers (a contact's own), unless this browser chose one. */
+export function preferLanguage(code: string): void {
+  if (localStorage.getItem(storageKey) || !catalogues[code] || language.value === code) return;
+  language.value = code;
+  applyToDocument();
+}
+
 /** The text for key in the current language, with {name} holes filled from params. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text = catalogues[language.value]?.[key] ?? en[key];

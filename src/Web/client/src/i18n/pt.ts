@@ -17,5 +17,6 @@ import { travel } from "./pt/travel";
 import { bell } from "./pt/bell";
 import { track } from "./pt/track";
 import { messages } from "./pt/messages";
+import { unsubscribe } from "./pt/unsubscribe";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe };

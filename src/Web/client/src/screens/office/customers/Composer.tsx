@@ -25,6 +25,7 @@ export function Composer({ overview, onSent, onClose }: { overview: Overview; on
   const language = useSignal("");
   const subject = useSignal("");
   const text = useSignal("");
+  const marketing = useSignal(false);
   const preview = useSignal<Preview | null>(null);
   const fields = useSignal<Record<string, string[]>>({});
   const sending = useSignal(false);
@@ -39,6 +40,7 @@ export function Composer({ overview, onSent, onClose }: { overview: Overview; on
       language: language.value || null,
       subject: channel.value !== "Sms" && subject.value.trim() ? subject.value : null,
       text: mode.value === "text" ? text.value : null,
+      marketing: marketing.value && mode.value === "text" && channel.value !== "InApp",
     };
   }
 
@@ -51,7 +53,7 @@ export function Composer({ overview, onSent, onClose }: { overview: Overview; on
       fields.value = answer.ok ? {} : answer.fields;
     }, PreviewDelayMilliseconds);
     return () => clearTimeout(timer);
-  }, [contactId.value, channel.value, mode.value, trigger.value, language.value, subject.value, text.value]);
+  }, [contactId.value, channel.value, mode.value, trigger.value, language.value, subject.value, text.value, marketing.value]);
 
   /** A contact with no phone cannot take an SMS: their messages move to email rather than previewing a refusal. */
   function pickContact(id: string) {
@@ -104,6 +106,16 @@ export function Composer({ overview, onSent, onClose }: { overview: Overview; on
         <label><input type="radio" name="composer-mode" checked={mode.value === "text"} onChange={() => (mode.value = "text")} /> {t("messages.freeText")}</label>
         <label><input type="radio" name="composer-mode" checked={mode.value === "template"} onChange={() => (mode.value = "template")} /> {t("messages.template")}</label>
       </fieldset>
+      {mode.value === "text" && channel.value !== "InApp" && (
+        <>
+          <label class="marketing">
+            <input type="checkbox" checked={marketing.value} aria-describedby="composer-marketing-help" onChange={e => (marketing.value = e.currentTarget.checked)} />
+            {" "}{t("messages.marketing")}
+          </label>
+          <p id="composer-marketing-help" class="muted">{t("messages.marketingHelp")}</p>
+          <ul class="field-problems">{problems("marketing")}</ul>
+        </>
+      )}
       {mode.value === "template" && (
         <>
           <label for="composer-trigger">{t("messages.templateTrigger")}</label>

@@ -8,6 +8,7 @@ import { When } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
 import { Composer } from "./Composer";
 import { DeliveryLog } from "./DeliveryLog";
+import { OptOuts } from "./OptOuts";
 import type { Overview } from "./types";
 import "../../../components/notifications/messages.css";
 
@@ -89,6 +90,7 @@ export function CustomerMessages({ overview }: { overview: Overview }) {
           })}
         </ul>
       )}
+      <OptOuts overview={overview} refresh={messages.value} />
     </section>
   );
 }
