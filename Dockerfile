@@ -1,9 +1,10 @@
-# OrleansPortal as a container. The app is published self-contained first, so a plain Debian image runs it:
+# OrleansPortal as a container. The app is published self-contained first, so a plain Debian image runs it
+# (plus DejaVu Sans, the font of the PDF job reports):
 #   dotnet publish src/Web -c Release -r linux-x64 --self-contained -o artifacts/web
 #   docker compose up --build
 FROM debian:12-slim
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates \
+ && apt-get install -y --no-install-recommends ca-certificates fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app orleansportal
 WORKDIR /app
