@@ -15,7 +15,4 @@ public sealed record PdfText(IReadOnlyList<string> Pages, IReadOnlyList<int> Ima
         var pages = document.GetPages().ToList();
         return new PdfText([.. pages.Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))], [.. pages.Select(p => p.GetImages().Count())]);
     }
-
-    /// <summary>Text as it reads in the PDF: runs of whitespace (a wrapped line, a note's line breaks) as one space.</summary>
-    public static string Words(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
