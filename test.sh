@@ -11,6 +11,7 @@ REQUIRED_PACKAGES=(
   postgresql
   chromium # the browser tests drive Debian's Chromium through Playwright
   python3-aiosmtpd # the portal's mail tests send through a real SMTP server (aiosmtpd, run by /usr/bin/python3)
+  fonts-dejavu-core # the font the PDF job reports are written in (PDFsharp brings none on Linux)
 )
 # The Web build restores its front-end libraries with npm. Any working node and npm will do (NodeSource's nodejs, for
 # one, bundles npm and conflicts with Debian's npm package), so Debian's are asked for only when the commands are missing.

@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Documents;
+using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Grains.Tickets;
+using OrleansPortal.Web.Documents.Reports;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 
@@ -27,6 +30,8 @@ public static class DocumentsApi
         group.MapGet("/invoices/{id}", GetInvoiceAsync).WithSummary("An invoice.");
         group.MapGet("/customers/{id}/documents", ListCustomerDocumentsAsync).WithSummary("A customer's estimates and invoices, newest first.");
         group.MapGet("/tickets/{id}/report", GetReportAsync).WithSummary("The job's report: notes, photos, arrival, departure and time on site.");
+        group.MapGet("/tickets/{id}/report.pdf", DownloadPdfAsync)
+            .WithSummary("The job's report as the customer gets it, as a PDF (attachment); ?language=en|pt, else the default language.");
         group.MapPost("/tickets/{id}/report/notes", AddNoteAsync).WithSummary("Adds an office note to the job's report.");
         group.MapPost("/tickets/{id}/report/photos", AddPhotoAsync).WithRequestBodyLimit(PhotoUpload.MaxRequestBytesOf(endpoints))
             .WithSummary("Adds a JPEG, PNG or WebP photo (multipart field \"photo\", optional \"caption\") to the job's report.");
@@ -85,6 +90,16 @@ public static class DocumentsApi
         var ticket = await Ticket(grains, user, id).GetAsync();
         var report = await Report(grains, user, id).GetAsync();
         return TypedResults.Ok(report.AsDto(ticket, PhotoUrl(id), internalView: true));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> DownloadPdfAsync(
+        string id, string? language, ClaimsPrincipal user, JobReportPdfs pdfs, IOptions<NotificationLinkOptions> options, HttpContext http)
+    {
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        if (ReportPdfResults.ValidateLanguage(language) is { } errors) return TypedResults.ValidationProblem(errors);
+        if (!pdfs.Available) return ReportPdfResults.Unavailable();
+        // A job never created in this company throws NotFoundException: 404 like any unknown id.
+        return ReportPdfResults.File(await pdfs.RenderAsync(user.GetTenantId(), id, language ?? options.Value.DefaultLanguage, http.RequestAborted), http);
     }
 
     private static async Task<Results<Ok<JobReportDto>, NotFound, ValidationProblem>> AddNoteAsync(string id, ReportNoteRequest request, ClaimsPrincipal user, IClusterClient grains)

@@ -10,4 +10,10 @@ public sealed class DocumentsOptions
 
     /// <summary>The largest photo accepted, in bytes (8 MB): a phone's full-resolution JPEG fits, a video does not.</summary>
     public long MaxPhotoBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// A directory with the PDF reports' font files (DejaVuSans.ttf and DejaVuSans-Bold.ttf, or Liberation Sans, or Arial),
+    /// looked in before the system's font directories. Read once per process.
+    /// </summary>
+    public string? FontDirectory { get; set; }
 }

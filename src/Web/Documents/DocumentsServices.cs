@@ -2,7 +2,7 @@ namespace OrleansPortal.Web.Documents;
 
 public static class DocumentsServices
 {
-    /// <summary>The photo blob store and upload reader, configured by the "Documents" section.</summary>
+    /// <summary>The photo blob store, upload reader and PDF reports, configured by the "Documents" section.</summary>
     public static IServiceCollection AddDocuments(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DocumentsOptions>(configuration.GetSection(DocumentsOptions.SectionName));
@@ -10,6 +10,7 @@ public static class DocumentsServices
         services.AddSingleton<PhotoUpload>();
         services.AddSingleton<ReportPhotos>();
         services.AddSingleton<DevicePhotoLinks>();
+        services.AddSingleton<Reports.JobReportPdfs>();
         return services;
     }
 }

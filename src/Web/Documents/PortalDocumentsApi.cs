@@ -1,11 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Companies;
+using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Documents;
+using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Grains.Tickets;
+using OrleansPortal.Web.Documents.Reports;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.Portal;
@@ -28,6 +32,8 @@ public static class PortalDocumentsApi
         group.MapGet("/reports/{ticketId}", GetReportAsync).WithSummary("A job's report: notes, photos, arrival, departure and time on site.");
         group.MapGet("/reports/{ticketId}/photos/{photoId}", GetPhotoAsync).WithSummary("One photo of a job's report.");
         group.MapGet("/reports/{ticketId}/download", DownloadReportAsync).WithSummary("The job's report as a printable HTML file (attachment), photos embedded.");
+        group.MapGet("/reports/{ticketId}/report.pdf", DownloadPdfAsync)
+            .WithSummary("The job's report as a PDF (attachment), in the contact's language unless ?language=en|pt; 503 when the server has no font for PDFs.");
         group.MapGet("/estimates/{id}", GetEstimateAsync).WithSummary("An estimate.");
         group.MapPost("/estimates/{id}/approve", (string id, EstimateDecisionBody body, HttpContext http, ClaimsPrincipal user, IClusterClient grains, DomainClock clock) =>
             DecideAsync(id, body, approve: true, http, user, grains, clock)).WithSummary("Approves a pending, unexpired estimate with a typed-name signature; 409 once decided or expired.");
@@ -80,6 +86,18 @@ public static class PortalDocumentsApi
         var html = ReportHtml.Render(report.AsDto(job, PhotoUrl(ticketId), internalView: false), company?.Name ?? "", photos);
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"job-report-{ticketId}.html");
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> DownloadPdfAsync(
+        string ticketId, string? language, ClaimsPrincipal user, IClusterClient grains, JobReportPdfs pdfs, IOptions<NotificationLinkOptions> options, HttpContext http)
+    {
+        if (ReportPdfResults.ValidateLanguage(language) is { } errors) return TypedResults.ValidationProblem(errors);
+        if (await PortalAccess.VisibleJobAsync(grains, user, ticketId) is null) return TypedResults.NotFound();
+        if (!pdfs.Available) return ReportPdfResults.Unavailable();
+        // The contact's own language, as their messages are written in; the page passes the one it is shown in.
+        language ??= (await grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId())).GetContactAsync(user.GetContactId())).Preferences.Language
+            ?? options.Value.DefaultLanguage;
+        return ReportPdfResults.File(await pdfs.RenderAsync(user.GetTenantId(), ticketId, language, http.RequestAborted), http);
     }
 
     private static async Task<Results<Ok<EstimateDto>, NotFound>> GetEstimateAsync(string id, ClaimsPrincipal user, IClusterClient grains, DomainClock clock) =>

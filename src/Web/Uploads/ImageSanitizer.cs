@@ -53,12 +53,18 @@ public static class ImageSanitizer
     /// A small copy of a stored image (<see cref="ThumbnailSide"/> on its longer side, never larger than the image), made
     /// the way uploads are, under the same bound on decodes at once; null when the bytes do not decode.
     /// </summary>
-    public static async Task<CleanImage?> ThumbnailAsync(byte[] bytes, CancellationToken cancellationToken)
+    public static Task<CleanImage?> ThumbnailAsync(byte[] bytes, CancellationToken cancellationToken) => ScaledAsync(bytes, ThumbnailSide, cancellationToken);
+
+    /// <summary>
+    /// A copy of a stored image at most <paramref name="maxSide"/> on its longer side (a report's photos), JPEG or PNG as
+    /// uploads are, under the same bound on decodes at once; null when the bytes do not decode.
+    /// </summary>
+    public static async Task<CleanImage?> ScaledAsync(byte[] bytes, int maxSide, CancellationToken cancellationToken)
     {
         await Decoders.WaitAsync(cancellationToken);
         try
         {
-            return Sanitize(bytes, ThumbnailSide).Image;
+            return Sanitize(bytes, maxSide).Image;
         }
         finally
         {

@@ -44,13 +44,13 @@ public sealed class DocumentScenario
 
     public HttpClient Dispatcher => Company.Dispatcher;
 
-    public static async Task<DocumentScenario> CreateAsync(PortalFactory app, string companyName = "Acme Irrigation", string customerName = "Smith household")
+    public static async Task<DocumentScenario> CreateAsync(PortalFactory app, string companyName = "Acme Irrigation", string customerName = "Smith household", string technicianName = "Tomás Technician")
     {
         var company = await TenantScenario.CreateWithManualDispatchAsync(app, companyName);
         var customer = await CustomerScenario.CreateAsync(company, customerName, "Commercial");
         var property = await customer.AddPropertyAsync("Main site");
         var owner = await customer.SignInAsync((await customer.AddContactAsync(UniqueEmail(), "Owner")).Id);
-        var technician = await company.AddTechnicianAsync();
+        var technician = await company.AddTechnicianAsync(technicianName);
         var device = DeviceClient(app, (await company.IssueTokenAsync(technician.Id)).Token);
         return new DocumentScenario(company, customer, property, owner, technician.Id, device);
     }

@@ -48,7 +48,7 @@ public sealed class DocumentsPageTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Customer_ViewsAJobReport_WithItsPhoto_AndDownloadsIt()
+    public async Task Customer_ViewsAJobReport_WithItsPhoto_AndDownloadsItAsHtmlAndAsPdf()
     {
         using var app = new PortalFactory();
         var address = app.StartOnLoopback();
@@ -78,6 +78,14 @@ public sealed class DocumentsPageTests(BrowserFixture browser)
         var html = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.Contains("All zones run; replaced the rain sensor.", html);
         Assert.Contains("data:image/jpeg;base64,", html); // the PNG as stored: re-encoded, opaque, so JPEG
+
+        var pdfDownload = await page.RunAndWaitForDownloadAsync(() => card.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).ClickAsync());
+        Assert.Matches(@"^job-report-\d{4}-\d{2}-\d{2}-spring-start-up\.pdf$", pdfDownload.SuggestedFilename);
+        var pdf = PdfText.Read(await File.ReadAllBytesAsync(await pdfDownload.PathAsync()));
+        Assert.Contains("Job report: Spring start-up", pdf.All); // in the page's language
+        Assert.Contains("All zones run; replaced the rain sensor.", pdf.All);
+        Assert.Contains("New rain sensor", pdf.All);
+        Assert.Equal(1, pdf.ImagesPerPage.Sum());
         Assert.Empty(problems.All);
     }
 

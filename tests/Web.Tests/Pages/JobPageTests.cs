@@ -88,6 +88,10 @@ public sealed class JobPageTests(BrowserFixture browser)
         var photo = report.GetByRole(AriaRole.Img, new() { Name = "Cracked sensor" });
         await Assertions.Expect(photo).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await photo.ElementHandleAsync());
+        // The report as the customer gets it, as a PDF.
+        var pdfDownload = await page.RunAndWaitForDownloadAsync(() => report.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).ClickAsync());
+        Assert.EndsWith(".pdf", pdfDownload.SuggestedFilename);
+        Assert.Contains("The old sensor is cracked.", PdfText.Read(await File.ReadAllBytesAsync(await pdfDownload.PathAsync())).All);
         // The documents: this job's estimate (approved, by whom) and invoice (open), not the other job's.
         var documents = page.Locator("section.job-documents");
         await Assertions.Expect(documents.Locator($"[data-id='{estimate.Id}']")).ToContainTextAsync("Approved by Walter Walk-in");

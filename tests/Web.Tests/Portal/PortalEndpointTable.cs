@@ -96,6 +96,7 @@ public static class PortalEndpointTable
         new("GET /api/v1/portal/reports/{ticketId}", Guard.ById, s => Get($"{Portal}/reports/{s.WorkedJobId}")),
         new("GET /api/v1/portal/reports/{ticketId}/photos/{photoId}", Guard.ById, s => Get($"{Portal}/reports/{s.WorkedJobId}/photos/{s.PhotoId}")),
         new("GET /api/v1/portal/reports/{ticketId}/download", Guard.ById, s => Get($"{Portal}/reports/{s.WorkedJobId}/download")),
+        new("GET /api/v1/portal/reports/{ticketId}/report.pdf", Guard.ById, s => Get($"{Portal}/reports/{s.WorkedJobId}/report.pdf")),
         new("GET /api/v1/portal/estimates/{id}", Guard.ById, s => Get($"{Portal}/estimates/{s.EstimateId}")),
         new("POST /api/v1/portal/estimates/{id}/approve", Guard.ById,
             s => Post($"{Portal}/estimates/{s.ApproveEstimateId}/approve", new { signedName = "Someone Signing" }),

@@ -34,6 +34,7 @@ export const documents = {
   "documents.noPhotos": "No photos.",
   "documents.photo": "Job photo",
   "documents.download": "Download report",
+  "documents.downloadPdf": "Download PDF",
 
   "documents.status.Pending": "Pending",
   "documents.status.Approved": "Approved",

@@ -59,6 +59,7 @@ export const job = {
   "office.job.noNotes": "No notes.",
   "office.job.photos": "Photos",
   "office.job.noPhotos": "No photos.",
+  "office.job.downloadPdf": "Download PDF",
   "office.job.photo": "Job photo",
   "office.job.openPhoto": "Open photo: {caption}",
   "office.job.documents": "Estimates and invoices",

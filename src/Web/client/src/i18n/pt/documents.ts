@@ -36,6 +36,7 @@ export const documents: Record<keyof typeof en, string> = {
   "documents.noPhotos": "Sem fotografias.",
   "documents.photo": "Fotografia do serviço",
   "documents.download": "Descarregar relatório",
+  "documents.downloadPdf": "Descarregar PDF",
 
   "documents.status.Pending": "Pendente",
   "documents.status.Approved": "Aprovado",

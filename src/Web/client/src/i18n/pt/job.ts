@@ -61,6 +61,7 @@ export const job: Record<keyof typeof en, string> = {
   "office.job.noNotes": "Sem notas.",
   "office.job.photos": "Fotografias",
   "office.job.noPhotos": "Sem fotografias.",
+  "office.job.downloadPdf": "Descarregar PDF",
   "office.job.photo": "Fotografia do serviço",
   "office.job.openPhoto": "Abrir fotografia: {caption}",
   "office.job.documents": "Orçamentos e faturas",

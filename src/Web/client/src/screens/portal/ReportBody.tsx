@@ -1,6 +1,6 @@
 import type { components } from "../../api/schema";
 import { whenShort } from "../../components/time";
-import { t } from "../../i18n/i18n";
+import { language, t } from "../../i18n/i18n";
 import { zone } from "./session";
 
 type Report = components["schemas"]["JobReportDto"];
@@ -37,6 +37,10 @@ export function ReportBody({ report: r }: { report: Report }) {
         </div>
       )}
       <a class="button" href={`/api/v1/portal/reports/${encodeURIComponent(r.ticketId)}/download`} download>{t("documents.download")}</a>
+      {/* In the language the page is read in, which may not be the one the contact's messages are written in. */}
+      <a class="button" href={`/api/v1/portal/reports/${encodeURIComponent(r.ticketId)}/report.pdf?language=${encodeURIComponent(language.value)}`} download>
+        {t("documents.downloadPdf")}
+      </a>
     </div>
   );
 }

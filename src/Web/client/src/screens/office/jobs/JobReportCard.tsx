@@ -33,6 +33,7 @@ export function JobReportCard({ report, zone }: { report: JobReport; zone: strin
           ))}
         </ul>
       )}
+      <p><a class="button" href={`/api/v1/tickets/${encodeURIComponent(report.ticketId)}/report.pdf`} download>{t("office.job.downloadPdf")}</a></p>
     </section>
   );
 }
