@@ -29,7 +29,9 @@ public sealed partial class JobReportPdfTests
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Matches(@"^relatorio-servico-\d{4}-\d{2}-\d{2}-reparar-a-rega\.pdf$", response.Content.Headers.ContentDisposition.FileName!.Trim('"'));
-        var pdf = PdfText.Read(await response.Content.ReadAsByteArrayAsync());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        await File.WriteAllBytesAsync(BrowserFixture.ArtifactPath("job-report-pt.pdf"), bytes); // to be looked at, as screenshots are
+        var pdf = PdfText.Read(bytes);
         var text = pdf.All;
         Assert.Contains("Acme Irrigation", text);
         Assert.Contains("Relatório do serviço: Reparar a rega", text);

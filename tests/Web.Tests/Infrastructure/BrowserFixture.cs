@@ -54,12 +54,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public static async Task<string> SaveScreenshotAsync(IPage page, string name)
     {
+        var path = ArtifactPath(name + ".png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
+    }
+
+    /// <summary>Where a test keeps something to be looked at afterwards (a screenshot, a generated PDF): the screenshots' directory.</summary>
+    public static string ArtifactPath(string fileName)
+    {
         var directory = Environment.GetEnvironmentVariable("ORLEANSPORTAL_TEST_SCREENSHOTS") is { Length: > 0 } configured
             ? configured
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
-        var path = Path.Combine(directory, name + ".png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        return path;
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, fileName);
     }
 
     public async Task DisposeAsync()
