@@ -1,9 +1,9 @@
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OrleansPortal.Web.Email;
 using OrleansPortal.Web.Notifications;
+using OrleansPortal.Web.Tests.Infrastructure;
 
 namespace OrleansPortal.Web.Tests.Email;
 
@@ -11,7 +11,7 @@ namespace OrleansPortal.Web.Tests.Email;
 public sealed class UnsentEmailSenderTests
 {
     private static UnsentEmailSender Sender(string environment) =>
-        new(new Environment(environment), Options.Create(new EmailOptions()), NullLogger<UnsentEmailSender>.Instance);
+        new(new TestHostEnvironment(environment), Options.Create(new EmailOptions()), NullLogger<UnsentEmailSender>.Instance);
 
     [Fact]
     public async Task InProduction_AMailWithNoServerFailsPermanently()
@@ -26,13 +26,5 @@ public sealed class UnsentEmailSenderTests
     {
         var id = await Sender(Environments.Development).SendAsync(new EmailMessage("maria@example.com", "Hello", "Text") { MessageId = "abc@orleansportal.notifications" }, CancellationToken.None);
         Assert.Equal("abc@orleansportal.notifications", id);
-    }
-
-    private sealed class Environment(string name) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-        public string ApplicationName { get; set; } = "OrleansPortal.Web";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }
