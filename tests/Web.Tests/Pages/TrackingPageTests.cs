@@ -81,6 +81,7 @@ public sealed class TrackingPageTests(BrowserFixture browser)
         var sms = await twilio.WaitForMessageAsync(m => m.To == "+351912345678" && m.Body.Contains("/track/", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         var token = System.Text.RegularExpressions.Regex.Match(sms.Body, @"https://portal\.example\.test/track/([A-Za-z0-9_-]+)").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), $"the text carries the tracking link: {sms.Body}");
+        Assert.Matches(@"is on the way, arriving about \d{1,2}:\d{2}\. Track: ", sms.Body); // dispatch's ETA as they set off
 
         await using var context = await PortalPages.ContextAsync(browser, address, 390, 844);
         var page = await context.NewPageAsync();

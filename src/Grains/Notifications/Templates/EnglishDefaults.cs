@@ -37,10 +37,10 @@ internal static class EnglishDefaults
         .Push(TechnicianAssigned, "New job: {{ job.description }}", "{% if window.range %}{{ window.range }}, {% endif %}{{ job.address }} ({{ customer.name }}).")
 
         .Email(OnMyWay, "{{ technician.first_name }} is on the way",
-            Hello + "<p>{{ technician.first_name }} is on the way to {{ job.address }} and should arrive at about <strong>{{ eta.time }}</strong>.</p>\n" +
+            Hello + "<p>{{ technician.first_name }} is on the way to {{ job.address }}{% if eta.time %} and should arrive at about <strong>{{ eta.time }}</strong>{% endif %}.</p>\n" +
             "<p><a href=\"{{ links.tracking }}\">Follow the visit live</a></p>" + Thanks)
-        .Sms(OnMyWay, "{{ company.name }}: {{ technician.first_name }} is on the way, arriving about {{ eta.time }}. Track: {{ links.tracking }}")
-        .InApp(OnMyWay, "On the way", "{{ technician.first_name }} is on the way, arriving about {{ eta.time }}.")
+        .Sms(OnMyWay, "{{ company.name }}: {{ technician.first_name }} is on the way{% if eta.time %}, arriving about {{ eta.time }}{% endif %}. Track: {{ links.tracking }}")
+        .InApp(OnMyWay, "On the way", "{{ technician.first_name }} is on the way{% if eta.time %}, arriving about {{ eta.time }}{% endif %}.")
 
         .Email(Arriving, "{{ technician.first_name }} is arriving",
             Hello + "<p>{{ technician.first_name }} will be at {{ job.address }} in about {{ eta.minutes }} minutes.</p>\n" +

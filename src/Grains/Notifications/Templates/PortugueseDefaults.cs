@@ -40,10 +40,10 @@ internal static class PortugueseDefaults
         .Push(TechnicianAssigned, "Novo serviço: {{ job.description }}", "{% if window.range %}{{ window.range }}, {% endif %}{{ job.address }} ({{ customer.name }}).")
 
         .Email(OnMyWay, "{{ technician.first_name }} está a caminho",
-            Hello + "<p>{{ technician.first_name }} está a caminho de {{ job.address }} e deve chegar por volta das <strong>{{ eta.time }}</strong>.</p>\n" +
+            Hello + "<p>{{ technician.first_name }} está a caminho de {{ job.address }}{% if eta.time %} e deve chegar por volta das <strong>{{ eta.time }}</strong>{% endif %}.</p>\n" +
             "<p><a href=\"{{ links.tracking }}\">Acompanhe a visita em direto</a></p>" + Thanks)
-        .Sms(OnMyWay, "{{ company.name }}: {{ technician.first_name }} está a caminho, chega por volta das {{ eta.time }}. Siga: {{ links.tracking }}")
-        .InApp(OnMyWay, "A caminho", "{{ technician.first_name }} está a caminho e chega por volta das {{ eta.time }}.")
+        .Sms(OnMyWay, "{{ company.name }}: {{ technician.first_name }} está a caminho{% if eta.time %}, chega por volta das {{ eta.time }}{% endif %}. Siga: {{ links.tracking }}")
+        .InApp(OnMyWay, "A caminho", "{{ technician.first_name }} está a caminho{% if eta.time %} e chega por volta das {{ eta.time }}{% endif %}.")
 
         .Email(Arriving, "{{ technician.first_name }} está a chegar",
             Hello + "<p>{{ technician.first_name }} chega a {{ job.address }} dentro de cerca de {{ eta.minutes }} minutos.</p>\n" +

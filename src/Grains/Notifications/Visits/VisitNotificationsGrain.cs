@@ -50,7 +50,7 @@ public sealed class VisitNotificationsGrain(
         if (VisitMoments.RemindersLapse(seen, ticket))
             await outbox.CancelQueuedAsync(TenantId, TicketId, NotificationTrigger.Reminder, "the window moved, or the visit will not happen", now);
         var moments = VisitMoments.Between(seen, ticket, now);
-        await composer.QueueAsync(ticket, moments, extras: null, await TrackingTokenForAsync(moments));
+        await composer.QueueAsync(ticket, moments, await SettingOffEtaAsync(moments, now), await TrackingTokenForAsync(moments));
         state.State.Seen = VisitSeen.Of(ticket);
         await state.WriteStateAsync();
     }
@@ -65,6 +65,17 @@ public sealed class VisitNotificationsGrain(
         var token = await TrackingTokenForAsync(moments);
         await state.WriteStateAsync();
         await composer.QueueAsync(ticket, moments, new VisitExtras(eta.Eta, eta.ComputedAt, eta.MinutesLate), token);
+    }
+
+    /// <summary>
+    /// For "on my way", the ETA dispatch has for the job as the technician sets off, so the message can say when to
+    /// expect them; none when dispatch has no estimate yet (the templates then leave the time out).
+    /// </summary>
+    private async Task<VisitExtras?> SettingOffEtaAsync(IReadOnlyList<VisitMoment> moments, DateTimeOffset now)
+    {
+        if (!moments.Any(m => m.Trigger == NotificationTrigger.OnMyWay)) return null;
+        var estimate = await GrainFactory.GetGrain<IDispatchGrain>(TenantId).GetEtaAsync(TicketId);
+        return estimate is null ? null : new VisitExtras(estimate.Eta, now, estimate.MinutesLate);
     }
 
     /// <summary>The visit's tracking link when one of <paramref name="moments"/> carries it, issued the first time.</summary>
