@@ -17,9 +17,12 @@ public sealed class CompanyState
 
     [Id(3)]
     public List<string> DispatcherEmails { get; set; } = [];
+
+    [Id(4)]
+    public string? Phone { get; set; }
 }
 
-/// <summary>The company's own record: name, creation, dispatchers. Its technicians are on the roster, which this grain only counts.</summary>
+/// <summary>The company's own record: name, creation, the phone customers call, dispatchers. Its technicians are on the roster, which this grain only counts.</summary>
 public sealed class CompanyGrain(
     [PersistentState("company")] IPersistentState<CompanyState> state,
     ITechnicianRoster roster,
@@ -37,7 +40,19 @@ public sealed class CompanyGrain(
     {
         if (!state.RecordExists) return null;
         var technicians = await roster.CountAsync(this.GetPrimaryKeyString());
-        return new CompanyInfo(this.GetPrimaryKeyString(), state.State.Name!, state.State.CreatedAt, technicians, state.State.DispatcherEmails.Count);
+        return new CompanyInfo(this.GetPrimaryKeyString(), state.State.Name!, state.State.CreatedAt, technicians, state.State.DispatcherEmails.Count, state.State.Phone);
+    }
+
+    public async Task<CompanyInfo> SetPhoneAsync(string? phone)
+    {
+        EnsureExists();
+        if (state.State.Phone != phone)
+        {
+            state.State.Phone = phone;
+            await state.WriteStateAsync();
+        }
+
+        return (await GetAsync())!;
     }
 
     public async Task AddDispatcherAsync(string email)

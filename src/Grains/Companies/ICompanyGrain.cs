@@ -17,7 +17,14 @@ public interface ICompanyGrain : IGrainWithStringKey
     Task<CompanyInfo?> GetAsync();
 
     Task AddDispatcherAsync(string email);
+
+    /// <summary>
+    /// Sets (or with null clears) the number customers call, as messages show it ("Questions? Call …"); the caller has
+    /// checked and formatted it. Throws <see cref="NotFoundException"/> for a company never created.
+    /// </summary>
+    Task<CompanyInfo> SetPhoneAsync(string? phone);
 }
 
+/// <param name="Phone">The number customers call, formatted for reading ("+351 220 000 000"); null until the office sets one.</param>
 [GenerateSerializer, Immutable, Alias("op.CompanyInfo")]
-public sealed record CompanyInfo(string TenantId, string Name, DateTimeOffset CreatedAt, int Technicians, int Dispatchers);
+public sealed record CompanyInfo(string TenantId, string Name, DateTimeOffset CreatedAt, int Technicians, int Dispatchers, string? Phone = null);

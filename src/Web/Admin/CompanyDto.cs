@@ -7,10 +7,11 @@ namespace OrleansPortal.Web.Admin;
 /// The signed-in dispatcher's company. <see cref="TimeZone"/> is the company's IANA time zone (dispatch settings), in
 /// which pages print the UTC instants the API gives (alerts, windows, shifts) and decide whether one is today.
 /// </summary>
-public sealed record CompanyDto(string TenantId, string Name, DateTimeOffset CreatedAt, int Technicians, int Dispatchers, string TimeZone);
+/// <param name="Phone">The number customers call, as messages show it; null until set.</param>
+public sealed record CompanyDto(string TenantId, string Name, DateTimeOffset CreatedAt, int Technicians, int Dispatchers, string TimeZone, string? Phone);
 
 public static class CompanyDtoMapping
 {
     public static CompanyDto AsDto(this CompanyInfo company, DispatchSettings settings) =>
-        new(company.TenantId, company.Name, company.CreatedAt, company.Technicians, company.Dispatchers, settings.TimeZone);
+        new(company.TenantId, company.Name, company.CreatedAt, company.Technicians, company.Dispatchers, settings.TimeZone, company.Phone);
 }

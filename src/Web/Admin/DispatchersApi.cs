@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Companies;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
+using OrleansPortal.Web.Notifications.Sms;
 
 namespace OrleansPortal.Web.Admin;
 
@@ -17,6 +19,7 @@ public static class DispatchersApi
         var group = endpoints.MapGroup("/api/v1").WithTags("Company").RequireAuthorization(PortalClaims.DispatcherPolicy);
         group.MapGet("/company", GetCompanyAsync).WithSummary("The signed-in dispatcher's company, with its IANA time zone.");
         group.MapPost("/dispatchers", AddDispatcherAsync).WithSummary("Adds a dispatcher to the signed-in dispatcher's company.");
+        group.MapPut("/company/phone", SetPhoneAsync).WithSummary("Sets (or with null clears) the number customers call, as messages show it. A number without its country code is read as one of Sms:DefaultRegion.");
         return group;
     }
 
@@ -40,6 +43,25 @@ public static class DispatchersApi
         var tenantId = user.GetTenantId();
         if (await grains.GetGrain<ICompanyGrain>(tenantId).GetAsync() is not { } company) return TypedResults.NotFound();
         return TypedResults.Ok(company.AsDto(await grains.GetGrain<IDispatchGrain>(tenantId).GetSettingsAsync()));
+    }
+
+    private static async Task<Results<Ok<CompanyDto>, ValidationProblem, NotFound>> SetPhoneAsync(
+        CompanyPhoneRequest request, ClaimsPrincipal user, IClusterClient grains, IOptions<SmsOptions> sms)
+    {
+        var phone = string.IsNullOrWhiteSpace(request.Phone) ? null : PhoneNumberText.ToInternational(request.Phone, sms.Value.DefaultRegion);
+        if (!string.IsNullOrWhiteSpace(request.Phone) && phone is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = ["Not a phone number customers could call; write it with its country code, like +351 220 000 000."] });
+
+        var tenantId = user.GetTenantId();
+        try
+        {
+            var company = await grains.GetGrain<ICompanyGrain>(tenantId).SetPhoneAsync(phone);
+            return TypedResults.Ok(company.AsDto(await grains.GetGrain<IDispatchGrain>(tenantId).GetSettingsAsync()));
+        }
+        catch (NotFoundException)
+        {
+            return TypedResults.NotFound();
+        }
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> AddDispatcherAsync(NewDispatcher request, ClaimsPrincipal user, Onboarding onboarding)

@@ -19,11 +19,8 @@ public sealed class MessageTemplatesPageTests(BrowserFixture browser)
     public async Task ADispatcher_RewritesTheOnMyWayText_SeesThePreviewAndAMistypedVariable_AndFindsItSavedAfterAReload(int width, int height)
     {
         using var app = new PortalFactory();
-        var address = app.StartOnLoopback();
-        var company = await TenantScenario.CreateAsync(app);
-        await using var context = await browser.NewContextAsync(address);
-        var page = await OfficePages.SignInAsync(context, company, "/office/notifications/");
-        await page.SetViewportSizeAsync(width, height);
+        await using var context = await browser.NewContextAsync(app.StartOnLoopback());
+        var page = await OpenAsync(app, context, width, height);
         var problems = new PageProblems(page, Preview); // a template with a mistake previews as a 400 naming it
 
         await page.GetByRole(AriaRole.Button, new() { Name = "On my way", Exact = true }).ClickAsync();
@@ -77,5 +74,47 @@ public sealed class MessageTemplatesPageTests(BrowserFixture browser)
         await WhatAPersonSees.AssertAccessibleAsync(page);
         await WhatAPersonSees.ScreenshotAsync(page, "office-message-templates-email");
         Assert.True(problems.All.Count == 0, string.Join("\n", problems.All));
+    }
+
+    [Theory]
+    [MemberData(nameof(WhatAPersonSees.Sizes), MemberType = typeof(WhatAPersonSees))]
+    public async Task ADispatcher_GivesTheCompanysPhone_AndTheBookingTextOffersIt(int width, int height)
+    {
+        using var app = new PortalFactory();
+        await using var context = await browser.NewContextAsync(app.StartOnLoopback());
+        var page = await OpenAsync(app, context, width, height);
+        var problems = new PageProblems(page, "/api/v1/company/phone"); // the mistyped number answers 400
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Booking confirmed", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "SMS", Exact = true }).ClickAsync();
+        var bubble = page.GetByRole(AriaRole.Region, new() { Name = "Preview" }).Locator(".sms-bubble");
+        await Assertions.Expect(bubble).ToContainTextAsync("your visit is booked");
+        await Assertions.Expect(bubble).Not.ToContainTextAsync("Call"); // no number yet: the text leaves it out
+
+        var phone = page.GetByLabel("Phone number customers call");
+        await phone.FillAsync("call the office");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#company-phone-error")).ToContainTextAsync("Not a phone number");
+
+        await phone.FillAsync("220 000 000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(phone).ToHaveValueAsync("+351 22 000 0000");
+        await Assertions.Expect(page.Locator("#company-phone-error")).ToBeEmptyAsync();
+        await Assertions.Expect(bubble).ToContainTextAsync("Questions? Call +351 22 000 0000");
+        await WhatAPersonSees.AssertInsideAsync(phone, page.Locator("form.company-phone"), "the phone field");
+        await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
+        await WhatAPersonSees.ScreenshotAsync(page, "office-company-phone");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByLabel("Phone number customers call")).ToHaveValueAsync("+351 22 000 0000");
+        Assert.True(problems.All.Count == 0, string.Join("\n", problems.All));
+    }
+
+    /// <summary>A new company's dispatcher on the templates page, at the given size.</summary>
+    private static async Task<IPage> OpenAsync(PortalFactory app, IBrowserContext context, int width, int height)
+    {
+        var page = await OfficePages.SignInAsync(context, await TenantScenario.CreateAsync(app), "/office/notifications/");
+        await page.SetViewportSizeAsync(width, height);
+        return page;
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class CustomerMessageWriter(
             {
                 var language = contact.Preferences.Language ?? options.Value.DefaultLanguage;
                 var model = new NotificationModel(language, settings.TimeZone)
-                    .Company(company?.Name ?? "", null)
+                    .Company(company?.Name ?? "", company?.Phone)
                     .Customer(customer.Name)
                     .Contact(FirstName(contact.Name), contact.Name)
                     .Link("links.portal", options.Value.Portal());

@@ -2,13 +2,15 @@ namespace OrleansPortal.Grains.Notifications.Templates;
 
 /// <summary>
 /// Believable values for every variable a trigger offers, in the reader's language, for previews in the editor: the
-/// visit is tomorrow from 10:00 to 12:00 in the company's time zone.
+/// visit is tomorrow from 10:00 to 12:00 in the company's time zone. With a real company, its own name and phone (none
+/// when it has not set one, as its messages will then have none).
 /// </summary>
 public static class SampleModels
 {
     private const string Site = "https://portal.example";
+    private const string SamplePhone = "+351 220 000 000";
 
-    public static NotificationModel For(NotificationTrigger trigger, string language, string timeZone, DateTimeOffset now, string? companyName = null)
+    public static NotificationModel For(NotificationTrigger trigger, string language, string timeZone, DateTimeOffset now, Companies.CompanyInfo? company = null)
     {
         var model = new NotificationModel(language, timeZone);
         var pt = model.Language == TemplateLanguage.Portuguese;
@@ -16,7 +18,7 @@ public static class SampleModels
         var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).Date).AddDays(1);
         var start = Instant(tomorrow, new TimeOnly(10, 0), zone);
 
-        model.Company(companyName ?? (pt ? "Regas do Porto" : "Acme Irrigation"), "+351 220 000 000")
+        model.Company(company?.Name ?? (pt ? "Regas do Porto" : "Acme Irrigation"), company is null ? SamplePhone : company.Phone)
             .Customer(pt ? "Família Silva" : "Smith household")
             .Contact(pt ? "Ana" : "Anna", pt ? "Ana Silva" : "Anna Smith")
             .Link("links.portal", new Uri($"{Site}/portal/"));

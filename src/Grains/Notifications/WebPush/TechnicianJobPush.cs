@@ -38,7 +38,7 @@ public sealed partial class TechnicianJobPush(
 
         var company = await grains.GetGrain<Companies.ICompanyGrain>(ticket.TenantId).GetAsync();
         var model = new NotificationModel(language, settings.TimeZone)
-            .Company(company?.Name ?? "", null)
+            .Company(company?.Name ?? "", company?.Phone)
             .Customer(await CustomerNameAsync(ticket) ?? "")
             .Job(ticket.Details.Description, ticket.Details.Address);
         if (ticket.ArrivalWindow is { } window) model.Window(window.Start, window.End);

@@ -87,7 +87,7 @@ public static class NotificationTemplatesApi
         var tenantId = user.GetTenantId();
         var zone = (await grains.GetGrain<IDispatchGrain>(tenantId).GetSettingsAsync()).TimeZone;
         var company = await grains.GetGrain<ICompanyGrain>(tenantId).GetAsync();
-        var model = SampleModels.For(trigger, template.Language, zone, clock.GetUtcNow(), company?.Name);
+        var model = SampleModels.For(trigger, template.Language, zone, clock.GetUtcNow(), company);
         try
         {
             var message = TemplateRenderer.Render(template, model);

@@ -4,6 +4,7 @@ import { api } from "../../../api/client";
 import { OfficeHeader } from "../../../components/office/OfficeHeader";
 import type { Channel, Trigger } from "../../../components/notifications/labels";
 import { t } from "../../../i18n/i18n";
+import { CompanyPhoneForm } from "./CompanyPhoneForm";
 import { TemplateEditor } from "./TemplateEditor";
 import { TriggerList } from "./TriggerList";
 import { channelsOf, hashOf, selectionFromHash, templateOf, type Selection, type Settings, type Template, type Variable } from "./types";
@@ -18,6 +19,7 @@ export function NotificationsScreen() {
   const variables = useSignal<Variable[]>([]);
   const selection = useSignal<Selection | null>(null);
   const error = useSignal("");
+  const phone = useSignal<string | null>(null);
 
   async function load() {
     const [templates, catalogue] = await Promise.all([
@@ -71,11 +73,12 @@ export function NotificationsScreen() {
           <h2>{t("messages.title")}</h2>
           <p class="muted">{t("messages.intro")}</p>
           <p class="error" role="alert">{error.value}</p>
+          <CompanyPhoneForm onSaved={saved => (phone.value = saved)} />
         </div>
         {s && selection.value && open && (
           <>
             <TriggerList settings={s} selected={selection.value.trigger} onSelect={selectTrigger} onSwitch={(trigger, channel, enabled) => void toggle(trigger, channel, enabled)} />
-            <TemplateEditor key={hashOf(selection.value)} settings={s} selection={selection.value} template={open} variables={variables.value} onSelect={select} onChanged={changed} />
+            <TemplateEditor key={hashOf(selection.value)} companyPhone={phone.value} settings={s} selection={selection.value} template={open} variables={variables.value} onSelect={select} onChanged={changed} />
           </>
         )}
       </main>

@@ -15,8 +15,10 @@ const PreviewDelayMilliseconds = 350;
  * unknown variable is named under the field that has it), a live preview with sample data, save and back to the
  * default; and the variables the trigger offers, inserted at the cursor.
  */
-export function TemplateEditor({ settings, selection, template, variables, onSelect, onChanged }: {
+export function TemplateEditor({ settings, selection, template, variables, companyPhone, onSelect, onChanged }: {
   settings: Settings; selection: Selection; template: Template; variables: Variable[];
+  /** The company's phone as last saved on this page: a change asks for the preview again, which shows it. */
+  companyPhone: string | null;
   onSelect: (selection: Selection) => void; onChanged: (template: Template) => void;
 }) {
   const subject = useSignal(template.subject ?? "");
@@ -43,7 +45,7 @@ export function TemplateEditor({ settings, selection, template, variables, onSel
       else { preview.value = null; fields.value = answer.fields; }
     }, PreviewDelayMilliseconds);
     return () => clearTimeout(timer);
-  }, [selection.trigger, selection.channel, selection.language, subject.value, body.value]);
+  }, [selection.trigger, selection.channel, selection.language, subject.value, body.value, companyPhone]);
 
   async function save(event: Event) {
     event.preventDefault();
