@@ -32,6 +32,7 @@ public sealed record InputWorld(DocumentScenario Scenario, string TicketId, stri
         client.DefaultRequestHeaders.Add("Cookie", $"{scenario.Company.Cookie}; {customerCookie}");
         client.DefaultRequestHeaders.Authorization = scenario.Device.DefaultRequestHeaders.Authorization;
         client.DefaultRequestHeaders.Add("X-Admin-Key", PortalFactory.AdminKey);
+        await StoredRows.SettledAsync(app);
         return new InputWorld(scenario, ticketId, estimate.Id, invoice.Id, message.Id, contact.Id, client);
     }
 
