@@ -43,11 +43,7 @@ public sealed partial class CustomerMessageWriter(
             foreach (var contact in audience)
             {
                 var language = contact.Preferences.Language ?? options.Value.DefaultLanguage;
-                var model = new NotificationModel(language, settings.TimeZone)
-                    .Company(company?.Name ?? "", company?.Phone)
-                    .Customer(customer.Name)
-                    .Contact(FirstName(contact.Name), contact.Name)
-                    .Link("links.portal", options.Value.Portal());
+                var model = ModelFor(language, settings.TimeZone, company, customer, contact, options.Value.Portal());
                 notice.Fill(model);
 
                 foreach (var channel in Channels)
@@ -73,6 +69,14 @@ public sealed partial class CustomerMessageWriter(
 
         return queued;
     }
+
+    /// <summary>What every message to a contact knows, whatever its trigger: the company, the customer, the contact, the portal.</summary>
+    public static NotificationModel ModelFor(string language, string timeZone, Companies.CompanyInfo? company, CustomerSnapshot customer, CustomerContact contact, Uri portal) =>
+        new NotificationModel(language, timeZone)
+            .Company(company?.Name ?? "", company?.Phone)
+            .Customer(customer.Name)
+            .Contact(FirstName(contact.Name), contact.Name)
+            .Link("links.portal", portal);
 
     /// <summary>Where the contact is reached on a channel, or null when they cannot be: no email, no phone.</summary>
     public static string? AddressOf(CustomerContact contact, NotificationChannel channel, CustomerSnapshot customer) => channel switch

@@ -111,11 +111,7 @@ public sealed partial class CustomerMessageComposer(IClusterClient grains, Domai
     {
         var company = await grains.GetGrain<ICompanyGrain>(tenantId).GetAsync();
         var settings = await grains.GetGrain<IDispatchGrain>(tenantId).GetSettingsAsync();
-        return new NotificationModel(language, settings.TimeZone)
-            .Company(company?.Name ?? "", company?.Phone)
-            .Customer(customer.Name)
-            .Contact(CustomerMessageWriter.FirstName(contact.Name), contact.Name)
-            .Link("links.portal", options.Value.Portal());
+        return CustomerMessageWriter.ModelFor(language, settings.TimeZone, company, customer, contact, options.Value.Portal());
     }
 
     /// <summary>The dispatcher's own subject in place of the template's, in the email's title as well.</summary>
