@@ -51,6 +51,7 @@ public sealed partial class FakeTwilio
         _messages[message.Sid] = message;
         Interlocked.Increment(ref _pendingCallbacks);
         _toDeliver.Writer.TryWrite(message.Sid);
+        if (TakeOne(ref _lateAnswers)) await Task.Delay(_lateAnswerDelay, _stopping.Token);
         return Json(FakeTwilioJson.Message(message), HttpStatusCode.Created);
     }
 
@@ -114,20 +115,26 @@ public sealed partial class FakeTwilio
     private bool IsStopped(string to, string? from, string? service) =>
         service is null ? _stopped.ContainsKey((to, from!)) : _stopped.Keys.Any(k => k.Recipient == to); // the fake's service owns every number
 
-    private IResult? TakeFailure()
+    private IResult? TakeFailure() => TakeOne(ref _failures) ? FailureReply() : null;
+
+    private IResult FailureReply()
     {
-        var left = Volatile.Read(ref _failures);
+        var status = (int)_failureStatus;
+        var (code, text) = status == 429 ? (20429, "Too Many Requests") : (20500, "Internal Server Error");
+        return Json(FakeTwilioJson.Error(code, text, status), _failureStatus);
+    }
+
+    // Counts one off a "the next N requests" setting; false once none are left.
+    private static bool TakeOne(ref int counter)
+    {
+        var left = Volatile.Read(ref counter);
         while (left > 0)
         {
-            if (Interlocked.CompareExchange(ref _failures, left - 1, left) == left)
-            {
-                var status = (int)_failureStatus;
-                var (code, text) = status == 429 ? (20429, "Too Many Requests") : (20500, "Internal Server Error");
-                return Json(FakeTwilioJson.Error(code, text, status), _failureStatus);
-            }
-            left = Volatile.Read(ref _failures);
+            if (Interlocked.CompareExchange(ref counter, left - 1, left) == left) return true;
+            left = Volatile.Read(ref counter);
         }
-        return null;
+
+        return false;
     }
 
     private static bool TryDay(Microsoft.Extensions.Primitives.StringValues text, out DateOnly? day)

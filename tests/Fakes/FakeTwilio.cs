@@ -52,6 +52,8 @@ public sealed partial class FakeTwilio : IAsyncDisposable
     private int _pendingCallbacks;
     private int _failures;
     private HttpStatusCode _failureStatus;
+    private int _lateAnswers;
+    private TimeSpan _lateAnswerDelay;
     private volatile HttpClient _webhooks = new();
 
     private FakeTwilio(WebApplication app, string accountSid, string authToken)
@@ -103,6 +105,17 @@ public sealed partial class FakeTwilio : IAsyncDisposable
     {
         _failureStatus = status;
         Volatile.Write(ref _failures, count);
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> messages are taken (recorded, then delivered) but answered only after
+    /// <paramref name="delay"/>, as when Twilio is slow or the answer is lost: a sender that gives up first cannot tell
+    /// whether Twilio has the message.
+    /// </summary>
+    public void AnswerLate(int count, TimeSpan delay)
+    {
+        _lateAnswerDelay = delay;
+        Volatile.Write(ref _lateAnswers, count);
     }
 
     /// <summary>The first accepted message that matches, waiting for it up to <paramref name="timeout"/>.</summary>

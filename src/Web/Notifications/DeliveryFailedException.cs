@@ -10,6 +10,12 @@ public sealed class DeliveryFailedException(string message, bool permanent, stri
 {
     public bool Permanent { get; } = permanent;
 
+    /// <summary>
+    /// The provider never answered (the request timed out or its connection broke after it went out): unlike a refusal,
+    /// the provider may have taken the message, so the outbox asks it before sending the message again.
+    /// </summary>
+    public bool Unanswered { get; init; }
+
     /// <summary>The provider's own code (an SMTP status, a Twilio error code), kept in the delivery log.</summary>
     public string? ProviderCode { get; } = providerCode;
 }

@@ -12,7 +12,7 @@ public interface INotificationOutbox
 
     /// <summary>
     /// Claims up to <paramref name="max"/> messages due at <paramref name="now"/> (queued ones whose time came, and claimed
-    /// ones whose lease ran out: those come back <see cref="OutboxMessage.InDoubt"/>), oldest first, for
+    /// ones whose lease ran out: those come back <see cref="OutboxMessage.InDoubt"/>, as do those requeued in doubt), oldest first, for
     /// <paramref name="owner"/> until <paramref name="now"/> plus <paramref name="lease"/>. Each claim counts as an attempt.
     /// </summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(string owner, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken = default);
@@ -23,8 +23,10 @@ public interface INotificationOutbox
     /// <summary>
     /// Puts the claimed message back in the queue until <paramref name="notBefore"/>, logging <paramref name="step"/> and
     /// <paramref name="detail"/> ("retry" after a transient failure; "held" for quiet hours, which does not count as an attempt).
+    /// <paramref name="inDoubt"/> says whether the provider may have it already (a send that timed out before the provider
+    /// answered): its next claim is then <see cref="OutboxMessage.InDoubt"/>, and the provider is asked before it goes again.
     /// </summary>
-    Task<bool> RequeueAsync(long id, string owner, DateTimeOffset notBefore, string step, string? detail, bool countAttempt, DateTimeOffset at, CancellationToken cancellationToken = default);
+    Task<bool> RequeueAsync(long id, string owner, DateTimeOffset notBefore, string step, string? detail, bool countAttempt, bool inDoubt, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Ends the claimed message as <see cref="OutboxStatus.Failed"/> or <see cref="OutboxStatus.Suppressed"/>, with why.</summary>
     Task<bool> FinishAsync(long id, string owner, OutboxStatus status, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);

@@ -22,9 +22,10 @@ public sealed class NotificationOutbox(PortalDatabase database) : INotificationO
         "(@tenant, @key, @trigger, @channel, @recipient, @customer, @contact, @ticket, @language, @subject, @text, @html, @urgent, " +
         "@marketing, @notBefore, 'queued', 0, @now, @now) ON CONFLICT (tenant_id, delivery_key) DO NOTHING RETURNING id";
 
-    // SET expressions read the row as it was, so in_doubt records whether this claim takes over a lapsed one.
+    // SET expressions read the row as it was, so in_doubt records whether this claim takes over a lapsed one (or one a
+    // requeue left in doubt).
     private const string ClaimSet =
-        "UPDATE notification_outbox SET in_doubt = (status = 'sending'), status = 'sending', lease_owner = @owner, lease_until = @until, " +
+        "UPDATE notification_outbox SET in_doubt = (status = 'sending' OR in_doubt), status = 'sending', lease_owner = @owner, lease_until = @until, " +
         "attempts = attempts + 1, updated_at = @now WHERE id IN (SELECT id FROM notification_outbox " +
         "WHERE status IN ('queued', 'sending') AND not_before <= @now AND (status = 'queued' OR lease_until < @now) ORDER BY not_before, id LIMIT @max";
 
@@ -73,11 +74,12 @@ public sealed class NotificationOutbox(PortalDatabase database) : INotificationO
         SettleAsync(id, "UPDATE notification_outbox SET status = 'sent', provider_id = @provider, lease_owner = NULL, lease_until = NULL, error = NULL, updated_at = @at" + Held,
             a => a.Add("@owner", owner).Add("@provider", providerId), at, "sent", providerId, null, cancellationToken);
 
-    public Task<bool> RequeueAsync(long id, string owner, DateTimeOffset notBefore, string step, string? detail, bool countAttempt, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+    public Task<bool> RequeueAsync(long id, string owner, DateTimeOffset notBefore, string step, string? detail, bool countAttempt, bool inDoubt, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         SettleAsync(id,
             "UPDATE notification_outbox SET status = 'queued', not_before = @notBefore, lease_owner = NULL, lease_until = NULL, error = @detail, " +
-            "attempts = attempts - @refund, updated_at = @at" + Held,
-            a => a.Add("@owner", owner).AddTime("@notBefore", notBefore).Add("@detail", detail).Add("@refund", countAttempt ? 0 : 1), at, step, null, detail, cancellationToken);
+            "attempts = attempts - @refund, in_doubt = @doubt, updated_at = @at" + Held,
+            a => a.Add("@owner", owner).AddTime("@notBefore", notBefore).Add("@detail", detail).Add("@refund", countAttempt ? 0 : 1).Add("@doubt", inDoubt),
+            at, step, null, detail, cancellationToken);
 
     public Task<bool> FinishAsync(long id, string owner, OutboxStatus status, string detail, DateTimeOffset at, CancellationToken cancellationToken = default)
     {

@@ -15,8 +15,9 @@ namespace OrleansPortal.Web.Notifications.Outbox;
 /// claimed, and a claim whose node died is taken over when its lease runs out.
 /// <para>
 /// Delivery is at least once. A node killed between the provider's acceptance and the "sent" write leaves the message
-/// in doubt; its next claim asks the channel whether the provider has it (<see cref="IMessageChannel.FindSentAsync"/>)
-/// before sending it again.
+/// in doubt, and so does a send that timed out or lost its connection before the provider answered (the provider may
+/// have taken it all the same); its next claim asks the channel whether the provider has it
+/// (<see cref="IMessageChannel.FindSentAsync"/>) before sending it again.
 /// </para>
 /// </summary>
 public sealed partial class OutboxDispatcher(
@@ -130,7 +131,7 @@ public sealed partial class OutboxDispatcher(
             // claim it while we send, so give it back instead; it is claimed again at once, with a fresh lease.
             if (leaseEnds - clock.GetUtcNow() < options.Value.SendTimeout + LeaseMargin)
             {
-                await SettleAsync(() => outbox.RequeueAsync(message.Id, _owner, clock.GetUtcNow(), "requeued", "waited too long on this node", countAttempt: false, clock.GetUtcNow(), CancellationToken.None));
+                await SettleAsync(() => outbox.RequeueAsync(message.Id, _owner, clock.GetUtcNow(), "requeued", "waited too long on this node", countAttempt: false, message.InDoubt, clock.GetUtcNow(), CancellationToken.None));
                 continue;
             }
 
@@ -144,7 +145,11 @@ public sealed partial class OutboxDispatcher(
     private async Task DeliverAsync(OutboxMessage message)
     {
         var settings = options.Value;
-        string? providerId;
+        string? providerId = null;
+        // Whether the provider may have this message: claimed in doubt until the provider is asked, and again from the
+        // moment it is handed over until the provider answers.
+        var inDoubt = message.InDoubt;
+        var handedOver = false;
         using (var timeout = new CancellationTokenSource(settings.SendTimeout))
         {
             try
@@ -158,7 +163,7 @@ public sealed partial class OutboxDispatcher(
 
                 if (decision is DeliveryDecision.Hold hold)
                 {
-                    await SettleAsync(() => outbox.RequeueAsync(message.Id, _owner, hold.Until, "held", hold.Why, countAttempt: false, clock.GetUtcNow(), CancellationToken.None));
+                    await SettleAsync(() => outbox.RequeueAsync(message.Id, _owner, hold.Until, "held", hold.Why, countAttempt: false, inDoubt, clock.GetUtcNow(), CancellationToken.None));
                     return;
                 }
 
@@ -168,9 +173,18 @@ public sealed partial class OutboxDispatcher(
                     return;
                 }
 
-                providerId = message.InDoubt ? await channel.FindSentAsync(message, timeout.Token) : null;
-                if (providerId is not null) LogReconciled(message.Id);
-                else providerId = await channel.SendAsync(message, timeout.Token);
+                if (inDoubt)
+                {
+                    providerId = await channel.FindSentAsync(message, timeout.Token);
+                    if (providerId is not null) LogReconciled(message.Id);
+                    inDoubt = false;
+                }
+
+                if (providerId is null)
+                {
+                    handedOver = true;
+                    providerId = await channel.SendAsync(message, timeout.Token);
+                }
             }
             catch (DeliveryFailedException failure) when (failure.Permanent)
             {
@@ -178,11 +192,11 @@ public sealed partial class OutboxDispatcher(
                 return;
             }
             // One message's failure must not stop the others: whatever the channel or the rules threw (a transient provider
-            // failure, a timeout, a grain call that failed), the provider did not take the message, so it goes back to
-            // the queue and is tried again later.
+            // failure, a timeout, a grain call that failed), the message goes back to the queue and is tried again later;
+            // in doubt if it was handed over and the provider never said no, for it may have taken it before the timeout.
             catch (Exception failure)
             {
-                await RetryLaterAsync(message, failure);
+                await RetryLaterAsync(message, failure, inDoubt || handedOver && MayHaveTakenIt(failure));
                 return;
             }
         }
@@ -197,17 +211,21 @@ public sealed partial class OutboxDispatcher(
         });
     }
 
-    private async Task RetryLaterAsync(OutboxMessage message, Exception failure)
+    /// <summary>Whether a provider may have taken a message whose send failed: unless it answered no, it may have.</summary>
+    private static bool MayHaveTakenIt(Exception failure) => failure is not DeliveryFailedException { Unanswered: false };
+
+    private async Task RetryLaterAsync(OutboxMessage message, Exception failure, bool inDoubt)
     {
         var settings = options.Value;
         LogAttemptFailed(failure, message.Id, message.Message.Channel, message.Attempts);
         var detail = failure is DeliveryFailedException known ? Describe(known) : failure.GetType().Name + ": " + failure.Message;
+        if (inDoubt) detail += " (the provider may have it: it is asked before the message goes again)";
         var now = clock.GetUtcNow();
         if (message.Attempts >= settings.MaxAttempts)
             await SettleAsync(() => outbox.FinishAsync(message.Id, _owner, OutboxStatus.Failed, $"gave up after {message.Attempts} attempts: {detail}", now, CancellationToken.None));
         else
             await SettleAsync(() => outbox.RequeueAsync(message.Id, _owner, now + RetryBackoff.After(message.Attempts, settings.FirstBackoff, settings.MaxBackoff, Random.Shared),
-                "retry", detail, countAttempt: true, now, CancellationToken.None));
+                "retry", detail, countAttempt: true, inDoubt, now, CancellationToken.None));
     }
 
     // A settlement the database refused leaves the claim to lapse: the message comes back in doubt after the lease.

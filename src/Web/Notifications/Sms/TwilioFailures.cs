@@ -8,6 +8,7 @@ namespace OrleansPortal.Web.Notifications.Sms;
 /// Twilio's documented error codes. Only codes that say this recipient or this message can never be sent are permanent;
 /// anything else is retried with backoff: too many requests (429, code 20429), a Twilio outage (5xx), a network failure,
 /// and refused credentials or sender (20003, 21606...), which the operator fixes without the message being at fault.
+/// A request Twilio never answered is <see cref="DeliveryFailedException.Unanswered"/>: Twilio may have the message.
 /// </summary>
 public static class TwilioFailures
 {
@@ -33,8 +34,23 @@ public static class TwilioFailures
             PermanentCodes.ContainsKey(api.Code), api.Code.ToString(CultureInfo.InvariantCulture), exception),
         // No Twilio error in the body: a proxy or an outage answered, not Twilio's API.
         ApiException => new DeliveryFailedException("Twilio's API answered with an error that names no Twilio code.", false, null, exception),
-        _ => new DeliveryFailedException("Twilio's API could not be reached.", false, null, exception),
+        _ when NeverConnected(exception) => new DeliveryFailedException("Twilio's API could not be reached.", false, null, exception),
+        _ => new DeliveryFailedException("Twilio's API did not answer; it may have taken the message.", false, null, exception) { Unanswered = true },
     };
+
+    // The SDK wraps its transport's failure (ApiConnectionException around an HttpRequestException). A request that never
+    // got a connection never reached Twilio; one that timed out or broke later may have.
+    private static bool NeverConnected(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError })
+                return true;
+        }
+
+        return false;
+    }
 
     private static string Meaning(int code) => PermanentCodes.TryGetValue(code, out var meaning) ? $": {meaning}" : "";
 }

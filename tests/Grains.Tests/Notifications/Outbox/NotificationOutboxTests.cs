@@ -78,7 +78,7 @@ public abstract class NotificationOutboxTests(HistoryDatabase database) : IAsync
         var theirs = (await _outbox.EnqueueAsync(Message(tenant, "Completed:b"), _t0))!.Value;
         var claimedByDeadProcess = await ClaimAllAsync("host-1:5080/dead", _t0);
         Assert.Contains(claimedByDeadProcess, m => m.Id == mine);
-        await _outbox.RequeueAsync(theirs, "host-1:5080/dead", _t0, "retry", null, countAttempt: true, _t0);
+        await _outbox.RequeueAsync(theirs, "host-1:5080/dead", _t0, "retry", null, countAttempt: true, inDoubt: false, _t0);
         Assert.Contains(await ClaimAllAsync("host-2:5080/alive", _t0), m => m.Id == theirs);
 
         Assert.True(await _outbox.ReleasePredecessorsAsync("host-1:5080/", "host-1:5080/restarted", _t0.AddSeconds(1)) >= 1); // earlier tests' rows too
@@ -94,14 +94,34 @@ public abstract class NotificationOutboxTests(HistoryDatabase database) : IAsync
         var tenant = NewTenant();
         var id = (await _outbox.EnqueueAsync(Message(tenant, "Reminder:t2"), _t0))!.Value;
         await ClaimAllAsync("node-a", _t0);
-        Assert.True(await _outbox.RequeueAsync(id, "node-a", _t0.AddHours(8), "held", "quiet hours until 08:00", countAttempt: false, _t0));
+        Assert.True(await _outbox.RequeueAsync(id, "node-a", _t0.AddHours(8), "held", "quiet hours until 08:00", countAttempt: false, inDoubt: false, _t0));
         Assert.DoesNotContain(await ClaimAllAsync("node-a", _t0.AddHours(7)), m => m.Id == id);
 
         var again = Assert.Single(await ClaimAllAsync("node-a", _t0.AddHours(8)), m => m.Id == id);
         Assert.Equal(1, again.Attempts); // the hold gave its attempt back
-        Assert.True(await _outbox.RequeueAsync(id, "node-a", _t0.AddHours(9), "retry", "421 try later", countAttempt: true, _t0.AddHours(8)));
+        Assert.True(await _outbox.RequeueAsync(id, "node-a", _t0.AddHours(9), "retry", "421 try later", countAttempt: true, inDoubt: false, _t0.AddHours(8)));
         Assert.Equal(1, (await _outbox.GetAsync(tenant, id))!.Attempts);
         Assert.Equal(["held", "retry"], (await _outbox.StepsAsync(tenant, id)).Select(s => s.Status));
+    }
+
+    [Fact]
+    public async Task ARequeueInDoubt_IsClaimedInDoubt_UntilARequeueClearsIt()
+    {
+        var tenant = NewTenant();
+        var id = (await _outbox.EnqueueAsync(Message(tenant, "Reminder:t3"), _t0))!.Value;
+        Assert.False(Assert.Single(await ClaimAllAsync("node-a", _t0), m => m.Id == id).InDoubt);
+
+        // The send timed out before the provider answered.
+        Assert.True(await _outbox.RequeueAsync(id, "node-a", _t0.AddMinutes(1), "retry", "timed out", countAttempt: true, inDoubt: true, _t0));
+        Assert.True(Assert.Single(await ClaimAllAsync("node-a", _t0.AddMinutes(1)), m => m.Id == id).InDoubt);
+
+        // Held before anyone asked the provider: still in doubt.
+        Assert.True(await _outbox.RequeueAsync(id, "node-a", _t0.AddMinutes(2), "held", "quiet hours", countAttempt: false, inDoubt: true, _t0.AddMinutes(1)));
+        Assert.True(Assert.Single(await ClaimAllAsync("node-a", _t0.AddMinutes(2)), m => m.Id == id).InDoubt);
+
+        // The provider said it had no such message, then refused the new send: nothing in doubt any more.
+        Assert.True(await _outbox.RequeueAsync(id, "node-a", _t0.AddMinutes(3), "retry", "429", countAttempt: true, inDoubt: false, _t0.AddMinutes(2)));
+        Assert.False(Assert.Single(await ClaimAllAsync("node-a", _t0.AddMinutes(3)), m => m.Id == id).InDoubt);
     }
 
     [Fact]
