@@ -103,10 +103,11 @@ public sealed partial class EstimateGrain(
 
     private Estimate Snapshot()
     {
-        var details = state.State.Details ?? throw new NotFoundException($"Estimate {EstimateId} does not exist.");
+        var stored = state.State.Details ?? throw new NotFoundException($"Estimate {EstimateId} does not exist.");
+        var details = stored with { Lines = [.. stored.Lines.Select(l => l.InMinorUnits(stored.Currency))] };
         var decision = state.State.Decision;
         var status = decision is null ? EstimateStatus.Pending : decision.Approved ? EstimateStatus.Approved : EstimateStatus.Declined;
-        return new Estimate(EstimateId, details, LineItem.Total(details.Lines), state.State.CreatedAt, status, decision);
+        return new Estimate(EstimateId, details, DocumentTotals.Of(details.Lines), state.State.CreatedAt, status, decision);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Estimate {EstimateId} is stored, but its customer could not be told yet; trying again")]

@@ -43,7 +43,7 @@ public sealed record EstimateDecision(bool Approved, string SignedName, string C
 
 [GenerateSerializer, Immutable, Alias("op.Estimate")]
 public sealed record Estimate(
-    string EstimateId, NewEstimate Details, decimal Total, DateTimeOffset CreatedAt, EstimateStatus Status, EstimateDecision? Decision)
+    string EstimateId, NewEstimate Details, DocumentTotals Totals, DateTimeOffset CreatedAt, EstimateStatus Status, EstimateDecision? Decision)
 {
     public bool IsExpired(DateTimeOffset now) => Status == EstimateStatus.Pending && now > Details.ValidUntil;
 }

@@ -18,6 +18,7 @@ public static class NotificationGrainServices
         services.AddSingleton<CustomerMessageWriter>();
         services.AddSingleton<VisitMessageComposer>();
         services.AddSingleton<EstimateReadyNotice>();
+        services.AddSingleton<InvoiceNotices>();
         return services;
     }
 }

@@ -91,6 +91,27 @@ public sealed class PortalDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction on one connection: committed when it returns, rolled back when it
+    /// throws, so its writes are stored together or not at all.
+    /// </summary>
+    internal async Task<T> TransactAsync<T>(Func<PortalTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_sqliteWrites is not null) await _sqliteWrites.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var result = await work(new PortalTransaction(this, connection, transaction, cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _sqliteWrites?.Release();
+        }
+    }
+
     /// <summary>Runs one statement that changes rows and returns some of them (<c>RETURNING</c>), mapping each.</summary>
     internal async Task<List<T>> ChangeAndReadAsync<T>(string sql, Action<SqlArguments> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
@@ -146,7 +167,7 @@ public sealed class PortalDatabase : IAsyncDisposable
         }
     }
 
-    private DbCommand Command(DbConnection connection, string sql, Action<SqlArguments> bind)
+    internal DbCommand Command(DbConnection connection, string sql, Action<SqlArguments> bind)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -5,6 +5,9 @@ using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Grains.Notifications.OptOuts;
 using OrleansPortal.Grains.Notifications.Outbox;
+using OrleansPortal.Grains.Payments.Events;
+using OrleansPortal.Grains.Payments.Ledger;
+using OrleansPortal.Grains.Payments.Records;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage.Schema;
 
@@ -36,6 +39,9 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton<INotificationOutbox, NotificationOutbox>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOptOutStore, OptOutStore>();
+        services.AddSingleton<IMoneyLedger, MoneyLedger>();
+        services.AddSingleton<IPaymentRecords, PaymentRecords>();
+        services.AddSingleton<IPaymentEventLog, PaymentEventLog>();
         return services;
     }
 }

@@ -14,7 +14,7 @@ public static class CustomerDocuments
         var ids = await grains.GetGrain<ICustomerDocumentsGrain>(TenantKeys.For(tenantId, customerId)).GetAsync();
         var estimates = await Task.WhenAll(ids.EstimateIds.Reverse().Select(e => grains.GetGrain<IEstimateGrain>(TenantKeys.For(tenantId, e)).GetAsync()));
         var invoices = await Task.WhenAll(ids.InvoiceIds.Reverse().Select(i => grains.GetGrain<IInvoiceGrain>(TenantKeys.For(tenantId, i)).GetAsync()));
-        return new CustomerDocumentsDto([.. estimates.Select(e => e.AsDto(now, internalView: true))], [.. invoices.Select(i => i.AsDto())]);
+        return new CustomerDocumentsDto([.. estimates.Select(e => e.AsDto(now, internalView: true))], [.. invoices.Select(i => i.AsDto(now))]);
     }
 
     /// <summary>

@@ -2,19 +2,30 @@ using OrleansPortal.Grains.Documents;
 
 namespace OrleansPortal.Web.Documents;
 
-public sealed record LineItemDto(string Description, decimal Quantity, decimal UnitPrice, decimal Amount);
+/// <summary>A line with its amounts in minor units: <see cref="Amount"/> is after the line's discount, before tax.</summary>
+public sealed record LineItemDto(string Description, decimal Quantity, long UnitAmount, int TaxRate, int Discount, long Amount);
+
+/// <summary>One tax rate's line at the foot: the base taxed at <see cref="Rate"/> (basis points) and the tax.</summary>
+public sealed record TaxLineDto(int Rate, long Base, long Tax);
 
 /// <param name="Status">Pending, Approved, Declined, or Expired for a pending estimate past its validity.</param>
 public sealed record EstimateDto(
     string Id, string CustomerId, string? PropertyId, string? TicketId, string Title, IReadOnlyList<LineItemDto> Lines, string Currency,
-    decimal Total, DateTimeOffset ValidUntil, DateTimeOffset CreatedAt, string Status, EstimateDecisionDto? Decision);
+    long Subtotal, long Discount, IReadOnlyList<TaxLineDto> Taxes, long Total, DateTimeOffset ValidUntil, DateTimeOffset CreatedAt, string Status,
+    EstimateDecisionDto? Decision);
 
 /// <param name="ClientIp">Only in the dispatchers' view.</param>
 public sealed record EstimateDecisionDto(string Outcome, string SignedName, DateTimeOffset At, string? ClientIp);
 
+/// <param name="Number">As people read it: "INV-00042".</param>
+/// <param name="Paid">Paid and not refunded, in minor units.</param>
+/// <param name="Due">Still owed; negative for a credit balance.</param>
+/// <param name="Status">Open, PartiallyPaid, Paid, Refunded, Credited or WrittenOff.</param>
+/// <param name="Overdue">Something is still due after the due date.</param>
 public sealed record InvoiceDto(
-    string Id, string CustomerId, string? PropertyId, string? TicketId, string Title, IReadOnlyList<LineItemDto> Lines, string Currency,
-    decimal Total, DateOnly DueDate, DateTimeOffset IssuedAt, string Status);
+    string Id, string Number, string CustomerId, string? PropertyId, string? TicketId, string Title, IReadOnlyList<LineItemDto> Lines, string Currency,
+    long Subtotal, long Discount, IReadOnlyList<TaxLineDto> Taxes, long Total, long Paid, long Due, DateOnly DueDate, DateTimeOffset IssuedAt,
+    string Status, bool Overdue);
 
 /// <summary>Everything in the portal's Documents section: newest first in each list.</summary>
 public sealed record PortalDocumentsDto(IReadOnlyList<ReportSummaryDto> Reports, IReadOnlyList<EstimateDto> Estimates, IReadOnlyList<InvoiceDto> Invoices);
@@ -23,19 +34,24 @@ public static class DocumentDtoMapping
 {
     public static EstimateDto AsDto(this Estimate e, DateTimeOffset now, bool internalView)
     {
-        var d = e.Details;
+        var (d, t) = (e.Details, e.Totals);
         var status = e.IsExpired(now) ? "Expired" : e.Status.ToString();
         var decision = e.Decision is { } x
             ? new EstimateDecisionDto(x.Approved ? "Approved" : "Declined", x.SignedName, x.At, internalView ? x.ClientIp : null)
             : null;
-        return new EstimateDto(e.EstimateId, d.CustomerId, d.PropertyId, d.TicketId, d.Title, Lines(d.Lines), d.Currency, e.Total, d.ValidUntil, e.CreatedAt, status, decision);
+        return new EstimateDto(e.EstimateId, d.CustomerId, d.PropertyId, d.TicketId, d.Title, Lines(d.Lines), d.Currency,
+            t.Subtotal, t.Discount, Taxes(t), t.Total, d.ValidUntil, e.CreatedAt, status, decision);
     }
 
-    public static InvoiceDto AsDto(this Invoice i)
+    public static InvoiceDto AsDto(this Invoice i, DateTimeOffset now)
     {
-        var d = i.Details;
-        return new InvoiceDto(i.InvoiceId, d.CustomerId, d.PropertyId, d.TicketId, d.Title, Lines(d.Lines), d.Currency, i.Total, d.DueDate, i.IssuedAt, i.Status.ToString());
+        var (d, t) = (i.Details, i.Totals);
+        return new InvoiceDto(i.InvoiceId, i.DisplayNumber, d.CustomerId, d.PropertyId, d.TicketId, d.Title, Lines(d.Lines), d.Currency,
+            t.Subtotal, t.Discount, Taxes(t), t.Total, i.Balance.NetPaid, i.Balance.Due, d.DueDate, i.IssuedAt, i.Status.ToString(), i.IsOverdue(now));
     }
 
-    private static LineItemDto[] Lines(IEnumerable<LineItem> lines) => [.. lines.Select(l => new LineItemDto(l.Description, l.Quantity, l.UnitPrice, l.Amount))];
+    private static LineItemDto[] Lines(IEnumerable<LineItem> lines) =>
+        [.. lines.Select(l => new LineItemDto(l.Description, l.Quantity, l.UnitAmount, l.TaxRate, l.Discount, l.Net))];
+
+    private static TaxLineDto[] Taxes(DocumentTotals totals) => [.. totals.Taxes.Select(x => new TaxLineDto(x.Rate, x.Base, x.Tax))];
 }

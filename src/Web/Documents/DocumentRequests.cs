@@ -3,13 +3,19 @@ using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Documents;
+using OrleansPortal.Grains.Payments;
 using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Web.Hosting;
 
 namespace OrleansPortal.Web.Documents;
 
-/// <summary>A line as a dispatcher sends it; its amount and the document's total are computed by the server.</summary>
-public sealed record LineItemRequest([property: MaxLength(DocumentRequestValidation.MaxLineDescription)] string? Description, decimal? Quantity, decimal? UnitPrice);
+/// <summary>
+/// A line as a dispatcher sends it; its amount and the document's totals are computed by the server. Money is integer
+/// minor units of the document's currency (<c>unitAmount</c> 8050 is €80.50); rates are basis points (<c>taxRate</c>
+/// 2300 is 23 %, <c>discount</c> 1000 is 10 % off the line).
+/// </summary>
+public sealed record LineItemRequest(
+    [property: MaxLength(DocumentRequestValidation.MaxLineDescription)] string? Description, decimal? Quantity, long? UnitAmount, int? TaxRate, int? Discount);
 
 /// <summary>A new estimate. Any "total" a client adds is not even read: totals come from the lines.</summary>
 public sealed record CreateEstimateRequest(
@@ -40,26 +46,31 @@ public static class DocumentRequestValidation
 
     public const int MaxLineDescription = 500;
 
+    /// <summary>The most one unit may cost, in minor units (10 million in a two-decimal currency): a line times its quantity stays far inside a long.</summary>
+    public const long MaxUnitAmount = 1_000_000_000;
+
     public static RequestValidation ValidateBody(string? title, IReadOnlyList<LineItemRequest>? lines, string? currency)
     {
         var validation = new RequestValidation()
             .Text(title, "title", InputLimits.Name, $"A title of 1 to {InputLimits.Name} characters is required.")
             .Require(lines is { Count: > 0 and <= MaxLines }, "lines", $"Between 1 and {MaxLines} line items are required.")
-            .Require(currency is { Length: 3 } && currency.All(char.IsAsciiLetter), "currency", "Currency must be a three-letter ISO 4217 code such as EUR.");
+            .Require(Currencies.IsCode(currency), "currency", "Currency must be a three-letter ISO 4217 code such as EUR.");
         for (var i = 0; i < (lines?.Count ?? 0) && i < MaxLines; i++)
         {
             var line = lines![i];
             validation
                 .Text(line?.Description, $"lines[{i}].description", MaxLineDescription, $"A description of 1 to {MaxLineDescription} characters is required.")
                 .Require(line?.Quantity is > 0 and <= 1_000_000 && decimal.Round(line.Quantity.Value, 3) == line.Quantity, $"lines[{i}].quantity", "The quantity must be more than 0 and at most 1,000,000, with at most 3 decimals.")
-                .Require(line?.UnitPrice is >= 0 and <= 100_000_000 && decimal.Round(line.UnitPrice.Value, 2) == line.UnitPrice, $"lines[{i}].unitPrice", "The unit price must be 0 to 100,000,000, with at most 2 decimals.");
+                .Require(line?.UnitAmount is >= 0 and <= MaxUnitAmount, $"lines[{i}].unitAmount", $"The unit price must be 0 to {MaxUnitAmount:N0} in minor units of the currency (cents: 8050 is 80.50).")
+                .Require(line?.TaxRate is null or (>= 0 and <= LineItem.WholeRate), $"lines[{i}].taxRate", "The tax rate must be 0 to 10,000 basis points (2300 is 23 %).")
+                .Require(line?.Discount is null or (>= 0 and <= LineItem.WholeRate), $"lines[{i}].discount", "The discount must be 0 to 10,000 basis points (1000 is 10 % off).");
         }
         return validation;
     }
 
     /// <summary>Only for lines <see cref="ValidateBody"/> accepted.</summary>
     public static IReadOnlyList<LineItem> ToLines(IReadOnlyList<LineItemRequest> lines) =>
-        [.. lines.Select(l => new LineItem(l.Description!.Trim(), l.Quantity!.Value, l.UnitPrice!.Value))];
+        [.. lines.Select(l => new LineItem(l.Description!.Trim(), l.Quantity!.Value, l.UnitAmount!.Value, l.TaxRate ?? 0, l.Discount ?? 0))];
 
     /// <summary>
     /// Checks that the customer exists in the tenant, the property is theirs and the job is theirs (and at that property);

@@ -59,7 +59,7 @@ public static class DocumentsApi
             ? TypedResults.Ok((await grains.GetGrain<IEstimateGrain>(TenantKeys.For(user.GetTenantId(), id)).GetAsync()).AsDto(clock.GetUtcNow(), internalView: true))
             : TypedResults.NotFound();
 
-    private static async Task<Results<Created<InvoiceDto>, ValidationProblem>> IssueInvoiceAsync(IssueInvoiceRequest request, ClaimsPrincipal user, IClusterClient grains)
+    private static async Task<Results<Created<InvoiceDto>, ValidationProblem>> IssueInvoiceAsync(IssueInvoiceRequest request, ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
         var validation = DocumentRequestValidation.ValidateBody(request.Title, request.Lines, request.Currency)
             .Require(request.DueDate is not null, "dueDate", "A due date (yyyy-MM-dd) is required.");
@@ -70,11 +70,13 @@ public static class DocumentsApi
         var invoice = await grains.GetGrain<IInvoiceGrain>(TenantKeys.For(user.GetTenantId(), id)).IssueAsync(new NewInvoice(
             target.CustomerId, target.PropertyId, target.TicketId, request.Title!.Trim(), DocumentRequestValidation.ToLines(request.Lines!),
             request.Currency!.ToUpperInvariant(), request.DueDate!.Value, user.GetEmail()));
-        return TypedResults.Created($"/api/v1/invoices/{id}", invoice.AsDto());
+        return TypedResults.Created($"/api/v1/invoices/{id}", invoice.AsDto(clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<InvoiceDto>, NotFound>> GetInvoiceAsync(string id, ClaimsPrincipal user, IClusterClient grains) =>
-        ResourceId.IsValid(id) ? TypedResults.Ok((await grains.GetGrain<IInvoiceGrain>(TenantKeys.For(user.GetTenantId(), id)).GetAsync()).AsDto()) : TypedResults.NotFound();
+    private static async Task<Results<Ok<InvoiceDto>, NotFound>> GetInvoiceAsync(string id, ClaimsPrincipal user, IClusterClient grains, DomainClock clock) =>
+        ResourceId.IsValid(id)
+            ? TypedResults.Ok((await grains.GetGrain<IInvoiceGrain>(TenantKeys.For(user.GetTenantId(), id)).GetAsync()).AsDto(clock.GetUtcNow()))
+            : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CustomerDocumentsDto>, NotFound>> ListCustomerDocumentsAsync(string id, ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {

@@ -52,7 +52,7 @@ public static class PortalDocumentsApi
         return TypedResults.Ok(new PortalDocumentsDto(
             reports,
             [.. estimates.Select(e => e.AsDto(now, internalView: false))],
-            [.. invoices.Select(i => i.AsDto())]));
+            [.. invoices.Select(i => i.AsDto(now))]));
     }
 
     private static async Task<Results<Ok<JobReportDto>, NotFound>> GetReportAsync(string ticketId, ClaimsPrincipal user, IClusterClient grains)
@@ -121,8 +121,8 @@ public static class PortalDocumentsApi
         return TypedResults.Ok(decided.AsDto(clock.GetUtcNow(), internalView: false));
     }
 
-    private static async Task<Results<Ok<InvoiceDto>, NotFound>> GetInvoiceAsync(string id, ClaimsPrincipal user, IClusterClient grains) =>
-        await DocumentAccess.VisibleInvoiceAsync(grains, user, id) is { } invoice ? TypedResults.Ok(invoice.AsDto()) : TypedResults.NotFound();
+    private static async Task<Results<Ok<InvoiceDto>, NotFound>> GetInvoiceAsync(string id, ClaimsPrincipal user, IClusterClient grains, DomainClock clock) =>
+        await DocumentAccess.VisibleInvoiceAsync(grains, user, id) is { } invoice ? TypedResults.Ok(invoice.AsDto(clock.GetUtcNow())) : TypedResults.NotFound();
 
     private static Func<string, string> PhotoUrl(string ticketId) => photoId => $"/api/v1/portal/reports/{ticketId}/photos/{photoId}";
 

@@ -1,3 +1,4 @@
+using OrleansPortal.Grains.Documents;
 using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Tests.Serialization;
@@ -53,3 +54,25 @@ public sealed record PreviousTechnicianProfile(string Name, IReadOnlyList<string
 
 [GenerateSerializer, Immutable, Alias("op.test.PreviousDeviceSummary")]
 public sealed record PreviousDeviceSummary(string DeviceId, string Label, DateTimeOffset IssuedAt, bool Revoked, string TokenHash);
+
+/// <summary>InvoiceState before invoices had a ledger: a stored status, and lines priced in decimal major units.</summary>
+[GenerateSerializer, Alias("op.test.PreviousInvoiceState")]
+public sealed class PreviousInvoiceState
+{
+    [Id(0)] public PreviousNewInvoice? Details { get; set; }
+
+    [Id(1)] public DateTimeOffset IssuedAt { get; set; }
+
+    [Id(2)] public InvoiceStatus Status { get; set; }
+}
+
+[GenerateSerializer, Immutable, Alias("op.test.PreviousNewInvoice")]
+public sealed record PreviousNewInvoice(
+    string CustomerId, string? PropertyId, string? TicketId, string Title, IReadOnlyList<LineItem> Lines, string Currency, DateOnly DueDate, string IssuedBy);
+
+/// <summary>
+/// LineItem before minor units. Lists of lines store their element type, so a stored list holds LineItems whatever
+/// their shape; this one is read as a LineItem directly.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("op.test.PreviousLineItem")]
+public sealed record PreviousLineItem(string Description, decimal Quantity, decimal UnitPrice);

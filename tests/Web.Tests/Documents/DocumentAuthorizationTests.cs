@@ -53,7 +53,7 @@ public sealed class DocumentAuthorizationTests
         Assert.Equal(HttpStatusCode.NotFound, (await bolt.Dispatcher.GetAsync(photoUrl.Replace("/portal/reports/", "/tickets/").Replace("/photos/", "/report/photos/"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await bolt.Dispatcher.PostAsJsonAsync($"/api/v1/tickets/{job}/report/notes", new { text = "Hi" })).StatusCode);
         // A dispatcher cannot bill another company's customer either.
-        var billed = await bolt.Dispatcher.PostAsJsonAsync("/api/v1/invoices", new { customerId = acme.Customer.Id, title = "x", currency = "EUR", dueDate = "2026-12-31", lines = new[] { new { description = "x", quantity = 1m, unitPrice = 1m } } });
+        var billed = await bolt.Dispatcher.PostAsJsonAsync("/api/v1/invoices", new { customerId = acme.Customer.Id, title = "x", currency = "EUR", dueDate = "2026-12-31", lines = new[] { new { description = "x", quantity = 1m, unitAmount = 100L } } });
         Assert.Equal(HttpStatusCode.BadRequest, billed.StatusCode);
     }
 

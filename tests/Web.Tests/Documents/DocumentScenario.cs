@@ -115,7 +115,7 @@ public sealed class DocumentScenario
             title,
             currency = "eur",
             validUntil = validUntil ?? DateTimeOffset.UtcNow.AddDays(30),
-            lines = new[] { new { description = "Controller", quantity = 1m, unitPrice = 249.90m }, new { description = "Labour (hours)", quantity = 1.5m, unitPrice = 45m } },
+            lines = new[] { new { description = "Controller", quantity = 1m, unitAmount = 24990L }, new { description = "Labour (hours)", quantity = 1.5m, unitAmount = 4500L } },
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<EstimateDto>(ApiJson.Options))!;
@@ -130,7 +130,7 @@ public sealed class DocumentScenario
             title,
             currency = "EUR",
             dueDate = "2026-12-31",
-            lines = new[] { new { description = "Start-up visit", quantity = 1m, unitPrice = 80m } },
+            lines = new[] { new { description = "Start-up visit", quantity = 1m, unitAmount = 8000L } },
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<InvoiceDto>(ApiJson.Options))!;

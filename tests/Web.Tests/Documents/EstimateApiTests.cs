@@ -9,38 +9,43 @@ namespace OrleansPortal.Web.Tests.Documents;
 public sealed class EstimateApiTests
 {
     [Fact]
-    public async Task EstimateTotal_IsComputedFromTheLines_AndAClientTotalIsIgnored()
+    public async Task EstimateTotals_AreComputedFromTheLines_InCents_WithDiscountsAndTaxPerRate_AndAClientTotalIsIgnored()
     {
         using var app = new PortalFactory();
         var s = await DocumentScenario.CreateAsync(app);
 
-        Task<HttpResponseMessage> PostAsync(decimal fittingsPrice) => s.Dispatcher.PostAsJsonAsync("/api/v1/estimates", new
+        Task<HttpResponseMessage> PostAsync(int fittingsTax) => s.Dispatcher.PostAsJsonAsync("/api/v1/estimates", new
         {
             customerId = s.Customer.Id,
             title = "Drip line",
             currency = "eur",
             validUntil = DateTimeOffset.UtcNow.AddDays(7),
-            total = 1.00m,
-            lines = new[]
+            total = 1L,
+            lines = new object[]
             {
-                new { description = "Drip tubing (m)", quantity = 12.5m, unitPrice = 0.99m, amount = 0m },
-                new { description = "Fittings", quantity = 3m, unitPrice = fittingsPrice, amount = 0m },
+                new { description = "Drip tubing (m)", quantity = 12.5m, unitAmount = 99L, taxRate = 2300, amount = 0L },
+                new { description = "Fittings", quantity = 3m, unitAmount = 135L, taxRate = fittingsTax, discount = 1000, amount = 0L },
+                new { description = "Labour (h)", quantity = 1.5m, unitAmount = 4000L, taxRate = 600 },
             },
         });
 
-        // 1.335 has three decimals: refused, not silently rounded.
-        var refused = await PostAsync(1.335m);
+        // A rate above 100 % is refused, naming the line's field.
+        var refused = await PostAsync(10_001);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("lines[1].unitPrice", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("lines[1].taxRate", await refused.Content.ReadAsStringAsync());
 
-        var response = await PostAsync(1.35m);
+        var response = await PostAsync(2300);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var estimate = (await response.Content.ReadFromJsonAsync<EstimateDto>(ApiJson.Options))!;
-        Assert.Equal([12.38m, 4.05m], estimate.Lines.Select(l => l.Amount)); // 12.375 rounds half away from zero
-        Assert.Equal(16.43m, estimate.Total);
+        // 12.5 x 99 = 1237.5 rounds half away from zero; 3 x 135 = 405 less 10 % (40.5 -> 41) = 364.
+        Assert.Equal([1238L, 364L, 6000L], estimate.Lines.Select(l => l.Amount));
+        Assert.Equal((1238L + 405 + 6000, 41L), (estimate.Subtotal, estimate.Discount));
+        // Tax per rate on the lines at that rate: 23 % of 1602 = 368.46 -> 368; 6 % of 6000 = 360.
+        Assert.Equal([new TaxLineDto(600, 6000, 360), new TaxLineDto(2300, 1602, 368)], estimate.Taxes);
+        Assert.Equal(1602L + 6000 + 368 + 360, estimate.Total);
         Assert.Equal(("EUR", "Pending"), (estimate.Currency, estimate.Status));
         var seen = (await s.Owner.GetFromJsonAsync<EstimateDto>($"/api/v1/portal/estimates/{estimate.Id}", ApiJson.Options))!;
-        Assert.Equal(16.43m, seen.Total);
+        Assert.Equal(estimate.Total, seen.Total);
     }
 
     [Fact]
@@ -50,15 +55,15 @@ public sealed class EstimateApiTests
         var s = await DocumentScenario.CreateAsync(app);
         var other = await CustomerScenario.CreateAsync(s.Company, "Joneses");
         var otherSite = await other.AddPropertyAsync("Jones house");
-        var line = new[] { new { description = "Work", quantity = 1m, unitPrice = 10m } };
+        var line = new[] { new { description = "Work", quantity = 1m, unitAmount = 1000L } };
         var future = DateTimeOffset.UtcNow.AddDays(3);
 
         var cases = new (object Body, string Field)[]
         {
             (new { customerId = s.Customer.Id, title = "x", currency = "EUR", validUntil = future, lines = Array.Empty<object>() }, "lines"),
-            (new { customerId = s.Customer.Id, title = "x", currency = "EUR", validUntil = future, lines = new[] { new { description = "Work", quantity = -1m, unitPrice = 10m } } }, "lines[0].quantity"),
-            (new { customerId = s.Customer.Id, title = "x", currency = "EUR", validUntil = future, lines = new[] { new { description = "", quantity = 1m, unitPrice = 10m } } }, "lines[0].description"),
-            (new { customerId = s.Customer.Id, title = "x", currency = "EUR", validUntil = future, lines = new[] { new { description = "Work", quantity = 1m, unitPrice = -5m } } }, "lines[0].unitPrice"),
+            (new { customerId = s.Customer.Id, title = "x", currency = "EUR", validUntil = future, lines = new[] { new { description = "Work", quantity = -1m, unitAmount = 1000L } } }, "lines[0].quantity"),
+            (new { customerId = s.Customer.Id, title = "x", currency = "EUR", validUntil = future, lines = new[] { new { description = "", quantity = 1m, unitAmount = 1000L } } }, "lines[0].description"),
+            (new { customerId = s.Customer.Id, title = "x", currency = "EUR", validUntil = future, lines = new[] { new { description = "Work", quantity = 1m, unitAmount = -500L } } }, "lines[0].unitAmount"),
             (new { customerId = s.Customer.Id, title = "x", currency = "EURO", validUntil = future, lines = line }, "currency"),
             (new { customerId = s.Customer.Id, title = "", currency = "EUR", validUntil = future, lines = line }, "title"),
             (new { customerId = s.Customer.Id, title = "x", currency = "EUR", validUntil = DateTimeOffset.UtcNow.AddMinutes(-1), lines = line }, "validUntil"),

@@ -5,7 +5,7 @@ using OrleansPortal.Web.Tests.Infrastructure;
 
 namespace OrleansPortal.Web.Tests.Documents;
 
-/// <summary>Invoices: issued by dispatchers with server-side totals, Open until payment exists, viewed by the customer.</summary>
+/// <summary>Invoices: issued by dispatchers with server-side totals, numbered, viewed by the customer.</summary>
 public sealed class InvoiceApiTests
 {
     [Fact]
@@ -22,14 +22,15 @@ public sealed class InvoiceApiTests
             currency = "EUR",
             dueDate = "2026-04-30",
             total = 0.01m,
-            lines = new[] { new { description = "Visit", quantity = 2m, unitPrice = 80m }, new { description = "Valve", quantity = 1m, unitPrice = 19.99m } },
+            lines = new[] { new { description = "Visit", quantity = 2m, unitAmount = 8000L }, new { description = "Valve", quantity = 1m, unitAmount = 1999L } },
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var invoice = (await response.Content.ReadFromJsonAsync<InvoiceDto>(ApiJson.Options))!;
-        Assert.Equal((179.99m, "Open", new DateOnly(2026, 4, 30)), (invoice.Total, invoice.Status, invoice.DueDate));
+        Assert.Equal((17999L, 17999L, "Open", new DateOnly(2026, 4, 30)), (invoice.Total, invoice.Due, invoice.Status, invoice.DueDate));
+        Assert.Matches("^INV-[0-9]{5}$", invoice.Number);
         var seen = (await s.Owner.GetFromJsonAsync<InvoiceDto>($"/api/v1/portal/invoices/{invoice.Id}", ApiJson.Options))!;
-        Assert.Equal((179.99m, "March visits"), (seen.Total, seen.Title));
+        Assert.Equal((17999L, "March visits", invoice.Number), (seen.Total, seen.Title, seen.Number));
         var listed = (await s.Owner.GetFromJsonAsync<PortalDocumentsDto>("/api/v1/portal/documents", ApiJson.Options))!;
         Assert.Equal([invoice.Id], listed.Invoices.Select(i => i.Id));
         var office = (await s.Dispatcher.GetFromJsonAsync<CustomerDocumentsDto>($"/api/v1/customers/{s.Customer.Id}/documents", ApiJson.Options))!;
@@ -41,7 +42,7 @@ public sealed class InvoiceApiTests
     {
         using var app = new PortalFactory();
         var s = await DocumentScenario.CreateAsync(app);
-        var line = new[] { new { description = "Visit", quantity = 1m, unitPrice = 80m } };
+        var line = new[] { new { description = "Visit", quantity = 1m, unitAmount = 8000L } };
 
         var noDueDate = await s.Dispatcher.PostAsJsonAsync("/api/v1/invoices", new { customerId = s.Customer.Id, title = "x", currency = "EUR", lines = line });
         var badDate = await s.Dispatcher.PostAsJsonAsync("/api/v1/invoices", new { customerId = s.Customer.Id, title = "x", currency = "EUR", dueDate = "31/12/2026", lines = line });

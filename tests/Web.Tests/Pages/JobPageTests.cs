@@ -36,12 +36,12 @@ public sealed class JobPageTests(BrowserFixture browser)
         var estimate = await PostDocumentAsync<EstimateDto>(day, "/api/v1/estimates", new
         {
             customerId = site.CustomerId, ticketId = job, title = "Rain sensor upgrade", currency = "EUR", validUntil = DateTimeOffset.UtcNow.AddDays(20),
-            lines = new[] { new { description = "Wireless rain sensor", quantity = 1m, unitPrice = 89.50m } },
+            lines = new[] { new { description = "Wireless rain sensor", quantity = 1m, unitAmount = 8950L } },
         });
         var invoice = await PostDocumentAsync<InvoiceDto>(day, "/api/v1/invoices", new
         {
             customerId = site.CustomerId, ticketId = job, title = "Call-out", currency = "EUR", dueDate = "2030-01-31",
-            lines = new[] { new { description = "Call-out fee", quantity = 1m, unitPrice = 40m } },
+            lines = new[] { new { description = "Call-out fee", quantity = 1m, unitAmount = 4000L } },
         });
         await day.Dispatcher.SendAsync(ChatMessageMapping.TeamBase, ChatScenario.Job(job), "Gil will ring when he is near.");
         // A job for the same customer that the page must not mix in.
@@ -49,7 +49,7 @@ public sealed class JobPageTests(BrowserFixture browser)
         await PostDocumentAsync<EstimateDto>(day, "/api/v1/estimates", new
         {
             customerId = site.CustomerId, ticketId = otherJob, title = "Pipe insulation", currency = "EUR", validUntil = DateTimeOffset.UtcNow.AddDays(20),
-            lines = new[] { new { description = "Foam", quantity = 3m, unitPrice = 5m } },
+            lines = new[] { new { description = "Foam", quantity = 3m, unitAmount = 500L } },
         });
 
         var owner = await OwnerAsync(day, site);
@@ -141,16 +141,22 @@ public sealed class JobPageTests(BrowserFixture browser)
         await invoiceForm.GetByLabel("Title").FillAsync("Valve fitting");
         await invoiceForm.GetByLabel("Description, line 1").FillAsync("Fitting (hours)");
         await invoiceForm.GetByLabel("Unit price, line 1").FillAsync("40");
+        await invoiceForm.GetByLabel("Tax %, line 1").FillAsync("23");
+        await Assertions.Expect(invoiceForm.Locator(".document-total")).ToContainTextAsync("€49.20"); // 40 + 23 % VAT
+        await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
         await invoiceForm.GetByRole(AriaRole.Button, new() { Name = "Issue and send invoice" }).ClickAsync();
         await Assertions.Expect(documents.GetByRole(AriaRole.Status)).ToContainTextAsync("Invoice sent");
-        await Assertions.Expect(documents.Locator("li.document").Filter(new() { HasText = "Valve fitting" })).ToContainTextAsync("Open");
+        var invoiced = documents.Locator("li.document").Filter(new() { HasText = "Valve fitting" });
+        await Assertions.Expect(invoiced).ToContainTextAsync("Open");
+        await Assertions.Expect(invoiced).ToContainTextAsync("€49.20");
+        await Assertions.Expect(invoiced).ToContainTextAsync(new Regex("INV-[0-9]{5}"));
 
         // What "sent" means: the customer's portal lists them.
         var portal = (await owner.GetFromJsonAsync<PortalDocumentsDto>("/api/v1/portal/documents", ApiJson.Options))!;
         var listed = Assert.Single(portal.Estimates, e => e.Title == "Extra valve");
-        Assert.Equal((job, 124.50m, "Pending"), (listed.TicketId, listed.Total, listed.Status));
+        Assert.Equal((job, 12450L, "Pending"), (listed.TicketId, listed.Total, listed.Status));
         var billed = Assert.Single(portal.Invoices, i => i.Title == "Valve fitting");
-        Assert.Equal((job, 40m, "Open"), (billed.TicketId, billed.Total, billed.Status));
+        Assert.Equal((job, 4920L, "Open"), (billed.TicketId, billed.Total, billed.Status));
         Assert.Empty(problems.All);
     }
 

@@ -138,7 +138,7 @@ public sealed class PortalMatrixWorld
                 title = "New controller",
                 currency = "EUR",
                 validUntil = DateTimeOffset.UtcNow.AddDays(30),
-                lines = new[] { new { description = "Controller", quantity = 1m, unitPrice = 249.90m } },
+                lines = new[] { new { description = "Controller", quantity = 1m, unitAmount = 24990L } },
             });
             response.EnsureSuccessStatusCode();
             return (await response.Content.ReadFromJsonAsync<EstimateDto>(ApiJson.Options))!.Id;
@@ -153,7 +153,7 @@ public sealed class PortalMatrixWorld
                 title = "Spring start-up",
                 currency = "EUR",
                 dueDate = "2026-12-31",
-                lines = new[] { new { description = "Start-up visit", quantity = 1m, unitPrice = 80m } },
+                lines = new[] { new { description = "Start-up visit", quantity = 1m, unitAmount = 8000L } },
             });
             response.EnsureSuccessStatusCode();
             return (await response.Content.ReadFromJsonAsync<InvoiceDto>(ApiJson.Options))!.Id;

@@ -19,7 +19,7 @@ public sealed class JobOverviewApiTests(TwoCompaniesFixture companies) : IClassF
         var estimate = await companies.Ours.Dispatcher.PostAsJsonAsync("/api/v1/estimates", new
         {
             customerId = site.CustomerId, ticketId = job, title = "New valve", currency = "EUR", validUntil = DateTimeOffset.UtcNow.AddDays(10),
-            lines = new[] { new { description = "Valve", quantity = 2m, unitPrice = 12.5m } },
+            lines = new[] { new { description = "Valve", quantity = 2m, unitAmount = 1250L } },
         });
         estimate.EnsureSuccessStatusCode();
 
@@ -28,7 +28,7 @@ public sealed class JobOverviewApiTests(TwoCompaniesFixture companies) : IClassF
         Assert.Equal((job, "Check the backflow valve", "New"), (page.Ticket.Id, page.Ticket.Description, page.Ticket.Status));
         Assert.Equal((site.CustomerId, "Walk-in customers"), (page.Customer.Id, page.Customer.Name));
         Assert.Equal(site.PropertyId, page.Property!.Id);
-        Assert.Equal(("New valve", 25m), (Assert.Single(page.Estimates).Title, page.Estimates[0].Total));
+        Assert.Equal(("New valve", 2500L), (Assert.Single(page.Estimates).Title, page.Estimates[0].Total));
         Assert.Empty(page.Invoices);
         Assert.Null(page.Route); // nobody's yet
         Assert.Equal(ChatScenario.Job(job), page.ThreadId);

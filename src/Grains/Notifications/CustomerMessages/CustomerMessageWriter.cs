@@ -28,6 +28,26 @@ public sealed partial class CustomerMessageWriter(
     public static IReadOnlyList<CustomerContact> Audience(CustomerSnapshot customer, string? propertyId) =>
         customer.Contacts.Where(c => c.Role == ContactRole.Owner || c.Role == ContactRole.PropertyManager && propertyId is not null && c.GrantedPropertyIds.Contains(propertyId)).ToList();
 
+    /// <summary>
+    /// Queues <paramref name="notice"/> for the customer's contacts <paramref name="audience"/> picks; returns how many
+    /// messages were newly stored. A customer that no longer exists is told nothing (asking again would not change that).
+    /// </summary>
+    public async Task<int> QueueForCustomerAsync(string tenantId, string customerId, Func<CustomerSnapshot, IReadOnlyList<CustomerContact>> audience, Notice notice)
+    {
+        CustomerSnapshot customer;
+        try
+        {
+            customer = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(tenantId, customerId)).GetAsync();
+        }
+        catch (NotFoundException)
+        {
+            LogNobodyToTell(notice.Trigger, notice.Key);
+            return 0;
+        }
+
+        return await QueueAsync(tenantId, customer, audience(customer), [notice]);
+    }
+
     /// <summary>Queues <paramref name="notices"/> for <paramref name="audience"/>; returns how many messages were newly stored.</summary>
     public async Task<int> QueueAsync(string tenantId, CustomerSnapshot customer, IReadOnlyList<CustomerContact> audience, IReadOnlyList<Notice> notices)
     {
@@ -92,4 +112,7 @@ public sealed partial class CustomerMessageWriter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} messages for customer {CustomerId}")]
     private partial void LogQueued(int count, string customerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Trigger} {Key} not sent: its customer no longer exists")]
+    private partial void LogNobodyToTell(NotificationTrigger trigger, string key);
 }

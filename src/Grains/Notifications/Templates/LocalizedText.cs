@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansPortal.Grains.Payments;
 
 namespace OrleansPortal.Grains.Notifications.Templates;
 
@@ -50,16 +51,18 @@ public static class LocalizedText
             ? $"{date.Day} de {PortugueseMonths[date.Month - 1]} de {date.Year}"
             : $"{date.Day} {EnglishMonths[date.Month - 1]} {date.Year}";
 
-    /// <summary>"€1,250.00" / "1250,00 €" (Portuguese groups thousands with a space from 10 000 on).</summary>
-    public static string Money(decimal amount, string currency, string language)
+    /// <summary>"€1,250.00" / "1250,00 €" (Portuguese groups thousands with a space from 10 000 on), with the currency's own decimals.</summary>
+    public static string Money(Money amount, string language)
     {
+        var currency = amount.Currency;
         var symbol = CurrencySymbols.GetValueOrDefault(currency, currency.ToUpperInvariant());
-        var sign = amount < 0 ? "-" : "";
-        var digits = Math.Abs(Math.Round(amount, 2, MidpointRounding.AwayFromZero));
+        var sign = amount.Minor < 0 ? "-" : "";
+        var digits = Math.Abs(amount.Major);
+        var decimals = Currencies.Decimals(currency) == 0 ? "" : "." + new string('0', Currencies.Decimals(currency));
         if (TemplateLanguage.For(language) != TemplateLanguage.Portuguese)
-            return $"{sign}{symbol}{digits.ToString("#,0.00", CultureInfo.InvariantCulture)}";
+            return $"{sign}{symbol}{digits.ToString("#,0" + decimals, CultureInfo.InvariantCulture)}";
 
-        var format = digits >= 10_000 ? "#,0.00" : "0.00";
+        var format = (digits >= 10_000 ? "#,0" : "0") + decimals;
         var text = digits.ToString(format, CultureInfo.InvariantCulture).Replace(',', ' ').Replace('.', ',');
         return $"{sign}{text} {symbol}";
     }

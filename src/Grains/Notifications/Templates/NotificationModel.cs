@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orleans;
+using OrleansPortal.Grains.Payments;
 
 namespace OrleansPortal.Grains.Notifications.Templates;
 
@@ -84,13 +85,13 @@ public sealed class NotificationModel
         return Set(variable, url.AbsoluteUri);
     }
 
-    public NotificationModel Estimate(string number, string title, decimal total, string currency) =>
-        Set("estimate.number", number).Set("estimate.title", title).Set("estimate.total", LocalizedText.Money(total, currency, Language));
+    public NotificationModel Estimate(string number, string title, Money total) =>
+        Set("estimate.number", number).Set("estimate.title", title).Set("estimate.total", LocalizedText.Money(total, Language));
 
-    public NotificationModel Invoice(string number, decimal total, string currency, DateOnly due) =>
-        Set("invoice.number", number).Set("invoice.total", LocalizedText.Money(total, currency, Language)).Set("invoice.due_date", LocalizedText.Date(due, Language));
+    public NotificationModel Invoice(string number, Money total, DateOnly due) =>
+        Set("invoice.number", number).Set("invoice.total", LocalizedText.Money(total, Language)).Set("invoice.due_date", LocalizedText.Date(due, Language));
 
-    public NotificationModel Payment(decimal amount, string currency) => Set("payment.amount", LocalizedText.Money(amount, currency, Language));
+    public NotificationModel Payment(Money amount) => Set("payment.amount", LocalizedText.Money(amount, Language));
 
     public NotificationModel Message(string text) => Set("message.text", text);
 

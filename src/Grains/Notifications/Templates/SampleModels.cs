@@ -1,3 +1,5 @@
+using OrleansPortal.Grains.Payments;
+
 namespace OrleansPortal.Grains.Notifications.Templates;
 
 /// <summary>
@@ -26,9 +28,9 @@ public static class SampleModels
         {
             return trigger switch
             {
-                NotificationTrigger.EstimateReady => model.Estimate("E-1042", "Boiler replacement", 1250m, "EUR").Link("links.estimate", new Uri($"{Site}/portal/#documents/E-1042")),
+                NotificationTrigger.EstimateReady => model.Estimate("E-1042", "Boiler replacement", new Money(125_000, "EUR")).Link("links.estimate", new Uri($"{Site}/portal/#documents/E-1042")),
                 NotificationTrigger.InvoiceIssued or NotificationTrigger.PaymentReminder => Invoice(model, tomorrow),
-                NotificationTrigger.PaymentReceipt => Invoice(model, tomorrow).Payment(180m, "EUR"),
+                NotificationTrigger.PaymentReceipt => Invoice(model, tomorrow).Payment(new Money(18_000, "EUR")),
                 NotificationTrigger.Message => model.Message(pt ? "Levamos a válvula nova na terça-feira.\nObrigado pela paciência!" : "We will bring the new valve on Tuesday.\nThank you for your patience!"),
                 _ => model,
             };
@@ -52,7 +54,7 @@ public static class SampleModels
         model.Eta(eta, now).Link("links.tracking", new Uri($"{Site}/t/Ab12Cd34Ef56"));
 
     private static NotificationModel Invoice(NotificationModel model, DateOnly tomorrow) =>
-        model.Invoice("F-2088", 180m, "EUR", tomorrow.AddDays(30)).Link("links.invoice", new Uri($"{Site}/portal/invoices/F-2088"));
+        model.Invoice("INV-02088", new Money(18_000, "EUR"), tomorrow.AddDays(30)).Link("links.invoice", new Uri($"{Site}/portal/#documents/INV-02088"));
 
     private static DateTimeOffset Instant(DateOnly day, TimeOnly time, TimeZoneInfo zone)
     {

@@ -1,3 +1,4 @@
+using OrleansPortal.Grains.Payments;
 using OrleansPortal.Grains.Notifications.Templates;
 
 namespace OrleansPortal.Grains.Tests.Notifications.Templates;
@@ -33,10 +34,13 @@ public sealed class LocalizedTextTests
     {
         Assert.Equal("8 January 2027", LocalizedText.Date(new DateOnly(2027, 1, 8), "en"));
         Assert.Equal("8 de março de 2027", LocalizedText.Date(new DateOnly(2027, 3, 8), "pt-PT"));
-        Assert.Equal("€1,250.50", LocalizedText.Money(1250.5m, "EUR", "en"));
-        Assert.Equal("1250,50 €", LocalizedText.Money(1250.5m, "EUR", "pt"));
-        Assert.Equal("12 345,00 €", LocalizedText.Money(12345m, "EUR", "pt"));
-        Assert.Equal("CHF80.00", LocalizedText.Money(80m, "chf", "en"));
+        Assert.Equal("€1,250.50", LocalizedText.Money(new Money(125_050, "EUR"), "en"));
+        Assert.Equal("1250,50 €", LocalizedText.Money(new Money(125_050, "EUR"), "pt"));
+        Assert.Equal("12 345,00 €", LocalizedText.Money(new Money(1_234_500, "EUR"), "pt"));
+        Assert.Equal("-€0.05", LocalizedText.Money(new Money(-5, "EUR"), "en"));
+        Assert.Equal("CHF80.00", LocalizedText.Money(new Money(8000, "chf"), "en"));
+        Assert.Equal("JPY1,250", LocalizedText.Money(new Money(1250, "JPY"), "en")); // no minor unit
+        Assert.Equal("KWD1.250", LocalizedText.Money(new Money(1250, "KWD"), "en")); // three decimals
     }
 
     [Fact]

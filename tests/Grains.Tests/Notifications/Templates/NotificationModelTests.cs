@@ -1,3 +1,4 @@
+using OrleansPortal.Grains.Payments;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using OrleansPortal.Grains.Notifications.Templates;
@@ -11,7 +12,7 @@ public sealed class NotificationModelTests
     {
         var start = new DateTimeOffset(2026, 12, 8, 10, 0, 0, TimeSpan.Zero);
 
-        var model = new NotificationModel("pt-PT", "Europe/Lisbon").Window(start, start.AddHours(2)).Invoice("F-1", 180m, "EUR", new DateOnly(2027, 1, 8))
+        var model = new NotificationModel("pt-PT", "Europe/Lisbon").Window(start, start.AddHours(2)).Invoice("F-1", new Money(18_000, "EUR"), new DateOnly(2027, 1, 8))
             .Eta(start.AddMinutes(20), start.AddMinutes(8)).Technician("");
 
         Assert.Equal("pt", model.Language);

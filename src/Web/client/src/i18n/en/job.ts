@@ -82,6 +82,8 @@ export const job = {
   "office.job.lineDescription": "Description, line {n}",
   "office.job.lineQuantity": "Quantity, line {n}",
   "office.job.linePrice": "Unit price, line {n}",
+  "office.job.lineTax": "Tax %, line {n}",
+  "office.job.lineDiscount": "Discount %, line {n}",
   "office.job.lineAmount": "Amount",
   "office.job.addLine": "Add a line",
   "office.job.removeLine": "Remove line {n}",

@@ -84,6 +84,8 @@ export const job: Record<keyof typeof en, string> = {
   "office.job.lineDescription": "Descrição, linha {n}",
   "office.job.lineQuantity": "Quantidade, linha {n}",
   "office.job.linePrice": "Preço unitário, linha {n}",
+  "office.job.lineTax": "IVA %, linha {n}",
+  "office.job.lineDiscount": "Desconto %, linha {n}",
   "office.job.lineAmount": "Valor",
   "office.job.addLine": "Acrescentar uma linha",
   "office.job.removeLine": "Remover a linha {n}",

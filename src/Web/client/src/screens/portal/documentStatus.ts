@@ -8,6 +8,11 @@ const labels: Record<string, MessageKey> = {
   Expired: "documents.status.Expired",
   Open: "documents.status.Open",
   Paid: "documents.status.Paid",
+  PartiallyPaid: "documents.status.PartiallyPaid",
+  Refunded: "documents.status.Refunded",
+  Credited: "documents.status.Credited",
+  WrittenOff: "documents.status.WrittenOff",
+  Overdue: "documents.status.Overdue",
 };
 
 /** An estimate's or invoice's status in the reader's language (an unknown one as the API says it). */

@@ -5,7 +5,7 @@ import { api, outcome } from "../../../api/client";
 import { dayIn } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
 import { addDays, instantIn } from "../../dispatch/format";
-import { money } from "../../portal/money";
+import { currencyDecimals, money, scaledInteger } from "../../portal/money";
 import type { JobOverview } from "./types";
 
 export type DocumentKind = "estimate" | "invoice";
@@ -14,12 +14,32 @@ interface Line {
   description: string;
   quantity: string;
   unitPrice: string;
+  /** Percentages as typed ("23", "6.5"); sent as basis points. */
+  taxRate: string;
+  discount: string;
 }
 
-const emptyLine = (): Line => ({ description: "", quantity: "1", unitPrice: "" });
+const emptyLine = (): Line => ({ description: "", quantity: "1", unitPrice: "", taxRate: "", discount: "" });
 
 /** A number typed in a field, or null for nothing (the server then says the field is required). */
 const numberOf = (text: string): number | null => (text.trim() === "" || Number.isNaN(Number(text)) ? null : Number(text));
+
+/** A percentage typed ("23", "6,5") in basis points; an empty field is none. */
+const basisPoints = (text: string): number | null => (text.trim() === "" ? 0 : scaledInteger(text, 2));
+
+/** The line's amount after its discount, in minor units, as the form shows it while typing (the server's is the real one). */
+function previewAmount(line: Line, currency: string): number {
+  const gross = Math.round((numberOf(line.quantity) ?? 0) * (scaledInteger(line.unitPrice, currencyDecimals(currency)) ?? 0));
+  return gross - Math.round((gross * (basisPoints(line.discount) ?? 0)) / 10_000);
+}
+
+/** The total as typed: lines after discount plus each line's tax (the server rounds tax per rate; this is a preview). */
+function previewTotal(lines: Line[], currency: string): number {
+  return lines.reduce((sum, l) => {
+    const net = previewAmount(l, currency);
+    return sum + net + Math.round((net * (basisPoints(l.taxRate) ?? 0)) / 10_000);
+  }, 0);
+}
 
 /**
  * A new estimate or invoice for this job's customer and site: line items with their amounts and the total as they are
@@ -37,7 +57,7 @@ export function DocumentForm({ kind, overview: o, onCreated, onCancel }: { kind:
   const general = useSignal("");
   const busy = useSignal(false);
 
-  const total = lines.value.reduce((sum, l) => sum + (numberOf(l.quantity) ?? 0) * (numberOf(l.unitPrice) ?? 0), 0);
+  const total = previewTotal(lines.value, currency.value);
   const setLine = (i: number, change: Partial<Line>) => (lines.value = lines.value.map((l, j) => (j === i ? { ...l, ...change } : l)));
 
   async function submit(event: Event) {
@@ -47,7 +67,10 @@ export function DocumentForm({ kind, overview: o, onCreated, onCancel }: { kind:
     fields.value = {};
     const common = {
       customerId: o.ticket.customerId, propertyId: null, ticketId: o.ticket.id, title: title.value, currency: currency.value.trim(),
-      lines: lines.value.map(l => ({ description: l.description, quantity: numberOf(l.quantity), unitPrice: numberOf(l.unitPrice) })),
+      lines: lines.value.map(l => ({
+        description: l.description, quantity: numberOf(l.quantity), unitAmount: scaledInteger(l.unitPrice, currencyDecimals(currency.value.trim())),
+        taxRate: basisPoints(l.taxRate), discount: basisPoints(l.discount),
+      })),
     };
     const answer = kind === "estimate"
       // Valid to the end of the chosen day, as the company counts days.
@@ -96,7 +119,7 @@ export function DocumentForm({ kind, overview: o, onCreated, onCancel }: { kind:
           {lines.value.map((line, i) => {
             const n = i + 1;
             const key = (f: string) => `lines[${i}].${f}`;
-            const amount = (numberOf(line.quantity) ?? 0) * (numberOf(line.unitPrice) ?? 0);
+            const amount = previewAmount(line, currency.value);
             return (
               <li key={i} class="line">
                 <div class="line-description">
@@ -107,8 +130,12 @@ export function DocumentForm({ kind, overview: o, onCreated, onCancel }: { kind:
                 </div>
                 <NumberField id={`${id}-q${i}`} label={t("office.job.lineQuantity", { n })} step="any" value={line.quantity} field={key("quantity")}
                   onInput={quantity => setLine(i, { quantity })} problem={problem} describedBy={describedBy} />
-                <NumberField id={`${id}-p${i}`} label={t("office.job.linePrice", { n })} step="0.01" value={line.unitPrice} field={key("unitPrice")}
+                <NumberField id={`${id}-p${i}`} label={t("office.job.linePrice", { n })} step="0.01" value={line.unitPrice} field={key("unitAmount")}
                   onInput={unitPrice => setLine(i, { unitPrice })} problem={problem} describedBy={describedBy} />
+                <NumberField id={`${id}-t${i}`} label={t("office.job.lineTax", { n })} step="0.01" value={line.taxRate} field={key("taxRate")}
+                  onInput={taxRate => setLine(i, { taxRate })} problem={problem} describedBy={describedBy} />
+                <NumberField id={`${id}-x${i}`} label={t("office.job.lineDiscount", { n })} step="0.01" value={line.discount} field={key("discount")}
+                  onInput={discount => setLine(i, { discount })} problem={problem} describedBy={describedBy} />
                 <div class="line-amount">
                   <span class="muted">{t("office.job.lineAmount")}</span> <span class="amount">{money(amount, currency.value)}</span>
                 </div>

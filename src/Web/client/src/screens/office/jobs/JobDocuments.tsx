@@ -76,7 +76,12 @@ function EstimateItem({ estimate: e, zone }: { estimate: Estimate; zone: string 
 }
 
 function InvoiceItem({ invoice: i, zone }: { invoice: Invoice; zone: string }) {
-  return <DocumentItem document={i} status={i.status}>{t("office.job.due", { day: calendarDay(i.dueDate), when: at(i.issuedAt, zone) })}</DocumentItem>;
+  return (
+    <DocumentItem document={{ ...i, title: `${i.number} · ${i.title}` }} status={i.overdue ? "Overdue" : i.status}>
+      {t("office.job.due", { day: calendarDay(i.dueDate), when: at(i.issuedAt, zone) })}
+      {i.paid > 0 && <>{" · "}{t("documents.paid")}: {money(i.paid, i.currency)} · {t("documents.balanceDue")}: {money(i.due, i.currency)}</>}
+    </DocumentItem>
+  );
 }
 
 /** An instant as the office reads it (the company's zone), inside a sentence. */

@@ -1,0 +1,96 @@
+using System.Data.Common;
+using System.Globalization;
+using OrleansPortal.Grains.Storage;
+
+namespace OrleansPortal.Grains.Payments.Ledger;
+
+/// <summary><see cref="IMoneyLedger"/> on tables <c>money_ledger</c> and <c>invoice_numbers</c> (PostgreSQL or SQLite).</summary>
+public sealed class MoneyLedger(PortalDatabase database) : IMoneyLedger
+{
+    private const string Columns = "seq, invoice_id, customer_id, property_id, kind, amount, currency, at, actor, source, number, note, due_on";
+
+    private const string Insert =
+        "INSERT INTO money_ledger (tenant_id, invoice_id, customer_id, property_id, kind, amount, currency, at, actor, source, number, note, due_on) " +
+        "VALUES (@tenant, @invoice, @customer, @property, @kind, @amount, @currency, @at, @actor, @source, @number, @note, @due)";
+
+    // The row lock this upsert takes on the company's counter is held to the end of the transaction: two invoices issued
+    // at once take consecutive numbers, and a rollback gives the number back.
+    private const string NextNumber =
+        "INSERT INTO invoice_numbers (tenant_id, last_number) VALUES (@tenant, 1) " +
+        "ON CONFLICT (tenant_id) DO UPDATE SET last_number = invoice_numbers.last_number + 1 RETURNING last_number";
+
+    private const string OfInvoice = $"SELECT {Columns} FROM money_ledger WHERE tenant_id = @tenant AND invoice_id = @invoice ORDER BY seq";
+
+    public Task<LedgerEntry> IssueAsync(NewLedgerEntry issued, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issued);
+        if (issued.Kind != LedgerKind.Issued) throw new ArgumentException("Only an issued row takes a number.", nameof(issued));
+        return database.TransactAsync(async t =>
+        {
+            var existing = await t.QueryAsync(OfInvoice, a => Invoice(a, issued.TenantId, issued.InvoiceId), Read);
+            if (existing.FirstOrDefault(e => e.Kind == LedgerKind.Issued) is { } done) return done;
+            var number = (await t.QueryAsync(NextNumber, a => a.Add("@tenant", issued.TenantId), r => r.GetInt64(0)))[0];
+            await t.ExecuteAsync(Insert, a => Bind(a, issued, number));
+            return (await t.QueryAsync(OfInvoice, a => Invoice(a, issued.TenantId, issued.InvoiceId), Read)).Single(e => e.Kind == LedgerKind.Issued);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> AppendAsync(IReadOnlyList<NewLedgerEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0) throw new ArgumentException("Nothing to append.", nameof(entries));
+        var (tenant, invoice) = (entries[0].TenantId, entries[0].InvoiceId);
+        if (entries.Any(e => e.TenantId != tenant || e.InvoiceId != invoice)) throw new ArgumentException("One invoice's rows at a time.", nameof(entries));
+        if (entries.Any(e => e.Kind == LedgerKind.Issued)) throw new ArgumentException("An invoice is issued with IssueAsync.", nameof(entries));
+
+        return await database.TransactAsync(async t =>
+        {
+            var sources = (await t.QueryAsync(OfInvoice, a => Invoice(a, tenant, invoice), Read)).Select(e => e.Source).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var entry in entries.Where(e => e.Source is null || !sources.Contains(e.Source)))
+                await t.ExecuteAsync(Insert, a => Bind(a, entry, number: null));
+            return await t.QueryAsync(OfInvoice, a => Invoice(a, tenant, invoice), Read);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> ForInvoiceAsync(string tenantId, string invoiceId, CancellationToken cancellationToken = default) =>
+        await database.QueryAsync(OfInvoice, a => Invoice(a, tenantId, invoiceId), Read, cancellationToken);
+
+    public async Task<IReadOnlyList<LedgerEntry>> ForTenantAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        await database.QueryAsync($"SELECT {Columns} FROM money_ledger WHERE tenant_id = @tenant AND at >= @from AND at < @to ORDER BY seq",
+            a => a.Add("@tenant", tenantId).AddTime("@from", from).AddTime("@to", to), Read, cancellationToken);
+
+    private static void Invoice(SqlArguments a, string tenantId, string invoiceId) => a.Add("@tenant", tenantId).Add("@invoice", invoiceId);
+
+    private void Bind(SqlArguments a, NewLedgerEntry e, long? number) => a
+        .Add("@tenant", e.TenantId).Add("@invoice", e.InvoiceId).Add("@customer", e.CustomerId).Add("@property", e.PropertyId)
+        .Add("@kind", KindName(e.Kind)).Add("@amount", e.Amount).Add("@currency", e.Currency.ToUpperInvariant()).AddTime("@at", e.At)
+        .Add("@actor", e.Actor).Add("@source", e.Source).Add("@number", number).Add("@note", e.Note).Add("@due", DueOn(e.DueOn));
+
+    // A date column on PostgreSQL, ISO text on SQLite (which sorts and compares it as a date).
+    private object? DueOn(DateOnly? day) => day is not { } d ? null : database.IsPostgreSql ? d : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The kind as stored: issued, paid, partially_paid, refunded, credited, written_off.</summary>
+    public static string KindName(LedgerKind kind) => kind switch
+    {
+        LedgerKind.PartiallyPaid => "partially_paid",
+        LedgerKind.WrittenOff => "written_off",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static LedgerKind ParseKind(string name) => Enum.Parse<LedgerKind>(name.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+
+    private LedgerEntry Read(DbDataReader r) => new(
+        Seq: r.GetInt64(0),
+        InvoiceId: r.GetString(1),
+        CustomerId: r.GetString(2),
+        PropertyId: r.IsDBNull(3) ? null : r.GetString(3),
+        Kind: ParseKind(r.GetString(4)),
+        Amount: r.GetInt64(5),
+        Currency: r.GetString(6),
+        At: database.ReadTime(r, 7),
+        Actor: r.GetString(8),
+        Source: r.IsDBNull(9) ? null : r.GetString(9),
+        Number: r.IsDBNull(10) ? null : Convert.ToInt64(r.GetValue(10), CultureInfo.InvariantCulture),
+        Note: r.IsDBNull(11) ? null : r.GetString(11),
+        DueOn: r.IsDBNull(12) ? null : database.IsPostgreSql ? r.GetFieldValue<DateOnly>(12) : DateOnly.ParseExact(r.GetString(12), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+}
