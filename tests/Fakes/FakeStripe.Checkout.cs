@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static OrleansPortal.Fakes.FakeStripeJson;
 
 namespace OrleansPortal.Fakes;
 
@@ -40,7 +41,7 @@ public sealed partial class FakeStripe
 
         var session = Create("cs_test_", "checkout.session", metadata);
         var id = (string)session["id"]!;
-        var total = items.Sum(i => (long)i!["amount_total"]!);
+        var total = items.Sum(i => Long(i!["amount_total"]!));
         session["after_expiration"] = null;
         session["allow_promotion_codes"] = null;
         session["allowed_payment_method_types"] = Strings(types);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static OrleansPortal.Fakes.FakeStripeJson;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -78,7 +79,7 @@ public sealed partial class FakeStripe
 
         var intent = session["payment_intent"] is JsonValue existing
             ? _objects[existing.GetValue<string>()]
-            : NewIntent((long)session["amount_total"]!, (string)session["currency"]!, customerId,
+            : NewIntent(Long(session["amount_total"]!), (string)session["currency"]!, customerId,
                 mode == "payment" ? (JsonObject)extras.IntentMetadata.DeepClone() : [], extras.Description,
                 mode == "payment" ? extras.FutureUsage : "off_session", [.. session["payment_method_types"]!.AsArray().Select(t => (string)t!)]);
         if (mode == "payment") session["payment_intent"] = intent["id"]!.DeepClone();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using static OrleansPortal.Fakes.FakeStripeJson;
 
 namespace OrleansPortal.Fakes;
 
@@ -12,8 +13,8 @@ public sealed partial class FakeStripe
         var id = (string)invoice["id"]!;
         var subscriptionId = (string)subscription["id"]!;
         var items = subscription["items"]!["data"]!.AsArray().Cast<JsonObject>().ToList();
-        var total = items.Sum(i => (long)i["price"]!["unit_amount"]! * (long)i["quantity"]!);
-        var (start, end) = ((long)items[0]["current_period_start"]!, (long)items[0]["current_period_end"]!);
+        var total = items.Sum(i => Long(i["price"]!["unit_amount"]!) * Long(i["quantity"]!));
+        var (start, end) = (Long(items[0]["current_period_start"]!), Long(items[0]["current_period_end"]!));
         var customer = (string?)subscription["customer"];
         var owner = customer is not null && _objects.TryGetValue(customer, out var c) ? c : null;
         var sequence = _createdInOrder.Count(i => i.StartsWith("in_", StringComparison.Ordinal));
@@ -75,7 +76,7 @@ public sealed partial class FakeStripe
         invoice["amount_paid"] = invoice["amount_due"]!.DeepClone();
         invoice["amount_remaining"] = 0;
         invoice["attempted"] = true;
-        invoice["attempt_count"] = Math.Max(1, (long)invoice["attempt_count"]!);
+        invoice["attempt_count"] = Math.Max(1, Long(invoice["attempt_count"]!));
         invoice["next_payment_attempt"] = null;
         invoice["status"] = "paid";
         invoice["status_transitions"]!["paid_at"] = Now;
@@ -105,7 +106,7 @@ public sealed partial class FakeStripe
 
     private static JsonObject InvoiceLine(string invoiceId, string subscriptionId, JsonObject item, long start, long end)
     {
-        var amount = (long)item["price"]!["unit_amount"]! * (long)item["quantity"]!;
+        var amount = Long(item["price"]!["unit_amount"]!) * Long(item["quantity"]!);
         return new JsonObject
         {
             ["id"] = "il_" + RandomToken(24),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static OrleansPortal.Fakes.FakeStripeJson;
 
 namespace OrleansPortal.Fakes;
 
@@ -22,7 +23,7 @@ public sealed partial class FakeStripe
         if ((string?)charge?["status"] != "succeeded")
             throw FakeStripeException.Invalid("This payment does not have a successful charge to refund.", intentId is null ? "charge" : "payment_intent", "charge_not_refundable");
         var currency = (string)charge!["currency"]!;
-        var left = (long)charge["amount"]! - (long)charge["amount_refunded"]!;
+        var left = Long(charge["amount"]!) - Long(charge["amount_refunded"]!);
         if (left == 0) throw FakeStripeException.Invalid($"Charge {charge["id"]} has already been refunded.", code: "charge_already_refunded");
         if (amount > left)
             throw FakeStripeException.Invalid(
@@ -41,11 +42,11 @@ public sealed partial class FakeStripe
         refund["source_transfer_reversal"] = null;
         refund["status"] = "succeeded";
         refund["transfer_reversal"] = null;
-        charge["amount_refunded"] = (long)charge["amount_refunded"]! + (amount ?? left);
-        charge["refunded"] = (long)charge["amount_refunded"]! == (long)charge["amount"]!;
+        charge["amount_refunded"] = Long(charge["amount_refunded"]!) + (amount ?? left);
+        charge["refunded"] = Long(charge["amount_refunded"]!) == Long(charge["amount"]!);
         var stream = (string)charge["payment_intent"]!;
         Emit(stream, "refund.created", refund);
-        Emit(stream, "charge.refunded", charge, new JsonObject { ["amount_refunded"] = (long)charge["amount_refunded"]! - (amount ?? left) });
+        Emit(stream, "charge.refunded", charge, new JsonObject { ["amount_refunded"] = Long(charge["amount_refunded"]!) - (amount ?? left) });
         return refund;
     }
 }

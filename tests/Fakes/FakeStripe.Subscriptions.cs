@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static OrleansPortal.Fakes.FakeStripeJson;
 
 namespace OrleansPortal.Fakes;
 
@@ -169,7 +170,7 @@ public sealed partial class FakeStripe
         var before = (JsonObject)subscription.DeepClone();
         foreach (var item in subscription["items"]!["data"]!.AsArray().Cast<JsonObject>())
         {
-            var start = (long)item["current_period_end"]!;
+            var start = Long(item["current_period_end"]!);
             item["current_period_start"] = start;
             item["current_period_end"] = PeriodEnd(start, (JsonObject)item["price"]!);
         }
@@ -186,11 +187,11 @@ public sealed partial class FakeStripe
         var method = _objects[(string)subscription["default_payment_method"]!];
         var intent = invoice["payments"]!["data"]!.AsArray().Count > 0
             ? _objects[(string)invoice["payments"]!["data"]![0]!["payment"]!["payment_intent"]!]
-            : NewIntent((long)invoice["amount_due"]!, (string)invoice["currency"]!, (string?)subscription["customer"], [], null, null, [(string)method["type"]!]);
+            : NewIntent(Long(invoice["amount_due"]!), (string)invoice["currency"]!, (string?)subscription["customer"], [], null, null, [(string)method["type"]!]);
         Pay(intent, method, id, outcome: outcome);
 
         var before = (JsonObject)subscription.DeepClone();
-        invoice["attempt_count"] = (long)invoice["attempt_count"]! + 1;
+        invoice["attempt_count"] = Long(invoice["attempt_count"]!) + 1;
         invoice["attempted"] = true;
         if ((string?)intent["status"] == "succeeded")
         {
@@ -225,7 +226,7 @@ public sealed partial class FakeStripe
     private static long PeriodEnd(long start, JsonObject price)
     {
         var recurring = price["recurring"]!;
-        var count = (int)(long)recurring["interval_count"]!;
+        var count = (int)Long(recurring["interval_count"]!);
         var from = DateTimeOffset.FromUnixTimeSeconds(start);
         return ((string)recurring["interval"]! switch
         {

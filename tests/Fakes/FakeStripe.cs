@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -90,6 +91,7 @@ public sealed partial class FakeStripe : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var fake = new FakeStripe(app);
+        app.Use(ExplainFailures);
         fake.MapCheckoutPage(app);
         fake.MapApi(app);
         await app.StartAsync();
@@ -114,6 +116,22 @@ public sealed partial class FakeStripe : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         _stopping.Dispose();
+    }
+
+    // A bug in the fake itself answers 500 with its stack trace, so the test that met it says what went wrong; Stripe
+    // answers api_error there.
+    private static async Task ExplainFailures(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception bug) when (bug is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            context.Response.StatusCode = 500;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(new FakeStripeException(500, "api_error", "The FAKE Stripe failed: " + bug).Body().ToJsonString());
+        }
     }
 
     private IReadOnlyList<JsonObject> Snapshot(string prefix)

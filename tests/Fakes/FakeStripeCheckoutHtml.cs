@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using static OrleansPortal.Fakes.FakeStripeJson;
 
 namespace OrleansPortal.Fakes;
 
@@ -40,11 +41,11 @@ internal static class FakeStripeCheckoutHtml
             foreach (var line in lines)
             {
                 var price = line!["price"]!;
-                html.Append("<tr><td>").Append(E((string)line["description"]!)).Append(" × ").Append((long)line["quantity"]!)
-                    .Append(Every(price["recurring"])).Append("</td><td>").Append(E(FakeStripeMoney.Format((long)line["amount_total"]!, currency))).Append("</td></tr>");
+                html.Append("<tr><td>").Append(E((string)line["description"]!)).Append(" × ").Append(Long(line["quantity"]!))
+                    .Append(Every(price["recurring"])).Append("</td><td>").Append(E(FakeStripeMoney.Format(Long(line["amount_total"]!), currency))).Append("</td></tr>");
             }
 
-            html.Append("</tbody></table><p>Total due today <strong id=\"total\">").Append(E(FakeStripeMoney.Format((long)session["amount_total"]!, currency))).Append("</strong></p>");
+            html.Append("</tbody></table><p>Total due today <strong id=\"total\">").Append(E(FakeStripeMoney.Format(Long(session["amount_total"]!), currency))).Append("</strong></p>");
         }
 
         if (error is not null) html.Append("<p id=\"error\" role=\"alert\">").Append(E(error)).Append("</p>");
@@ -89,13 +90,13 @@ internal static class FakeStripeCheckoutHtml
     {
         "setup" => "Save",
         "subscription" => "Subscribe",
-        _ => "Pay " + FakeStripeMoney.Format((long)session["amount_total"]!, currency),
+        _ => "Pay " + FakeStripeMoney.Format(Long(session["amount_total"]!), currency),
     };
 
     private static string Every(JsonNode? recurring)
     {
         if (recurring is null) return "";
-        var count = (long)recurring["interval_count"]!;
+        var count = Long(recurring["interval_count"]!);
         var interval = (string)recurring["interval"]!;
         return count == 1 ? $" per {interval}" : $" every {count} {interval}s";
     }
