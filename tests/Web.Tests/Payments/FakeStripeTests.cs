@@ -81,6 +81,24 @@ public sealed class FakeStripeTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASepaDebit_CompletesTheCheckoutUnpaid_ThenSucceedsAMomentLater()
+    {
+        var session = await CreatePaymentSessionAsync(await CreateCustomerAsync());
+
+        await PostPageAsync(session, new() { ["iban"] = FakeStripe.SucceedingIban, ["account_holder"] = "Ana Sousa" });
+
+        var processing = await _receiver.WaitForAsync("payment_intent.processing");
+        var completed = (Session)(await _receiver.WaitForAsync("checkout.session.completed")).Data.Object;
+        var settled = (Session)(await _receiver.WaitForAsync("checkout.session.async_payment_succeeded")).Data.Object;
+        var succeeded = (PaymentIntent)(await _receiver.WaitForAsync("payment_intent.succeeded")).Data.Object;
+        Assert.Equal(("complete", "unpaid"), (completed.Status, completed.PaymentStatus));
+        Assert.Equal("paid", settled.PaymentStatus);
+        Assert.Equal((((PaymentIntent)processing.Data.Object).Id, "succeeded", 2468L), (succeeded.Id, succeeded.Status, succeeded.AmountReceived));
+        var types = _receiver.Events.Select(e => e.Type).ToList();
+        Assert.True(types.IndexOf("payment_intent.processing") < types.IndexOf("payment_intent.succeeded"), string.Join(", ", types));
+    }
+
+    [Fact]
     public async Task ARetriedCreate_IsReplayed_AndTheSameKeyWithOtherParameters_IsRefused()
     {
         var key = new RequestOptions { IdempotencyKey = "customer-" + Guid.NewGuid() };
@@ -243,13 +261,13 @@ public sealed class FakeStripeTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     // The hosted page's form, posted as the browser would, where the browser itself is not what a test is about.
-    private static async Task PayWithoutBrowserAsync(Session session, string cardNumber)
+    private static Task PayWithoutBrowserAsync(Session session, string cardNumber) =>
+        PostPageAsync(session, new() { ["card_number"] = cardNumber, ["card_expiry"] = "12 / 34", ["card_cvc"] = "123" });
+
+    private static async Task PostPageAsync(Session session, Dictionary<string, string> fields)
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var response = await http.PostAsync(session.Url, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["card_number"] = cardNumber, ["card_expiry"] = "12 / 34", ["card_cvc"] = "123",
-        }));
+        using var response = await http.PostAsync(session.Url, new FormUrlEncodedContent(fields));
         Assert.True(response.StatusCode == HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
     }
 
