@@ -107,6 +107,7 @@ public sealed partial class FakeStripe
             {
                 var expand = p.Strings("expand");
                 var result = (JsonObject)route(p).DeepClone();
+                p.RejectUnread(); // a retrieve reads nothing; a change refused unknown parameters before it acted
                 foreach (var field in expand) Expand(result, field);
                 return (200, result.ToJsonString());
             }

@@ -1,14 +1,7 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace OrleansPortal.Fakes;
 
@@ -86,16 +79,13 @@ public sealed partial class FakeStripe : IAsyncDisposable
     /// <summary>A fake for a new random account (secret key and webhook signing secret), listening when it returns.</summary>
     public static async Task<FakeStripe> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = FakeLoopbackHost.Create();
         var fake = new FakeStripe(app);
         app.Use(ExplainFailures);
         fake.MapCheckoutPage(app);
         fake.MapApi(app);
         await app.StartAsync();
-        fake.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
+        fake.BaseUrl = FakeLoopbackHost.BaseUrlOf(app);
         fake.StartDeliveries();
         return fake;
     }

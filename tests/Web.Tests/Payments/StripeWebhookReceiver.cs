@@ -1,15 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Stripe;
+using OrleansPortal.Fakes;
 using OrleansPortal.Web.Tests.Infrastructure;
+using Stripe;
 
 namespace OrleansPortal.Web.Tests.Payments;
 
@@ -38,10 +32,7 @@ public sealed class StripeWebhookReceiver : IAsyncDisposable
 
     public static async Task<StripeWebhookReceiver> StartAsync(string signingSecret)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = FakeLoopbackHost.Create();
         var receiver = new StripeWebhookReceiver(app);
         app.MapPost("/webhook", async (HttpRequest request) =>
         {
@@ -59,7 +50,7 @@ public sealed class StripeWebhookReceiver : IAsyncDisposable
         });
         app.MapGet("/done", (string? session) => Results.Content($"<!doctype html><title>Back</title><p id=\"back\">Back from checkout {session}</p>", "text/html"));
         await app.StartAsync();
-        receiver.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
+        receiver.BaseUrl = FakeLoopbackHost.BaseUrlOf(app);
         return receiver;
     }
 
