@@ -14,6 +14,7 @@ using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
 using OrleansPortal.Web.Notifications;
 using OrleansPortal.Web.Notifications.TrackingLinks;
+using OrleansPortal.Web.Payments;
 using OrleansPortal.Web.RecurringJobs;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Portal.Appointments;
@@ -67,6 +68,7 @@ try
     api.MapPortalJobsApi();
     api.MapDocumentsApi();
     api.MapPortalDocumentsApi();
+    api.MapPayments();
     api.MapChat();
     api.MapNotifications();
     api.MapCalendarFeedsApi();
