@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansPortal.Web.Payments.Plans;
 using OrleansPortal.Web.Payments.Stripe;
 using Stripe;
 
@@ -33,6 +34,8 @@ public static class PaymentsServices
         });
         services.AddSingleton<StripeCheckout>();
         services.AddSingleton<StripeEventProcessor>();
+        services.AddSingleton<StripePlanBilling>();
+        services.AddSingleton<StripePlanEvents>();
         return services;
     }
 
@@ -40,6 +43,8 @@ public static class PaymentsServices
     {
         endpoints.MapStripeWebhook();
         endpoints.MapPortalPaymentsApi();
+        endpoints.MapPlansApi();
+        endpoints.MapPortalPlansApi();
         return endpoints;
     }
 }
