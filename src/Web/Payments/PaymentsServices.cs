@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansPortal.Web.Payments.Office;
 using OrleansPortal.Web.Payments.Stripe;
 using Stripe;
 
@@ -33,6 +34,7 @@ public static class PaymentsServices
         });
         services.AddSingleton<StripeCheckout>();
         services.AddSingleton<StripeEventProcessor>();
+        services.AddSingleton<OfficeRefunds>();
         return services;
     }
 
@@ -40,6 +42,8 @@ public static class PaymentsServices
     {
         endpoints.MapStripeWebhook();
         endpoints.MapPortalPaymentsApi();
+        endpoints.MapOfficeMoneyApi();
+        endpoints.MapPortalInvoiceMoneyApi();
         return endpoints;
     }
 }
