@@ -18,5 +18,6 @@ import { bell } from "./pt/bell";
 import { track } from "./pt/track";
 import { messages } from "./pt/messages";
 import { unsubscribe } from "./pt/unsubscribe";
+import { money } from "./pt/money";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...money };
