@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using OrleansPortal.Grains.Payments.Records;
 using OrleansPortal.Web.Tests.Infrastructure;
 using OrleansPortal.Web.Tests.Payments.Money;
 
@@ -20,14 +19,7 @@ public sealed class MoneyPageTests(BrowserFixture browser)
         using var app = MoneyScenario.NewApp();
         var address = app.StartOnLoopback();
         var s = await MoneyScenario.CreateAsync(app);
-        await s.IssueAsync("Spring start-up", 8_000, "2026-12-20", quantity: 2);
-        var late = await s.IssueAsync("Valve repair", 12_345, "2026-11-01");
-        var paid = await s.IssueAsync("Backflow test", 5_000, "2026-10-01");
-        await s.PayAsync(late, 2_345, "pi_late");
-        await s.PayAsync(paid, 5_000, "pi_paid");
-        await s.AttemptAsync("pi_declined", PaymentStatus.Failed, 12_345, MoneyScenario.Now.AddHours(-2), late.Id);
-        await s.AttemptAsync("pi_late", PaymentStatus.Succeeded, 2_345, MoneyScenario.Now.AddHours(-1), late.Id);
-        await s.AttemptAsync("pi_paid", PaymentStatus.Succeeded, 5_000, MoneyScenario.Now.AddHours(-1), paid.Id);
+        await s.AddTheUsualMoneyAsync();
         await using var context = await browser.NewContextAsync(address);
         var page = await OfficePages.SignInAsync(context, s.Company, "/office/money/");
         await page.SetViewportSizeAsync(1440, 900);

@@ -12,37 +12,33 @@ namespace OrleansPortal.Web.Tests.Payments.Money;
 /// The money view's API against money put in the ledger through the product: figures right to the cent, only the
 /// caller's company, 400s that name the field, and CSV files that read back as written.
 /// </summary>
-public sealed class MoneyApiTests : IClassFixture<MoneyApiTests.App>, IAsyncLifetime
+public sealed class MoneyApiTests(MoneyApiTests.App app) : IClassFixture<MoneyApiTests.App>
 {
-    private readonly App _app;
-    private MoneyScenario _s = null!;
+    private readonly MoneyScenario _s = app.Money;
+    private readonly App _app = app;
 
-    public MoneyApiTests(App app) => _app = app;
-
-    public sealed class App : IDisposable
+    /// <summary>
+    /// One app and one company with <see cref="MoneyScenario.AddTheUsualMoneyAsync"/> for the class: the tests only read
+    /// its money; those that need another company make one.
+    /// </summary>
+    public sealed class App : IAsyncLifetime
     {
         public PortalFactory Factory { get; } = MoneyScenario.NewApp();
 
-        public void Dispose() => Factory.Dispose();
-    }
+        public MoneyScenario Money { get; private set; } = null!;
 
-    public async Task InitializeAsync()
-    {
-        // Three invoices: 160.00 not yet due; 123.45 due on 1 November, 23.45 of it paid (44 days late on 15 December);
-        // 50.00 paid in full. Attempts: two succeeded, one declined.
-        _s = await MoneyScenario.CreateAsync(_app.Factory);
-        var later = await _s.IssueAsync("Spring start-up", 8_000, "2026-12-20", quantity: 2);
-        var late = await _s.IssueAsync("Valve repair", 12_345, "2026-11-01");
-        var paid = await _s.IssueAsync("Backflow test", 5_000, "2026-10-01");
-        await _s.PayAsync(late, 2_345, "pi_late");
-        await _s.PayAsync(paid, 5_000, "pi_paid");
-        await _s.AttemptAsync("pi_declined", PaymentStatus.Failed, 12_345, MoneyScenario.Now.AddHours(-2), late.Id);
-        await _s.AttemptAsync("pi_late", PaymentStatus.Succeeded, 2_345, MoneyScenario.Now.AddHours(-1), late.Id);
-        await _s.AttemptAsync("pi_paid", PaymentStatus.Succeeded, 5_000, MoneyScenario.Now.AddHours(-1), paid.Id);
-        _ = later;
-    }
+        public async Task InitializeAsync()
+        {
+            Money = await MoneyScenario.CreateAsync(Factory);
+            await Money.AddTheUsualMoneyAsync();
+        }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+        public Task DisposeAsync()
+        {
+            Factory.Dispose();
+            return Task.CompletedTask;
+        }
+    }
 
     [Fact]
     public async Task TheOverview_IsRightToTheCent_ForTheLast12MonthsToToday()
@@ -75,6 +71,7 @@ public sealed class MoneyApiTests : IClassFixture<MoneyApiTests.App>, IAsyncLife
         var theirs = (await other.Company.Dispatcher.GetFromJsonAsync<MoneyOverviewDto>("/api/v1/money/overview", ApiJson.Options))!;
         var csv = await other.Company.Dispatcher.GetStringAsync("/api/v1/money/outstanding.csv");
         var payments = await other.Company.Dispatcher.GetStringAsync("/api/v1/money/payments.csv");
+        var ours = (await _s.Company.Dispatcher.GetFromJsonAsync<MoneyOverviewDto>("/api/v1/money/overview", ApiJson.Options))!;
         var anonymous = await _app.Factory.CreateClient().GetAsync("/api/v1/money/overview");
 
         var eur = Assert.Single(theirs.Currencies);
@@ -82,6 +79,7 @@ public sealed class MoneyApiTests : IClassFixture<MoneyApiTests.App>, IAsyncLife
         Assert.Equal(["Jones household"], eur.Invoices.Select(i => i.CustomerName));
         Assert.DoesNotContain("Smith", csv);
         Assert.Empty(ReadCsv(payments).Rows); // the header alone
+        Assert.Equal((26_000L, 2), (ours.Currencies[0].Outstanding.Total, ours.Currencies[0].Outstanding.Count)); // theirs is not ours
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 

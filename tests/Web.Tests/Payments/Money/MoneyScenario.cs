@@ -54,6 +54,23 @@ public sealed class MoneyScenario
         return (await response.Content.ReadFromJsonAsync<InvoiceDto>(ApiJson.Options))!;
     }
 
+    /// <summary>
+    /// The money the API and page tests read: three invoices, 160.00 not yet due (due 20 December); 123.45 due on
+    /// 1 November with 23.45 of it paid (44 days late on 15 December); 50.00 paid in full. Attempts: two succeeded, one
+    /// declined. Outstanding 260.00, overdue 100.00, success rate 2 of 3, received 73.45, invoiced 333.45.
+    /// </summary>
+    public async Task AddTheUsualMoneyAsync()
+    {
+        await IssueAsync("Spring start-up", 8_000, "2026-12-20", quantity: 2);
+        var late = await IssueAsync("Valve repair", 12_345, "2026-11-01");
+        var paid = await IssueAsync("Backflow test", 5_000, "2026-10-01");
+        await PayAsync(late, 2_345, "pi_late");
+        await PayAsync(paid, 5_000, "pi_paid");
+        await AttemptAsync("pi_declined", PaymentStatus.Failed, 12_345, Now.AddHours(-2), late.Id);
+        await AttemptAsync("pi_late", PaymentStatus.Succeeded, 2_345, Now.AddHours(-1), late.Id);
+        await AttemptAsync("pi_paid", PaymentStatus.Succeeded, 5_000, Now.AddHours(-1), paid.Id);
+    }
+
     /// <summary>Money received for an invoice, recorded on its grain, as the payment webhook records it.</summary>
     public Task<Invoice> PayAsync(InvoiceDto invoice, long amount, string paymentId) =>
         Grains.GetGrain<IInvoiceGrain>(TenantKeys.For(Company.TenantId, invoice.Id)).RecordPaymentAsync(new MoneyMovement(amount, invoice.Currency, paymentId, "stripe"));
