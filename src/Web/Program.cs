@@ -14,6 +14,7 @@ using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
 using OrleansPortal.Web.Notifications;
 using OrleansPortal.Web.Notifications.TrackingLinks;
+using OrleansPortal.Web.Payments;
 using OrleansPortal.Web.Payments.Money;
 using OrleansPortal.Web.RecurringJobs;
 using OrleansPortal.Web.Portal;
@@ -68,6 +69,7 @@ try
     api.MapPortalJobsApi();
     api.MapDocumentsApi();
     api.MapPortalDocumentsApi();
+    api.MapPayments();
     api.MapChat();
     api.MapNotifications();
     api.MapCalendarFeedsApi();

@@ -28,7 +28,8 @@ public sealed record InvoiceDto(
     string Status, bool Overdue);
 
 /// <summary>Everything in the portal's Documents section: newest first in each list.</summary>
-public sealed record PortalDocumentsDto(IReadOnlyList<ReportSummaryDto> Reports, IReadOnlyList<EstimateDto> Estimates, IReadOnlyList<InvoiceDto> Invoices);
+/// <param name="CanPay">This contact may pay invoices online here (an owner or accounts payable, and the company takes payments).</param>
+public sealed record PortalDocumentsDto(IReadOnlyList<ReportSummaryDto> Reports, IReadOnlyList<EstimateDto> Estimates, IReadOnlyList<InvoiceDto> Invoices, bool CanPay);
 
 public static class DocumentDtoMapping
 {

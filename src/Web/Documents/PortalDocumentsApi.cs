@@ -12,6 +12,7 @@ using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Web.Documents.Reports;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
+using OrleansPortal.Web.Payments;
 using OrleansPortal.Web.Portal;
 
 namespace OrleansPortal.Web.Documents;
@@ -43,7 +44,7 @@ public static class PortalDocumentsApi
         return group;
     }
 
-    private static async Task<Ok<PortalDocumentsDto>> ListAsync(ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
+    private static async Task<Ok<PortalDocumentsDto>> ListAsync(ClaimsPrincipal user, IClusterClient grains, DomainClock clock, IOptions<PaymentsOptions> payments)
     {
         var jobs = await PortalAccess.VisibleJobsAsync(grains, user);
         var reports = await CustomerDocuments.ReportsAsync(grains, user.GetTenantId(), jobs);
@@ -52,7 +53,8 @@ public static class PortalDocumentsApi
         return TypedResults.Ok(new PortalDocumentsDto(
             reports,
             [.. estimates.Select(e => e.AsDto(now, internalView: false))],
-            [.. invoices.Select(i => i.AsDto(now))]));
+            [.. invoices.Select(i => i.AsDto(now))],
+            PortalPaymentsApi.CanPay((await grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId())).GetContactAsync(user.GetContactId())).Role, payments.Value)));
     }
 
     private static async Task<Results<Ok<JobReportDto>, NotFound>> GetReportAsync(string ticketId, ClaimsPrincipal user, IClusterClient grains)

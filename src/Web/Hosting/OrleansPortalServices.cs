@@ -18,6 +18,7 @@ using OrleansPortal.Web.Geocoding;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.LiveMap;
 using OrleansPortal.Web.Notifications;
+using OrleansPortal.Web.Payments;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Routing;
 using OrleansPortal.Web.Technicians;
@@ -56,6 +57,7 @@ public static class OrleansPortalServices
         builder.Services.AddDocuments(builder.Configuration);
         builder.Services.AddChat(builder.Configuration);
         builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddPayments(builder.Configuration);
         builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
         builder.Services.Configure<MapSettings>(builder.Configuration.GetSection(MapSettings.SectionName));
         builder.Services.Configure<RecurringJobOptions>(builder.Configuration.GetSection(RecurringJobOptions.SectionName));

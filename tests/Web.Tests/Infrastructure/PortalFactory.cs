@@ -38,9 +38,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// Serves the app on Kestrel at a free 127.0.0.1 port instead of the in-memory test server, so that a real
     /// browser can reach it; returns the address. Call it before anything else starts the app.
     /// </summary>
-    public Uri StartOnLoopback()
+    /// <param name="port">0 for any free port; a port chosen beforehand when the app must know its own address (Portal:PublicBaseUrl).</param>
+    public Uri StartOnLoopback(int port = 0)
     {
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         var address = new Uri(addresses.Single());

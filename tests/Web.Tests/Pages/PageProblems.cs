@@ -26,8 +26,9 @@ public sealed class PageProblems
         };
         page.Response += (_, response) =>
         {
-            // 304 is the browser revalidating a file it has cached (it does for files changed moments ago), not an error.
-            if (!response.Ok && response.Status != 304 && !IsTile(response.Url) && !IsAnswer(response)
+            // A 3xx is not an error: a redirect (a form posted, then "see other"), or 304, the browser revalidating a file it
+            // has cached (it does for files changed moments ago).
+            if (!response.Ok && response.Status is not (>= 300 and < 400) && !IsTile(response.Url) && !IsAnswer(response)
                 && !expectedErrorPaths.Any(p => response.Url.Contains(p, StringComparison.Ordinal)))
                 _problems.Enqueue($"HTTP {response.Status}: {response.Url}");
         };

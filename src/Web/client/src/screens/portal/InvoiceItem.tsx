@@ -9,19 +9,43 @@ import { zone } from "./session";
 
 type Invoice = components["schemas"]["InvoiceDto"];
 
-/** An invoice: its number, lines, what was paid and is still due, when it is due and when it was issued (both dates written the same way). */
-export function InvoiceItem({ invoice: i }: { invoice: Invoice }) {
+interface Props {
+  invoice: Invoice;
+  /** This contact may pay it now (they pay the bills, and something is due): shows the Pay button and the checkbox. */
+  payable: boolean;
+  selected: boolean;
+  busy: boolean;
+  onSelect: (selected: boolean) => void;
+  onPay: () => void;
+}
+
+/**
+ * An invoice: its number, lines, what was paid and is still due, when it is due and when it was issued; and for the
+ * people who pay, a Pay button, and a checkbox to pay several at once.
+ */
+export function InvoiceItem({ invoice: i, payable, selected, busy, onSelect, onPay }: Props) {
   const status = i.overdue ? "Overdue" : i.status;
   return (
-    <details class="invoice" data-id={i.id}>
-      <DocumentSummary title={`${i.number} · ${i.title}`} detail={money(i.total, i.currency)} status={status} label={documentStatusLabel(status)} />
-      <LineItems document={i} />
-      {i.paid > 0 && (
-        <p class="invoice-balance">
-          {t("documents.paid")}: {money(i.paid, i.currency)} · {t("documents.balanceDue")}: <strong>{money(i.due, i.currency)}</strong>
-        </p>
+    <div class={payable ? "invoice-row payable" : "invoice-row"}>
+      {payable && (
+        <input type="checkbox" class="pay-select" checked={selected} aria-label={t("documents.selectToPay", { number: i.number })}
+          onChange={event => onSelect(event.currentTarget.checked)} />
       )}
-      <p class="muted">{t("documents.due", { day: calendarDay(i.dueDate), issued: dateOnly(new Date(i.issuedAt), zone()) })}</p>
-    </details>
+      <details class="invoice" data-id={i.id}>
+        <DocumentSummary title={`${i.number} · ${i.title}`} detail={money(i.total, i.currency)} status={status} label={documentStatusLabel(status)} />
+        <LineItems document={i} />
+        {(i.paid > 0 || i.due !== i.total) && (
+          <p class="invoice-balance">
+            {t("documents.paid")}: {money(i.paid, i.currency)} · {t("documents.balanceDue")}: <strong>{money(i.due, i.currency)}</strong>
+          </p>
+        )}
+        <p class="muted">{t("documents.due", { day: calendarDay(i.dueDate), issued: dateOnly(new Date(i.issuedAt), zone()) })}</p>
+      </details>
+      {payable && (
+        <button type="button" class="primary pay" disabled={busy} aria-label={t("documents.payInvoice", { number: i.number, amount: money(i.due, i.currency) })} onClick={onPay}>
+          {t("documents.pay")}
+        </button>
+      )}
+    </div>
   );
 }

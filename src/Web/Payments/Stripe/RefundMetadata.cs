@@ -1,0 +1,10 @@
+namespace OrleansPortal.Web.Payments.Stripe;
+
+/// <summary>What a refund the office asks for carries in its Stripe metadata, read back when Stripe confirms it.</summary>
+public static class RefundMetadata
+{
+    public const string InvoiceKey = "op_invoice";
+
+    /// <summary>Who asked (a dispatcher's email), for the ledger's row.</summary>
+    public const string ActorKey = "op_actor";
+}

@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using OrleansPortal.Fakes;
+using OrleansPortal.Testing;
+using OrleansPortal.Web.Documents;
+using OrleansPortal.Web.Payments.Stripe;
+using OrleansPortal.Web.Tests.Documents;
+using OrleansPortal.Web.Tests.Infrastructure;
+using OrleansPortal.Web.Tests.Payments;
+
+namespace OrleansPortal.Web.Tests.Pages;
+
+/// <summary>
+/// Paying an invoice as a customer does it, in Chromium: the portal's Pay button, Stripe's hosted page (the fake's),
+/// back to the portal where the invoice turns Paid once Stripe's webhook says so; the receipt reaches the mail server;
+/// the office sees nothing due.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PaymentPageTests(BrowserFixture browser, SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
+{
+    private FakeStripe _stripe = null!;
+
+    public async Task InitializeAsync() => _stripe = await FakeStripe.StartAsync();
+
+    public async Task DisposeAsync() => await _stripe.DisposeAsync();
+
+    [Theory]
+    [MemberData(nameof(WhatAPersonSees.Sizes), MemberType = typeof(WhatAPersonSees))]
+    public async Task AnOwner_PaysAnInvoiceOnStripesPage_AndComesBackToSeeItPaid_WithTheReceiptMailed(int width, int height)
+    {
+        using var app = new PortalFactory();
+        var port = FreePort.Next();
+        smtp.ConfigureFor(app, $"http://127.0.0.1:{port}");
+        StripeSetup.Configure(app, _stripe);
+        var address = app.StartOnLoopback(port);
+        _stripe.WebhookUrl = new Uri(address, StripeWebhookApi.Path);
+        var s = await DocumentScenario.CreateAsync(app);
+        var invoice = await s.IssueInvoiceAsync(s.Property.Id, "Spring start-up");
+        var ownerEmail = DocumentScenario.UniqueEmail();
+        var owner = await s.Customer.AddContactAsync(ownerEmail, "Owner");
+        await using var context = await PortalPages.ContextAsync(browser, address, width, height, locale: "en-IE");
+        var page = await context.NewPageAsync();
+        var problems = new PageProblems(page, "/api/v1/portal/me");
+
+        await PortalPages.SignInWithLinkAsync(page, await s.Customer.IssueTokenAsync(owner.Id));
+        await PortalPages.OpenSectionAsync(page, "Documents");
+        var row = page.Locator(".invoice-row").Filter(new() { Has = page.Locator($"details[data-id='{invoice.Id}']") });
+        await Assertions.Expect(row).ToContainTextAsync(invoice.Number);
+        await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("Open");
+        var pay = row.GetByRole(AriaRole.Button, new() { Name = $"Pay invoice {invoice.Number} (€80.00)" });
+        await WhatAPersonSees.AssertInsideAsync(pay, page.Locator("section.documents"), "the Pay button");
+        await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
+        await WhatAPersonSees.ScreenshotAsync(page, $"portal-invoice-to-pay-{width}");
+
+        _stripe.HoldEvents(); // Stripe's confirmation comes after the customer is back, as it may
+        await pay.ClickAsync();
+        await page.WaitForURLAsync(new Uri(_stripe.BaseUrl, "pay/**").ToString());
+        await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync("€80.00");
+        await page.GetByLabel("Card number").FillAsync(FakeStripe.SucceedingCard);
+        await page.GetByLabel("Expiry (MM / YY)").FillAsync("12 / 34");
+        await page.GetByLabel("CVC").FillAsync("123");
+        await page.Locator("#submit").ClickAsync();
+
+        await page.WaitForURLAsync(new Uri(address, "portal/#documents/paid").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "being confirmed" })).ToBeVisibleAsync();
+        await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("Open"); // back from Stripe is not paid yet
+        await _stripe.ReleaseHeldEventsAsync();
+        await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("Paid", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Payment received" })).ToBeVisibleAsync();
+        await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Pay" })).ToHaveCountAsync(0);
+        await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
+        await WhatAPersonSees.AssertAccessibleAsync(page);
+        await WhatAPersonSees.ScreenshotAsync(page, $"portal-invoice-paid-{width}");
+
+        var receipt = await smtp.WaitForMailAsync(ownerEmail); // added after the invoice was issued: the receipt is their first
+        Assert.Equal("Payment received: €80.00", receipt.Subject);
+        Assert.Contains(invoice.Number, receipt.Body, StringComparison.Ordinal);
+        var office = (await s.Dispatcher.GetFromJsonAsync<InvoiceDto>($"/api/v1/invoices/{invoice.Id}", ApiJson.Options))!;
+        Assert.Equal(("Paid", 0L, 8000L), (office.Status, office.Due, office.Paid));
+        Assert.Empty(problems.All);
+    }
+}

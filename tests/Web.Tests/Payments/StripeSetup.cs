@@ -1,0 +1,37 @@
+using System.Net;
+using OrleansPortal.Fakes;
+using OrleansPortal.Web.Payments.Stripe;
+using OrleansPortal.Web.Tests.Infrastructure;
+
+namespace OrleansPortal.Web.Tests.Payments;
+
+/// <summary>An app taking payments through the fake Stripe, and the fake's webhooks posted back into the app.</summary>
+public static class StripeSetup
+{
+    /// <summary>Points <paramref name="app"/> at <paramref name="stripe"/>; call before the app starts.</summary>
+    public static void Configure(PortalFactory app, FakeStripe stripe)
+    {
+        app.Settings["Payments:Stripe:SecretKey"] = stripe.SecretKey;
+        app.Settings["Payments:Stripe:WebhookSecret"] = stripe.WebhookSecret;
+        app.Settings["Payments:Stripe:ApiBase"] = stripe.BaseUrl.ToString();
+    }
+
+    /// <summary>Once the app runs in memory: the fake posts its events through the test server.</summary>
+    public static void DeliverInMemory(PortalFactory app, FakeStripe stripe)
+    {
+        stripe.PostWebhooksThrough(app.Server.CreateHandler());
+        stripe.WebhookUrl = new Uri("http://localhost" + StripeWebhookApi.Path);
+    }
+
+    /// <summary>Pays a checkout the way its page's form posts, where the browser itself is not what the test is about.</summary>
+    public static async Task PayAsync(string checkoutUrl, string card = FakeStripe.SucceedingCard)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var response = await http.PostAsync(checkoutUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["card_number"] = card, ["card_expiry"] = "12 / 34", ["card_cvc"] = "123",
+        }));
+        var declined = card == FakeStripe.DecliningCard;
+        Assert.True(declined || response.StatusCode == HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
+    }
+}
