@@ -37,9 +37,10 @@ public sealed class MoneyReports(PortalDatabase database) : IMoneyReports
         var months = period.Months();
         var revenue = await RevenueAsync(period.TenantId, months, cancellationToken);
         var thisMonth = await RevenueAsync(period.TenantId, asOfMonth.Months(), cancellationToken);
+        var plans = await PlansAsync(period.TenantId, cancellationToken);
 
         var currencies = ages.Select(a => a.Currency).Concat(statuses.Select(s => s.Currency)).Concat(revenue.Select(r => r.Currency))
-            .Concat(thisMonth.Select(r => r.Currency)).Distinct(StringComparer.Ordinal).ToList();
+            .Concat(thisMonth.Select(r => r.Currency)).Concat(plans.Keys).Distinct(StringComparer.Ordinal).ToList();
         if (currencies.Count == 0) currencies.Add(Payments.Currencies.Default);
         var figures = currencies
             .OrderBy(c => c == Payments.Currencies.Default ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal)
@@ -50,7 +51,7 @@ public sealed class MoneyReports(PortalDatabase database) : IMoneyReports
                 [.. months.Select(m => revenue.FirstOrDefault(r => r.Currency == c && r.Month == m) is { } row
                     ? new MonthRevenue(m.Year, m.Month, row.Received, row.Invoiced) : new MonthRevenue(m.Year, m.Month, 0, 0))],
                 thisMonth.Where(r => r.Currency == c).Sum(r => r.Received),
-                PlanFigures.None))
+                plans.GetValueOrDefault(c, PlanFigures.None)))
             .ToList();
         return new MoneyOverview(period.From, period.To, period.AsOf, period.TimeZone, figures);
     }
@@ -108,6 +109,19 @@ public sealed class MoneyReports(PortalDatabase database) : IMoneyReports
             },
             r => (Currency: r.GetString(0), Month: (int)Long(r, 1), Received: Long(r, 2), Invoiced: Long(r, 3)), cancellationToken);
         return [.. rows.Select(r => new RevenueRow(r.Currency, months[r.Month], r.Received, r.Invoiced))];
+    }
+
+    // MRR is now, not as of the period: plan_subscriptions holds each subscription's latest state only. Active and past-due
+    // plans count (a past-due one is still billed, its renewal being retried); paused and canceled ones do not.
+    private async Task<Dictionary<string, PlanFigures>> PlansAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        const string Billed = "status IN ('active', 'past_due')";
+        var rows = await database.QueryAsync(
+            $"SELECT currency, SUM(CASE WHEN {Billed} THEN 1 ELSE 0 END), CAST(SUM(CASE WHEN {Billed} THEN monthly ELSE 0 END) AS bigint) " +
+            "FROM plan_subscriptions WHERE tenant_id = @tenant GROUP BY currency",
+            a => a.Add("@tenant", tenantId),
+            r => (Currency: r.GetString(0), Plans: (int)Long(r, 1), Monthly: Long(r, 2)), cancellationToken);
+        return rows.ToDictionary(r => r.Currency, r => new PlanFigures(true, r.Plans, r.Monthly, []), StringComparer.Ordinal);
     }
 
     private void BindAsOf(SqlArguments a, MoneyPeriod period, TimeZoneInfo zone) => a

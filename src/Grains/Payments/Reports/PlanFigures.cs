@@ -1,9 +1,11 @@
 namespace OrleansPortal.Grains.Payments.Reports;
 
 /// <summary>
-/// Maintenance plans' money: monthly recurring revenue and the forecast (scheduled jobs plus plan renewals, by month).
-/// Plans do not exist yet (a later slice of issue 15): <see cref="Available"/> is false and every figure is zero or
-/// empty, never estimated; the page says "no maintenance plans yet".
+/// Maintenance plans' money in one currency, from <c>plan_subscriptions</c> as it is now: <see cref="ActivePlans"/>
+/// (active or past due) and <see cref="MonthlyRecurring"/>, the sum of their prices per month (MRR, minor units).
+/// <see cref="Available"/> is false while the company has no plan subscription in this currency (the page then says
+/// "no maintenance plans yet"). <see cref="Forecast"/> (scheduled jobs plus plan renewals by month) is not computed
+/// yet and is always empty: never an estimate.
 /// </summary>
 public sealed record PlanFigures(bool Available, int ActivePlans, long MonthlyRecurring, IReadOnlyList<ForecastMonth> Forecast)
 {

@@ -1,4 +1,5 @@
 using OrleansPortal.Grains.Payments.Ledger;
+using OrleansPortal.Grains.Payments.Plans;
 using OrleansPortal.Grains.Payments.Records;
 using OrleansPortal.Grains.Payments.Reports;
 using OrleansPortal.Grains.Storage;
@@ -151,6 +152,27 @@ public abstract class MoneyReportsTests(HistoryDatabase database) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Mrr_AddsTheMonthlyPriceOfActiveAndPastDuePlans_PerCurrency()
+    {
+        var (tenant, other) = (NewTenant(), NewTenant());
+        var plans = new PlanSubscriptionIndex(_tables);
+        await plans.UpsertAsync(tenant, Subscription("yearly", Plan(12_000, "EUR", PlanInterval.Year, 1), PlanSubscriptionStatus.Active));      // 1 000 a month
+        await plans.UpsertAsync(tenant, Subscription("monthly", Plan(2_500, "EUR", PlanInterval.Month, 1), PlanSubscriptionStatus.PastDue));    // 2 500
+        await plans.UpsertAsync(tenant, Subscription("quarterly", Plan(9_000, "EUR", PlanInterval.Month, 3), PlanSubscriptionStatus.Active));  // 3 000
+        await plans.UpsertAsync(tenant, Subscription("paused", Plan(5_000, "EUR", PlanInterval.Month, 1), PlanSubscriptionStatus.Paused));
+        await plans.UpsertAsync(tenant, Subscription("ended", Plan(5_000, "EUR", PlanInterval.Month, 1), PlanSubscriptionStatus.Canceled));
+        await plans.UpsertAsync(tenant, Subscription("unpaid", Plan(5_000, "EUR", PlanInterval.Month, 1), PlanSubscriptionStatus.AwaitingPayment));
+        await plans.UpsertAsync(tenant, Subscription("dollars", Plan(4_000, "USD", PlanInterval.Month, 2), PlanSubscriptionStatus.Active));     // 2 000 USD
+        await plans.UpsertAsync(other, Subscription("theirs", Plan(99_000, "EUR", PlanInterval.Month, 1), PlanSubscriptionStatus.Active));
+
+        var overview = await _reports.OverviewAsync(Period(tenant, Lisbon, asOf: new DateOnly(2026, 12, 15)));
+
+        Assert.Equal([("EUR", true, 3, 6_500L), ("USD", true, 1, 2_000L)],
+            overview.Currencies.Select(c => (c.Currency, c.Plans.Available, c.Plans.ActivePlans, c.Plans.MonthlyRecurring)));
+        Assert.All(overview.Currencies, c => Assert.Empty(c.Plans.Forecast));
+    }
+
+    [Fact]
     public void APeriodsMonths_AreClippedToIt_AndStartAtTheCompanysMidnight()
     {
         var months = new MoneyPeriod("t", new DateOnly(2026, 10, 15), new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 10), Berlin).Months();
@@ -170,6 +192,12 @@ public abstract class MoneyReportsTests(HistoryDatabase database) : IAsyncLifeti
 
     private Task AttemptAsync(string tenant, string id, PaymentStatus status, long amount, DateTimeOffset created, string currency = "EUR") =>
         _payments.RecordAsync(new PaymentRecord(tenant, id, "customer", ["inv"], amount, currency, "card", status, null, created, created));
+
+    private static MaintenancePlan Plan(long price, string currency, PlanInterval interval, int count) =>
+        new("plan-" + Guid.NewGuid().ToString("N"), new NewMaintenancePlan("Gold", null, price, currency, interval, count, 2, 60, []), Active: true);
+
+    private static PlanSubscriptionSnapshot Subscription(string id, MaintenancePlan plan, PlanSubscriptionStatus status) =>
+        new(id, "customer", "site", plan, status, null, false, [], 0, Issued, "dana@example.com");
 
     private static MoneyPeriod Period(string tenant, string zone, DateOnly? from = null, DateOnly? to = null, DateOnly? asOf = null)
     {

@@ -4,7 +4,7 @@ import { api, outcome } from "../../../api/client";
 import { OfficeHeader } from "../../../components/office/OfficeHeader";
 import { t } from "../../../i18n/i18n";
 import { AgeCard } from "./AgeCard";
-import { dayText } from "./format";
+import { dayText, money } from "./format";
 import { Kpis } from "./Kpis";
 import { OutstandingList } from "./OutstandingList";
 import { PaymentsCard } from "./PaymentsCard";
@@ -79,7 +79,13 @@ export function MoneyScreen() {
               <RevenueCard figures={figures} />
               <section class="card plans" aria-labelledby="plans-title">
                 <h3 id="plans-title">{t("money.plans.title")}</h3>
-                <p>{figures.plans.available ? t("money.plans.mrr") : t("money.plans.none")}</p>
+                {figures.plans.available ? (
+                  <>
+                    <p class="mrr">{money(figures.plans.monthlyRecurring, figures.currency, figures.decimals)}</p>
+                    <p>{t("money.plans.mrr", { count: figures.plans.activePlans })}</p>
+                    <p class="muted note">{t("money.plans.noForecast")}</p>
+                  </>
+                ) : <p>{t("money.plans.none")}</p>}
               </section>
             </div>
             <OutstandingList figures={figures} />
