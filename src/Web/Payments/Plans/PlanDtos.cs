@@ -1,4 +1,5 @@
 using OrleansPortal.Grains.Payments.Plans;
+using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Web.Payments.Plans;
 
@@ -15,12 +16,14 @@ public sealed record PlanDto(
 /// <param name="Status">AwaitingPayment, Active, PastDue, Paused or Canceled.</param>
 /// <param name="PaidUntil">When the paid period ends and the next charge falls (none once set to end).</param>
 /// <param name="Periods">Each period's invoice and the recurring series of its visits, oldest first.</param>
+/// <param name="NextVisit">The arrival window of the plan's next visit, when one is scheduled.</param>
 public sealed record PlanSubscriptionDto(
     string Id, string CustomerId, string PropertyId, PlanDto Plan, string Status, bool CancelAtPeriodEnd, DateTimeOffset? PaidUntil,
-    IReadOnlyList<PlanPeriodDto> Periods, int FailedPayments, DateTimeOffset CreatedAt)
+    IReadOnlyList<PlanPeriodDto> Periods, int FailedPayments, DateTimeOffset CreatedAt, TimeWindow? NextVisit = null)
 {
-    public static PlanSubscriptionDto Of(PlanSubscriptionSnapshot s) => new(s.SubscriptionId, s.CustomerId, s.PropertyId, PlanDto.Of(s.Plan), s.Status.ToString(),
-        s.CancelAtPeriodEnd, s.PaidUntil, [.. s.Periods.Select(p => new PlanPeriodDto(p.Start, p.End, p.InvoiceId, p.SeriesId))], s.FailedPayments, s.CreatedAt);
+    public static PlanSubscriptionDto Of(PlanSubscriptionSnapshot s, TimeWindow? nextVisit = null) => new(s.SubscriptionId, s.CustomerId, s.PropertyId, PlanDto.Of(s.Plan),
+        s.Status.ToString(), s.CancelAtPeriodEnd, s.PaidUntil, [.. s.Periods.Select(p => new PlanPeriodDto(p.Start, p.End, p.InvoiceId, p.SeriesId))], s.FailedPayments,
+        s.CreatedAt, nextVisit);
 }
 
 public sealed record PlanPeriodDto(DateTimeOffset Start, DateTimeOffset End, string InvoiceId, string? SeriesId);

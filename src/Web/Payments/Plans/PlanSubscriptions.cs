@@ -1,7 +1,9 @@
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Customers;
+using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Grains.Payments.Plans;
+using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Web.Hosting;
 
 namespace OrleansPortal.Web.Payments.Plans;
@@ -29,11 +31,28 @@ public static class PlanSubscriptions
     public static Task<PlanSubscriptionSnapshot> EnrolAsync(IClusterClient grains, string tenantId, string customerId, string propertyId, MaintenancePlan plan, string actor) =>
         grains.GetGrain<IPlanSubscriptionGrain>(TenantKeys.For(tenantId, TenantKeys.NewId())).CreateAsync(new NewPlanSubscription(customerId, propertyId, plan, actor));
 
-    /// <summary>The customer's subscriptions, newest first, each read from its grain.</summary>
-    public static async Task<PlanSubscriptionDto[]> LoadAsync(IClusterClient grains, IPlanSubscriptionIndex index, string tenantId, string customerId)
+    /// <summary>The customer's subscriptions, newest first, each read from its grain with its next visit.</summary>
+    public static async Task<PlanSubscriptionDto[]> LoadAsync(IClusterClient grains, IPlanSubscriptionIndex index, string tenantId, string customerId, DateTimeOffset now)
     {
         var ids = await index.ForCustomerAsync(tenantId, customerId);
-        var subscriptions = await Task.WhenAll(ids.Select(i => grains.GetGrain<IPlanSubscriptionGrain>(TenantKeys.For(tenantId, i)).GetAsync()));
-        return [.. subscriptions.Select(PlanSubscriptionDto.Of)];
+        return await Task.WhenAll(ids.Select(async id =>
+        {
+            var subscription = await grains.GetGrain<IPlanSubscriptionGrain>(TenantKeys.For(tenantId, id)).GetAsync();
+            return PlanSubscriptionDto.Of(subscription, await NextVisitAsync(grains, tenantId, subscription, now));
+        }));
+    }
+
+    // The earliest visit still ahead in the series of the paid periods (the latest series first holds it, usually).
+    private static async Task<TimeWindow?> NextVisitAsync(IClusterClient grains, string tenantId, PlanSubscriptionSnapshot subscription, DateTimeOffset now)
+    {
+        if (subscription.Status == PlanSubscriptionStatus.Canceled) return null;
+        var windows = new List<TimeWindow>();
+        foreach (var seriesId in subscription.Periods.Select(p => p.SeriesId).OfType<string>().TakeLast(2))
+        {
+            var series = await grains.GetGrain<IRecurringJobGrain>(TenantKeys.For(tenantId, seriesId)).GetAsync();
+            windows.AddRange(series.Generated.Select(g => g.ArrivalWindow).Concat(series.Upcoming.Select(u => u.Window)).Where(w => w.End > now));
+        }
+
+        return windows.Count == 0 ? null : windows.MinBy(w => w.Start);
     }
 }

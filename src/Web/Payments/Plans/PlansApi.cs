@@ -47,11 +47,12 @@ public static class PlansApi
     private static async Task<Results<Ok<PlanDto>, NotFound>> RetireAsync(string id, ClaimsPrincipal user, IClusterClient grains) =>
         ResourceId.IsValid(id) ? TypedResults.Ok(PlanDto.Of(await Plans(grains, user).RetireAsync(id))) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<PlanSubscriptionDto[]>, NotFound>> CustomerPlansAsync(string id, ClaimsPrincipal user, IClusterClient grains, IPlanSubscriptionIndex index)
+    private static async Task<Results<Ok<PlanSubscriptionDto[]>, NotFound>> CustomerPlansAsync(
+        string id, ClaimsPrincipal user, IClusterClient grains, IPlanSubscriptionIndex index, DomainClock clock)
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         await grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), id)).GetAsync(); // 404 for no such customer
-        return TypedResults.Ok(await PlanSubscriptions.LoadAsync(grains, index, user.GetTenantId(), id));
+        return TypedResults.Ok(await PlanSubscriptions.LoadAsync(grains, index, user.GetTenantId(), id, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Created<PlanSubscriptionDto>, ValidationProblem, NotFound>> EnrolAsync(

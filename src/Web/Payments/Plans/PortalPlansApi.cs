@@ -30,12 +30,13 @@ public static class PortalPlansApi
         return group;
     }
 
-    private static async Task<Ok<PortalPlansDto>> OverviewAsync(ClaimsPrincipal user, IClusterClient grains, IPlanSubscriptionIndex index, IOptions<PaymentsOptions> options)
+    private static async Task<Ok<PortalPlansDto>> OverviewAsync(
+        ClaimsPrincipal user, IClusterClient grains, IPlanSubscriptionIndex index, IOptions<PaymentsOptions> options, DomainClock clock)
     {
         var tenant = user.GetTenantId();
         var offered = (await grains.GetGrain<IMaintenancePlansGrain>(tenant).GetAllAsync()).Where(p => p.Active).Select(PlanDto.Of).ToArray();
         var contact = await Customer(grains, user).GetContactAsync(user.GetContactId());
-        var mine = await PlanSubscriptions.LoadAsync(grains, index, tenant, user.GetCustomerId());
+        var mine = await PlanSubscriptions.LoadAsync(grains, index, tenant, user.GetCustomerId(), clock.GetUtcNow());
         var visible = await VisiblePropertiesAsync(grains, user);
         return TypedResults.Ok(new PortalPlansDto(offered, [.. mine.Where(s => visible is null || visible.Contains(s.PropertyId))], PortalPaymentsApi.CanPay(contact.Role, options.Value)));
     }

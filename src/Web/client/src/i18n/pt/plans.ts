@@ -1,0 +1,30 @@
+import type { plans as en } from "../en/plans";
+
+// Portuguese (Portugal) strings of plans, typed against the English ones: a missing key fails the build.
+export const plans: Record<keyof typeof en, string> = {
+  "plans.title": "Planos de manutenção",
+  "plans.yours": "Os seus planos",
+  "plans.none": "Ainda não tem nenhum plano de manutenção.",
+  "plans.offered": "Planos disponíveis",
+  "plans.noneOffered": "De momento não há planos disponíveis.",
+  "plans.visits": "{count} visita(s) por período",
+  "plans.forProperty": "Para",
+  "plans.subscribe": "Aderir a {plan}",
+  "plans.perMonth": "{amount} por mês",
+  "plans.perMonths": "{amount} a cada {count} meses",
+  "plans.perYear": "{amount} por ano",
+  "plans.perYears": "{amount} a cada {count} anos",
+  "plans.nextVisit": "Próxima visita: {when}",
+  "plans.nextCharge": "Pago até {day}; próxima cobrança de {amount} nessa data.",
+  "plans.endsOn": "Termina a {day}; sem mais cobranças.",
+  "plans.pastDue": "O último pagamento falhou. Vamos tentar de novo; verifique o seu cartão.",
+  "plans.end": "Terminar este plano no fim do período pago",
+  "plans.keep": "Manter este plano",
+  "plans.confirming": "Obrigado! O seu plano começa assim que o pagamento for confirmado.",
+  "plans.confirmed": "O seu plano está ativo. Obrigado!",
+  "plans.status.AwaitingPayment": "A aguardar pagamento",
+  "plans.status.Active": "Ativo",
+  "plans.status.PastDue": "Pagamento falhado",
+  "plans.status.Paused": "Suspenso",
+  "plans.status.Canceled": "Terminado",
+};
