@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansPortal.Web.Payments.Office;
 using OrleansPortal.Web.Payments.Plans;
 using OrleansPortal.Web.Payments.Stripe;
 using Stripe;
@@ -36,6 +37,7 @@ public static class PaymentsServices
         services.AddSingleton<StripeEventProcessor>();
         services.AddSingleton<StripePlanBilling>();
         services.AddSingleton<StripePlanEvents>();
+        services.AddSingleton<OfficeRefunds>();
         return services;
     }
 
@@ -45,6 +47,8 @@ public static class PaymentsServices
         endpoints.MapPortalPaymentsApi();
         endpoints.MapPlansApi();
         endpoints.MapPortalPlansApi();
+        endpoints.MapOfficeMoneyApi();
+        endpoints.MapPortalInvoiceMoneyApi();
         return endpoints;
     }
 }

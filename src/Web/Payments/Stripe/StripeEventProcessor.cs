@@ -100,7 +100,8 @@ public sealed partial class StripeEventProcessor(
             var actor = refund.Metadata.GetValueOrDefault(RefundMetadata.ActorKey) ?? Provider;
             try
             {
-                await invoice.RefundAsync(new MoneyMovement(amount, refund.Currency.ToUpperInvariant(), refund.Id, actor, clock.GetUtcNow(), refund.Reason));
+                await invoice.RefundAsync(new MoneyMovement(amount, refund.Currency.ToUpperInvariant(), refund.Id, actor, clock.GetUtcNow(),
+                    refund.Metadata.GetValueOrDefault(RefundMetadata.ReasonKey) ?? refund.Reason));
             }
             catch (Exception ex) when (ex is NotFoundException or ConflictException)
             {
