@@ -15,6 +15,7 @@ using OrleansPortal.Web.LiveMap;
 using OrleansPortal.Web.Notifications;
 using OrleansPortal.Web.Notifications.TrackingLinks;
 using OrleansPortal.Web.Payments;
+using OrleansPortal.Web.Payments.Money;
 using OrleansPortal.Web.RecurringJobs;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Portal.Appointments;
@@ -72,6 +73,7 @@ try
     api.MapChat();
     api.MapNotifications();
     api.MapCalendarFeedsApi();
+    api.MapMoneyApi();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path, LiveMapHub.ConfigureConnection);
     app.MapHub<AppointmentHub>(AppointmentHub.Path);

@@ -9,6 +9,7 @@ using OrleansPortal.Grains.Payments.Events;
 using OrleansPortal.Grains.Payments.Ledger;
 using OrleansPortal.Grains.Payments.Plans;
 using OrleansPortal.Grains.Payments.Records;
+using OrleansPortal.Grains.Payments.Reports;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage.Schema;
 
@@ -44,6 +45,7 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton<IPaymentRecords, PaymentRecords>();
         services.AddSingleton<IPaymentEventLog, PaymentEventLog>();
         services.AddSingleton<IPlanSubscriptionIndex, PlanSubscriptionIndex>();
+        services.AddSingleton<IMoneyReports, MoneyReports>();
         return services;
     }
 }

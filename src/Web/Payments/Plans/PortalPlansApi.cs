@@ -44,6 +44,11 @@ public static class PortalPlansApi
     private static async Task<Results<Ok<CheckoutDto>, ValidationProblem, ProblemHttpResult>> SubscribeAsync(
         EnrolRequest request, ClaimsPrincipal user, IClusterClient grains, IOptions<PaymentsOptions> options, IServiceProvider services, CancellationToken cancellationToken)
     {
+        // Malformed input is named first, whatever else would refuse the request.
+        var shape = new RequestValidation()
+            .Require(request.PlanId is not null && ResourceId.IsValid(request.PlanId), "planId", "A plan id (32 hex characters) is required.")
+            .Require(request.PropertyId is not null && ResourceId.IsValid(request.PropertyId), "propertyId", "A property id (32 hex characters) is required.");
+        if (!shape.IsValid) return TypedResults.ValidationProblem(shape.Errors);
         var customer = await Customer(grains, user).GetAsync();
         if (await RefusedAsync(grains, user, options) is { } refused) return refused;
         var (plan, errors) = await PlanSubscriptions.CheckAsync(grains, user.GetTenantId(), customer, request.PlanId, request.PropertyId);

@@ -20,7 +20,8 @@ import { messages } from "./en/messages";
 import { unsubscribe } from "./en/unsubscribe";
 import { plans } from "./en/plans";
 import { invoiceMoney } from "./en/invoiceMoney";
+import { money } from "./en/money";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money };
 
 export type MessageKey = keyof typeof en;

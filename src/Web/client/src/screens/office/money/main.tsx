@@ -1,0 +1,4 @@
+import { mount } from "../../../components/mount";
+import { MoneyScreen } from "./MoneyScreen";
+
+mount(() => <MoneyScreen />);
