@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using OrleansPortal.Fakes;
 using OrleansPortal.Testing;
 using OrleansPortal.Web.Documents;
+using OrleansPortal.Web.Payments.Money;
 using OrleansPortal.Web.Payments.Stripe;
 using OrleansPortal.Web.Tests.Documents;
 using OrleansPortal.Web.Tests.Infrastructure;
@@ -38,6 +39,7 @@ public sealed class PaymentPageTests(BrowserFixture browser, SmtpServer smtp) : 
         var invoice = await s.IssueInvoiceAsync(s.Property.Id, "Spring start-up");
         var ownerEmail = DocumentScenario.UniqueEmail();
         var owner = await s.Customer.AddContactAsync(ownerEmail, "Owner");
+        Assert.Equal(8000L, await OutstandingAsync(s));
         await using var context = await PortalPages.ContextAsync(browser, address, width, height, locale: "en-IE");
         var page = await context.NewPageAsync();
         var problems = new PageProblems(page, "/api/v1/portal/me");
@@ -77,6 +79,13 @@ public sealed class PaymentPageTests(BrowserFixture browser, SmtpServer smtp) : 
         Assert.Contains(invoice.Number, receipt.Body, StringComparison.Ordinal);
         var office = (await s.Dispatcher.GetFromJsonAsync<InvoiceDto>($"/api/v1/invoices/{invoice.Id}", ApiJson.Options))!;
         Assert.Equal(("Paid", 0L, 8000L), (office.Status, office.Due, office.Paid));
+        Assert.Equal(0L, await OutstandingAsync(s)); // the office's money view: nothing outstanding any more
         Assert.Empty(problems.All);
+    }
+
+    private static async Task<long> OutstandingAsync(DocumentScenario s)
+    {
+        var overview = (await s.Dispatcher.GetFromJsonAsync<MoneyOverviewDto>("/api/v1/money/overview", ApiJson.Options))!;
+        return overview.Currencies.Where(c => c.Currency == "EUR").Sum(c => c.Outstanding.Total);
     }
 }
