@@ -3,7 +3,6 @@ using Microsoft.Playwright;
 using OrleansPortal.Fakes;
 using OrleansPortal.Web.Documents;
 using OrleansPortal.Web.Payments;
-using OrleansPortal.Web.Payments.Stripe;
 using OrleansPortal.Web.Tests.Documents;
 using OrleansPortal.Web.Tests.Infrastructure;
 using OrleansPortal.Web.Tests.Payments;
@@ -29,9 +28,7 @@ public sealed class InvoiceMoneyPageTests(BrowserFixture browser) : IAsyncLifeti
     public async Task ADispatcher_RefundsPartOfAPaidInvoice_AndSeesItOnTheInvoicesLine(int width, int height)
     {
         using var app = new PortalFactory();
-        StripeSetup.Configure(app, _stripe);
-        var address = app.StartOnLoopback();
-        _stripe.WebhookUrl = new Uri(address, StripeWebhookApi.Path);
+        var address = StripeSetup.StartOnLoopback(app, _stripe);
         var s = await DocumentScenario.CreateAsync(app);
         var job = await s.AddAssignedJobAsync();
         var invoice = await IssueForJobAsync(s, job);

@@ -1,10 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using OrleansPortal.Fakes;
-using OrleansPortal.Testing;
 using OrleansPortal.Web.Documents;
 using OrleansPortal.Web.Payments.Money;
-using OrleansPortal.Web.Payments.Stripe;
 using OrleansPortal.Web.Tests.Documents;
 using OrleansPortal.Web.Tests.Infrastructure;
 using OrleansPortal.Web.Tests.Payments;
@@ -30,11 +28,8 @@ public sealed class PaymentPageTests(BrowserFixture browser, SmtpServer smtp) : 
     public async Task AnOwner_PaysAnInvoiceOnStripesPage_AndComesBackToSeeItPaid_WithTheReceiptMailed(int width, int height)
     {
         using var app = new PortalFactory();
-        var port = FreePort.Next();
-        smtp.ConfigureFor(app, $"http://127.0.0.1:{port}");
-        StripeSetup.Configure(app, _stripe);
-        var address = app.StartOnLoopback(port);
-        _stripe.WebhookUrl = new Uri(address, StripeWebhookApi.Path);
+        smtp.ConfigureFor(app);
+        var address = StripeSetup.StartOnLoopback(app, _stripe); // the portal's address replaces the mail settings' placeholder
         var s = await DocumentScenario.CreateAsync(app);
         var invoice = await s.IssueInvoiceAsync(s.Property.Id, "Spring start-up");
         var ownerEmail = DocumentScenario.UniqueEmail();

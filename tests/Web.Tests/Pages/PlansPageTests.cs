@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using OrleansPortal.Fakes;
-using OrleansPortal.Testing;
 using OrleansPortal.Web.Payments.Plans;
-using OrleansPortal.Web.Payments.Stripe;
 using OrleansPortal.Web.Tests.Documents;
 using OrleansPortal.Web.Tests.Infrastructure;
 using OrleansPortal.Web.Tests.Payments;
@@ -28,11 +26,7 @@ public sealed class PlansPageTests(BrowserFixture browser) : IAsyncLifetime
     public async Task AnOwner_SubscribesToAPlanOnStripesPage_SeesItsNextVisitAndCharge_AndEndsIt(int width, int height)
     {
         using var app = new PortalFactory();
-        var port = FreePort.Next();
-        app.Settings["Portal:PublicBaseUrl"] = $"http://127.0.0.1:{port}";
-        StripeSetup.Configure(app, _stripe);
-        var address = app.StartOnLoopback(port);
-        _stripe.WebhookUrl = new Uri(address, StripeWebhookApi.Path);
+        var address = StripeSetup.StartOnLoopback(app, _stripe);
         var s = await DocumentScenario.CreateAsync(app);
         using var defined = await s.Dispatcher.PostAsJsonAsync("/api/v1/plans", new
         {

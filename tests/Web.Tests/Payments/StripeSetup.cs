@@ -1,5 +1,6 @@
 using System.Net;
 using OrleansPortal.Fakes;
+using OrleansPortal.Testing;
 using OrleansPortal.Web.Payments.Stripe;
 using OrleansPortal.Web.Tests.Infrastructure;
 
@@ -14,6 +15,20 @@ public static class StripeSetup
         app.Settings["Payments:Stripe:SecretKey"] = stripe.SecretKey;
         app.Settings["Payments:Stripe:WebhookSecret"] = stripe.WebhookSecret;
         app.Settings["Payments:Stripe:ApiBase"] = stripe.BaseUrl.ToString();
+    }
+
+    /// <summary>
+    /// Starts <paramref name="app"/> on a loopback port for a browser, knowing its own address (Stripe's pages send the
+    /// browser back to it), taking payments through <paramref name="stripe"/>, whose webhooks reach it over the network.
+    /// </summary>
+    public static Uri StartOnLoopback(PortalFactory app, FakeStripe stripe)
+    {
+        var port = FreePort.Next();
+        app.Settings["Portal:PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        Configure(app, stripe);
+        var address = app.StartOnLoopback(port);
+        stripe.WebhookUrl = new Uri(address, StripeWebhookApi.Path);
+        return address;
     }
 
     /// <summary>Once the app runs in memory: the fake posts its events through the test server.</summary>
