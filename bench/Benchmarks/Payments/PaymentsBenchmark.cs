@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -66,7 +67,12 @@ internal static class PaymentsBenchmark
             $"{made.Count + stream.Forged.Count} events ({stream.Forged.Count} forged), {deliveries.Count} deliveries, {inFlight} in flight");
         foreach (var type in made.GroupBy(e => e.Type).OrderByDescending(g => g.Count())) Console.WriteLine($"  {type.Count(),5} {type.Key}");
 
+        var cpu = new CpuSplit(node.ProcessId, CpuSplit.PostgresPid());
+        using var trace = await StartTraceAsync(node.ProcessId);
+        cpu.Start();
         var storm = await WebhookStorm.DeliverAsync(stripe, deliveries, inFlight);
+        Console.WriteLine(cpu.Describe(storm.Wall));
+        if (trace is not null) await trace.WaitForExitAsync();
         var audit = await LedgerAudit.RunAsync(postgres, company.TenantId, stream.Expected);
         var emails = smtp.Count;
         return Report(storm, audit, made, emails);
@@ -110,6 +116,22 @@ internal static class PaymentsBenchmark
         }
 
         Console.WriteLine($"set-up: {smtp.Count} \"invoice issued\" emails received");
+    }
+
+    // ORLEANSPORTAL_BENCH_TRACE=FILE.nettrace: the app's CPU samples over the storm's first 20 s (dotnet-trace, on the PATH),
+    // for `dotnet-trace report FILE topN`. Waits a moment for the session to start, so the storm's first events are in it.
+    private static async Task<Process?> StartTraceAsync(int pid)
+    {
+        if (Environment.GetEnvironmentVariable("ORLEANSPORTAL_BENCH_TRACE") is not { Length: > 0 } file) return null;
+        var trace = Process.Start(new ProcessStartInfo("dotnet-trace",
+            ["collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "--profile", "cpu-sampling", "--duration", "00:00:00:20", "-o", file])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        trace.OutputDataReceived += (_, _) => { }; // its progress is not this benchmark's output
+        trace.BeginOutputReadLine();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        return trace;
     }
 
     private static string Clip(string text) => text.Length <= 200 ? text : text[..200] + "...";
