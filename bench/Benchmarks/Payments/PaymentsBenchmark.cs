@@ -118,17 +118,17 @@ internal static class PaymentsBenchmark
         Console.WriteLine($"set-up: {smtp.Count} \"invoice issued\" emails received");
     }
 
-    // ORLEANSPORTAL_BENCH_TRACE=FILE.nettrace: the app's CPU samples over the storm's first 20 s (dotnet-trace, on the PATH),
+    // ORLEANSPORTAL_BENCH_TRACE=FILE.nettrace: the app's thread samples over the storm's first 20 s (dotnet-trace, on the PATH),
     // for `dotnet-trace report FILE topN`. Waits a moment for the session to start, so the storm's first events are in it.
     private static async Task<Process?> StartTraceAsync(int pid)
     {
         if (Environment.GetEnvironmentVariable("ORLEANSPORTAL_BENCH_TRACE") is not { Length: > 0 } file) return null;
         var trace = Process.Start(new ProcessStartInfo("dotnet-trace",
-            ["collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "--profile", "cpu-sampling", "--duration", "00:00:00:20", "-o", file])
+            ["collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time", "--duration", "00:00:00:20", "-o", file])
         {
             RedirectStandardOutput = true,
         })!;
-        trace.OutputDataReceived += (_, _) => { }; // its progress is not this benchmark's output
+        trace.OutputDataReceived += (_, e) => Console.Error.WriteLine(e.Data); // its progress is not this benchmark's output
         trace.BeginOutputReadLine();
         await Task.Delay(TimeSpan.FromSeconds(3));
         return trace;
