@@ -25,6 +25,10 @@ internal static class LedgerAudit
             .ToDictionary(p => p.Id, p => p.Status, StringComparer.Ordinal);
         var processed = (await ReadAsync(connection, "SELECT event_id FROM payment_events WHERE provider = @key", "stripe", r => r.GetString(0))).ToHashSet(StringComparer.Ordinal);
 
+        var receipts = await ReadAsync(connection,
+            "SELECT channel || ' ' || status || ' ' || count(*) FROM notification_outbox WHERE tenant_id = @key AND trigger_name = 'PaymentReceipt' GROUP BY channel, status",
+            tenantId, r => r.GetString(0));
+
         var byInvoice = rows.ToLookup(r => r.InvoiceId, StringComparer.Ordinal);
         var balanceErrors = new List<string>();
         foreach (var (invoiceId, money) in expected.Invoices)
@@ -49,7 +53,7 @@ internal static class LedgerAudit
 
         var wrongRecords = expected.PaymentStatuses.Where(p => payments.GetValueOrDefault(p.Key) != p.Value)
             .Select(p => $"{p.Key}: payments row {payments.GetValueOrDefault(p.Key) ?? "missing"}, Stripe says {p.Value}").ToList();
-        return new AuditResult(balanceErrors, doubles, wrongRecords, processed);
+        return new AuditResult(balanceErrors, doubles, wrongRecords, processed, receipts);
     }
 
     private static async Task<List<T>> ReadAsync<T>(NpgsqlConnection connection, string sql, string key, Func<NpgsqlDataReader, T> map)
@@ -66,4 +70,7 @@ internal static class LedgerAudit
 }
 
 /// <param name="Processed">Every event id in <c>payment_events</c>.</param>
-internal sealed record AuditResult(IReadOnlyList<string> BalanceErrors, IReadOnlyList<string> DoubleCharges, IReadOnlyList<string> WrongPaymentRecords, IReadOnlySet<string> Processed);
+/// <param name="Receipts">The receipts in the outbox, "channel status count" (not part of the figure).</param>
+internal sealed record AuditResult(
+    IReadOnlyList<string> BalanceErrors, IReadOnlyList<string> DoubleCharges, IReadOnlyList<string> WrongPaymentRecords, IReadOnlySet<string> Processed,
+    IReadOnlyList<string> Receipts);

@@ -95,7 +95,7 @@ internal static class PaymentsBenchmark
         Console.WriteLine($"wrongly signed: {forged.Count} posted, {forged.Count(a => a.Status == HttpStatusCode.BadRequest)} refused with 400");
         Console.WriteLine($"subscription renewals (invoice.paid / invoice.payment_failed, subscription_cycle): {renewals.Count}, " +
             $"{renewals.Count(e => accepted.Contains(e.Id))} acknowledged, {renewals.Count(e => audit.Processed.Contains(e.Id))} marked processed");
-        Console.WriteLine($"emails received by the SMTP server (invoices issued, then receipts): {emails}");
+        Console.WriteLine($"emails received by the SMTP server (invoices issued, then receipts): {emails}; receipts in the outbox: {string.Join(", ", audit.Receipts)}");
         Console.WriteLine($"payment records not as Stripe has them: {audit.WrongPaymentRecords.Count}");
         foreach (var line in audit.BalanceErrors.Concat(audit.DoubleCharges).Concat(audit.WrongPaymentRecords).Take(20)) Console.WriteLine("  " + line);
         Console.WriteLine($"payments {rate:F0} events/s, balance errors {audit.BalanceErrors.Count}, double charges {audit.DoubleCharges.Count}");
