@@ -7,6 +7,7 @@ using OrleansPortal.Grains.Notifications.OptOuts;
 using OrleansPortal.Grains.Notifications.Outbox;
 using OrleansPortal.Grains.Payments.Events;
 using OrleansPortal.Grains.Payments.Ledger;
+using OrleansPortal.Grains.Payments.Plans;
 using OrleansPortal.Grains.Payments.Records;
 using OrleansPortal.Silo.Hosting;
 using OrleansPortal.Silo.Storage.Schema;
@@ -42,6 +43,7 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton<IMoneyLedger, MoneyLedger>();
         services.AddSingleton<IPaymentRecords, PaymentRecords>();
         services.AddSingleton<IPaymentEventLog, PaymentEventLog>();
+        services.AddSingleton<IPlanSubscriptionIndex, PlanSubscriptionIndex>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using OrleansPortal.Web.Payments.Office;
+using OrleansPortal.Web.Payments.Plans;
 using OrleansPortal.Web.Payments.Stripe;
 using Stripe;
 
@@ -33,6 +35,9 @@ public static class PaymentsServices
         });
         services.AddSingleton<StripeCheckout>();
         services.AddSingleton<StripeEventProcessor>();
+        services.AddSingleton<StripePlanBilling>();
+        services.AddSingleton<StripePlanEvents>();
+        services.AddSingleton<OfficeRefunds>();
         return services;
     }
 
@@ -40,6 +45,10 @@ public static class PaymentsServices
     {
         endpoints.MapStripeWebhook();
         endpoints.MapPortalPaymentsApi();
+        endpoints.MapPlansApi();
+        endpoints.MapPortalPlansApi();
+        endpoints.MapOfficeMoneyApi();
+        endpoints.MapPortalInvoiceMoneyApi();
         return endpoints;
     }
 }

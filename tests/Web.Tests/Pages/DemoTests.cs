@@ -60,6 +60,14 @@ public sealed class DemoTests(BrowserFixture browser)
         await portal.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(portal.Locator("article.job")).ToHaveCountAsync(2);
         await Assertions.Expect(portal.Locator("article.job").First).ToContainTextAsync(DemoCustomer.Address);
+
+        // Its open invoice (with VAT and a discount) and the plan on offer; without Stripe keys there is nothing to press.
+        await portal.GotoAsync("/portal/#documents");
+        var invoice = portal.Locator($"details.invoice[data-id='{DemoBilling.InvoiceId}']");
+        await Assertions.Expect(invoice).ToContainTextAsync(new Regex("101[.,]48")); // 60.00 + 2 x 12.50 less 10 %, then 23 % VAT
+        await Assertions.Expect(portal.GetByRole(AriaRole.Button, new() { Name = "Pay" })).ToHaveCountAsync(0);
+        await portal.GotoAsync("/portal/#plans");
+        await Assertions.Expect(portal.Locator("section.plans")).ToContainTextAsync(DemoBilling.PlanName);
         Assert.Empty(portalProblems.All);
     }
 

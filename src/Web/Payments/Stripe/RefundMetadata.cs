@@ -7,4 +7,7 @@ public static class RefundMetadata
 
     /// <summary>Who asked (a dispatcher's email), for the ledger's row.</summary>
     public const string ActorKey = "op_actor";
+
+    /// <summary>Why, in the dispatcher's words, for the ledger's note (Stripe's own reason is one of three codes).</summary>
+    public const string ReasonKey = "op_reason";
 }

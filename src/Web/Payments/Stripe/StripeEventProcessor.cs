@@ -19,8 +19,8 @@ namespace OrleansPortal.Web.Payments.Stripe;
 /// Money never moves on the browser's return from checkout: only here.
 /// </summary>
 public sealed partial class StripeEventProcessor(
-    StripeClient stripe, IPaymentEventLog processed, IPaymentRecords records, IClusterClient grains, InvoiceNotices notices, DomainClock clock,
-    ILogger<StripeEventProcessor> logger)
+    StripeClient stripe, IPaymentEventLog processed, IPaymentRecords records, IClusterClient grains, InvoiceNotices notices, Plans.StripePlanEvents plans,
+    DomainClock clock, ILogger<StripeEventProcessor> logger)
 {
     public const string Provider = "stripe";
 
@@ -36,6 +36,9 @@ public sealed partial class StripeEventProcessor(
                 break;
             case EventTypes.RefundCreated or EventTypes.RefundUpdated or EventTypes.RefundFailed:
                 await ReconcileRefundAsync(((Refund)stripeEvent.Data.Object).Id, cancellationToken);
+                break;
+            case var type when Plans.StripePlanEvents.Handles(type):
+                await plans.ProcessAsync(stripeEvent, cancellationToken);
                 break;
             default:
                 LogIgnored(stripeEvent.Type);
@@ -106,7 +109,8 @@ public sealed partial class StripeEventProcessor(
             var actor = refund.Metadata.GetValueOrDefault(RefundMetadata.ActorKey) ?? Provider;
             try
             {
-                await invoice.RefundAsync(new MoneyMovement(amount, refund.Currency.ToUpperInvariant(), refund.Id, actor, clock.GetUtcNow(), refund.Reason));
+                await invoice.RefundAsync(new MoneyMovement(amount, refund.Currency.ToUpperInvariant(), refund.Id, actor, clock.GetUtcNow(),
+                    refund.Metadata.GetValueOrDefault(RefundMetadata.ReasonKey) ?? refund.Reason));
             }
             catch (Exception ex) when (ex is NotFoundException or ConflictException)
             {

@@ -18,7 +18,9 @@ import { bell } from "./en/bell";
 import { track } from "./en/track";
 import { messages } from "./en/messages";
 import { unsubscribe } from "./en/unsubscribe";
+import { plans } from "./en/plans";
+import { invoiceMoney } from "./en/invoiceMoney";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney };
 
 export type MessageKey = keyof typeof en;

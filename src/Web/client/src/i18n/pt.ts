@@ -18,5 +18,7 @@ import { bell } from "./pt/bell";
 import { track } from "./pt/track";
 import { messages } from "./pt/messages";
 import { unsubscribe } from "./pt/unsubscribe";
+import { plans } from "./pt/plans";
+import { invoiceMoney } from "./pt/invoiceMoney";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney };

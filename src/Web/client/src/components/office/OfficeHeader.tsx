@@ -7,7 +7,7 @@ import "./office.css";
  * The office's top bar: where a dispatcher can go, with the current screen (if it is one of them) marked for screen readers and the eye; a
  * screen may add its own items (the dispatch board's live-connection badge and sign-out) before the language picker.
  */
-export function OfficeHeader({ current, children }: { current?: "dispatch" | "customers" | "technicians" | "planning" | "travel" | "messages"; children?: ComponentChildren }) {
+export function OfficeHeader({ current, children }: { current?: "dispatch" | "customers" | "technicians" | "planning" | "travel" | "messages" | "plans"; children?: ComponentChildren }) {
   const links = [
     { key: "dispatch", href: "/dispatch/", label: t("office.nav.dispatch") },
     { key: "customers", href: "/office/customers/", label: t("office.nav.customers") },
@@ -15,6 +15,7 @@ export function OfficeHeader({ current, children }: { current?: "dispatch" | "cu
     { key: "planning", href: "/office/planning/", label: t("office.nav.planning") },
     { key: "travel", href: "/office/travel-times/", label: t("office.nav.travel") },
     { key: "messages", href: "/office/notifications/", label: t("office.nav.messages") },
+    { key: "plans", href: "/office/plans/", label: t("office.nav.plans") },
   ] as const;
   return (
     <header class="bar office-bar">

@@ -8,6 +8,7 @@ export const portal = {
   "portal.section.appointments": "Appointments",
   "portal.section.request": "Request service",
   "portal.section.documents": "Documents",
+  "portal.section.plans": "Plans",
   "portal.section.messages": "Messages",
   "portal.section.properties": "Properties",
   "portal.section.notifications": "Notifications",

@@ -10,6 +10,7 @@ export const portal: Record<keyof typeof en, string> = {
   "portal.section.appointments": "Marcações",
   "portal.section.request": "Pedir serviço",
   "portal.section.documents": "Documentos",
+  "portal.section.plans": "Planos",
   "portal.section.messages": "Mensagens",
   "portal.section.properties": "Imóveis",
   "portal.section.notifications": "Notificações",

@@ -1,8 +1,10 @@
+import { useSignal } from "@preact/signals";
 import type { components } from "../../api/schema";
 import { calendarDay, dateOnly } from "../../components/time";
 import { t } from "../../i18n/i18n";
 import { documentStatusLabel } from "./documentStatus";
 import { DocumentSummary } from "./DocumentSummary";
+import { InvoiceMovements } from "./InvoiceMovements";
 import { LineItems } from "./LineItems";
 import { money } from "./money";
 import { zone } from "./session";
@@ -25,13 +27,14 @@ interface Props {
  */
 export function InvoiceItem({ invoice: i, payable, selected, busy, onSelect, onPay }: Props) {
   const status = i.overdue ? "Overdue" : i.status;
+  const opened = useSignal(false);
   return (
     <div class={payable ? "invoice-row payable" : "invoice-row"}>
       {payable && (
         <input type="checkbox" class="pay-select" checked={selected} aria-label={t("documents.selectToPay", { number: i.number })}
           onChange={event => onSelect(event.currentTarget.checked)} />
       )}
-      <details class="invoice" data-id={i.id}>
+      <details class="invoice" data-id={i.id} onToggle={e => { if (e.currentTarget.open) opened.value = true; }}>
         <DocumentSummary title={`${i.number} · ${i.title}`} detail={money(i.total, i.currency)} status={status} label={documentStatusLabel(status)} />
         <LineItems document={i} />
         {(i.paid > 0 || i.due !== i.total) && (
@@ -39,6 +42,7 @@ export function InvoiceItem({ invoice: i, payable, selected, busy, onSelect, onP
             {t("documents.paid")}: {money(i.paid, i.currency)} · {t("documents.balanceDue")}: <strong>{money(i.due, i.currency)}</strong>
           </p>
         )}
+        {opened.value && i.total !== i.due && <InvoiceMovements invoiceId={i.id} />}
         <p class="muted">{t("documents.due", { day: calendarDay(i.dueDate), issued: dateOnly(new Date(i.issuedAt), zone()) })}</p>
       </details>
       {payable && (

@@ -4,6 +4,7 @@ import { t } from "../../i18n/i18n";
 import { AppointmentsSection } from "./AppointmentsSection";
 import { conversations } from "./conversations";
 import { DocumentsSection } from "./DocumentsSection";
+import { PlansSection } from "./PlansSection";
 import { MessagesSection } from "./MessagesSection";
 import { NotificationBell } from "./NotificationBell";
 import { NotificationsSection } from "./NotificationsSection";
@@ -39,6 +40,7 @@ export function PortalHome() {
         {section === "appointments" && <AppointmentsSection />}
         {section === "request" && <RequestSection />}
         {section === "documents" && <DocumentsSection />}
+        {section === "plans" && <PlansSection />}
         {section === "messages" && <MessagesSection />}
         {section === "properties" && <PropertiesSection />}
         {section === "notifications" && <NotificationsSection />}

@@ -6,6 +6,7 @@ import { LineItems } from "../../portal/LineItems";
 import { money } from "../../portal/money";
 import { documentStatusLabel } from "../../portal/documentStatus";
 import { DocumentForm, type DocumentKind } from "./DocumentForm";
+import { InvoiceMoneyPanel } from "./InvoiceMoneyPanel";
 import type { Estimate, Invoice, JobOverview } from "./types";
 
 /**
@@ -35,7 +36,7 @@ export function JobDocuments({ overview: o, onChanged }: { overview: JobOverview
       )}
       <h3 id="invoices-title">{t("office.job.invoices")}</h3>
       {o.invoices.length === 0 ? <p class="muted">{t("office.job.noInvoices")}</p> : (
-        <ul class="plain documents" aria-labelledby="invoices-title">{o.invoices.map(i => <InvoiceItem key={i.id} invoice={i} zone={zone} />)}</ul>
+        <ul class="plain documents" aria-labelledby="invoices-title">{o.invoices.map(i => <InvoiceItem key={i.id} invoice={i} zone={zone} onChanged={onChanged} />)}</ul>
       )}
       {open.value ? (
         <DocumentForm kind={open.value} overview={o} onCreated={created} onCancel={() => (open.value = null)} />
@@ -50,7 +51,7 @@ export function JobDocuments({ overview: o, onChanged }: { overview: JobOverview
 }
 
 /** One document: its title, state and total, its lines behind a disclosure, and a line saying where it stands. */
-function DocumentItem({ document: d, status, children }: { document: Estimate | Invoice; status: string; children: ComponentChildren }) {
+function DocumentItem({ document: d, status, children, after }: { document: Estimate | Invoice; status: string; children: ComponentChildren; after?: ComponentChildren }) {
   return (
     <li class="document" data-id={d.id}>
       <details>
@@ -60,6 +61,7 @@ function DocumentItem({ document: d, status, children }: { document: Estimate | 
         <LineItems document={d} />
       </details>
       <div class="muted">{children}</div>
+      {after}
     </li>
   );
 }
@@ -75,9 +77,19 @@ function EstimateItem({ estimate: e, zone }: { estimate: Estimate; zone: string 
   );
 }
 
-function InvoiceItem({ invoice: i, zone }: { invoice: Invoice; zone: string }) {
+/** An invoice, and behind a button its money: the ledger's line and what the office can do with it. */
+function InvoiceItem({ invoice: i, zone, onChanged }: { invoice: Invoice; zone: string; onChanged: () => Promise<void> }) {
+  const open = useSignal(false);
+  const toggle = (
+    <>
+      <button type="button" class="money-toggle" aria-expanded={open.value} onClick={() => (open.value = !open.value)}>
+        {t(open.value ? "invoiceMoney.close" : "invoiceMoney.open", { number: i.number })}
+      </button>
+      {open.value && <InvoiceMoneyPanel invoice={i} zone={zone} onChanged={onChanged} />}
+    </>
+  );
   return (
-    <DocumentItem document={{ ...i, title: `${i.number} · ${i.title}` }} status={i.overdue ? "Overdue" : i.status}>
+    <DocumentItem document={{ ...i, title: `${i.number} · ${i.title}` }} status={i.overdue ? "Overdue" : i.status} after={toggle}>
       {t("office.job.due", { day: calendarDay(i.dueDate), when: at(i.issuedAt, zone) })}
       {i.paid > 0 && <>{" · "}{t("documents.paid")}: {money(i.paid, i.currency)} · {t("documents.balanceDue")}: {money(i.due, i.currency)}</>}
     </DocumentItem>

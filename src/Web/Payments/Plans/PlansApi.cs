@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Customers;
+using OrleansPortal.Grains.Payments.Plans;
+using OrleansPortal.Web.Hosting;
+using OrleansPortal.Web.Identity;
+
+namespace OrleansPortal.Web.Payments.Plans;
+
+/// <summary>The office's maintenance plans: the company defines them, and enrols customers' properties in them.</summary>
+public static class PlansApi
+{
+    public static RouteGroupBuilder MapPlansApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1").WithTags("Maintenance plans").RequireAuthorization(PortalClaims.DispatcherPolicy);
+        group.MapGet("/plans", ListAsync).WithSummary("The company's maintenance plans, offered and retired.");
+        group.MapPost("/plans", DefineAsync).WithSummary("Defines a plan: price per period (minor units), interval, visits per period.");
+        group.MapPut("/plans/{id}", UpdateAsync).WithSummary("New terms for new subscribers; subscribers keep theirs.");
+        group.MapDelete("/plans/{id}", RetireAsync).WithSummary("Stops offering the plan; its subscribers stay until they leave.");
+        group.MapGet("/customers/{id}/plans", CustomerPlansAsync).WithSummary("A customer's plan subscriptions, newest first.");
+        group.MapPost("/customers/{id}/plans", EnrolAsync)
+            .WithSummary("Enrols one of the customer's properties in a plan, awaiting the first payment, which the customer makes from the portal.");
+        return group;
+    }
+
+    private static async Task<Ok<PlanDto[]>> ListAsync(ClaimsPrincipal user, IClusterClient grains) =>
+        TypedResults.Ok((await Plans(grains, user).GetAllAsync()).Select(PlanDto.Of).ToArray());
+
+    private static async Task<Results<Created<PlanDto>, ValidationProblem>> DefineAsync(PlanRequest request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        var validation = new RequestValidation();
+        if (request.Parse(validation) is not { } terms) return TypedResults.ValidationProblem(validation.Errors);
+        var plan = await Plans(grains, user).DefineAsync(terms);
+        return TypedResults.Created($"/api/v1/plans/{plan.PlanId}", PlanDto.Of(plan));
+    }
+
+    private static async Task<Results<Ok<PlanDto>, ValidationProblem, NotFound>> UpdateAsync(string id, PlanRequest request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        var validation = new RequestValidation();
+        if (request.Parse(validation) is not { } terms) return TypedResults.ValidationProblem(validation.Errors);
+        return TypedResults.Ok(PlanDto.Of(await Plans(grains, user).UpdateAsync(id, terms))); // NotFoundException: 404
+    }
+
+    private static async Task<Results<Ok<PlanDto>, NotFound>> RetireAsync(string id, ClaimsPrincipal user, IClusterClient grains) =>
+        ResourceId.IsValid(id) ? TypedResults.Ok(PlanDto.Of(await Plans(grains, user).RetireAsync(id))) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<PlanSubscriptionDto[]>, NotFound>> CustomerPlansAsync(
+        string id, ClaimsPrincipal user, IClusterClient grains, IPlanSubscriptionIndex index, DomainClock clock)
+    {
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        await grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), id)).GetAsync(); // 404 for no such customer
+        return TypedResults.Ok(await PlanSubscriptions.LoadAsync(grains, index, user.GetTenantId(), id, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Created<PlanSubscriptionDto>, ValidationProblem, NotFound>> EnrolAsync(
+        string id, EnrolRequest request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
+        var tenant = user.GetTenantId();
+        var customer = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(tenant, id)).GetAsync();
+        var (plan, errors) = await PlanSubscriptions.CheckAsync(grains, tenant, customer, request.PlanId, request.PropertyId);
+        if (plan is null) return TypedResults.ValidationProblem(errors);
+        var subscription = await PlanSubscriptions.EnrolAsync(grains, tenant, customer.CustomerId, request.PropertyId!, plan, user.GetEmail());
+        return TypedResults.Created($"/api/v1/customers/{id}/plans", PlanSubscriptionDto.Of(subscription));
+    }
+
+    private static IMaintenancePlansGrain Plans(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<IMaintenancePlansGrain>(user.GetTenantId());
+}

@@ -1,0 +1,4 @@
+import { mount } from "../../../components/mount";
+import { PlansScreen } from "./PlansScreen";
+
+mount(() => <PlansScreen />);
