@@ -26,7 +26,8 @@ internal static class LedgerAudit
         var processed = (await ReadAsync(connection, "SELECT event_id FROM payment_events WHERE provider = @key", "stripe", r => r.GetString(0))).ToHashSet(StringComparer.Ordinal);
 
         var receipts = await ReadAsync(connection,
-            "SELECT channel || ' ' || status || ' ' || count(*) FROM notification_outbox WHERE tenant_id = @key AND trigger_name = 'PaymentReceipt' GROUP BY channel, status",
+            "SELECT channel || ' ' || status || COALESCE(' (' || error || ')', '') || ' ' || count(*) FROM notification_outbox " +
+            "WHERE tenant_id = @key AND trigger_name = 'PaymentReceipt' GROUP BY channel, status, error",
             tenantId, r => r.GetString(0));
 
         var byInvoice = rows.ToLookup(r => r.InvoiceId, StringComparer.Ordinal);
@@ -70,7 +71,7 @@ internal static class LedgerAudit
 }
 
 /// <param name="Processed">Every event id in <c>payment_events</c>.</param>
-/// <param name="Receipts">The receipts in the outbox, "channel status count" (not part of the figure).</param>
+/// <param name="Receipts">The receipts in the outbox, "channel status (why) count" (not part of the figure).</param>
 internal sealed record AuditResult(
     IReadOnlyList<string> BalanceErrors, IReadOnlyList<string> DoubleCharges, IReadOnlyList<string> WrongPaymentRecords, IReadOnlySet<string> Processed,
     IReadOnlyList<string> Receipts);
