@@ -75,6 +75,7 @@ internal static class PaymentsBenchmark
         if (trace is not null) await trace.WaitForExitAsync();
         var audit = await LedgerAudit.RunAsync(postgres, company.TenantId, stream.Expected);
         var emails = smtp.Count;
+        Console.WriteLine($"the app's log (kept, with the errors it logged): {Path.Combine(directory, "node.log")}");
         return Report(storm, audit, made, emails);
     }
 
