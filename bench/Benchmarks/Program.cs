@@ -11,6 +11,7 @@ using OrleansPortal.Benchmarks.LiveMap;
 using OrleansPortal.Benchmarks.MapMatching;
 using OrleansPortal.Benchmarks.Matrix;
 using OrleansPortal.Benchmarks.Notify;
+using OrleansPortal.Benchmarks.Payments;
 using OrleansPortal.Benchmarks.Pings;
 using OrleansPortal.Benchmarks.RouteGeometry;
 using OrleansPortal.Benchmarks.Solomon;
@@ -38,11 +39,12 @@ return args.FirstOrDefault() switch
     "board-drag" => await BoardDragBenchmark.RunAsync(args[1..]),
     "first-paint" => await FirstPaintBenchmark.RunAsync(args[1..]),
     "notify" => await NotifyBenchmark.RunAsync(args[1..]),
+    "payments" => await PaymentsBenchmark.RunAsync(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, first-paint, geocode, matrix, map-match, eta, route-geometry, solomon, insert, notify");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, first-paint, geocode, matrix, map-match, eta, route-geometry, solomon, insert, notify, payments");
     return 2;
 }

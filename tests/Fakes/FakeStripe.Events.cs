@@ -68,6 +68,35 @@ public sealed partial class FakeStripe
         foreach (var e in held) await DeliverAsync(e);
     }
 
+    /// <summary>
+    /// Takes the held events (in the order made) for the caller to post itself, e.g. shuffled and many at once, with
+    /// <see cref="PostEventAsync"/>; the fake stops holding.
+    /// </summary>
+    public IReadOnlyList<FakeStripeEvent> TakeHeldEvents()
+    {
+        lock (_gate)
+        {
+            List<FakeStripeEvent> held = [.. _held];
+            _held.Clear();
+            _holding = false;
+            return held;
+        }
+    }
+
+    /// <summary>Posts one event now, signed afresh with the endpoint's secret (once, whatever <see cref="SendEveryEventTwice"/> says); returns the app's answer.</summary>
+    public Task<FakeStripeDelivery> PostEventAsync(FakeStripeEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return PostAsync(e, WebhookSecret, wronglySigned: false);
+    }
+
+    /// <summary>Posts <paramref name="e"/>'s body signed with another secret, as a forger replaying or altering an event would.</summary>
+    public Task<FakeStripeDelivery> PostWronglySignedAsync(FakeStripeEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return PostAsync(e, "whsec_" + RandomToken(32), wronglySigned: true);
+    }
+
     /// <summary>Returns once every event queued so far was posted and answered (or <paramref name="timeout"/> passed: then throws).</summary>
     public async Task WaitForWebhooksAsync(TimeSpan timeout)
     {
@@ -89,11 +118,10 @@ public sealed partial class FakeStripe
     }
 
     /// <summary>Sends an event signed with another secret, as a forger would; it is not recorded in <see cref="Events"/>.</summary>
-    public Task<FakeStripeDelivery> SendWronglySignedEventAsync(string type, JsonObject data)
-    {
-        var e = Envelope(type, data, null);
-        return PostAsync(e, "whsec_" + RandomToken(32), wronglySigned: true);
-    }
+    public Task<FakeStripeDelivery> SendWronglySignedEventAsync(string type, JsonObject data) => PostWronglySignedAsync(Forge(type, data));
+
+    /// <summary>An event of <paramref name="type"/> about <paramref name="data"/> that the account never made (not recorded, not sent), for a forger to post.</summary>
+    public static FakeStripeEvent Forge(string type, JsonObject data) => Envelope(type, data, null);
 
     // Called under the lock by every change: records the event and queues it on its stream's lane (or holds it).
     private void Emit(string stream, string type, JsonObject data, JsonObject? previous = null)

@@ -42,6 +42,9 @@ public sealed class AppNode : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The node's process id, for benchmarks that measure its CPU.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>
     /// The settings of an app on PostgreSQL that is restarted at will: quiet logs, great-circle travel times (it starts in
     /// seconds), and files and sign-in keys in <paramref name="shared"/>, which outlives a restart as a volume would.

@@ -57,6 +57,11 @@ public sealed partial class StripeEventProcessor(
             return;
         }
 
+        await RecordPaymentAsync(intent, paying, cancellationToken);
+    }
+
+    private async Task RecordPaymentAsync(PaymentIntent intent, PaymentAllocations paying, CancellationToken cancellationToken)
+    {
         if (StatusOf(intent) is not { } status) return; // still waiting for the customer: nothing to record
         var now = clock.GetUtcNow();
         await records.RecordAsync(new PaymentRecord(paying.TenantId, intent.Id, paying.CustomerId, [.. paying.Invoices.Select(i => i.InvoiceId)],
@@ -89,6 +94,10 @@ public sealed partial class StripeEventProcessor(
             LogNotOurs(refund.Id);
             return;
         }
+
+        // Stripe does not keep its events in order: the refund's may come before its payment's. The payment is recorded
+        // first (once per source, so this is a no-op when it was), so the refund finds the money it gives back.
+        if (intent.Status == "succeeded") await RecordPaymentAsync(intent, paid, cancellationToken);
 
         // A refund the office asked for names its invoice; one made in Stripe's dashboard is spread over what was paid.
         var invoices = refund.Metadata.TryGetValue(RefundMetadata.InvoiceKey, out var named) && paid.Invoices.Any(i => i.InvoiceId == named)
