@@ -22,7 +22,9 @@ public sealed class PageProblems
         };
         page.RequestFailed += (_, request) =>
         {
-            if (!IsTile(request.Url)) _problems.Enqueue($"request failed: {request.Url} ({request.Failure})");
+            // An abort is the page's own doing (a newer read replaces one in flight: the speeds layer when the map
+            // moves again), not a failure.
+            if (!IsTile(request.Url) && request.Failure != "net::ERR_ABORTED") _problems.Enqueue($"request failed: {request.Url} ({request.Failure})");
         };
         page.Response += (_, response) =>
         {

@@ -110,6 +110,31 @@ public sealed class PortalEndpointMatrixTests
         Assert.Contains(PortalMatrixWorld.OwnServiceName, await AssertSucceedsAsync(endpoint, "A", world.Owner, row.Request(world.Home)));
     }
 
+    [Theory]
+    [MemberData(nameof(Guarded), Guard.Payer)]
+    public async Task PayersEndpoints_NeverActOnAsMoney_NorShowItsIds_ToAnyoneElse(string endpoint)
+    {
+        var row = PortalEndpointTable.Find(endpoint);
+        using var app = new PortalFactory();
+        var world = await PortalMatrixWorld.CreateAsync(app);
+        await AssertRefusesStrangersAsync(world, row);
+        var before = row.StateOfA is null ? null : await row.StateOfA(world, world.Home);
+        var changes = row.Request(world.Home).Method != HttpMethod.Get;
+
+        foreach (var (who, client) in new[] { ("customer B", world.Neighbour), ("another company's customer", world.Foreigner), ("A's property manager", world.Manager) })
+        {
+            var response = await client.SendAsync(row.Request(world.Home));
+            var body = await response.Content.ReadAsStringAsync();
+            if (changes) Assert.False(response.IsSuccessStatusCode, await Describe(endpoint, who, response));
+            Assert.All(row.Listed!(world.Home), id => Assert.DoesNotContain(id, body));
+        }
+
+        if (row.StateOfA is not null) AssertUnchanged(endpoint, "the others", before, await row.StateOfA(world, world.Home));
+        var own = await world.Owner.SendAsync(row.Request(world.Home));
+        Assert.True((int)own.StatusCode < 500, await Describe(endpoint, "A", own));
+        if (!changes) Assert.True(own.IsSuccessStatusCode, await Describe(endpoint, "A", own));
+    }
+
     /// <summary>Nobody without a customer cookie gets in: not anonymous callers, not the company's own dispatcher.</summary>
     private static async Task AssertRefusesStrangersAsync(PortalMatrixWorld world, EndpointCase row)
     {

@@ -21,6 +21,12 @@ public enum Guard
 
     /// <summary>The company's booking catalogue: no customer's data, but never another company's.</summary>
     CompanyCatalog,
+
+    /// <summary>
+    /// Money the customer's payers handle (paying invoices, plans, the payment history): nobody else acts on A's (no
+    /// 2xx for a change, A's documents unchanged) or reads A's ids, and a property manager, even of the site, pays nothing.
+    /// </summary>
+    Payer,
 }
 
 /// <param name="Key">"METHOD pattern", as the app's routing metadata names the endpoint.</param>
@@ -105,6 +111,18 @@ public static class PortalEndpointTable
             s => Post($"{Portal}/estimates/{s.DeclineEstimateId}/decline", new { signedName = "Someone Signing" }),
             StateOfA: (w, s) => w.Owner.GetStringAsync($"{Portal}/estimates/{s.DeclineEstimateId}")),
         new("GET /api/v1/portal/invoices/{id}", Guard.ById, s => Get($"{Portal}/invoices/{s.InvoiceId}")),
+        new("GET /api/v1/portal/invoices/{id}/money", Guard.ById, s => Get($"{Portal}/invoices/{s.InvoiceId}/money")),
+
+        // Paying and plans: the payers' (owners and accounts payable). Without Stripe set up, A's own changes answer 409.
+        new("GET /api/v1/portal/payments/", Guard.Payer, _ => Get($"{Portal}/payments/"), Listed: s => [s.InvoiceId, s.PropertyId]),
+        new("POST /api/v1/portal/payments/checkout", Guard.Payer, s => Post($"{Portal}/payments/checkout", new { invoiceIds = new[] { s.InvoiceId } }),
+            StateOfA: Documents, Listed: s => [s.InvoiceId]),
+        new("GET /api/v1/portal/plans/", Guard.Payer, _ => Get($"{Portal}/plans/"), Listed: s => [s.InvoiceId, s.PropertyId]),
+        new("POST /api/v1/portal/plans/subscribe", Guard.Payer, s => Post($"{Portal}/plans/subscribe", new { planId = NoSuchId, propertyId = s.PropertyId }),
+            StateOfA: Plans, Listed: s => [s.PropertyId]),
+        new("POST /api/v1/portal/plans/{id}/checkout", Guard.Payer, _ => Post($"{Portal}/plans/{NoSuchId}/checkout", new { }), StateOfA: Plans, Listed: _ => []),
+        new("POST /api/v1/portal/plans/{id}/cancel", Guard.Payer, _ => Post($"{Portal}/plans/{NoSuchId}/cancel", new { }), StateOfA: Plans, Listed: _ => []),
+        new("POST /api/v1/portal/plans/{id}/resume", Guard.Payer, _ => Post($"{Portal}/plans/{NoSuchId}/resume", new { }), StateOfA: Plans, Listed: _ => []),
 
         // Conversations: the job's thread (a site's; the general thread is the whole customer's, see ChatAuthorizationTests).
         new("GET /api/v1/portal/conversations/", Guard.OwnList, _ => Get($"{Chat}/"), Listed: s => [s.JobThread]),
@@ -121,6 +139,13 @@ public static class PortalEndpointTable
     public static EndpointCase Find(string key) => All.Single(c => c.Key == key);
 
     private static Task<string> Preferences(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/preferences");
+
+    private static Task<string> Documents(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/documents");
+
+    private static Task<string> Plans(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/plans/");
+
+    /// <summary>An id nobody's plan or subscription has: the matrix world sells no plans.</summary>
+    private const string NoSuchId = "0123456789abcdef0123456789abcdef";
     /// <summary>Whether A's chosen notification is read: what the others' calls must never change (more may arrive meanwhile).</summary>
     private static async Task<string> Notification(PortalMatrixWorld w, SiteIds s)
     {
