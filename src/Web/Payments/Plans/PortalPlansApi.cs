@@ -37,7 +37,7 @@ public static class PortalPlansApi
         var offered = (await grains.GetGrain<IMaintenancePlansGrain>(tenant).GetAllAsync()).Where(p => p.Active).Select(PlanDto.Of).ToArray();
         var contact = await Customer(grains, user).GetContactAsync(user.GetContactId());
         var mine = await PlanSubscriptions.LoadAsync(grains, index, tenant, user.GetCustomerId(), clock.GetUtcNow());
-        var visible = await VisiblePropertiesAsync(grains, user);
+        var visible = await Portal.PortalAccess.GrantedPropertiesAsync(grains, user); // a property manager sees the plans of their sites
         return TypedResults.Ok(new PortalPlansDto(offered, [.. mine.Where(s => visible is null || visible.Contains(s.PropertyId))], PortalPaymentsApi.CanPay(contact.Role, options.Value)));
     }
 
@@ -102,9 +102,6 @@ public static class PortalPlansApi
         var subscription = await grains.GetGrain<IPlanSubscriptionGrain>(TenantKeys.For(user.GetTenantId(), id)).GetAsync().OrNullAsync();
         return subscription?.CustomerId == user.GetCustomerId() ? subscription : null;
     }
-
-    private static async Task<HashSet<string>?> VisiblePropertiesAsync(IClusterClient grains, ClaimsPrincipal user) =>
-        await Portal.PortalAccess.GrantedPropertiesAsync(grains, user);
 
     private static ICustomerGrain Customer(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId()));
 }

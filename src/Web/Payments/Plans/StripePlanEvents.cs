@@ -46,7 +46,7 @@ public sealed class StripePlanEvents(StripeClient stripe, IClusterClient grains)
         if (Ours(invoice.Parent?.SubscriptionDetails?.Metadata) is not { } grain) return;
         var line = invoice.Lines?.Data?.FirstOrDefault();
         var (start, end) = line?.Period is { } period ? (period.Start, period.End) : (invoice.PeriodStart, invoice.PeriodEnd);
-        var bill = new PeriodBill(invoice.Id, invoice.Total, invoice.Currency.ToUpperInvariant(), Utc(start), Utc(end));
+        var bill = new PeriodBill(invoice.Id, invoice.Total, invoice.Currency.ToUpperInvariant(), StripeTime.Utc(start), StripeTime.Utc(end));
         if (invoice.Status == "paid") await grain.PeriodPaidAsync(bill);
         else if (invoice.Status == "open" && invoice.AttemptCount > 0) await grain.PaymentFailedAsync(bill, (int)invoice.AttemptCount);
     }
@@ -59,5 +59,4 @@ public sealed class StripePlanEvents(StripeClient stripe, IClusterClient grains)
         return grains.GetGrain<IPlanSubscriptionGrain>(TenantKeys.For(tenant, id));
     }
 
-    private static DateTimeOffset Utc(DateTime stripeTime) => new(DateTime.SpecifyKind(stripeTime, DateTimeKind.Utc));
 }

@@ -65,7 +65,7 @@ public sealed partial class StripeEventProcessor(
         if (StatusOf(intent) is not { } status) return; // still waiting for the customer: nothing to record
         var now = clock.GetUtcNow();
         await records.RecordAsync(new PaymentRecord(paying.TenantId, intent.Id, paying.CustomerId, [.. paying.Invoices.Select(i => i.InvoiceId)],
-            intent.Amount, intent.Currency, MethodOf(intent), status, intent.LastPaymentError?.Message, Utc(intent.Created), now), cancellationToken);
+            intent.Amount, intent.Currency, MethodOf(intent), status, intent.LastPaymentError?.Message, StripeTime.Utc(intent.Created), now), cancellationToken);
         if (status != PaymentStatus.Succeeded) return;
 
         foreach (var (invoiceId, amount) in paying.Spread(intent.AmountReceived))
@@ -118,8 +118,6 @@ public sealed partial class StripeEventProcessor(
             }
         }
     }
-
-    private static DateTimeOffset Utc(DateTime stripeTime) => new(DateTime.SpecifyKind(stripeTime, DateTimeKind.Utc));
 
     private static bool Valid(PaymentAllocations paying) =>
         ResourceId.IsValid(paying.CustomerId) && paying.Invoices.All(i => ResourceId.IsValid(i.InvoiceId)) && paying.TenantId.Length is > 0 and <= 100;
