@@ -18,26 +18,42 @@ class NotificationCentre {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    this.hub.connection.on("Notification", (notification: PortalNotification) => {
-      const known = this.items.value ?? [];
-      if (known.some(n => n.id === notification.id)) return;
-      this.items.value = [notification, ...known];
-      this.unread.value++;
-    });
-    this.hub.connection.onreconnected(() => void this.load());
+    this.hub.connection.on("Notification", (notification: PortalNotification) => this.arrived(notification));
+    this.hub.connection.onreconnected(() => void this.listening().then(() => this.load()));
     try {
       await this.hub.start();
+      await this.listening();
     } catch {
       // Offline: the list still comes from the API; it goes live at the next visit.
     }
     await this.load();
   }
 
+  /** Resolves once the server has put this connection in its group: only then does reading the list miss nothing. */
+  private listening(): Promise<void> {
+    return this.hub.connection.invoke("Listening");
+  }
+
+  private arrived(notification: PortalNotification): void {
+    this.sinceLoad?.push(notification);
+    const known = this.items.value ?? [];
+    if (known.some(n => n.id === notification.id)) return;
+    this.items.value = [notification, ...known];
+    if (!notification.read) this.unread.value++;
+  }
+
+  /** What arrived live while a read of the list was under way: that answer may be older than they are. */
+  private sinceLoad: PortalNotification[] | null = null;
+
   async load(): Promise<void> {
+    this.sinceLoad = [];
     const { data } = await api.GET("/api/v1/portal/notifications");
+    const live = this.sinceLoad;
+    this.sinceLoad = null;
     if (!data) return;
-    this.items.value = data.items;
-    this.unread.value = Number(data.unread);
+    const newer = live.filter(n => !data.items.some(d => d.id === n.id));
+    this.items.value = [...newer, ...data.items];
+    this.unread.value = Number(data.unread) + newer.filter(n => !n.read).length;
   }
 
   async readAll(): Promise<void> {

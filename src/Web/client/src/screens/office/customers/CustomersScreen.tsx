@@ -17,6 +17,7 @@ export function CustomersScreen() {
     loadCompanyZone();
     const follow = () => (selected.value = location.hash.slice(1) || null);
     addEventListener("hashchange", follow);
+    follow(); // the address may have changed between the first render and this effect, with no listener yet
     return () => removeEventListener("hashchange", follow);
   }, []);
   const open = (id: string) => { location.hash = id; selected.value = id; };
