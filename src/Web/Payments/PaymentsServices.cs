@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OrleansPortal.Web.Payments.Office;
 using OrleansPortal.Web.Payments.Plans;
+using OrleansPortal.Web.Payments.Receipts;
 using OrleansPortal.Web.Payments.Stripe;
 using Stripe;
 
@@ -19,6 +20,7 @@ public static class PaymentsServices
     {
         var section = configuration.GetSection(PaymentsOptions.SectionName);
         services.Configure<PaymentsOptions>(section);
+        services.AddSingleton<PaymentReceipts>(); // receipts of payments recorded before a key was removed stay readable
         if (string.IsNullOrWhiteSpace(section[nameof(PaymentsOptions.SecretKey)])) return services;
 
         services.AddHttpClient(HttpClientName);
@@ -45,6 +47,7 @@ public static class PaymentsServices
     {
         endpoints.MapStripeWebhook();
         endpoints.MapPortalPaymentsApi();
+        endpoints.MapPortalReceiptsApi();
         endpoints.MapPlansApi();
         endpoints.MapPortalPlansApi();
         endpoints.MapOfficeMoneyApi();

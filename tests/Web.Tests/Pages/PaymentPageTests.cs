@@ -65,6 +65,20 @@ public sealed class PaymentPageTests(BrowserFixture browser, SmtpServer smtp) : 
         await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("Paid", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Payment received" })).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Pay" })).ToHaveCountAsync(0);
+
+        // The payment history, and its receipt as the customer downloads it.
+        var history = page.GetByRole(AriaRole.List, new() { Name = "Payment history" });
+        var payment = history.GetByRole(AriaRole.Listitem).First;
+        await Assertions.Expect(payment).ToContainTextAsync("€80.00");
+        await Assertions.Expect(payment.Locator(".badge")).ToHaveTextAsync("Paid");
+        await Assertions.Expect(payment).ToContainTextAsync($"Card · For {invoice.Number}");
+        var receiptLink = payment.GetByRole(AriaRole.Link, new() { Name = "Receipt of the payment of €80.00" });
+        await WhatAPersonSees.AssertInsideAsync(receiptLink, payment, "the receipt link");
+        var download = await page.RunAndWaitForDownloadAsync(() => receiptLink.ClickAsync());
+        Assert.StartsWith("receipt-", download.SuggestedFilename, StringComparison.Ordinal);
+        var pdf = PdfText.Read(await File.ReadAllBytesAsync(await download.PathAsync()));
+        Assert.Contains("Receipt · €80.00", pdf.All);
+        Assert.Contains($"Invoice {invoice.Number} €80.00", pdf.All);
         await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
         await WhatAPersonSees.AssertAccessibleAsync(page);
         await WhatAPersonSees.ScreenshotAsync(page, $"portal-invoice-paid-{width}");

@@ -27,7 +27,7 @@ public sealed class MaintenancePlanTests : IAsyncLifetime
     [Fact]
     public async Task ASubscribedPlan_PutsEachPaidPeriodsVisitsOnTheBoard_AndItsInvoiceInTheLedger_RenewalsIncluded()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         StripeSetup.DeliverInMemory(app, _stripe);
         var plan = await DefineAsync(s, visitsPerPeriod: 2);
@@ -58,7 +58,7 @@ public sealed class MaintenancePlanTests : IAsyncLifetime
     [Fact]
     public async Task AFailedRenewal_MakesThePlanPastDue_AndRemindsThePayers_ThenAPaidRetryMakesItActive()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         StripeSetup.DeliverInMemory(app, _stripe);
         var subscription = await SubscribeAsync(s, await DefineAsync(s, visitsPerPeriod: 1));
@@ -83,7 +83,7 @@ public sealed class MaintenancePlanTests : IAsyncLifetime
     [Fact]
     public async Task APlanSetToEnd_EndsWithItsPeriod_AndCanBeKeptBefore()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         StripeSetup.DeliverInMemory(app, _stripe);
         var subscription = await SubscribeAsync(s, await DefineAsync(s, visitsPerPeriod: 1));
@@ -103,7 +103,7 @@ public sealed class MaintenancePlanTests : IAsyncLifetime
     [Fact]
     public async Task PlansAreChecked_AndOnlyThoseWhoPayMaySubscribe()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         var plan = await DefineAsync(s, visitsPerPeriod: 1);
         var manager = await s.Customer.SignInAsync((await s.Customer.AddContactAsync(DocumentScenario.UniqueEmail(), "PropertyManager", s.Property.Id)).Id);
@@ -121,13 +121,6 @@ public sealed class MaintenancePlanTests : IAsyncLifetime
         Assert.Equal([plan.Id], overview.Offered.Select(p => p.Id));
         Assert.True(overview.CanManage);
         Assert.Empty(_stripe.Sessions);
-    }
-
-    private PortalFactory NewApp()
-    {
-        var app = new PortalFactory();
-        StripeSetup.Configure(app, _stripe);
-        return app;
     }
 
     private static async Task<PlanDto> DefineAsync(DocumentScenario s, int visitsPerPeriod)

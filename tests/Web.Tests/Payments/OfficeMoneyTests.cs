@@ -25,7 +25,7 @@ public sealed class OfficeMoneyTests : IAsyncLifetime
     [Fact]
     public async Task APartialRefund_ShowsOnTheInvoiceAndInTheLedgerOnce_WhenStripeConfirmsIt_EvenTwice()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         StripeSetup.DeliverInMemory(app, _stripe);
         var invoice = await PaidInvoiceAsync(s);
@@ -57,7 +57,7 @@ public sealed class OfficeMoneyTests : IAsyncLifetime
     [Fact]
     public async Task ARefundOfMoreThanWasPaid_Is409_AndAsksStripeForNothing()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         StripeSetup.DeliverInMemory(app, _stripe);
         var invoice = await PaidInvoiceAsync(s);
@@ -79,7 +79,7 @@ public sealed class OfficeMoneyTests : IAsyncLifetime
     [Fact]
     public async Task ARetriedRefundRequest_RefundsOnce_AndWhatItReservedIsNotRefundedAgain()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         StripeSetup.DeliverInMemory(app, _stripe);
         var invoice = await PaidInvoiceAsync(s);
@@ -102,7 +102,7 @@ public sealed class OfficeMoneyTests : IAsyncLifetime
     [Fact]
     public async Task CreditNotesWriteOffsAndPaymentsByHand_LowerWhatIsDue_EachOnce()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         var invoice = await s.IssueInvoiceAsync(s.Property.Id);
         var creditId = Guid.NewGuid();
@@ -132,7 +132,7 @@ public sealed class OfficeMoneyTests : IAsyncLifetime
     [Fact]
     public async Task AnotherCompanysDispatcher_NeitherSeesNorMovesTheInvoicesMoney()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         StripeSetup.DeliverInMemory(app, _stripe);
         var invoice = await PaidInvoiceAsync(s);
@@ -151,13 +151,6 @@ public sealed class OfficeMoneyTests : IAsyncLifetime
         Assert.Empty(_stripe.Refunds);
         var money = await MoneyAsync(s.Dispatcher, invoice.Id);
         Assert.Equal(["Issued", "Paid"], money.Ledger.Select(r => r.Kind));
-    }
-
-    private PortalFactory NewApp()
-    {
-        var app = new PortalFactory();
-        StripeSetup.Configure(app, _stripe);
-        return app;
     }
 
     private async Task<InvoiceDto> PaidInvoiceAsync(DocumentScenario s)

@@ -28,7 +28,7 @@ public sealed class PortalPaymentsTests : IAsyncLifetime
     [Fact]
     public async Task AnOwnerPaysAnInvoice_AndItIsPaidOnlyWhenStripesWebhookSaysSo_WithAReceiptQueued()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         StripeSetup.DeliverInMemory(app, _stripe);
         var invoice = await s.IssueInvoiceAsync(s.Property.Id);
@@ -36,7 +36,7 @@ public sealed class PortalPaymentsTests : IAsyncLifetime
         Assert.True(listed.CanPay);
 
         _stripe.HoldEvents(); // the browser comes back before Stripe's events: nothing is paid on the redirect alone
-        var checkout = await CheckoutAsync(s.Owner, invoice.Id);
+        var checkout = await StripeSetup.CheckoutAsync(s.Owner, invoice.Id);
         await StripeSetup.PayAsync(checkout.Url);
         Assert.Equal(("Open", 8000L), await StatusAsync(s, invoice.Id));
         var session = Assert.Single(_stripe.Sessions);
@@ -56,14 +56,14 @@ public sealed class PortalPaymentsTests : IAsyncLifetime
     [Fact]
     public async Task EventsSentTwiceAndInReverse_RecordEachPaymentOnce_ForEveryInvoicePaidTogether()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         StripeSetup.DeliverInMemory(app, _stripe);
         var (first, second) = (await s.IssueInvoiceAsync(s.Property.Id, "March"), await s.IssueInvoiceAsync(s.Property.Id, "April"));
         _stripe.SendEveryEventTwice = true;
         _stripe.HoldEvents();
 
-        await StripeSetup.PayAsync((await CheckoutAsync(s.Owner, first.Id, second.Id)).Url);
+        await StripeSetup.PayAsync((await StripeSetup.CheckoutAsync(s.Owner, first.Id, second.Id)).Url);
         await _stripe.ReleaseHeldEventsAsync(reverse: true);
         await _stripe.WaitForWebhooksAsync(TimeSpan.FromSeconds(30));
 
@@ -80,7 +80,7 @@ public sealed class PortalPaymentsTests : IAsyncLifetime
     [Fact]
     public async Task AWronglySignedEvent_Is400_AndChangesNothing()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         StripeSetup.DeliverInMemory(app, _stripe);
         var invoice = await s.IssueInvoiceAsync(s.Property.Id);
@@ -97,12 +97,12 @@ public sealed class PortalPaymentsTests : IAsyncLifetime
     [Fact]
     public async Task ADeclinedCard_LeavesTheInvoiceOpen_AndTheAttemptFailed()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         StripeSetup.DeliverInMemory(app, _stripe);
         var invoice = await s.IssueInvoiceAsync(s.Property.Id);
 
-        await StripeSetup.PayAsync((await CheckoutAsync(s.Owner, invoice.Id)).Url, FakeStripe.DecliningCard);
+        await StripeSetup.PayAsync((await StripeSetup.CheckoutAsync(s.Owner, invoice.Id)).Url, FakeStripe.DecliningCard);
         await _stripe.WaitForWebhooksAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(("Open", 8000L), await StatusAsync(s, invoice.Id));
@@ -114,7 +114,7 @@ public sealed class PortalPaymentsTests : IAsyncLifetime
     [Fact]
     public async Task OnlyThoseWhoPayTheBills_MayPay_AndOnlyWhatIsDue()
     {
-        using var app = NewApp();
+        using var app = StripeSetup.NewApp(_stripe);
         var s = await DocumentScenario.CreateAsync(app);
         var invoice = await s.IssueInvoiceAsync(s.Property.Id);
         var manager = await s.Customer.SignInAsync((await s.Customer.AddContactAsync(DocumentScenario.UniqueEmail(), "PropertyManager", s.Property.Id)).Id);
@@ -133,20 +133,6 @@ public sealed class PortalPaymentsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
         Assert.True(payablesView.CanPay);
         Assert.Empty(_stripe.Sessions);
-    }
-
-    private PortalFactory NewApp()
-    {
-        var app = new PortalFactory();
-        StripeSetup.Configure(app, _stripe);
-        return app;
-    }
-
-    private static async Task<CheckoutDto> CheckoutAsync(HttpClient contact, params string[] invoiceIds)
-    {
-        using var response = await contact.PostAsJsonAsync("/api/v1/portal/payments/checkout", new { invoiceIds });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<CheckoutDto>(ApiJson.Options))!;
     }
 
     private static async Task<(string Status, long Due)> StatusAsync(DocumentScenario s, string invoiceId)

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using OrleansPortal.Fakes;
 using OrleansPortal.Testing;
+using OrleansPortal.Web.Payments;
 using OrleansPortal.Web.Payments.Stripe;
 using OrleansPortal.Web.Tests.Infrastructure;
 
@@ -9,6 +11,22 @@ namespace OrleansPortal.Web.Tests.Payments;
 /// <summary>An app taking payments through the fake Stripe, and the fake's webhooks posted back into the app.</summary>
 public static class StripeSetup
 {
+    /// <summary>A new app taking payments through <paramref name="stripe"/>, not started yet.</summary>
+    public static PortalFactory NewApp(FakeStripe stripe)
+    {
+        var app = new PortalFactory();
+        Configure(app, stripe);
+        return app;
+    }
+
+    /// <summary>Opens a checkout for <paramref name="invoiceIds"/> as <paramref name="contact"/> (a payer); fails the test otherwise.</summary>
+    public static async Task<CheckoutDto> CheckoutAsync(HttpClient contact, params string[] invoiceIds)
+    {
+        using var response = await contact.PostAsJsonAsync("/api/v1/portal/payments/checkout", new { invoiceIds });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<CheckoutDto>(ApiJson.Options))!;
+    }
+
     /// <summary>Points <paramref name="app"/> at <paramref name="stripe"/>; call before the app starts.</summary>
     public static void Configure(PortalFactory app, FakeStripe stripe)
     {

@@ -117,6 +117,7 @@ public static class PortalEndpointTable
         new("GET /api/v1/portal/payments/", Guard.Payer, _ => Get($"{Portal}/payments/"), Listed: s => [s.InvoiceId, s.PropertyId]),
         new("POST /api/v1/portal/payments/checkout", Guard.Payer, s => Post($"{Portal}/payments/checkout", new { invoiceIds = new[] { s.InvoiceId } }),
             StateOfA: Documents, Listed: s => [s.InvoiceId]),
+        new("GET /api/v1/portal/payments/{id}/receipt.pdf", Guard.Payer, s => Get($"{Portal}/payments/{s.PaymentId}/receipt.pdf"), Listed: s => [s.InvoiceId, s.PropertyId]),
         new("GET /api/v1/portal/plans/", Guard.Payer, _ => Get($"{Portal}/plans/"), Listed: s => [s.InvoiceId, s.PropertyId]),
         new("POST /api/v1/portal/plans/subscribe", Guard.Payer, s => Post($"{Portal}/plans/subscribe", new { planId = NoSuchId, propertyId = s.PropertyId }),
             StateOfA: Plans, Listed: s => [s.PropertyId]),

@@ -1,4 +1,9 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using OrleansPortal.Grains;
+using OrleansPortal.Grains.Documents;
+using OrleansPortal.Grains.Payments.Records;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Web.Chat;
 using OrleansPortal.Web.Documents;
@@ -110,7 +115,22 @@ public sealed class PortalMatrixWorld
                 propertyId, worked, report.Photos.Single().Id, message.Id, message.Attachments.Single().Id,
                 CancelJobId: await BookAsync(propertyId, offers[0]), RescheduleJobId: await BookAsync(propertyId, offers[1]), RescheduleTo: offers[2].Start,
                 EstimateId: await EstimateAsync(propertyId), ApproveEstimateId: await EstimateAsync(propertyId), DeclineEstimateId: await EstimateAsync(propertyId),
-                InvoiceId: await InvoiceAsync(propertyId));
+                InvoiceId: await InvoiceAsync(propertyId)) is var ids ? ids with { PaymentId = await PaidPartlyAsync(ids.InvoiceId) } : null!;
+        }
+
+        /// <summary>
+        /// A card payment of part of the invoice, recorded as the webhook records one (the matrix world has no Stripe): it
+        /// gives A a payment with a receipt, while the invoice still has something due to pay.
+        /// </summary>
+        private async Task<string> PaidPartlyAsync(string invoiceId)
+        {
+            var paymentId = "pi_" + Guid.NewGuid().ToString("N");
+            var now = DateTimeOffset.UtcNow;
+            var records = world.App.Services.GetRequiredService<IPaymentRecords>();
+            await records.RecordAsync(new PaymentRecord(day.Company.TenantId, paymentId, customer.Id, [invoiceId], 3000, "EUR", "card", PaymentStatus.Succeeded, null, now, now));
+            await world.App.Services.GetRequiredService<IClusterClient>().GetGrain<IInvoiceGrain>(TenantKeys.For(day.Company.TenantId, invoiceId))
+                .RecordPaymentAsync(new MoneyMovement(3000, "EUR", paymentId, "stripe", now));
+            return paymentId;
         }
 
         private async Task WorkAsync(string ticketId)
@@ -165,7 +185,7 @@ public sealed class PortalMatrixWorld
 public sealed record SiteIds(
     string PropertyId, string WorkedJobId, string PhotoId, string MessageId, string AttachmentId,
     string CancelJobId, string RescheduleJobId, DateTimeOffset RescheduleTo,
-    string EstimateId, string ApproveEstimateId, string DeclineEstimateId, string InvoiceId, string NotificationId = "")
+    string EstimateId, string ApproveEstimateId, string DeclineEstimateId, string InvoiceId, string NotificationId = "", string PaymentId = "")
 {
     public string JobThread => ChatScenario.Job(WorkedJobId);
 }

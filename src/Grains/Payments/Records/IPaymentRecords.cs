@@ -17,4 +17,7 @@ public interface IPaymentRecords
 
     /// <summary>A customer's attempts, newest first.</summary>
     Task<IReadOnlyList<PaymentRecord>> ForCustomerAsync(string tenantId, string customerId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>One payment of the company, or null when it has none by that id.</summary>
+    Task<PaymentRecord?> FindAsync(string tenantId, string paymentId, CancellationToken cancellationToken = default);
 }

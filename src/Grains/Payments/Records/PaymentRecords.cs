@@ -40,6 +40,10 @@ public sealed class PaymentRecords(PortalDatabase database) : IPaymentRecords
             a => a.Add("@tenant", tenantId).Add("@customer", customerId).Add("@limit", limit), Read, cancellationToken);
     }
 
+    public async Task<PaymentRecord?> FindAsync(string tenantId, string paymentId, CancellationToken cancellationToken = default) =>
+        (await database.QueryAsync($"SELECT {Columns} FROM payments WHERE tenant_id = @tenant AND payment_id = @payment",
+            a => a.Add("@tenant", tenantId).Add("@payment", paymentId), Read, cancellationToken)).SingleOrDefault();
+
     private static string Name(PaymentStatus status) => status.ToString().ToLowerInvariant();
 
     private PaymentRecord Read(DbDataReader r) => new(

@@ -50,7 +50,8 @@ public sealed partial class StripeEventProcessor(
 
     private async Task ReconcilePaymentAsync(string paymentIntentId, CancellationToken cancellationToken)
     {
-        var intent = await stripe.V1.PaymentIntents.GetAsync(paymentIntentId, cancellationToken: cancellationToken);
+        // The method expanded: a checkout offering card and SEPA says only on it which one the customer used.
+        var intent = await stripe.V1.PaymentIntents.GetAsync(paymentIntentId, new PaymentIntentGetOptions { Expand = ["payment_method"] }, cancellationToken: cancellationToken);
         if (PaymentAllocations.From(intent.Metadata) is not { } paying || !Valid(paying))
         {
             LogNotOurs(intent.Id);
@@ -132,7 +133,8 @@ public sealed partial class StripeEventProcessor(
     };
 
     // The method of the attempt when the intent allowed only one; otherwise Stripe's charge would say, which this does not read.
-    private static string? MethodOf(PaymentIntent intent) => intent.PaymentMethodTypes is [var only] ? only : intent.LastPaymentError?.PaymentMethod?.Type;
+    private static string? MethodOf(PaymentIntent intent) =>
+        intent.PaymentMethod?.Type ?? (intent.PaymentMethodTypes is [var only] ? only : intent.LastPaymentError?.PaymentMethod?.Type);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stripe event {Type} is not one payments act on")]
     private partial void LogIgnored(string type);

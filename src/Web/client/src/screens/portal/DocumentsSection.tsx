@@ -6,6 +6,7 @@ import { t } from "../../i18n/i18n";
 import { EstimateItem } from "./EstimateItem";
 import { InvoiceItem } from "./InvoiceItem";
 import { money } from "./money";
+import { PaymentHistory } from "./PaymentHistory";
 import { ReportItem } from "./ReportItem";
 import { route } from "./route";
 
@@ -92,6 +93,7 @@ export function DocumentsSection() {
           )}
           {paying.value && <p class="muted" role="status">{t("documents.opening")}</p>}
           {payProblem.value && <p class="error" role="alert">{payProblem.value}</p>}
+          {d.canPay && <PaymentHistory numbers={new Map(d.invoices.map(i => [i.id, i.number]))} version={d.invoices.filter(i => i.due === 0).length} />}
         </>
       )}
     </section>
