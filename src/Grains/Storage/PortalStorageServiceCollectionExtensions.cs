@@ -46,6 +46,7 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton<IPaymentEventLog, PaymentEventLog>();
         services.AddSingleton<IPlanSubscriptionIndex, PlanSubscriptionIndex>();
         services.AddSingleton<IMoneyReports, MoneyReports>();
+        services.AddSingleton<IMoneyForecasts, MoneyForecasts>();
         return services;
     }
 }

@@ -45,6 +45,9 @@ public sealed class MoneyPageTests(BrowserFixture browser)
         Assert.Equal(12, await revenue.GetByRole(AriaRole.Row).CountAsync() - 1);
         await Assertions.Expect(revenue.GetByRole(AriaRole.Row, new() { Name = "Dec 2026" })).ToContainTextAsync("€73.45€333.45");
         await Assertions.Expect(page.GetByText("No maintenance plans yet")).ToBeVisibleAsync();
+        var forecast = page.GetByRole(AriaRole.Region, new() { Name = "Forecast: the next three months" });
+        await Assertions.Expect(forecast.GetByRole(AriaRole.Row, new() { Name = "Jan 2027" })).ToContainTextAsync("€0.00 (0)€111.15 (1)€111.15");
+        await Assertions.Expect(forecast).ToContainTextAsync("average invoice issued in the last 90 days (€111.15, over 3 invoices)");
         var list = page.GetByRole(AriaRole.Region, new() { Name = "Outstanding invoices" });
         await Assertions.Expect(list.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
         await Assertions.Expect(list.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("INV-00002Smith household1 Nov 202644 days late€100.00");
@@ -55,6 +58,7 @@ public sealed class MoneyPageTests(BrowserFixture browser)
             await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
             await WhatAPersonSees.AssertInsideAsync(age.Locator("canvas"), age, "the age chart");
             await WhatAPersonSees.AssertInsideAsync(revenue.Locator("canvas"), revenue, "the revenue chart");
+            await WhatAPersonSees.AssertInsideAsync(forecast.Locator("canvas"), forecast, "the forecast chart");
             await WhatAPersonSees.AssertInsideAsync(list.GetByRole(AriaRole.Link), list, "the invoice links");
             await WhatAPersonSees.AssertAccessibleAsync(page);
             await WhatAPersonSees.ScreenshotAsync(page, "office-money");

@@ -121,7 +121,7 @@ public sealed class MoneyReports(PortalDatabase database) : IMoneyReports
             "FROM plan_subscriptions WHERE tenant_id = @tenant GROUP BY currency",
             a => a.Add("@tenant", tenantId),
             r => (Currency: r.GetString(0), Plans: (int)Long(r, 1), Monthly: Long(r, 2)), cancellationToken);
-        return rows.ToDictionary(r => r.Currency, r => new PlanFigures(true, r.Plans, r.Monthly, []), StringComparer.Ordinal);
+        return rows.ToDictionary(r => r.Currency, r => new PlanFigures(true, r.Plans, r.Monthly), StringComparer.Ordinal);
     }
 
     private void BindAsOf(SqlArguments a, MoneyPeriod period, TimeZoneInfo zone) => a

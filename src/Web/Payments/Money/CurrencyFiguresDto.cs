@@ -9,9 +9,9 @@ namespace OrleansPortal.Web.Payments.Money;
 /// </summary>
 public sealed record CurrencyFiguresDto(
     string Currency, int Decimals, OutstandingByAge Outstanding, IReadOnlyList<OutstandingInvoiceDto> Invoices, PaymentsByStatus Payments,
-    IReadOnlyList<MonthRevenue> Revenue, long ReceivedThisMonth, PlanFigures Plans)
+    IReadOnlyList<MonthRevenue> Revenue, long ReceivedThisMonth, PlanFigures Plans, MoneyForecast Forecast)
 {
-    public static CurrencyFiguresDto Of(CurrencyFigures figures, IEnumerable<OutstandingInvoice> invoices) => new(
+    public static CurrencyFiguresDto Of(CurrencyFigures figures, IEnumerable<OutstandingInvoice> invoices, MoneyForecast forecast) => new(
         figures.Currency, Currencies.Decimals(figures.Currency), figures.Outstanding, [.. invoices.Select(OutstandingInvoiceDto.Of)],
-        figures.Payments, figures.Revenue, figures.ReceivedThisMonth, figures.Plans);
+        figures.Payments, figures.Revenue, figures.ReceivedThisMonth, figures.Plans, forecast);
 }

@@ -28,14 +28,19 @@ public static class MoneyApi
     }
 
     private static async Task<Results<Ok<MoneyOverviewDto>, ValidationProblem>> GetOverviewAsync(
-        string? from, string? to, ClaimsPrincipal user, IClusterClient grains, IMoneyReports reports, DomainClock clock, CancellationToken cancellationToken)
+        string? from, string? to, ClaimsPrincipal user, IClusterClient grains, IMoneyReports reports, IMoneyForecasts forecaster, DomainClock clock,
+        CancellationToken cancellationToken)
     {
         var (zone, today) = await CompanyTodayAsync(user, grains, clock);
         var (period, errors) = MoneyPeriodQuery.Read(user.GetTenantId(), from, to, today, zone.Id);
         if (period is null) return TypedResults.ValidationProblem(errors!);
         var overview = await reports.OverviewAsync(period, cancellationToken);
         var outstanding = await reports.OutstandingAsync(period, cancellationToken);
-        return TypedResults.Ok(MoneyOverviewDto.Of(overview, outstanding));
+        // The forecast looks ahead from today, whatever period the page shows.
+        var last = new DateOnly(today.Year, today.Month, 1).AddMonths(MoneyForecast.MonthsAhead).AddDays(-1);
+        var jobs = await ScheduledJobDays.ReadAsync(grains.GetGrain<IDispatchGrain>(user.GetTenantId()), today, last);
+        var forecasts = await forecaster.ForecastAsync(new ForecastQuery(user.GetTenantId(), today, zone.Id, jobs), cancellationToken);
+        return TypedResults.Ok(MoneyOverviewDto.Of(overview, outstanding, forecasts));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> GetOutstandingCsvAsync(

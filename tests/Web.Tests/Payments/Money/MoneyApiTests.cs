@@ -60,6 +60,11 @@ public sealed class MoneyApiTests(MoneyApiTests.App app) : IClassFixture<MoneyAp
         Assert.Equal((2026, 12, 7_345L, 33_345L), (eur.Revenue[^1].Year, eur.Revenue[^1].Month, eur.Revenue[^1].Received, eur.Revenue[^1].Invoiced));
         Assert.Equal(7_345, eur.ReceivedThisMonth);
         Assert.False(eur.Plans.Available);
+
+        // The forecast, from today: the one job in January at the average of the three invoices issued today.
+        Assert.Equal((11_115L, 3), (eur.Forecast.AverageJobInvoice, eur.Forecast.InvoicesAveraged)); // (16 000 + 12 345 + 5 000) / 3
+        Assert.Equal([(2026, 12, 0, 0L, 0L), (2027, 1, 1, 11_115L, 0L), (2027, 2, 0, 0L, 0L)],
+            eur.Forecast.Months.Select(m => (m.Year, m.Month, m.ScheduledJobs, m.ScheduledJobsValue, m.PlanRenewals)));
     }
 
     [Fact]

@@ -69,6 +69,23 @@ public sealed class MoneyScenario
         await AttemptAsync("pi_declined", PaymentStatus.Failed, 12_345, Now.AddHours(-2), late.Id);
         await AttemptAsync("pi_late", PaymentStatus.Succeeded, 2_345, Now.AddHours(-1), late.Id);
         await AttemptAsync("pi_paid", PaymentStatus.Succeeded, 5_000, Now.AddHours(-1), paid.Id);
+        await ScheduleJobAsync(new DateTimeOffset(2027, 1, 11, 9, 0, 0, TimeSpan.Zero)); // the forecast's one job, in January
+    }
+
+    /// <summary>An open job with a two-hour window from <paramref name="start"/>, at a new property of the customer.</summary>
+    public async Task ScheduleJobAsync(DateTimeOffset start)
+    {
+        var property = await Customer.AddPropertyAsync("Garden " + Guid.NewGuid().ToString("N")[..6]);
+        (await Company.Dispatcher.PostAsJsonAsync("/api/v1/tickets", new
+        {
+            customerId = Customer.Id,
+            propertyId = property.Id,
+            location = new { latitude = 41.149, longitude = -8.606 },
+            address = "Rua de Santa Catarina 1, Porto",
+            description = "Winter check",
+            estimatedMinutes = 60,
+            arrivalWindow = new { start, end = start.AddHours(2) },
+        })).EnsureSuccessStatusCode();
     }
 
     /// <summary>Money received for an invoice, recorded on its grain, as the payment webhook records it.</summary>

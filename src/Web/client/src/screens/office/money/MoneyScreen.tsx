@@ -4,6 +4,7 @@ import { api, outcome } from "../../../api/client";
 import { OfficeHeader } from "../../../components/office/OfficeHeader";
 import { t } from "../../../i18n/i18n";
 import { AgeCard } from "./AgeCard";
+import { ForecastCard } from "./ForecastCard";
 import { dayText, money } from "./format";
 import { Kpis } from "./Kpis";
 import { OutstandingList } from "./OutstandingList";
@@ -15,7 +16,7 @@ import "./money.css";
 
 /**
  * The office's money view (/office/money/): the four figures first, then what is owed by age, payment attempts by
- * status, revenue by month, the outstanding invoices, and CSV exports. The period lives in the address.
+ * status, revenue by month, the forecast, plans, the outstanding invoices, and CSV exports. The period lives in the address.
  */
 export function MoneyScreen() {
   const overview = useSignal<Overview | null>(null);
@@ -77,13 +78,13 @@ export function MoneyScreen() {
               <AgeCard figures={figures} />
               <PaymentsCard figures={figures} />
               <RevenueCard figures={figures} />
+              <ForecastCard figures={figures} />
               <section class="card plans" aria-labelledby="plans-title">
                 <h3 id="plans-title">{t("money.plans.title")}</h3>
                 {figures.plans.available ? (
                   <>
                     <p class="mrr">{money(figures.plans.monthlyRecurring, figures.currency, figures.decimals)}</p>
                     <p>{t("money.plans.mrr", { count: figures.plans.activePlans })}</p>
-                    <p class="muted note">{t("money.plans.noForecast")}</p>
                   </>
                 ) : <p>{t("money.plans.none")}</p>}
               </section>
