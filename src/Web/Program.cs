@@ -69,6 +69,7 @@ try
     api.MapPortalJobsApi();
     api.MapDocumentsApi();
     api.MapPortalDocumentsApi();
+    api.MapProgressBillingApi();
     api.MapPayments();
     api.MapChat();
     api.MapNotifications();

@@ -6,8 +6,8 @@ using OrleansPortal.Grains.Payments.Plans;
 namespace OrleansPortal.Web.Demo;
 
 /// <summary>
-/// The demo's money: a maintenance plan on offer and an open invoice (with VAT) for the demo household, so its portal
-/// has something to pay and to subscribe to. Paying needs Stripe: with <c>Payments:Stripe</c> test-mode keys the Pay
+/// The demo's money: a maintenance plan on offer, an open invoice (with VAT) and an estimate asking for a 30 % deposit
+/// for the demo household, so its portal has something to pay, to subscribe to, and to approve with its deposit. Paying needs Stripe: with <c>Payments:Stripe</c> test-mode keys the Pay
 /// and Subscribe buttons work; without them the portal shows the invoice and the plan, and no button. Fixed ids and
 /// names, so a restarted demo seeds nothing twice.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class DemoBilling(IClusterClient grains, DomainClock clock)
 {
     public const string PlanName = "Cuidado da rega";
     public static readonly string InvoiceId = DemoIds.For("demo:household:invoice:spring");
+    public static readonly string EstimateId = DemoIds.For("demo:household:estimate:drip");
 
     public async Task EnsureAsync()
     {
@@ -34,6 +35,25 @@ public sealed class DemoBilling(IClusterClient grains, DomainClock clock)
         catch (ConflictException)
         {
             // Issued by an earlier run.
+        }
+
+        await EnsureEstimateAsync();
+    }
+
+    /// <summary>Awaiting approval with a 30 % deposit, valid for a year from the first run (an earlier run's stays as it is).</summary>
+    private async Task EnsureEstimateAsync()
+    {
+        try
+        {
+            await grains.GetGrain<IEstimateGrain>(TenantKeys.For(DemoCompany.TenantId, EstimateId)).CreateAsync(new NewEstimate(
+                DemoCustomer.CustomerId, DemoCustomer.PropertyId, null, "Rega gota a gota no jardim das traseiras",
+                [new LineItem("Tubo gota a gota (metros)", 40m, 180, taxRate: 2300), new LineItem("Programador de rega", 1m, 8_990, taxRate: 2300),
+                    new LineItem("Instalação (horas)", 3m, 3_500, taxRate: 2300)],
+                "EUR", clock.GetUtcNow().AddYears(1), "dispatcher@porto-demo.example", new DepositTerms(Rate: 3000, Amount: null)));
+        }
+        catch (ConflictException)
+        {
+            // Written by an earlier run.
         }
     }
 }

@@ -8,11 +8,24 @@ public sealed record LineItemDto(string Description, decimal Quantity, long Unit
 /// <summary>One tax rate's line at the foot: the base taxed at <see cref="Rate"/> (basis points) and the tax.</summary>
 public sealed record TaxLineDto(int Rate, long Base, long Tax);
 
+/// <param name="Number">As people name it on invoices: "EST-1A2B3C4D".</param>
 /// <param name="Status">Pending, Approved, Declined, or Expired for a pending estimate past its validity.</param>
+/// <param name="Deposit">What is asked for on approval, and once approved its invoice; null when no deposit is asked for.</param>
 public sealed record EstimateDto(
     string Id, string CustomerId, string? PropertyId, string? TicketId, string Title, IReadOnlyList<LineItemDto> Lines, string Currency,
     long Subtotal, long Discount, IReadOnlyList<TaxLineDto> Taxes, long Total, DateTimeOffset ValidUntil, DateTimeOffset CreatedAt, string Status,
-    EstimateDecisionDto? Decision);
+    EstimateDecisionDto? Decision, string Number, EstimateDepositDto? Deposit, EstimateProgressDto Progress);
+
+/// <param name="Amount">The deposit in minor units (a percentage already worked out on the total).</param>
+/// <param name="Rate">The percentage in basis points, when it was asked for as one.</param>
+/// <param name="Status">AwaitingApproval, Due (its invoice is open) or Paid.</param>
+/// <param name="Paid">Paid on the deposit invoice and not refunded.</param>
+public sealed record EstimateDepositDto(long Amount, int? Rate, string Status, string? InvoiceId, string? InvoiceNumber, long Paid);
+
+/// <param name="Billed">What progress invoices billed of the total (before the deposit credited on them).</param>
+/// <param name="Remaining">Still to bill: the total less <paramref name="Billed"/>.</param>
+/// <param name="DepositCredited">The paid deposit taken off progress invoices so far.</param>
+public sealed record EstimateProgressDto(long Billed, long Remaining, long DepositCredited, IReadOnlyList<string> InvoiceIds);
 
 /// <param name="ClientIp">Only in the dispatchers' view.</param>
 public sealed record EstimateDecisionDto(string Outcome, string SignedName, DateTimeOffset At, string? ClientIp);
@@ -29,7 +42,8 @@ public sealed record InvoiceDto(
 
 /// <summary>Everything in the portal's Documents section: newest first in each list.</summary>
 /// <param name="CanPay">This contact may pay invoices online here (an owner or accounts payable, and the company takes payments).</param>
-public sealed record PortalDocumentsDto(IReadOnlyList<ReportSummaryDto> Reports, IReadOnlyList<EstimateDto> Estimates, IReadOnlyList<InvoiceDto> Invoices, bool CanPay);
+/// <param name="PaysBills">This contact is an owner or accounts payable: they may approve an estimate that asks for a deposit.</param>
+public sealed record PortalDocumentsDto(IReadOnlyList<ReportSummaryDto> Reports, IReadOnlyList<EstimateDto> Estimates, IReadOnlyList<InvoiceDto> Invoices, bool CanPay, bool PaysBills);
 
 public static class DocumentDtoMapping
 {
@@ -40,8 +54,14 @@ public static class DocumentDtoMapping
         var decision = e.Decision is { } x
             ? new EstimateDecisionDto(x.Approved ? "Approved" : "Declined", x.SignedName, x.At, internalView ? x.ClientIp : null)
             : null;
+        var b = e.Billing ?? EstimateBilling.Nothing;
+        var deposit = b.DepositStatus == DepositStatus.None
+            ? null
+            : new EstimateDepositDto(b.DepositAmount, d.Deposit?.Rate, b.DepositStatus.ToString(), b.DepositInvoiceId,
+                b.DepositInvoiceNumber is { } n ? InvoiceNumbers.Display(n) : null, b.DepositPaid);
         return new EstimateDto(e.EstimateId, d.CustomerId, d.PropertyId, d.TicketId, d.Title, Lines(d.Lines), d.Currency,
-            t.Subtotal, t.Discount, Taxes(t), t.Total, d.ValidUntil, e.CreatedAt, status, decision);
+            t.Subtotal, t.Discount, Taxes(t), t.Total, d.ValidUntil, e.CreatedAt, status, decision, e.DisplayNumber, deposit,
+            new EstimateProgressDto(b.Billed, t.Total - b.Billed, b.DepositCredited, b.ProgressInvoiceIds));
     }
 
     public static InvoiceDto AsDto(this Invoice i, DateTimeOffset now)

@@ -25,7 +25,14 @@ public sealed record CreateEstimateRequest(
     [property: MaxLength(InputLimits.Name)] string? Title,
     [property: MaxLength(DocumentRequestValidation.MaxLines)] IReadOnlyList<LineItemRequest>? Lines,
     [property: MaxLength(3)] string? Currency,
-    DateTimeOffset? ValidUntil);
+    DateTimeOffset? ValidUntil,
+    DepositRequest? Deposit = null);
+
+/// <summary>
+/// The deposit an estimate asks for on approval: <c>rate</c> in basis points of its total (3000 is 30 %) or
+/// <c>amount</c> in minor units, one of the two.
+/// </summary>
+public sealed record DepositRequest(int? Rate, long? Amount);
 
 public sealed record IssueInvoiceRequest(
     [property: MaxLength(InputLimits.Id)] string? CustomerId,
@@ -65,6 +72,27 @@ public static class DocumentRequestValidation
                 .Require(line?.TaxRate is null or (>= 0 and <= LineItem.WholeRate), $"lines[{i}].taxRate", "The tax rate must be 0 to 10,000 basis points (2300 is 23 %).")
                 .Require(line?.Discount is null or (>= 0 and <= LineItem.WholeRate), $"lines[{i}].discount", "The discount must be 0 to 10,000 basis points (1000 is 10 % off).");
         }
+        return validation;
+    }
+
+    /// <summary>
+    /// Checks a deposit against the estimate's total (null when its lines were refused, so the total is unknown): a
+    /// percentage or an amount, more than zero, at most 100 % and at most the total.
+    /// </summary>
+    public static RequestValidation Deposit(this RequestValidation validation, DepositRequest? deposit, long? total)
+    {
+        if (deposit is null) return validation;
+        if (deposit.Rate is null == deposit.Amount is null)
+        {
+            validation.Add("deposit", "A deposit is a percentage (rate, basis points: 3000 is 30 %) or an amount in minor units: one of the two.");
+            return validation;
+        }
+
+        validation
+            .Require(deposit.Rate is null or (> 0 and <= LineItem.WholeRate), "deposit.rate", "The deposit's percentage must be more than 0 and at most 10,000 basis points (100 %).")
+            .Require(deposit.Amount is null or > 0, "deposit.amount", "The deposit must be more than 0, in minor units of the currency (cents: 5000 is 50.00).");
+        if (deposit.Amount is > 0 and var amount && total is { } t && amount > t)
+            validation.Add("deposit.amount", $"The deposit cannot be more than the estimate's total ({t:N0} in minor units).");
         return validation;
     }
 

@@ -44,13 +44,15 @@ public static class DocumentsApi
     {
         var validation = DocumentRequestValidation.ValidateBody(request.Title, request.Lines, request.Currency)
             .Require(request.ValidUntil > clock.GetUtcNow(), "validUntil", "An estimate must be valid until a time in the future.");
+        validation.Deposit(request.Deposit, validation.IsValid ? DocumentTotals.Of(DocumentRequestValidation.ToLines(request.Lines!)).Total : null);
         var target = await DocumentRequestValidation.ResolveTargetAsync(grains, user.GetTenantId(), request.CustomerId, request.PropertyId, request.TicketId, validation);
         if (target is null || !validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var id = TenantKeys.NewId();
         var estimate = await grains.GetGrain<IEstimateGrain>(TenantKeys.For(user.GetTenantId(), id)).CreateAsync(new NewEstimate(
             target.CustomerId, target.PropertyId, target.TicketId, request.Title!.Trim(), DocumentRequestValidation.ToLines(request.Lines!),
-            request.Currency!.ToUpperInvariant(), request.ValidUntil!.Value, user.GetEmail()));
+            request.Currency!.ToUpperInvariant(), request.ValidUntil!.Value, user.GetEmail(),
+            request.Deposit is { } deposit ? new DepositTerms(deposit.Rate, deposit.Amount) : null));
         return TypedResults.Created($"/api/v1/estimates/{id}", estimate.AsDto(clock.GetUtcNow(), internalView: true));
     }
 

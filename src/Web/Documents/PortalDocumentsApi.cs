@@ -37,7 +37,9 @@ public static class PortalDocumentsApi
             .WithSummary("The job's report as a PDF (attachment), in the contact's language unless ?language=en|pt; 503 when the server has no font for PDFs.");
         group.MapGet("/estimates/{id}", GetEstimateAsync).WithSummary("An estimate.");
         group.MapPost("/estimates/{id}/approve", (string id, EstimateDecisionBody body, HttpContext http, ClaimsPrincipal user, IClusterClient grains, DomainClock clock) =>
-            DecideAsync(id, body, approve: true, http, user, grains, clock)).WithSummary("Approves a pending, unexpired estimate with a typed-name signature; 409 once decided or expired.");
+            DecideAsync(id, body, approve: true, http, user, grains, clock)).WithSummary(
+            "Approves a pending, unexpired estimate with a typed-name signature; 409 once decided or expired. One asking for a deposit issues its deposit " +
+            "invoice (paid through /payments/checkout), is approved by owners and accounts payable only, and approved again answers the same invoice.");
         group.MapPost("/estimates/{id}/decline", (string id, EstimateDecisionBody body, HttpContext http, ClaimsPrincipal user, IClusterClient grains, DomainClock clock) =>
             DecideAsync(id, body, approve: false, http, user, grains, clock)).WithSummary("Declines a pending estimate with a typed-name signature; 409 once decided.");
         group.MapGet("/invoices/{id}", GetInvoiceAsync).WithSummary("An invoice.");
@@ -49,12 +51,13 @@ public static class PortalDocumentsApi
         var jobs = await PortalAccess.VisibleJobsAsync(grains, user);
         var reports = await CustomerDocuments.ReportsAsync(grains, user.GetTenantId(), jobs);
         var (estimates, invoices) = await DocumentAccess.VisibleDocumentsAsync(grains, user);
+        var contact = await Contact(grains, user);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new PortalDocumentsDto(
             reports,
             [.. estimates.Select(e => e.AsDto(now, internalView: false))],
             [.. invoices.Select(i => i.AsDto(now))],
-            PortalPaymentsApi.CanPay((await grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId())).GetContactAsync(user.GetContactId())).Role, payments.Value)));
+            PortalPaymentsApi.CanPay(contact.Role, payments.Value), PaysBills(contact.Role)));
     }
 
     private static async Task<Results<Ok<JobReportDto>, NotFound>> GetReportAsync(string ticketId, ClaimsPrincipal user, IClusterClient grains)
@@ -105,10 +108,14 @@ public static class PortalDocumentsApi
     private static async Task<Results<Ok<EstimateDto>, NotFound>> GetEstimateAsync(string id, ClaimsPrincipal user, IClusterClient grains, DomainClock clock) =>
         await DocumentAccess.VisibleEstimateAsync(grains, user, id) is { } estimate ? TypedResults.Ok(estimate.AsDto(clock.GetUtcNow(), internalView: false)) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<EstimateDto>, NotFound, ValidationProblem>> DecideAsync(
+    private static async Task<Results<Ok<EstimateDto>, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
         string id, EstimateDecisionBody body, bool approve, HttpContext http, ClaimsPrincipal user, IClusterClient grains, DomainClock clock)
     {
-        if (await DocumentAccess.VisibleEstimateAsync(grains, user, id) is null) return TypedResults.NotFound();
+        if (await DocumentAccess.VisibleEstimateAsync(grains, user, id) is not { } estimate) return TypedResults.NotFound();
+        // Approving commits the customer to a deposit invoice: only those who pay the bills may (a property manager sees
+        // the estimate and its deposit, and is told who approves it).
+        if (approve && estimate.Billing?.DepositStatus is DepositStatus.AwaitingApproval or DepositStatus.Due && !PaysBills((await Contact(grains, user)).Role))
+            return TypedResults.Problem("An estimate with a deposit is approved by the customer's owners or accounts-payable contacts.", statusCode: StatusCodes.Status403Forbidden);
         // The name is recorded exactly as typed (trimmed); it is not matched against the contact's name, since people
         // sign as they please (initials, a company name). Who signed is the contact id recorded beside it.
         var name = body.SignedName?.Trim() ?? "";
@@ -127,6 +134,12 @@ public static class PortalDocumentsApi
         await DocumentAccess.VisibleInvoiceAsync(grains, user, id) is { } invoice ? TypedResults.Ok(invoice.AsDto(clock.GetUtcNow())) : TypedResults.NotFound();
 
     private static Func<string, string> PhotoUrl(string ticketId) => photoId => $"/api/v1/portal/reports/{ticketId}/photos/{photoId}";
+
+    /// <summary>An owner or accounts payable: those who pay the customer's bills, online or not.</summary>
+    private static bool PaysBills(ContactRole role) => role is ContactRole.Owner or ContactRole.AccountsPayable;
+
+    private static Task<CustomerContact> Contact(IClusterClient grains, ClaimsPrincipal user) =>
+        grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId())).GetContactAsync(user.GetContactId());
 
     private static IJobReportGrain Report(IClusterClient grains, ClaimsPrincipal user, string ticketId) =>
         grains.GetGrain<IJobReportGrain>(TenantKeys.For(user.GetTenantId(), ticketId));

@@ -66,6 +66,10 @@ public sealed class DemoTests(BrowserFixture browser)
         var invoice = portal.Locator($"details.invoice[data-id='{DemoBilling.InvoiceId}']");
         await Assertions.Expect(invoice).ToContainTextAsync(new Regex("101[.,]48")); // 60.00 + 2 x 12.50 less 10 %, then 23 % VAT
         await Assertions.Expect(portal.GetByRole(AriaRole.Button, new() { Name = "Pay" })).ToHaveCountAsync(0);
+        // An estimate awaiting approval with its 30 % deposit: approving issues the deposit invoice (paid online with Stripe keys).
+        var estimate = portal.Locator($"details.estimate[data-id='{DemoBilling.EstimateId}']");
+        await Assertions.Expect(estimate).ToContainTextAsync(new Regex("98[.,]49")); // 30 % of 328.29 (266.90 and 23 % VAT)
+        await Assertions.Expect(estimate).ToContainTextAsync("Approve and pay deposit");
         await portal.GotoAsync("/portal/#plans");
         await Assertions.Expect(portal.Locator("section.plans")).ToContainTextAsync(DemoBilling.PlanName);
         Assert.Empty(portalProblems.All);

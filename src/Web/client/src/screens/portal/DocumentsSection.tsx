@@ -20,7 +20,7 @@ const LookEvery = 2_000;
 const PayingKey = "portal.paying";
 
 /**
- * Estimates to approve or decline, job reports with their photos, invoices. Whoever pays the bills pays from here:
+ * Estimates to approve or decline (one with a deposit is approved and its deposit paid on Stripe's page), job reports with their photos, invoices. Whoever pays the bills pays from here:
  * one invoice or several at once, on Stripe's page; back from it ("#documents/paid"), the section says the payment is
  * being confirmed and looks again until the invoices show it (money moves only when Stripe confirms it to the server).
  */
@@ -73,7 +73,7 @@ export function DocumentsSection() {
         <>
           <h3>{t("documents.estimates")}</h3>
           {d.estimates.length === 0 && <p class="muted">{t("documents.noEstimates")}</p>}
-          {d.estimates.map(e => <EstimateItem key={e.id} estimate={e} />)}
+          {d.estimates.map(e => <EstimateItem key={e.id} estimate={e} paysBills={d.paysBills} canPay={d.canPay} onPayDeposit={id => void pay([id])} />)}
           <h3>{t("documents.reports")}</h3>
           {d.reports.length === 0 && <p class="muted">{t("documents.noReports")}</p>}
           {d.reports.map(r => <ReportItem key={r.ticketId} report={r} />)}

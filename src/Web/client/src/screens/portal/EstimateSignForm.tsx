@@ -6,8 +6,17 @@ import { t } from "../../i18n/i18n";
 
 type Estimate = components["schemas"]["EstimateDto"];
 
+interface Props {
+  estimate: Estimate;
+  /** "Approve", or "Approve and pay deposit" when approving issues a deposit invoice. */
+  approveLabel: string;
+  /** False for a contact who may not approve this one (a property manager, when a deposit is asked for): decline only. */
+  canApprove: boolean;
+  onDecided: (estimate: Estimate) => void;
+}
+
 /** Approve or decline with the name typed as a signature; the server records it with the time and refuses a second decision. */
-export function EstimateSignForm({ estimate, onDecided }: { estimate: Estimate; onDecided: (estimate: Estimate) => void }) {
+export function EstimateSignForm({ estimate, approveLabel, canApprove, onDecided }: Props) {
   const name = useSignal("");
   const error = useSignal("");
   const busy = useSignal(false);
@@ -29,11 +38,11 @@ export function EstimateSignForm({ estimate, onDecided }: { estimate: Estimate; 
   }
 
   return (
-    <form class="sign" onSubmit={event => { event.preventDefault(); void decide(true); }}>
+    <form class="sign" onSubmit={event => { event.preventDefault(); if (canApprove) void decide(true); }}>
       <label for={id}>{t("documents.sign")}</label>
       <input id={id} name="signedName" autocomplete="name" required minLength={2} maxLength={200} value={name.value} onInput={e => (name.value = e.currentTarget.value)} />
       <div class="actions">
-        <button type="button" class="primary" disabled={busy.value} onClick={() => decide(true)}>{t("documents.approve")}</button>
+        {canApprove && <button type="button" class="primary" disabled={busy.value} onClick={() => decide(true)}>{approveLabel}</button>}
         <button type="button" disabled={busy.value} onClick={() => decide(false)}>{t("documents.decline")}</button>
       </div>
       {error.value && <p class="error" role="alert">{error.value}</p>}

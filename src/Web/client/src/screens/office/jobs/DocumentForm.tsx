@@ -53,6 +53,9 @@ export function DocumentForm({ kind, overview: o, onCreated, onCancel }: { kind:
   // An estimate stays open a month by default; an invoice is due in two weeks.
   const day = useSignal(addDays(today, kind === "estimate" ? 30 : 14));
   const lines = useSignal<Line[]>([emptyLine()]);
+  // An estimate may ask for a deposit on approval: a percentage of its total or a fixed amount.
+  const depositKind = useSignal<"none" | "rate" | "amount">("none");
+  const depositValue = useSignal("");
   const fields = useSignal<Record<string, string[]>>({});
   const general = useSignal("");
   const busy = useSignal(false);
@@ -74,12 +77,19 @@ export function DocumentForm({ kind, overview: o, onCreated, onCancel }: { kind:
     };
     const answer = kind === "estimate"
       // Valid to the end of the chosen day, as the company counts days.
-      ? await outcome(api.POST("/api/v1/estimates", { body: { ...common, validUntil: instantIn(`${day.value}T23:59`, o.timeZone).toISOString() } }))
+      ? await outcome(api.POST("/api/v1/estimates", { body: { ...common, validUntil: instantIn(`${day.value}T23:59`, o.timeZone).toISOString(), deposit: deposit() } }))
       : await outcome(api.POST("/api/v1/invoices", { body: { ...common, dueDate: day.value } }));
     busy.value = false;
     if (answer.ok) { onCreated(kind); return; }
     fields.value = answer.fields;
     general.value = Object.keys(answer.fields).length > 0 ? t("office.job.fixFields") : answer.problem;
+  }
+
+  /** The deposit as the API takes it: basis points or minor units; a value that is not a number goes as -1, which the server names. */
+  function deposit() {
+    if (depositKind.value === "none") return null;
+    const typed = depositKind.value === "rate" ? basisPoints(depositValue.value) : scaledInteger(depositValue.value, currencyDecimals(currency.value.trim()));
+    return depositKind.value === "rate" ? { rate: typed ?? -1, amount: null } : { rate: null, amount: typed ?? -1 };
   }
 
   /** The server's messages about a field, tied to it for screen readers. */
@@ -149,6 +159,26 @@ export function DocumentForm({ kind, overview: o, onCreated, onCancel }: { kind:
         <button type="button" onClick={() => (lines.value = [...lines.value, emptyLine()])}>{t("office.job.addLine")}</button>
       </fieldset>
       <p class="document-total">{t("office.job.total")}: <strong>{money(total, currency.value)}</strong></p>
+      {kind === "estimate" && (
+        <fieldset class="deposit-fields">
+          <legend>{t("office.job.deposit")}</legend>
+          {problem("deposit")}
+          <div class="field-row">
+            <div>
+              <label for={`${id}-deposit-kind`}>{t("office.job.deposit")}</label>
+              <select id={`${id}-deposit-kind`} value={depositKind.value} onChange={e => (depositKind.value = e.currentTarget.value as "none" | "rate" | "amount")}>
+                <option value="none">{t("office.job.depositNone")}</option>
+                <option value="rate">{t("office.job.depositRate")}</option>
+                <option value="amount">{t("office.job.depositAmount")}</option>
+              </select>
+            </div>
+            {depositKind.value !== "none" && (
+              <NumberField id={`${id}-deposit`} label={t("office.job.depositValue")} step="0.01" value={depositValue.value}
+                field={depositKind.value === "rate" ? "deposit.rate" : "deposit.amount"} onInput={v => (depositValue.value = v)} problem={problem} describedBy={describedBy} />
+            )}
+          </div>
+        </fieldset>
+      )}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy.value}>{t(kind === "estimate" ? "office.job.sendEstimate" : "office.job.sendInvoice")}</button>
         <button type="button" onClick={onCancel}>{t("office.job.cancel")}</button>

@@ -6,7 +6,9 @@ import { LineItems } from "../../portal/LineItems";
 import { money } from "../../portal/money";
 import { documentStatusLabel } from "../../portal/documentStatus";
 import { DocumentForm, type DocumentKind } from "./DocumentForm";
+import { EstimateMoney } from "../../portal/EstimateMoney";
 import { InvoiceMoneyPanel } from "./InvoiceMoneyPanel";
+import { ProgressInvoiceForm } from "./ProgressInvoiceForm";
 import type { Estimate, Invoice, JobOverview } from "./types";
 
 /**
@@ -32,7 +34,7 @@ export function JobDocuments({ overview: o, onChanged }: { overview: JobOverview
       <p class="ok" role="status">{sent.value}</p>
       <h3 id="estimates-title">{t("office.job.estimates")}</h3>
       {o.estimates.length === 0 ? <p class="muted">{t("office.job.noEstimates")}</p> : (
-        <ul class="plain documents" aria-labelledby="estimates-title">{o.estimates.map(e => <EstimateItem key={e.id} estimate={e} zone={zone} />)}</ul>
+        <ul class="plain documents" aria-labelledby="estimates-title">{o.estimates.map(e => <EstimateItem key={e.id} estimate={e} zone={zone} onChanged={onChanged} />)}</ul>
       )}
       <h3 id="invoices-title">{t("office.job.invoices")}</h3>
       {o.invoices.length === 0 ? <p class="muted">{t("office.job.noInvoices")}</p> : (
@@ -66,9 +68,16 @@ function DocumentItem({ document: d, status, children, after }: { document: Esti
   );
 }
 
-function EstimateItem({ estimate: e, zone }: { estimate: Estimate; zone: string }) {
+/** An estimate, its deposit and what is billed of it; once approved, with something left to bill, a progress invoice form. */
+function EstimateItem({ estimate: e, zone, onChanged }: { estimate: Estimate; zone: string; onChanged: () => Promise<void> }) {
+  const billing = (
+    <>
+      <EstimateMoney estimate={e} />
+      {e.status === "Approved" && e.progress.remaining > 0 && <ProgressInvoiceForm estimate={e} zone={zone} onIssued={onChanged} />}
+    </>
+  );
   return (
-    <DocumentItem document={e} status={e.status}>
+    <DocumentItem document={{ ...e, title: `${e.number} · ${e.title}` }} status={e.status} after={billing}>
       {e.decision
         ? t("office.job.decided", { outcome: documentStatusLabel(e.decision.outcome), name: e.decision.signedName, when: at(e.decision.at, zone) })
         : e.status === "Pending" ? t("office.job.waiting") : null}
