@@ -21,7 +21,8 @@ import { unsubscribe } from "./en/unsubscribe";
 import { plans } from "./en/plans";
 import { invoiceMoney } from "./en/invoiceMoney";
 import { money } from "./en/money";
+import { wallet } from "./en/wallet";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money, ...wallet };
 
 export type MessageKey = keyof typeof en;

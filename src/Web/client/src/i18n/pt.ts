@@ -21,5 +21,6 @@ import { unsubscribe } from "./pt/unsubscribe";
 import { plans } from "./pt/plans";
 import { invoiceMoney } from "./pt/invoiceMoney";
 import { money } from "./pt/money";
+import { wallet } from "./pt/wallet";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money, ...wallet };
