@@ -17,6 +17,8 @@ export function PaymentMethodsSection() {
   const methods = useSignal<Methods | "loading" | "failed" | "refused">("loading");
   const busy = useSignal(false);
   const problem = useSignal("");
+  /** What the switch was just turned to, shown until the server answers (then its answer is what shows). */
+  const switching = useSignal<boolean | null>(null);
   const added = route.value.section === "payment-methods" && route.value.detail === "added";
 
   useEffect(() => {
@@ -43,7 +45,11 @@ export function PaymentMethodsSection() {
     if (!confirm(t("wallet.confirmRemove", { method: describe(m) }))) return;
     void act(outcome(api.DELETE("/api/v1/portal/payment-methods/{id}", { params: { path: { id: m.id } } })), shown);
   };
-  const autopay = (enabled: boolean) => act(outcome(api.PUT("/api/v1/portal/payment-methods/autopay", { body: { enabled } })), shown);
+  const autopay = async (enabled: boolean) => {
+    switching.value = enabled;
+    await act(outcome(api.PUT("/api/v1/portal/payment-methods/autopay", { body: { enabled } })), shown);
+    switching.value = null;
+  };
 
   const m = methods.value;
   const chosen = typeof m === "object" ? m.methods.find(x => x.isDefault) : undefined;
@@ -85,7 +91,7 @@ export function PaymentMethodsSection() {
           </div>
           <div class="autopay">
             <label>
-              <input type="checkbox" role="switch" checked={m.autopay} disabled={busy.value || (m.methods.length === 0 && !m.autopay)}
+              <input type="checkbox" role="switch" checked={switching.value ?? m.autopay} disabled={busy.value || (m.methods.length === 0 && !m.autopay)}
                 aria-describedby="autopay-help" onChange={e => void autopay(e.currentTarget.checked)} />
               {t("wallet.autopay")}
             </label>
