@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
 using OrleansPortal.Grains.Notifications.Documents;
+using OrleansPortal.Grains.Payments.Autopay;
 using OrleansPortal.Grains.Payments.Ledger;
 
 namespace OrleansPortal.Grains.Documents;
@@ -31,10 +32,19 @@ public sealed class InvoiceState
     /// </summary>
     [Id(4)]
     public bool CustomerToBeTold { get; set; }
+
+    /// <summary>
+    /// Set with the details, cleared once autopay had its turn (charged, refused, or not on for this customer): the
+    /// charge is made after the issue is durable, never inside it, and an outage of Stripe is retried. Invoices stored
+    /// before autopay existed are never charged late.
+    /// </summary>
+    [Id(5)]
+    public bool AutopayToTry { get; set; }
 }
 
 public sealed partial class InvoiceGrain(
-    [PersistentState("invoice")] IPersistentState<InvoiceState> state, IMoneyLedger ledger, InvoiceNotices notices, DomainClock clock, ILogger<InvoiceGrain> logger)
+    [PersistentState("invoice")] IPersistentState<InvoiceState> state, IMoneyLedger ledger, InvoiceNotices notices, IInvoiceAutopay autopay, DomainClock clock,
+    ILogger<InvoiceGrain> logger)
     : Grain, IInvoiceGrain
 {
     /// <summary>How soon listing an issued invoice for its customer, or telling them, is tried again after it failed.</summary>
@@ -64,7 +74,7 @@ public sealed partial class InvoiceGrain(
             _entries = [await ledger.IssueAsync(IssuedRow(details, state.State.IssuedAt), cancellationToken)];
         }
 
-        if (state.State.CustomerToBeTold) ScheduleRetry(TimeSpan.Zero);
+        if (state.State.CustomerToBeTold || state.State.AutopayToTry) ScheduleRetry(TimeSpan.Zero);
     }
 
     public async Task<Invoice> IssueAsync(NewInvoice invoice)
@@ -74,6 +84,7 @@ public sealed partial class InvoiceGrain(
         state.State.IssuedAt = clock.GetUtcNow();
         state.State.Issuing = true;
         state.State.CustomerToBeTold = true;
+        state.State.AutopayToTry = true;
         await state.WriteStateAsync();
         try
         {
@@ -91,6 +102,7 @@ public sealed partial class InvoiceGrain(
         {
             await FinishIssuingAsync(invoice);
             await TellCustomerAsync();
+            ScheduleRetry(TimeSpan.Zero); // autopay, in a turn of its own: the issue answers without waiting for Stripe
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -110,6 +122,7 @@ public sealed partial class InvoiceGrain(
             {
                 if (state.State.Issuing && state.State.Details is { } details) await FinishIssuingAsync(details);
                 await TellCustomerAsync();
+                await TryAutopayAsync();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -117,6 +130,15 @@ public sealed partial class InvoiceGrain(
                 ScheduleRetry(RetryAfter);
             }
         }, due, Timeout.InfiniteTimeSpan);
+    }
+
+    // Charged to the customer's saved method if they turned autopay on; safe to repeat (the charge is keyed by the invoice).
+    private async Task TryAutopayAsync()
+    {
+        if (!state.State.AutopayToTry) return;
+        await autopay.ChargeIssuedAsync(TenantId, Snapshot());
+        state.State.AutopayToTry = false;
+        await state.WriteStateAsync();
     }
 
     private async Task TellCustomerAsync()
@@ -244,6 +266,6 @@ public sealed partial class InvoiceGrain(
         _ => InvoiceStatus.Paid, // an invoice for nothing owes nothing
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Invoice {InvoiceId} is issued, but listing it for its customer or telling them failed; trying again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invoice {InvoiceId} is issued, but listing it for its customer, telling them or autopay failed; trying again")]
     private partial void LogFollowUpFailed(Exception exception, string invoiceId);
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansPortal.Grains.Notifications.CustomerMessages;
 using OrleansPortal.Grains.Notifications.Documents;
 using OrleansPortal.Grains.Notifications.Visits;
 using OrleansPortal.Grains.Notifications.WebPush;
+using OrleansPortal.Grains.Payments.Autopay;
 
 namespace OrleansPortal.Grains.Notifications;
 
@@ -19,6 +21,10 @@ public static class NotificationGrainServices
         services.AddSingleton<VisitMessageComposer>();
         services.AddSingleton<EstimateReadyNotice>();
         services.AddSingleton<InvoiceNotices>();
+        // The invoice grain's autopay and its failures: nothing charged unless payments (the web side) register Stripe's;
+        // a failure reminds the payers unless dunning registers its own.
+        services.TryAddSingleton<IInvoiceAutopay, NoInvoiceAutopay>();
+        services.TryAddSingleton<IAutopayFailures, AutopayFailureReminders>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using OrleansPortal.Grains.Payments.Autopay;
+using OrleansPortal.Web.Payments.Autopay;
 using OrleansPortal.Web.Payments.Office;
 using OrleansPortal.Web.Payments.Plans;
 using OrleansPortal.Web.Payments.Receipts;
@@ -40,6 +42,9 @@ public static class PaymentsServices
         services.AddSingleton<StripePlanBilling>();
         services.AddSingleton<StripePlanEvents>();
         services.AddSingleton<OfficeRefunds>();
+        services.AddSingleton<StripeWallet>();
+        services.AddSingleton<StripeAutopay>();
+        services.AddSingleton<IInvoiceAutopay>(sp => sp.GetRequiredService<StripeAutopay>()); // replaces the grains' "no autopay"
         return services;
     }
 
@@ -52,6 +57,7 @@ public static class PaymentsServices
         endpoints.MapPortalPlansApi();
         endpoints.MapOfficeMoneyApi();
         endpoints.MapPortalInvoiceMoneyApi();
+        endpoints.MapPortalPaymentMethodsApi();
         return endpoints;
     }
 }

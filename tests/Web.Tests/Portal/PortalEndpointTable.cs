@@ -124,6 +124,15 @@ public static class PortalEndpointTable
         new("POST /api/v1/portal/plans/{id}/checkout", Guard.Payer, _ => Post($"{Portal}/plans/{NoSuchId}/checkout", new { }), StateOfA: Plans, Listed: _ => []),
         new("POST /api/v1/portal/plans/{id}/cancel", Guard.Payer, _ => Post($"{Portal}/plans/{NoSuchId}/cancel", new { }), StateOfA: Plans, Listed: _ => []),
         new("POST /api/v1/portal/plans/{id}/resume", Guard.Payer, _ => Post($"{Portal}/plans/{NoSuchId}/resume", new { }), StateOfA: Plans, Listed: _ => []),
+        // Saved payment methods and autopay (AutopayTests checks them with Stripe set up: others' methods are 404 there).
+        new("GET /api/v1/portal/payment-methods/", Guard.Payer, _ => Get($"{Portal}/payment-methods/"), Listed: s => [s.InvoiceId, s.PropertyId]),
+        new("POST /api/v1/portal/payment-methods/setup", Guard.Payer, _ => Post($"{Portal}/payment-methods/setup", new { }), StateOfA: PaymentMethods, Listed: _ => []),
+        new("DELETE /api/v1/portal/payment-methods/{id}", Guard.Payer, _ => new HttpRequestMessage(HttpMethod.Delete, $"{Portal}/payment-methods/pm_{NoSuchId}"),
+            StateOfA: PaymentMethods, Listed: _ => []),
+        new("PUT /api/v1/portal/payment-methods/default", Guard.Payer, _ => Send(HttpMethod.Put, $"{Portal}/payment-methods/default", new { paymentMethodId = $"pm_{NoSuchId}" }),
+            StateOfA: PaymentMethods, Listed: _ => []),
+        new("PUT /api/v1/portal/payment-methods/autopay", Guard.Payer, _ => Send(HttpMethod.Put, $"{Portal}/payment-methods/autopay", new { enabled = true }),
+            StateOfA: PaymentMethods, Listed: _ => []),
 
         // Conversations: the job's thread (a site's; the general thread is the whole customer's, see ChatAuthorizationTests).
         new("GET /api/v1/portal/conversations/", Guard.OwnList, _ => Get($"{Chat}/"), Listed: s => [s.JobThread]),
@@ -144,6 +153,8 @@ public static class PortalEndpointTable
     private static Task<string> Documents(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/documents");
 
     private static Task<string> Plans(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/plans/");
+
+    private static Task<string> PaymentMethods(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/payment-methods/");
 
     /// <summary>An id nobody's plan or subscription has: the matrix world sells no plans.</summary>
     private const string NoSuchId = "0123456789abcdef0123456789abcdef";

@@ -20,7 +20,7 @@ namespace OrleansPortal.Web.Payments.Stripe;
 /// </summary>
 public sealed partial class StripeEventProcessor(
     StripeClient stripe, IPaymentEventLog processed, IPaymentRecords records, IClusterClient grains, InvoiceNotices notices, Plans.StripePlanEvents plans,
-    DomainClock clock, ILogger<StripeEventProcessor> logger)
+    Autopay.StripeAutopay autopay, DomainClock clock, ILogger<StripeEventProcessor> logger)
 {
     public const string Provider = "stripe";
 
@@ -67,6 +67,7 @@ public sealed partial class StripeEventProcessor(
         var now = clock.GetUtcNow();
         await records.RecordAsync(new PaymentRecord(paying.TenantId, intent.Id, paying.CustomerId, [.. paying.Invoices.Select(i => i.InvoiceId)],
             intent.Amount, intent.Currency, MethodOf(intent), status, intent.LastPaymentError?.Message, StripeTime.Utc(intent.Created), now), cancellationToken);
+        if (status == PaymentStatus.Failed) await autopay.TellFailedAsync(intent, paying); // autopay's own charges only
         if (status != PaymentStatus.Succeeded) return;
 
         foreach (var (invoiceId, amount) in paying.Spread(intent.AmountReceived))

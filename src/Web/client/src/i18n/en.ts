@@ -22,7 +22,8 @@ import { plans } from "./en/plans";
 import { invoiceMoney } from "./en/invoiceMoney";
 import { money } from "./en/money";
 import { payments } from "./en/payments";
+import { wallet } from "./en/wallet";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money, ...payments };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money, ...payments, ...wallet };
 
 export type MessageKey = keyof typeof en;

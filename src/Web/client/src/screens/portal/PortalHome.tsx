@@ -4,6 +4,7 @@ import { t } from "../../i18n/i18n";
 import { AppointmentsSection } from "./AppointmentsSection";
 import { conversations } from "./conversations";
 import { DocumentsSection } from "./DocumentsSection";
+import { PaymentMethodsSection } from "./PaymentMethodsSection";
 import { PlansSection } from "./PlansSection";
 import { MessagesSection } from "./MessagesSection";
 import { NotificationBell } from "./NotificationBell";
@@ -40,6 +41,7 @@ export function PortalHome() {
         {section === "appointments" && <AppointmentsSection />}
         {section === "request" && <RequestSection />}
         {section === "documents" && <DocumentsSection />}
+        {section === "payment-methods" && <PaymentMethodsSection />}
         {section === "plans" && <PlansSection />}
         {section === "messages" && <MessagesSection />}
         {section === "properties" && <PropertiesSection />}

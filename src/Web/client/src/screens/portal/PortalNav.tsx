@@ -9,6 +9,7 @@ const labels: Record<Section, MessageKey> = {
   appointments: "portal.section.appointments",
   request: "portal.section.request",
   documents: "portal.section.documents",
+  "payment-methods": "portal.section.payment-methods",
   plans: "portal.section.plans",
   messages: "portal.section.messages",
   properties: "portal.section.properties",

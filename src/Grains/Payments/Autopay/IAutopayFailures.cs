@@ -1,0 +1,18 @@
+namespace OrleansPortal.Grains.Payments.Autopay;
+
+/// <summary>
+/// THE seam between autopay and dunning: every failed autopay charge is reported here once (a declined or
+/// authentication-required card, a debit that bounced, a charge Stripe refused outright). The default
+/// (<see cref="AutopayFailureReminders"/>) reminds the payers; the dunning schedule replaces it with its own
+/// registration (retries on the company's schedule, then the reminders). Autopay itself never retries.
+/// </summary>
+public interface IAutopayFailures
+{
+    /// <summary>
+    /// Takes one failure, after the payment attempt was recorded as failed. Called once per failure (per PaymentIntent,
+    /// or per invoice when no intent was made) and again only when it threw (the caller is retried) or, rarely, when
+    /// Stripe delivers the same failure twice at the same moment: take it idempotently by
+    /// <see cref="AutopayFailure.PaymentIntentId"/> (or the invoice).
+    /// </summary>
+    Task FailedAsync(AutopayFailure failure);
+}

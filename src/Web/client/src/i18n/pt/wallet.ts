@@ -1,0 +1,30 @@
+import type { wallet as en } from "../en/wallet";
+
+// Portuguese (Portugal) strings of saved payment methods and autopay, typed against the English ones.
+export const wallet: Record<keyof typeof en, string> = {
+  "portal.section.payment-methods": "Meios de pagamento",
+  "wallet.title": "Meios de pagamento",
+  "wallet.intro": "Cartões e contas bancárias que guardou. Os números ficam na Stripe, a nossa prestadora de pagamentos, nunca connosco.",
+  "wallet.none": "Ainda não guardou nenhum meio de pagamento.",
+  "wallet.payersOnly": "Só os titulares e os contactos de contas a pagar do cliente gerem os seus meios de pagamento.",
+  "wallet.notSetUp": "Os pagamentos online não estão configurados para esta empresa.",
+  "wallet.add": "Adicionar um meio de pagamento",
+  "wallet.opening": "A abrir a página de pagamento segura…",
+  "wallet.added": "O seu meio de pagamento foi guardado.",
+  "wallet.card": "{brand} terminado em {last4}",
+  "wallet.expires": "Válido até {month}/{year}",
+  "wallet.sepa": "Débito direto SEPA terminado em {last4}",
+  "wallet.bank": "Conta bancária terminada em {last4}",
+  "wallet.bankCode": "Banco {bank}",
+  "wallet.default": "Predefinido",
+  "wallet.makeDefault": "Tornar predefinido",
+  "wallet.makeDefaultOf": "Tornar {method} o predefinido",
+  "wallet.remove": "Remover",
+  "wallet.removeOf": "Remover {method}",
+  "wallet.confirmRemove": "Remover {method}? Deixa de poder ser cobrado.",
+  "wallet.autopay": "Pagar novas faturas automaticamente",
+  "wallet.autopayHelp": "Quando ativo, cada nova fatura é cobrada no seu meio predefinido. Se a cobrança falhar, avisamos e a fatura fica por pagar aqui.",
+  "wallet.autopayOn": "O pagamento automático está ativo: as novas faturas são cobradas em {method}.",
+  "wallet.autopayOff": "O pagamento automático está desativado.",
+  "wallet.autopayNeedsMethod": "Guarde um meio de pagamento para ativar o pagamento automático.",
+};
