@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using OrleansPortal.Grains.Payments.Dunning;
+using OrleansPortal.Web.Payments.Dunning;
 using OrleansPortal.Web.Payments.Office;
 using OrleansPortal.Web.Payments.Plans;
 using OrleansPortal.Web.Payments.Stripe;
@@ -19,7 +21,13 @@ public static class PaymentsServices
     {
         var section = configuration.GetSection(PaymentsOptions.SectionName);
         services.Configure<PaymentsOptions>(section);
-        if (string.IsNullOrWhiteSpace(section[nameof(PaymentsOptions.SecretKey)])) return services;
+        services.Configure<DunningOptions>(configuration.GetSection("Payments:Dunning"));
+        services.AddSingleton<DunningNotices>();
+        if (string.IsNullOrWhiteSpace(section[nameof(PaymentsOptions.SecretKey)]))
+        {
+            services.AddSingleton<IPaymentRetrier, UnconfiguredPaymentRetrier>();
+            return services;
+        }
 
         services.AddHttpClient(HttpClientName);
         services.AddSingleton(sp =>
@@ -38,6 +46,7 @@ public static class PaymentsServices
         services.AddSingleton<StripePlanBilling>();
         services.AddSingleton<StripePlanEvents>();
         services.AddSingleton<OfficeRefunds>();
+        services.AddSingleton<IPaymentRetrier, StripePaymentRetrier>();
         return services;
     }
 
@@ -49,6 +58,7 @@ public static class PaymentsServices
         endpoints.MapPortalPlansApi();
         endpoints.MapOfficeMoneyApi();
         endpoints.MapPortalInvoiceMoneyApi();
+        endpoints.MapDunningApi();
         return endpoints;
     }
 }
