@@ -46,6 +46,7 @@ public sealed partial class FakeStripe
         ("GET", ["v1", "refunds", var id]) => p => Get(id, "refund"),
         ("GET", ["v1", "charges", var id]) => p => Get(id, "charge"),
         ("GET", ["v1", "invoices", var id]) => p => Get(id, "invoice"),
+        ("POST", ["v1", "invoices", var id, "pay"]) => p => PayInvoice(p, id),
         ("GET", ["v1", "subscriptions", var id]) => p => Get(id, "subscription"),
         ("POST", ["v1", "subscriptions", var id]) => p => UpdateSubscription(p, id),
         ("DELETE", ["v1", "subscriptions", var id]) => p => CancelSubscription(p, id),

@@ -180,11 +180,12 @@ public sealed partial class FakeStripe
         return invoice;
     }
 
-    // One attempt at a renewal invoice: its payment intent (one per invoice, as Stripe's) charged with the outcome given.
-    private void Charge(JsonObject invoice, JsonObject subscription, ChargeOutcome outcome)
+    // One attempt at a renewal invoice: its payment intent (one per invoice, as Stripe's) charged with the outcome given,
+    // or as the method's test card decides when none is.
+    private void Charge(JsonObject invoice, JsonObject subscription, ChargeOutcome? outcome, JsonObject? method = null)
     {
         var id = (string)subscription["id"]!;
-        var method = _objects[(string)subscription["default_payment_method"]!];
+        method ??= _objects[(string)subscription["default_payment_method"]!];
         var intent = invoice["payments"]!["data"]!.AsArray().Count > 0
             ? _objects[(string)invoice["payments"]!["data"]![0]!["payment"]!["payment_intent"]!]
             : NewIntent(Long(invoice["amount_due"]!), (string)invoice["currency"]!, (string?)subscription["customer"], [], null, null, [(string)method["type"]!]);

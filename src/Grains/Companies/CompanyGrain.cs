@@ -20,6 +20,10 @@ public sealed class CompanyState
 
     [Id(4)]
     public string? Phone { get; set; }
+
+    /// <summary>Null until the office sets a schedule of its own.</summary>
+    [Id(5)]
+    public List<int>? PaymentRetryDays { get; set; }
 }
 
 /// <summary>The company's own record: name, creation, the phone customers call, dispatchers. Its technicians are on the roster, which this grain only counts.</summary>
@@ -40,7 +44,8 @@ public sealed class CompanyGrain(
     {
         if (!state.RecordExists) return null;
         var technicians = await roster.CountAsync(this.GetPrimaryKeyString());
-        return new CompanyInfo(this.GetPrimaryKeyString(), state.State.Name!, state.State.CreatedAt, technicians, state.State.DispatcherEmails.Count, state.State.Phone);
+        return new CompanyInfo(this.GetPrimaryKeyString(), state.State.Name!, state.State.CreatedAt, technicians, state.State.DispatcherEmails.Count, state.State.Phone,
+            state.State.PaymentRetryDays is { } days ? [.. days] : null);
     }
 
     public async Task<CompanyInfo> SetPhoneAsync(string? phone)
@@ -49,6 +54,19 @@ public sealed class CompanyGrain(
         if (state.State.Phone != phone)
         {
             state.State.Phone = phone;
+            await state.WriteStateAsync();
+        }
+
+        return (await GetAsync())!;
+    }
+
+    public async Task<CompanyInfo> SetPaymentRetryDaysAsync(IReadOnlyList<int> days)
+    {
+        if (Payments.Dunning.RetrySchedule.Problem(days) is { } problem) throw new ArgumentException(problem, nameof(days));
+        EnsureExists();
+        if (state.State.PaymentRetryDays is null || !state.State.PaymentRetryDays.SequenceEqual(days))
+        {
+            state.State.PaymentRetryDays = [.. days];
             await state.WriteStateAsync();
         }
 

@@ -23,8 +23,19 @@ public interface ICompanyGrain : IGrainWithStringKey
     /// checked and formatted it. Throws <see cref="NotFoundException"/> for a company never created.
     /// </summary>
     Task<CompanyInfo> SetPhoneAsync(string? phone);
+
+    /// <summary>
+    /// Sets the days after a failed payment on which it is retried (<see cref="Payments.Dunning.RetrySchedule"/>);
+    /// <see cref="ArgumentException"/> for a schedule that is not one, <see cref="NotFoundException"/> for a company never created.
+    /// </summary>
+    Task<CompanyInfo> SetPaymentRetryDaysAsync(IReadOnlyList<int> days);
 }
 
 /// <param name="Phone">The number customers call, formatted for reading ("+351 220 000 000"); null until the office sets one.</param>
+/// <param name="PaymentRetryDays">Days after a failed payment on which it is retried; null reads as the default (3, 5, 7).</param>
 [GenerateSerializer, Immutable, Alias("op.CompanyInfo")]
-public sealed record CompanyInfo(string TenantId, string Name, DateTimeOffset CreatedAt, int Technicians, int Dispatchers, string? Phone = null);
+public sealed record CompanyInfo(string TenantId, string Name, DateTimeOffset CreatedAt, int Technicians, int Dispatchers, string? Phone = null,
+    IReadOnlyList<int>? PaymentRetryDays = null)
+{
+    public IReadOnlyList<int> RetryDays => PaymentRetryDays ?? Payments.Dunning.RetrySchedule.Default;
+}

@@ -14,6 +14,9 @@ public enum AlertKind
 
     /// <summary>A technician on shift with work today whose phone has not reported for a while.</summary>
     NoSignal,
+
+    /// <summary>A failed payment given up after its last retry (a maintenance plan paused); held until dismissed or paid.</summary>
+    PaymentFailed,
 }
 
 /// <summary>
@@ -33,6 +36,8 @@ public enum AlertKind
 /// <param name="SilentSince">
 /// No signal: what the silence is counted from, the newest position or the start of the shift under way, whichever is later.
 /// </param>
+/// <param name="CustomerId">Payment failed: the customer who owes it.</param>
+/// <param name="InvoiceId">Payment failed: the invoice (and dunning case) it is about.</param>
 [GenerateSerializer, Immutable, Alias("op.DispatchAlert")]
 public sealed record DispatchAlert(
     string Id,
@@ -48,4 +53,6 @@ public sealed record DispatchAlert(
     DateTimeOffset? Eta = null,
     double? MinutesLate = null,
     DateTimeOffset? LastSeenAt = null,
-    DateTimeOffset? SilentSince = null);
+    DateTimeOffset? SilentSince = null,
+    string? CustomerId = null,
+    string? InvoiceId = null);

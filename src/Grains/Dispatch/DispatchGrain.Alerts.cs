@@ -15,6 +15,24 @@ public sealed partial class DispatchGrain
 
     public Task<IReadOnlyList<DispatchAlert>> GetAlertsAsync() => Task.FromResult<IReadOnlyList<DispatchAlert>>([.. _alerts.Values.OrderByDescending(a => a.RaisedAt)]);
 
+    public async Task HoldAlertAsync(DispatchAlert alert)
+    {
+        state.State.HeldAlerts[alert.Id] = alert;
+        await state.WriteStateAsync();
+        _alerts[alert.Id] = alert;
+        _publishedAlerts = ""; // a replaced alert keeps its id: publish its new text anyway
+        await PublishAlertsAsync();
+    }
+
+    public async Task<bool> DismissAlertAsync(string alertId)
+    {
+        if (!state.State.HeldAlerts.Remove(alertId)) return false;
+        await state.WriteStateAsync();
+        _alerts.Remove(alertId);
+        await PublishAlertsAsync();
+        return true;
+    }
+
     /// <summary>
     /// What routes reported since the last tick (their technicians moved): refresh late risks, tell the board, and
     /// re-plan when a job newly risks its window.

@@ -69,6 +69,8 @@ public sealed partial class DispatchGrain(
         var cutoff = Today.AddDays(-7);
         foreach (var old in state.State.Plans.Keys.Where(k => DateOnly.ParseExact(k, "yyyy-MM-dd") < cutoff).ToList()) state.State.Plans.Remove(old);
 
+        foreach (var (id, held) in state.State.HeldAlerts) _alerts[id] = held;
+
         var streams = this.GetStreamProvider(TicketStreams.ProviderName);
         await streams.GetStream<TicketChanged>(TicketStreams.ChangesFor(TenantId)).SubscribeAsync((e, _) => OnTicketChangedAsync(e.Ticket));
         this.RegisterGrainTimer(_ => OnRoutesMovedAsync(), _options.EtaRefreshInterval, _options.EtaRefreshInterval);
@@ -79,8 +81,8 @@ public sealed partial class DispatchGrain(
     }
 
     /// <summary>
-    /// Every company that dispatches gets its travel times retrained nightly; this grain is active for every such
-    /// company, so it is where the schedule is made sure of. A failure only postpones that to the next activation: it
+    /// Every company that dispatches gets its travel times retrained nightly and its overdue invoices reminded; this
+    /// grain is active for every such company, so it is where those schedules are made sure of. A failure only postpones that to the next activation: it
     /// must not stop dispatching.
     /// </summary>
     private async Task ScheduleTravelModelRetrainingAsync()
@@ -88,10 +90,11 @@ public sealed partial class DispatchGrain(
         try
         {
             await GrainFactory.GetGrain<ITravelModelGrain>(TenantId).EnsureScheduledAsync(state.State.TimeZone);
+            await GrainFactory.GetGrain<Payments.Dunning.IOverdueRemindersGrain>(TenantId).EnsureScheduledAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            log.LogWarning(ex, "Could not schedule nightly travel-time retraining for {Tenant}; trying again at the next activation.", TenantId);
+            log.LogWarning(ex, "Could not schedule nightly travel-time retraining or overdue reminders for {Tenant}; trying again at the next activation.", TenantId);
         }
     }
 

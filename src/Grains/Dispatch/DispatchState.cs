@@ -25,4 +25,11 @@ public sealed class DispatchState
     /// <summary>The last plan a dispatcher applied, with what it changed, so it can be undone; null when there is none or it was undone.</summary>
     [Id(5)]
     public AppliedPlanState? LastApplied { get; set; }
+
+    /// <summary>
+    /// Alerts raised by others (a payment given up) that no check of the day recomputes: kept until a dispatcher
+    /// dismisses them or what raised them takes them back. By alert id.
+    /// </summary>
+    [Id(6)]
+    public Dictionary<string, DispatchAlert> HeldAlerts { get; set; } = [];
 }

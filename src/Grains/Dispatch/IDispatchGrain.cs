@@ -83,6 +83,15 @@ public interface IDispatchGrain : IGrainWithStringKey
     Task<IReadOnlyList<DispatchAlert>> GetAlertsAsync();
 
     /// <summary>
+    /// Shows an alert that nothing on the board would raise (a payment given up) until <see cref="DismissAlertAsync"/>;
+    /// the same id again replaces it. Stored, so it survives a restart.
+    /// </summary>
+    Task HoldAlertAsync(DispatchAlert alert);
+
+    /// <summary>Takes a held alert down; false when there is no held alert by that id (the board's own alerts come and go by themselves).</summary>
+    Task<bool> DismissAlertAsync(string alertId);
+
+    /// <summary>
     /// What the technician starting the job now (on the way to it) would do to their other jobs today: nothing when it
     /// is the next one on their route; otherwise the jobs it would make late, with the route re-planned as
     /// <see cref="StartJobAsync"/> would re-plan it. Changes nothing.

@@ -5,6 +5,7 @@ using OrleansPortal.Grains.Notifications.Documents;
 using OrleansPortal.Grains.Notifications.Visits;
 using OrleansPortal.Grains.Notifications.WebPush;
 using OrleansPortal.Grains.Payments.Autopay;
+using OrleansPortal.Grains.Payments.Dunning;
 
 namespace OrleansPortal.Grains.Notifications;
 
@@ -22,9 +23,9 @@ public static class NotificationGrainServices
         services.AddSingleton<EstimateReadyNotice>();
         services.AddSingleton<InvoiceNotices>();
         // The invoice grain's autopay and its failures: nothing charged unless payments (the web side) register Stripe's;
-        // a failure reminds the payers unless dunning registers its own.
+        // a failed charge opens a dunning case (retries on the company's schedule, a reminder after each).
         services.TryAddSingleton<IInvoiceAutopay, NoInvoiceAutopay>();
-        services.TryAddSingleton<IAutopayFailures, AutopayFailureReminders>();
+        services.TryAddSingleton<IAutopayFailures, AutopayDunning>();
         return services;
     }
 }

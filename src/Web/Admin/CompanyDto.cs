@@ -8,10 +8,12 @@ namespace OrleansPortal.Web.Admin;
 /// which pages print the UTC instants the API gives (alerts, windows, shifts) and decide whether one is today.
 /// </summary>
 /// <param name="Phone">The number customers call, as messages show it; null until set.</param>
-public sealed record CompanyDto(string TenantId, string Name, DateTimeOffset CreatedAt, int Technicians, int Dispatchers, string TimeZone, string? Phone);
+/// <param name="PaymentRetryDays">Days after a failed payment on which it is retried (the default 3, 5, 7 until the office sets its own).</param>
+public sealed record CompanyDto(string TenantId, string Name, DateTimeOffset CreatedAt, int Technicians, int Dispatchers, string TimeZone, string? Phone,
+    IReadOnlyList<int> PaymentRetryDays);
 
 public static class CompanyDtoMapping
 {
     public static CompanyDto AsDto(this CompanyInfo company, DispatchSettings settings) =>
-        new(company.TenantId, company.Name, company.CreatedAt, company.Technicians, company.Dispatchers, settings.TimeZone, company.Phone);
+        new(company.TenantId, company.Name, company.CreatedAt, company.Technicians, company.Dispatchers, settings.TimeZone, company.Phone, company.RetryDays);
 }

@@ -5,6 +5,7 @@ using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Companies;
 using OrleansPortal.Grains.Dispatch;
+using OrleansPortal.Grains.Payments.Dunning;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.Notifications.Sms;
@@ -20,6 +21,8 @@ public static class DispatchersApi
         group.MapGet("/company", GetCompanyAsync).WithSummary("The signed-in dispatcher's company, with its IANA time zone.");
         group.MapPost("/dispatchers", AddDispatcherAsync).WithSummary("Adds a dispatcher to the signed-in dispatcher's company.");
         group.MapPut("/company/phone", SetPhoneAsync).WithSummary("Sets (or with null clears) the number customers call, as messages show it. A number without its country code is read as one of Sms:DefaultRegion.");
+        group.MapPut("/company/payment-retries", SetPaymentRetriesAsync)
+            .WithSummary("The days after a failed payment (a plan's renewal, an autopay charge) on which it is tried again: 1 to 5 increasing days of 1 to 30.");
         return group;
     }
 
@@ -56,6 +59,22 @@ public static class DispatchersApi
         try
         {
             var company = await grains.GetGrain<ICompanyGrain>(tenantId).SetPhoneAsync(phone);
+            return TypedResults.Ok(company.AsDto(await grains.GetGrain<IDispatchGrain>(tenantId).GetSettingsAsync()));
+        }
+        catch (NotFoundException)
+        {
+            return TypedResults.NotFound();
+        }
+    }
+
+    private static async Task<Results<Ok<CompanyDto>, ValidationProblem, NotFound>> SetPaymentRetriesAsync(
+        PaymentRetriesRequest request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (RetrySchedule.Problem(request.Days) is { } problem) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [problem] });
+        var tenantId = user.GetTenantId();
+        try
+        {
+            var company = await grains.GetGrain<ICompanyGrain>(tenantId).SetPaymentRetryDaysAsync(request.Days!);
             return TypedResults.Ok(company.AsDto(await grains.GetGrain<IDispatchGrain>(tenantId).GetSettingsAsync()));
         }
         catch (NotFoundException)

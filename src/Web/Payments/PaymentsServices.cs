@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using OrleansPortal.Grains.Payments.Autopay;
 using OrleansPortal.Web.Payments.Autopay;
+using OrleansPortal.Grains.Payments.Dunning;
+using OrleansPortal.Web.Payments.Dunning;
 using OrleansPortal.Web.Payments.Office;
 using OrleansPortal.Web.Payments.Plans;
 using OrleansPortal.Web.Payments.Receipts;
@@ -23,7 +25,13 @@ public static class PaymentsServices
         var section = configuration.GetSection(PaymentsOptions.SectionName);
         services.Configure<PaymentsOptions>(section);
         services.AddSingleton<PaymentReceipts>(); // receipts of payments recorded before a key was removed stay readable
-        if (string.IsNullOrWhiteSpace(section[nameof(PaymentsOptions.SecretKey)])) return services;
+        services.Configure<DunningOptions>(configuration.GetSection("Payments:Dunning"));
+        services.AddSingleton<DunningNotices>();
+        if (string.IsNullOrWhiteSpace(section[nameof(PaymentsOptions.SecretKey)]))
+        {
+            services.AddSingleton<IPaymentRetrier, UnconfiguredPaymentRetrier>();
+            return services;
+        }
 
         services.AddHttpClient(HttpClientName);
         services.AddSingleton(sp =>
@@ -45,6 +53,7 @@ public static class PaymentsServices
         services.AddSingleton<StripeWallet>();
         services.AddSingleton<StripeAutopay>();
         services.AddSingleton<IInvoiceAutopay>(sp => sp.GetRequiredService<StripeAutopay>()); // replaces the grains' "no autopay"
+        services.AddSingleton<IPaymentRetrier, StripePaymentRetrier>();
         return services;
     }
 
@@ -58,6 +67,7 @@ public static class PaymentsServices
         endpoints.MapOfficeMoneyApi();
         endpoints.MapPortalInvoiceMoneyApi();
         endpoints.MapPortalPaymentMethodsApi();
+        endpoints.MapDunningApi();
         return endpoints;
     }
 }

@@ -6,11 +6,14 @@ using OrleansPortal.Fakes;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Documents;
 using OrleansPortal.Grains.Payments.Autopay;
+using OrleansPortal.Grains.Payments.Dunning;
 using OrleansPortal.Grains.Payments.Ledger;
 using OrleansPortal.Web.Documents;
 using OrleansPortal.Web.Notifications.Timeline;
 using OrleansPortal.Web.Payments;
 using OrleansPortal.Web.Payments.Autopay;
+using OrleansPortal.Web.Payments.Dunning;
+using OrleansPortal.Testing;
 using OrleansPortal.Web.Tests.Documents;
 using OrleansPortal.Web.Tests.Infrastructure;
 
@@ -111,6 +114,37 @@ public sealed class AutopayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFailedAutopay_OpensADunningCase_ThatRetriesTheSavedCard_ButNeverAnInvoicePaidMeanwhile()
+    {
+        var time = new ManualTimeProvider();
+        using var app = new PortalFactory { Clock = time };
+        StripeSetup.Configure(app, _stripe);
+        var s = await DocumentScenario.CreateAsync(app);
+        StripeSetup.DeliverInMemory(app, _stripe);
+        await SaveCardAsync(s.Owner, FakeStripe.AttachesButFailsCard);
+        await SendAsync<PaymentMethodsDto>(s.Owner, HttpMethod.Put, $"{Methods}/autopay", new { enabled = true });
+        var (first, second) = (await s.IssueInvoiceAsync(s.Property.Id, "March"), await s.IssueInvoiceAsync(s.Property.Id, "April"));
+        await Eventually.TrueAsync(async () => (await CasesAsync(s)).Length == 2, "each failed charge opens a case");
+        Assert.All(await CasesAsync(s), c => Assert.Equal(("Autopay", "Retrying", 1), (c.Kind, c.Status, c.Attempts)));
+
+        // April is paid in the portal before its retry; March is not.
+        await StripeSetup.PayAsync((await StripeSetup.CheckoutAsync(s.Owner, second.Id)).Url);
+        await _stripe.WaitForWebhooksAsync(TimeSpan.FromSeconds(30));
+        var intentsBefore = _stripe.PaymentIntents.Count;
+        time.Advance(TimeSpan.FromDays(3)); // the company's first retry day (3, 5, 7 by default)
+        foreach (var invoice in new[] { first, second })
+            await app.Services.GetRequiredService<IClusterClient>().GetGrain<IDunningGrain>(TenantKeys.For(s.Company.TenantId, invoice.Id))
+                .ReceiveReminder(DunningGrain.ReminderName, default);
+
+        var cases = await CasesAsync(s);
+        Assert.Equal(("Retrying", 2), cases.Where(c => c.InvoiceId == first.Id).Select(c => (c.Status, c.Attempts)).Single()); // retried the card, declined again
+        Assert.Equal(("Resolved", 1), cases.Where(c => c.InvoiceId == second.Id).Select(c => (c.Status, c.Attempts)).Single()); // ended, not charged
+        Assert.Equal(intentsBefore + 1, _stripe.PaymentIntents.Count); // the one retry, of March
+        Assert.Equal(("Open", 8000L), await StatusAsync(s, first.Id));
+        Assert.Equal(("Paid", 0L), await StatusAsync(s, second.Id));
+    }
+
+    [Fact]
     public async Task OnlyTheCustomersPayers_ManageItsMethods_AndNobodyElsesMethodIsFound()
     {
         using var app = NewApp();
@@ -164,6 +198,9 @@ public sealed class AutopayTests : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<T>(ApiJson.Options))!;
     }
+
+    private static async Task<DunningCaseDto[]> CasesAsync(DocumentScenario s) =>
+        (await s.Dispatcher.GetFromJsonAsync<DunningCaseDto[]>($"/api/v1/customers/{s.Customer.Id}/dunning", ApiJson.Options))!;
 
     private static async Task<PaymentDto[]> PaymentsAsync(DocumentScenario s) => (await s.Owner.GetFromJsonAsync<PaymentDto[]>("/api/v1/portal/payments", ApiJson.Options))!;
 

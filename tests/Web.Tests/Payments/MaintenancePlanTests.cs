@@ -123,38 +123,11 @@ public sealed class MaintenancePlanTests : IAsyncLifetime
         Assert.Empty(_stripe.Sessions);
     }
 
-    private static async Task<PlanDto> DefineAsync(DocumentScenario s, int visitsPerPeriod)
-    {
-        using var response = await s.Dispatcher.PostAsJsonAsync("/api/v1/plans", new
-        {
-            name = "Irrigation care", description = "Start-up in spring, winterising in autumn", price = 2500L, currency = "EUR", interval = "Month", intervalCount = 1,
-            visitsPerPeriod, visitMinutes = 60, skills = new[] { "irrigation" },
-        });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<PlanDto>(ApiJson.Options))!;
-    }
+    private static Task<PlanDto> DefineAsync(DocumentScenario s, int visitsPerPeriod) => PlanScenario.DefineAsync(s, visitsPerPeriod);
 
-    private async Task<PlanSubscriptionDto> SubscribeAsync(DocumentScenario s, PlanDto plan)
-    {
-        using var response = await s.Owner.PostAsJsonAsync("/api/v1/portal/plans/subscribe", new { planId = plan.Id, propertyId = s.Property.Id });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var checkout = (await response.Content.ReadFromJsonAsync<CheckoutDto>(ApiJson.Options))!;
-        var awaiting = Assert.Single((await s.Owner.GetFromJsonAsync<PortalPlansDto>("/api/v1/portal/plans", ApiJson.Options))!.Subscriptions);
-        Assert.Equal("AwaitingPayment", awaiting.Status);
-        await StripeSetup.PayAsync(checkout.Url);
-        return await WaitForAsync(s, awaiting.Id, x => x.Status == "Active" && x.Periods.Count == 1);
-    }
+    private static Task<PlanSubscriptionDto> SubscribeAsync(DocumentScenario s, PlanDto plan) => PlanScenario.SubscribeAsync(s, plan);
 
-    private static async Task<PlanSubscriptionDto> WaitForAsync(DocumentScenario s, string id, Func<PlanSubscriptionDto, bool> condition)
-    {
-        PlanSubscriptionDto current = null!;
-        await Eventually.TrueAsync(async () =>
-        {
-            current = (await s.Dispatcher.GetFromJsonAsync<PlanSubscriptionDto[]>($"/api/v1/customers/{s.Customer.Id}/plans", ApiJson.Options))!.Single(x => x.Id == id);
-            return condition(current);
-        }, "the plan's subscription reaches the expected state");
-        return current;
-    }
+    private static Task<PlanSubscriptionDto> WaitForAsync(DocumentScenario s, string id, Func<PlanSubscriptionDto, bool> condition) => PlanScenario.WaitForAsync(s, id, condition);
 
-    private string StripeSubscriptionId() => (string)Assert.Single(_stripe.Subscriptions)["id"]!;
+    private string StripeSubscriptionId() => PlanScenario.StripeSubscriptionId(_stripe);
 }

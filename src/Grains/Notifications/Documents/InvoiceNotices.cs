@@ -26,9 +26,18 @@ public sealed class InvoiceNotices(CustomerMessageWriter writer, IOptions<Notifi
         QueueAsync(tenantId, invoice, NotificationTrigger.PaymentReceipt, $"{NotificationTrigger.PaymentReceipt}:{paymentId}:{invoice.InvoiceId}",
             model => model.Payment(new Money(amount, invoice.Details.Currency)));
 
-    /// <summary>Queues the reminder of an overdue invoice; <paramref name="step"/> names which one ("due+3"), so each is sent once.</summary>
-    public Task QueueReminderAsync(string tenantId, Invoice invoice, string step) =>
-        QueueAsync(tenantId, invoice, NotificationTrigger.PaymentReminder, $"{NotificationTrigger.PaymentReminder}:{invoice.InvoiceId}:{step}", model => model);
+    /// <summary>Queues the reminder of an invoice <paramref name="daysOverdue"/> days past its due date; each step is sent once.</summary>
+    public Task QueueOverdueAsync(string tenantId, Invoice invoice, int daysOverdue) =>
+        QueueAsync(tenantId, invoice, NotificationTrigger.PaymentReminder, $"{NotificationTrigger.PaymentReminder}:{invoice.InvoiceId}:due+{daysOverdue}",
+            model => model.Overdue(daysOverdue));
+
+    /// <summary>
+    /// Queues the reminder that payment attempt <paramref name="attempt"/> of the invoice failed, with the day of the next
+    /// retry (null after the last one); each attempt is told once.
+    /// </summary>
+    public Task QueueFailedPaymentAsync(string tenantId, Invoice invoice, int attempt, DateOnly? nextRetry, bool planPaused) =>
+        QueueAsync(tenantId, invoice, NotificationTrigger.PaymentReminder, $"{NotificationTrigger.PaymentReminder}:{invoice.InvoiceId}:attempt-{attempt}",
+            model => model.FailedPayment(attempt, nextRetry, planPaused));
 
     private async Task QueueAsync(string tenantId, Invoice invoice, NotificationTrigger trigger, string key, Func<Templates.NotificationModel, Templates.NotificationModel> more)
     {

@@ -84,11 +84,19 @@ internal static class EnglishDefaults
         .Sms(PaymentReceipt, "{{ company.name }}: thank you, we received {{ payment.amount }} for invoice {{ invoice.number }}.")
         .InApp(PaymentReceipt, "Payment received", "{{ payment.amount }} for invoice {{ invoice.number }}. Thank you!")
 
-        .Email(PaymentReminder, "Reminder: invoice {{ invoice.number }} is due",
-            Hello + "<p>Invoice {{ invoice.number }}, for {{ invoice.total }}, is due on {{ invoice.due_date }}.</p>\n" +
+        .Email(PaymentReminder,
+            "{% if payment.attempt %}Your payment for invoice {{ invoice.number }} did not go through{% else %}Reminder: invoice {{ invoice.number }} is due{% endif %}",
+            Hello + "{% if payment.attempt %}<p>We tried to collect {{ invoice.total }} for invoice {{ invoice.number }}, and the payment failed (attempt {{ payment.attempt }}).</p>\n" +
+            "{% if payment.next_retry %}<p>We will try again on {{ payment.next_retry }}. To avoid that, you can pay now or update your card.</p>" +
+            "{% else %}<p>That was our last try{% if payment.plan_paused %}, so we have paused your maintenance plan until the invoice is paid{% endif %}.</p>{% endif %}\n" +
+            "{% elsif invoice.days_overdue %}<p>Invoice {{ invoice.number }}, for {{ invoice.total }}, was due on {{ invoice.due_date }}: {{ invoice.days_overdue }} days ago.</p>\n" +
+            "{% else %}<p>Invoice {{ invoice.number }}, for {{ invoice.total }}, is due on {{ invoice.due_date }}.</p>\n{% endif %}" +
             "<p><a href=\"{{ links.invoice }}\">Pay the invoice</a></p>\n<p>If you have paid it already, thank you: please ignore this message.</p>" + Thanks)
-        .Sms(PaymentReminder, "{{ company.name }}: invoice {{ invoice.number }} ({{ invoice.total }}) is due {{ invoice.due_date }}. Pay: {{ links.invoice }}")
-        .InApp(PaymentReminder, "Payment due", "Invoice {{ invoice.number }}: {{ invoice.total }}, due {{ invoice.due_date }}.")
+        .Sms(PaymentReminder, "{{ company.name }}: {% if payment.attempt %}payment of invoice {{ invoice.number }} ({{ invoice.total }}) failed.{% if payment.next_retry %} Next try {{ payment.next_retry }}.{% elsif payment.plan_paused %} Plan paused.{% endif %}" +
+            "{% else %}invoice {{ invoice.number }} ({{ invoice.total }}) is due {{ invoice.due_date }}.{% endif %} Pay: {{ links.invoice }}")
+        .InApp(PaymentReminder, "{% if payment.attempt %}Payment failed{% else %}Payment due{% endif %}",
+            "{% if payment.attempt %}Invoice {{ invoice.number }}: {{ invoice.total }}, attempt {{ payment.attempt }} failed.{% if payment.next_retry %} Next try {{ payment.next_retry }}.{% elsif payment.plan_paused %} Your plan is paused.{% endif %}" +
+            "{% else %}Invoice {{ invoice.number }}: {{ invoice.total }}, due {{ invoice.due_date }}.{% endif %}")
 
         .Email(Message, "A message from {{ company.name }}", Hello + "<p>{{ message.text | newline_to_br }}</p>" + Thanks)
         .Sms(Message, "{{ company.name }}: {{ message.text }}")

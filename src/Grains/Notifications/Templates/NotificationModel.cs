@@ -93,6 +93,13 @@ public sealed class NotificationModel
 
     public NotificationModel Payment(Money amount) => Set("payment.amount", LocalizedText.Money(amount, Language));
 
+    /// <summary>A failed payment: which attempt failed, and the day of the next retry (empty after the last one).</summary>
+    public NotificationModel FailedPayment(int attempt, DateOnly? nextRetry, bool planPaused) =>
+        Set("payment.attempt", attempt.ToString(CultureInfo.InvariantCulture)).Set("payment.next_retry", nextRetry is { } day ? LocalizedText.Date(day, Language) : null)
+            .Set("payment.plan_paused", planPaused ? "yes" : null);
+
+    public NotificationModel Overdue(int days) => Set("invoice.days_overdue", days.ToString(CultureInfo.InvariantCulture));
+
     public NotificationModel Message(string text) => Set("message.text", text);
 
     private static string Minutes(TimeSpan span) => Math.Max(0, (int)Math.Round(span.TotalMinutes)).ToString(CultureInfo.InvariantCulture);

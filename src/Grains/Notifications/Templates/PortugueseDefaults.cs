@@ -87,11 +87,19 @@ internal static class PortugueseDefaults
         .Sms(PaymentReceipt, "{{ company.name }}: obrigado, recebemos {{ payment.amount }} da fatura {{ invoice.number }}.")
         .InApp(PaymentReceipt, "Pagamento recebido", "{{ payment.amount }} da fatura {{ invoice.number }}. Obrigado!")
 
-        .Email(PaymentReminder, "Lembrete: fatura {{ invoice.number }} por pagar",
-            Hello + "<p>A fatura {{ invoice.number }}, no valor de {{ invoice.total }}, vence a {{ invoice.due_date }}.</p>\n" +
+        .Email(PaymentReminder,
+            "{% if payment.attempt %}O pagamento da fatura {{ invoice.number }} não foi aceite{% else %}Lembrete: fatura {{ invoice.number }} por pagar{% endif %}",
+            Hello + "{% if payment.attempt %}<p>Tentámos cobrar {{ invoice.total }} da fatura {{ invoice.number }} e o pagamento falhou (tentativa {{ payment.attempt }}).</p>\n" +
+            "{% if payment.next_retry %}<p>Voltaremos a tentar a {{ payment.next_retry }}. Pode pagar já ou atualizar o seu cartão.</p>" +
+            "{% else %}<p>Foi a última tentativa{% if payment.plan_paused %}: suspendemos o seu plano de manutenção até a fatura estar paga{% endif %}.</p>{% endif %}\n" +
+            "{% elsif invoice.days_overdue %}<p>A fatura {{ invoice.number }}, no valor de {{ invoice.total }}, venceu a {{ invoice.due_date }}: há {{ invoice.days_overdue }} dias.</p>\n" +
+            "{% else %}<p>A fatura {{ invoice.number }}, no valor de {{ invoice.total }}, vence a {{ invoice.due_date }}.</p>\n{% endif %}" +
             "<p><a href=\"{{ links.invoice }}\">Pague a fatura</a></p>\n<p>Se já a pagou, obrigado: pode ignorar esta mensagem.</p>" + Thanks)
-        .Sms(PaymentReminder, "{{ company.name }}: a fatura {{ invoice.number }} ({{ invoice.total }}) vence a {{ invoice.due_date }}. Pague: {{ links.invoice }}")
-        .InApp(PaymentReminder, "Fatura por pagar", "Fatura {{ invoice.number }}: {{ invoice.total }}, vence a {{ invoice.due_date }}.")
+        .Sms(PaymentReminder, "{{ company.name }}: {% if payment.attempt %}o pagamento da fatura {{ invoice.number }} ({{ invoice.total }}) falhou.{% if payment.next_retry %} Nova tentativa a {{ payment.next_retry }}.{% elsif payment.plan_paused %} Plano suspenso.{% endif %}" +
+            "{% else %}a fatura {{ invoice.number }} ({{ invoice.total }}) vence a {{ invoice.due_date }}.{% endif %} Pague: {{ links.invoice }}")
+        .InApp(PaymentReminder, "{% if payment.attempt %}Pagamento falhou{% else %}Fatura por pagar{% endif %}",
+            "{% if payment.attempt %}Fatura {{ invoice.number }}: {{ invoice.total }}, a tentativa {{ payment.attempt }} falhou.{% if payment.next_retry %} Nova tentativa a {{ payment.next_retry }}.{% elsif payment.plan_paused %} O seu plano está suspenso.{% endif %}" +
+            "{% else %}Fatura {{ invoice.number }}: {{ invoice.total }}, vence a {{ invoice.due_date }}.{% endif %}")
 
         .Email(Message, "Nova mensagem: {{ company.name }}", Hello + "<p>{{ message.text | newline_to_br }}</p>" + Thanks)
         .Sms(Message, "{{ company.name }}: {{ message.text }}")

@@ -50,6 +50,10 @@ public static class TemplateVariables
         new("invoice.due_date", "When the invoice is due.", "8 January 2027", Set(Invoices)),
         new("links.invoice", "Where the customer reads and pays the invoice.", "https://portal.example/portal/#documents/INV-02088", Set(Invoices)),
         new("payment.amount", "The amount received.", "€180.00", Set(PaymentReceipt)),
+        new("payment.attempt", "A failed payment: which attempt failed (1 is the first charge); empty in other reminders.", "2", Set(PaymentReminder)),
+        new("payment.next_retry", "A failed payment: the day it is tried again; empty after the last retry.", "12 January 2027", Set(PaymentReminder)),
+        new("payment.plan_paused", "A failed payment's last retry: \"yes\" when the maintenance plan was paused for it; else empty.", "yes", Set(PaymentReminder)),
+        new("invoice.days_overdue", "An overdue invoice: days past its due date; empty in other reminders.", "7", Set(PaymentReminder)),
         new("message.text", "The free text the team wrote in the composer.", "We will bring the new valve on Tuesday.", Set(Message)),
         new("links.unsubscribe", "One-click unsubscribe; offered in marketing messages only, so no service trigger has it.", "https://portal.example/u/CfDJ8Ab12", Set()),
     ];

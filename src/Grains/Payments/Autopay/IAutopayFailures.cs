@@ -2,9 +2,9 @@ namespace OrleansPortal.Grains.Payments.Autopay;
 
 /// <summary>
 /// THE seam between autopay and dunning: every failed autopay charge is reported here once (a declined or
-/// authentication-required card, a debit that bounced, a charge Stripe refused outright). The default
-/// (<see cref="AutopayFailureReminders"/>) reminds the payers; the dunning schedule replaces it with its own
-/// registration (retries on the company's schedule, then the reminders). Autopay itself never retries.
+/// authentication-required card, a debit that bounced, a charge Stripe refused outright). Dunning takes it
+/// (<see cref="Dunning.AutopayDunning"/>: retries on the company's schedule, a reminder after each). Autopay itself
+/// never retries.
 /// </summary>
 public interface IAutopayFailures
 {

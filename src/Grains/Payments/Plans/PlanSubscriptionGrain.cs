@@ -5,7 +5,7 @@ using Orleans.Runtime;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Grains.Documents;
-using OrleansPortal.Grains.Notifications.Documents;
+using OrleansPortal.Grains.Payments.Dunning;
 using OrleansPortal.Grains.Properties;
 
 namespace OrleansPortal.Grains.Payments.Plans;
@@ -36,7 +36,7 @@ public sealed class PlanSubscriptionState
 }
 
 public sealed class PlanSubscriptionGrain(
-    [PersistentState("plan-subscription")] IPersistentState<PlanSubscriptionState> state, IPlanSubscriptionIndex index, InvoiceNotices notices, DomainClock clock)
+    [PersistentState("plan-subscription")] IPersistentState<PlanSubscriptionState> state, IPlanSubscriptionIndex index, DomainClock clock)
     : Grain, IPlanSubscriptionGrain
 {
     private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
@@ -76,7 +76,9 @@ public sealed class PlanSubscriptionGrain(
         Remember(bill, invoice.GetPrimaryKeyString(), seriesId);
         if (state.State.Status != PlanSubscriptionStatus.Canceled) state.State.Status = PlanSubscriptionStatus.Active;
         state.State.FailedPayments = 0;
-        return await SaveAsync();
+        var saved = await SaveAsync();
+        await GrainFactory.GetGrain<IDunningGrain>(invoice.GetPrimaryKeyString()).ResolveAsync(); // a retry, or a payment any other way
+        return saved;
     }
 
     public async Task<PlanSubscriptionSnapshot> PaymentFailedAsync(PeriodBill bill, int attempt)
@@ -84,12 +86,17 @@ public sealed class PlanSubscriptionGrain(
         var subscription = Snapshot();
         if (state.State.Periods.FirstOrDefault(p => p.ProviderInvoiceId == bill.ProviderInvoiceId) is { SeriesId: not null }) return subscription; // paid since
         var invoice = await EnsureInvoiceAsync(subscription, bill);
-        // One reminder per failed attempt: the delivery key names it, so a repeated report reminds once.
-        await notices.QueueReminderAsync(TenantId, await invoice.GetAsync(), $"renewal-failed-{attempt}");
         Remember(bill, invoice.GetPrimaryKeyString(), seriesId: null);
         if (state.State.Status is not (PlanSubscriptionStatus.Canceled or PlanSubscriptionStatus.Paused)) state.State.Status = PlanSubscriptionStatus.PastDue;
         state.State.FailedPayments = Math.Max(state.State.FailedPayments, attempt);
-        return await SaveAsync();
+        var saved = await SaveAsync();
+
+        // Dunning retries on the company's schedule and reminds after each attempt; a case already open (this report
+        // repeated, or the failure of one of its own retries) goes on as it is.
+        var invoiceId = TenantKeys.Split(invoice.GetPrimaryKeyString()).LocalId;
+        await GrainFactory.GetGrain<IDunningGrain>(invoice.GetPrimaryKeyString()).StartAsync(new DunningCase(DunningKind.PlanRenewal, invoiceId,
+            subscription.CustomerId, bill.Amount, bill.Currency.ToUpperInvariant(), SubscriptionId, bill.ProviderInvoiceId, state.State.ProviderSubscriptionId));
+        return saved;
     }
 
     public async Task<PlanSubscriptionSnapshot> SyncAsync(bool ended, bool paused, bool cancelAtPeriodEnd)

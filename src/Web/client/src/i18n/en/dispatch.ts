@@ -97,6 +97,9 @@ export const dispatch = {
   "dispatch.alerts.heading": "Alerts",
   "dispatch.alerts.none": "No alerts.",
   "dispatch.alerts.lateRisk": "Late risk",
+  "dispatch.alerts.paymentFailed": "Payment failed",
+  "dispatch.alerts.openCustomer": "Open the customer",
+  "dispatch.alerts.dismiss": "Dismiss",
   "dispatch.alerts.unassignedEmergency": "Unassigned emergency",
   "dispatch.alerts.noSignal": "No signal",
 

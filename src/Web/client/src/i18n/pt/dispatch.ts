@@ -99,6 +99,9 @@ export const dispatch: Record<keyof typeof en, string> = {
   "dispatch.alerts.heading": "Alertas",
   "dispatch.alerts.none": "Sem alertas.",
   "dispatch.alerts.lateRisk": "Risco de atraso",
+  "dispatch.alerts.paymentFailed": "Pagamento falhou",
+  "dispatch.alerts.openCustomer": "Abrir o cliente",
+  "dispatch.alerts.dismiss": "Dispensar",
   "dispatch.alerts.unassignedEmergency": "Emergência por atribuir",
   "dispatch.alerts.noSignal": "Sem sinal",
 

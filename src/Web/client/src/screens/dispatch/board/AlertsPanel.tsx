@@ -1,3 +1,4 @@
+import { api } from "../../../api/client";
 import { jobPageHref } from "../../../components/office/jobPage";
 import { When } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
@@ -10,7 +11,13 @@ const kinds: Record<string, { icon: string; label: MessageKey }> = {
   LateRisk: { icon: "◷", label: "dispatch.alerts.lateRisk" },
   UnassignedEmergency: { icon: "⚠\uFE0E", label: "dispatch.alerts.unassignedEmergency" },
   NoSignal: { icon: "⊘", label: "dispatch.alerts.noSignal" },
+  PaymentFailed: { icon: "€", label: "dispatch.alerts.paymentFailed" },
 };
+
+// A held alert (a payment given up) stays until a dispatcher takes it down; the hub's next Alerts event drops it from the list.
+async function dismiss(id: string) {
+  await api.DELETE("/api/v1/dispatch/alerts/{id}", { params: { path: { id } } });
+}
 
 /**
  * The alerts: the hub's Alerts event and every board read carry the whole current list, which replaces what is shown.
@@ -34,7 +41,12 @@ export function AlertsPanel({ store, onOpenTechnician }: { store: BoardStore; on
                   <span class="muted"><When at={alert.raisedAt} zone={zone} /></span>
                 </div>
                 <div class="alert-text">{alert.message}</div>
-                {alert.ticketId ? <a class="open-job" href={jobPageHref(alert.ticketId)}>{t("office.job.link.open")}</a>
+                {alert.kind === "PaymentFailed" ? (
+                  <div class="alert-actions">
+                    {alert.customerId && <a class="open-customer" href={`/office/customers/#${encodeURIComponent(alert.customerId)}`}>{t("dispatch.alerts.openCustomer")}</a>}
+                    <button type="button" class="dismiss-alert" onClick={() => void dismiss(alert.id)}>{t("dispatch.alerts.dismiss")}</button>
+                  </div>
+                ) : alert.ticketId ? <a class="open-job" href={jobPageHref(alert.ticketId)}>{t("office.job.link.open")}</a>
                   : alert.technicianId && onOpenTechnician && (
                     <button type="button" class="show-technician" onClick={() => onOpenTechnician(alert.technicianId!)}>
                       {t("office.job.link.showTechnician", { name: alert.technicianName ?? "" })}
