@@ -29,7 +29,10 @@ public static class SampleModels
             return trigger switch
             {
                 NotificationTrigger.EstimateReady => model.Estimate("E-1042", "Boiler replacement", new Money(125_000, "EUR")).Link("links.estimate", new Uri($"{Site}/portal/#documents/E-1042")),
-                NotificationTrigger.InvoiceIssued or NotificationTrigger.PaymentReminder => Invoice(model, tomorrow),
+                NotificationTrigger.InvoiceIssued => Invoice(model, tomorrow),
+                // Every variable the trigger offers is set, so the editor's preview lists them all: it shows a failed
+                // payment's second attempt (the templates read the failed-payment ones before the overdue one).
+                NotificationTrigger.PaymentReminder => Invoice(model, tomorrow).FailedPayment(2, tomorrow.AddDays(5), planPaused: true).Overdue(7),
                 NotificationTrigger.PaymentReceipt => Invoice(model, tomorrow).Payment(new Money(18_000, "EUR")),
                 NotificationTrigger.Message => model.Message(pt ? "Levamos a válvula nova na terça-feira.\nObrigado pela paciência!" : "We will bring the new valve on Tuesday.\nThank you for your patience!"),
                 _ => model,

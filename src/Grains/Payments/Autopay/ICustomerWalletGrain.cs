@@ -7,6 +7,7 @@ namespace OrleansPortal.Grains.Payments.Autopay;
 /// to, the method they chose as default, whether autopay is on, and which invoices autopay already charged. Stripe holds
 /// the methods themselves; this holds only ids.
 /// </summary>
+[Alias("op.ICustomerWalletGrain")]
 public interface ICustomerWalletGrain : IGrainWithStringKey
 {
     /// <summary>The settings as they are now (all empty for a customer who never saved a method).</summary>
