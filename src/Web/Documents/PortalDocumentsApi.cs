@@ -100,7 +100,7 @@ public static class PortalDocumentsApi
         if (await PortalAccess.VisibleJobAsync(grains, user, ticketId) is null) return TypedResults.NotFound();
         if (!pdfs.Available) return ReportPdfResults.Unavailable();
         // The contact's own language, as their messages are written in; the page passes the one it is shown in.
-        language ??= (await grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId())).GetContactAsync(user.GetContactId())).Preferences.Language
+        language ??= (await PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId())).Preferences.Language
             ?? options.Value.DefaultLanguage;
         return ReportPdfResults.File(await pdfs.RenderAsync(user.GetTenantId(), ticketId, language, http.RequestAborted), http);
     }
@@ -139,7 +139,7 @@ public static class PortalDocumentsApi
     private static bool PaysBills(ContactRole role) => role is ContactRole.Owner or ContactRole.AccountsPayable;
 
     private static Task<CustomerContact> Contact(IClusterClient grains, ClaimsPrincipal user) =>
-        grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId())).GetContactAsync(user.GetContactId());
+        PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId());
 
     private static IJobReportGrain Report(IClusterClient grains, ClaimsPrincipal user, string ticketId) =>
         grains.GetGrain<IJobReportGrain>(TenantKeys.For(user.GetTenantId(), ticketId));

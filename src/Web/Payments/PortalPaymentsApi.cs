@@ -11,6 +11,7 @@ using OrleansPortal.Web.Documents;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.Payments.Stripe;
+using OrleansPortal.Web.Portal;
 
 namespace OrleansPortal.Web.Payments;
 
@@ -42,7 +43,7 @@ public static class PortalPaymentsApi
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         if (!options.Value.Enabled) return TypedResults.Problem("Online payments are not set up for this company.", statusCode: StatusCodes.Status409Conflict);
 
-        var contact = await Customer(grains, user).GetContactAsync(user.GetContactId());
+        var contact = await PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId());
         if (!CanPay(contact.Role, options.Value))
             return TypedResults.Problem("Only the customer's owners and accounts-payable contacts pay invoices.", statusCode: StatusCodes.Status403Forbidden);
 
@@ -65,14 +66,13 @@ public static class PortalPaymentsApi
 
     private static async Task<Results<Ok<PaymentDto[]>, ProblemHttpResult>> HistoryAsync(ClaimsPrincipal user, IClusterClient grains, IPaymentRecords records, CancellationToken cancellationToken)
     {
-        var contact = await Customer(grains, user).GetContactAsync(user.GetContactId());
+        var contact = await PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId());
         if (contact.Role is not (ContactRole.Owner or ContactRole.AccountsPayable))
             return TypedResults.Problem("Only the customer's owners and accounts-payable contacts see its payments.", statusCode: StatusCodes.Status403Forbidden);
         var payments = await records.ForCustomerAsync(user.GetTenantId(), user.GetCustomerId(), 100, cancellationToken);
         return TypedResults.Ok(payments.Select(PaymentDto.Of).ToArray());
     }
 
-    private static ICustomerGrain Customer(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId()));
 }
 
 public sealed record CheckoutRequest([property: MaxLength(PaymentAllocations.MaxInvoices * 2)] IReadOnlyList<string>? InvoiceIds);

@@ -15,6 +15,10 @@ namespace OrleansPortal.Web.Portal;
 /// </summary>
 public static class PortalAccess
 {
+    /// <summary>The signed-in contact's customer: from the cookie, never from an id the request names.</summary>
+    public static ICustomerGrain CustomerOf(IClusterClient grains, ClaimsPrincipal user) =>
+        grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId()));
+
     /// <summary>The job, or null when this contact may not see it (or it does not exist, or the id is malformed).</summary>
     public static async Task<TicketSnapshot?> VisibleJobAsync(IClusterClient grains, ClaimsPrincipal user, string ticketId)
     {

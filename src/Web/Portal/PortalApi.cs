@@ -30,36 +30,36 @@ public static class PortalApi
 
     private static async Task<Ok<PortalMeDto>> MeAsync(ClaimsPrincipal user, IClusterClient grains)
     {
-        var customer = await Customer(grains, user).GetAsync();
-        var contact = await Customer(grains, user).GetContactAsync(user.GetContactId());
+        var customer = await PortalAccess.CustomerOf(grains, user).GetAsync();
+        var contact = await PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId());
         return TypedResults.Ok(await PortalMeDto.LoadAsync(grains, user.GetTenantId(), customer, contact));
     }
 
     private static async Task<Ok<PropertyDto[]>> ListPropertiesAsync(ClaimsPrincipal user, IClusterClient grains)
     {
-        var visible = await Customer(grains, user).GetVisiblePropertyIdsAsync(user.GetContactId());
+        var visible = await PortalAccess.CustomerOf(grains, user).GetVisiblePropertyIdsAsync(user.GetContactId());
         return TypedResults.Ok(await PropertyDtoMapping.LoadAsync(grains, user.GetTenantId(), visible));
     }
 
     private static async Task<Results<Ok<PropertyDto>, NotFound>> GetPropertyAsync(string id, ClaimsPrincipal user, IClusterClient grains)
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
-        var visible = await Customer(grains, user).GetVisiblePropertyIdsAsync(user.GetContactId());
+        var visible = await PortalAccess.CustomerOf(grains, user).GetVisiblePropertyIdsAsync(user.GetContactId());
         // Not visible and not existing answer alike, so ids cannot be probed.
         if (!visible.Contains(id)) return TypedResults.NotFound();
         return TypedResults.Ok((await PropertyDtoMapping.LoadAsync(grains, user.GetTenantId(), [id]))[0]);
     }
 
     private static async Task<Ok<PreferencesDto>> GetPreferencesAsync(ClaimsPrincipal user, IClusterClient grains) =>
-        TypedResults.Ok((await Customer(grains, user).GetContactAsync(user.GetContactId())).Preferences.AsDto());
+        TypedResults.Ok((await PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId())).Preferences.AsDto());
 
     private static async Task<Results<Ok<PreferencesDto>, ValidationProblem>> SetPreferencesAsync(
         PreferencesRequest request, ClaimsPrincipal user, IClusterClient grains, IOptOutStore optOuts, DomainClock clock, CancellationToken cancellationToken)
     {
         var (preferences, validation) = PreferencesMapping.Parse(request);
         if (preferences is null) return TypedResults.ValidationProblem(validation.Errors);
-        var before = await Customer(grains, user).GetContactAsync(user.GetContactId());
-        var contact = await Customer(grains, user).SetPreferencesAsync(user.GetContactId(), preferences);
+        var before = await PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId());
+        var contact = await PortalAccess.CustomerOf(grains, user).SetPreferencesAsync(user.GetContactId(), preferences);
         // A marketing switch turned here is the address's latest word, over an unsubscribe link clicked before it.
         var sender = MarketingOptOuts.Sender(user.GetTenantId());
         if (before.Preferences.Email.Marketing != contact.Preferences.Email.Marketing)
@@ -68,7 +68,4 @@ public static class PortalApi
             await optOuts.RecordAsync(new OptOutChange(NotificationChannel.Sms, phone, sender, !contact.Preferences.Sms.Marketing, clock.GetUtcNow(), OptOutSources.Portal), cancellationToken);
         return TypedResults.Ok(contact.Preferences.AsDto());
     }
-
-    private static ICustomerGrain Customer(IClusterClient grains, ClaimsPrincipal user) =>
-        grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId()));
 }

@@ -6,6 +6,7 @@ using OrleansPortal.Grains;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Payments.Autopay;
 using OrleansPortal.Web.Identity;
+using OrleansPortal.Web.Portal;
 
 namespace OrleansPortal.Web.Payments.Autopay;
 
@@ -40,7 +41,7 @@ public static class PortalPaymentMethodsApi
     {
         if (await PayerAsync(grains, user) is { } refused) return refused;
         if (NotSetUp(options) is { } off) return off;
-        var contact = await Customer(grains, user).GetContactAsync(user.GetContactId());
+        var contact = await PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId());
         var url = await services.GetRequiredService<StripeWallet>().StartSetupAsync(user.GetTenantId(), user.GetCustomerId(), contact, cancellationToken);
         return TypedResults.Ok(new CheckoutDto(url.ToString()));
     }
@@ -102,7 +103,7 @@ public static class PortalPaymentMethodsApi
 
     private static async Task<ProblemHttpResult?> PayerAsync(IClusterClient grains, ClaimsPrincipal user)
     {
-        var contact = await Customer(grains, user).GetContactAsync(user.GetContactId());
+        var contact = await PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId());
         return contact.Role is ContactRole.Owner or ContactRole.AccountsPayable
             ? null
             : TypedResults.Problem("Only the customer's owners and accounts-payable contacts manage its payment methods.", statusCode: StatusCodes.Status403Forbidden);
@@ -110,6 +111,4 @@ public static class PortalPaymentMethodsApi
 
     private static ProblemHttpResult? NotSetUp(IOptions<PaymentsOptions> options) =>
         options.Value.Enabled ? null : TypedResults.Problem("Online payments are not set up for this company.", statusCode: StatusCodes.Status409Conflict);
-
-    private static ICustomerGrain Customer(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId()));
 }

@@ -7,6 +7,7 @@ using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Payments.Plans;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
+using OrleansPortal.Web.Portal;
 
 namespace OrleansPortal.Web.Payments.Plans;
 
@@ -35,7 +36,7 @@ public static class PortalPlansApi
     {
         var tenant = user.GetTenantId();
         var offered = (await grains.GetGrain<IMaintenancePlansGrain>(tenant).GetAllAsync()).Where(p => p.Active).Select(PlanDto.Of).ToArray();
-        var contact = await Customer(grains, user).GetContactAsync(user.GetContactId());
+        var contact = await PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId());
         var mine = await PlanSubscriptions.LoadAsync(grains, index, tenant, user.GetCustomerId(), clock.GetUtcNow());
         var visible = await Portal.PortalAccess.GrantedPropertiesAsync(grains, user); // a property manager sees the plans of their sites
         return TypedResults.Ok(new PortalPlansDto(offered, [.. mine.Where(s => visible is null || visible.Contains(s.PropertyId))], PortalPaymentsApi.CanPay(contact.Role, options.Value)));
@@ -49,7 +50,7 @@ public static class PortalPlansApi
             .Require(request.PlanId is not null && ResourceId.IsValid(request.PlanId), "planId", "A plan id (32 hex characters) is required.")
             .Require(request.PropertyId is not null && ResourceId.IsValid(request.PropertyId), "propertyId", "A property id (32 hex characters) is required.");
         if (!shape.IsValid) return TypedResults.ValidationProblem(shape.Errors);
-        var customer = await Customer(grains, user).GetAsync();
+        var customer = await PortalAccess.CustomerOf(grains, user).GetAsync();
         if (await RefusedAsync(grains, user, options) is { } refused) return refused;
         var (plan, errors) = await PlanSubscriptions.CheckAsync(grains, user.GetTenantId(), customer, request.PlanId, request.PropertyId);
         if (plan is null) return TypedResults.ValidationProblem(errors);
@@ -81,7 +82,7 @@ public static class PortalPlansApi
     private static async Task<CheckoutDto> StartCheckoutAsync(PlanSubscriptionSnapshot subscription, ClaimsPrincipal user, IClusterClient grains, IServiceProvider services,
         CancellationToken cancellationToken)
     {
-        var contact = await Customer(grains, user).GetContactAsync(user.GetContactId());
+        var contact = await PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId());
         var url = await services.GetRequiredService<StripePlanBilling>().CheckoutAsync(user.GetTenantId(), subscription, contact.Email, contact.Preferences.Language ?? "en", cancellationToken);
         return new CheckoutDto(url.ToString());
     }
@@ -90,7 +91,7 @@ public static class PortalPlansApi
     private static async Task<ProblemHttpResult?> RefusedAsync(IClusterClient grains, ClaimsPrincipal user, IOptions<PaymentsOptions> options)
     {
         if (!options.Value.Enabled) return TypedResults.Problem("Online payments are not set up for this company.", statusCode: StatusCodes.Status409Conflict);
-        var contact = await Customer(grains, user).GetContactAsync(user.GetContactId());
+        var contact = await PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId());
         return PortalPaymentsApi.CanPay(contact.Role, options.Value)
             ? null
             : TypedResults.Problem("Only the customer's owners and accounts-payable contacts manage its plans.", statusCode: StatusCodes.Status403Forbidden);
@@ -103,7 +104,6 @@ public static class PortalPlansApi
         return subscription?.CustomerId == user.GetCustomerId() ? subscription : null;
     }
 
-    private static ICustomerGrain Customer(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId()));
 }
 
 /// <param name="CanManage">This contact may subscribe and end plans (an owner or accounts payable, and the company takes payments).</param>

@@ -8,6 +8,7 @@ using OrleansPortal.Web.Documents.Reports;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Grains.Notifications;
+using OrleansPortal.Web.Portal;
 
 namespace OrleansPortal.Web.Payments.Receipts;
 
@@ -27,7 +28,7 @@ public static class PortalReceiptsApi
     {
         if (ReportPdfResults.ValidateLanguage(language) is { } errors) return TypedResults.ValidationProblem(errors);
         if (id.Length is 0 or > 255) return TypedResults.NotFound();
-        var contact = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId())).GetContactAsync(user.GetContactId());
+        var contact = await PortalAccess.CustomerOf(grains, user).GetContactAsync(user.GetContactId());
         if (contact.Role is not (ContactRole.Owner or ContactRole.AccountsPayable))
             return TypedResults.Problem("Only the customer's owners and accounts-payable contacts see its payments.", statusCode: StatusCodes.Status403Forbidden);
         if (!receipts.Available) return ReportPdfResults.Unavailable();

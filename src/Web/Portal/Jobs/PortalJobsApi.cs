@@ -11,6 +11,7 @@ using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Web.Documents;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
+using OrleansPortal.Web.Portal;
 
 namespace OrleansPortal.Web.Portal.Jobs;
 
@@ -182,10 +183,9 @@ public static class PortalJobsApi
     private static async Task<PropertySnapshot?> VisiblePropertyAsync(IClusterClient grains, ClaimsPrincipal user, string? propertyId)
     {
         if (propertyId is null || !ResourceId.IsValid(propertyId)) return null;
-        var visible = await grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), user.GetCustomerId())).GetVisiblePropertyIdsAsync(user.GetContactId());
+        var visible = await PortalAccess.CustomerOf(grains, user).GetVisiblePropertyIdsAsync(user.GetContactId());
         return visible.Contains(propertyId) ? await grains.GetGrain<IPropertyGrain>(TenantKeys.For(user.GetTenantId(), propertyId)).GetAsync() : null;
     }
-
 
     private static ProblemHttpResult WindowGone() =>
         TypedResults.Problem(title: "That window is not available.", detail: "That window is no longer on offer; please choose another.", statusCode: StatusCodes.Status409Conflict);
