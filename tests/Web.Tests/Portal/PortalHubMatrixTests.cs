@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPortal.Web.Chat;
 using OrleansPortal.Web.Identity;
+using OrleansPortal.Web.Notifications.InApp;
 using OrleansPortal.Web.Portal.Appointments;
 using OrleansPortal.Web.Tests.Chat;
 using OrleansPortal.Web.Tests.Dispatch;
@@ -29,7 +30,10 @@ public sealed class PortalHubMatrixTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
     /// <param name="Refuses">Whether the call is a hub error; leaving needs no permission (it only ever names the caller's own groups).</param>
-    /// <param name="Arguments">The calls to make with A's ids; a manager may open their customer's general thread by design, so theirs is the job's only.</param>
+    /// <param name="Arguments">
+    /// The calls to make with A's ids, one argument each; a manager may open their customer's general thread by design, so
+    /// theirs is the job's only. None: the method takes nothing and is called once without arguments.
+    /// </param>
     private sealed record HubMethodCase(string Hub, string Method, bool Refuses, Func<HubWorld, bool, string[]> Arguments);
 
     private static readonly IReadOnlyList<HubMethodCase> Table =
@@ -38,6 +42,8 @@ public sealed class PortalHubMatrixTests
         new(AppointmentHub.Path, nameof(AppointmentHub.Unwatch), Refuses: false, (w, _) => [w.JobId]),
         new(PortalChatHub.Path, nameof(ChatHub.Join), Refuses: true, (w, manager) => manager ? [w.JobThread] : [w.JobThread, w.GeneralThread]),
         new(PortalChatHub.Path, nameof(ChatHub.Leave), Refuses: false, (w, manager) => manager ? [w.JobThread] : [w.JobThread, w.GeneralThread]),
+        // Names nothing: it answers once the caller's own contact group (from the cookie) is joined.
+        new(NotificationCentreHub.Path, nameof(NotificationCentreHub.Listening), Refuses: false, (_, _) => []),
     ];
 
     public static TheoryData<string, string> Methods()
@@ -97,9 +103,9 @@ public sealed class PortalHubMatrixTests
             {
                 var connection = await SignalRTestClient.ConnectAsync(app, hub, cookie);
                 intruders.Add((who, connection));
-                foreach (var argument in row.Arguments(world, manager))
+                var arguments = row.Arguments(world, manager);
+                foreach (var call in arguments.Length == 0 ? [connection.InvokeAsync(method)] : arguments.Select(a => connection.InvokeAsync(method, a)))
                 {
-                    var call = connection.InvokeAsync(method, argument);
                     if (row.Refuses) await Assert.ThrowsAsync<InvalidOperationException>(() => call);
                     else await call;
                 }
