@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Fluid;
@@ -18,23 +19,38 @@ namespace OrleansPortal.Grains.Notifications.Templates;
 /// </summary>
 public static partial class TemplateRenderer
 {
+    // Templates that passed validation, with their parsed fields: every message of a trigger renders the same few
+    // templates, and validating and parsing cost more than rendering. Bounded: emptied when full (edits make new ones).
+    private const int MaxKept = 1_000;
+    private static readonly ConcurrentDictionary<NotificationTemplate, (IFluidTemplate? Subject, IFluidTemplate Body)> Ready = new();
+
     public static RenderedMessage Render(NotificationTemplate template, NotificationModel model)
     {
-        var errors = TemplateValidator.Validate(template);
-        if (errors.Count > 0) throw new TemplateRejectedException(errors);
+        var (subjectTemplate, bodyTemplate) = Prepared(template);
 
-        var subject = template.Subject is { } s ? OneLine(Run(s, model, TemplateError.SubjectField, html: false)) : null;
+        var subject = subjectTemplate is { } s ? OneLine(Run(s, model, TemplateError.SubjectField, html: false)) : null;
         if (template.Channel != NotificationChannel.Email)
-            return new RenderedMessage(subject, null, Run(template.Body, model, TemplateError.BodyField, html: false).Trim());
+            return new RenderedMessage(subject, null, Run(bodyTemplate, model, TemplateError.BodyField, html: false).Trim());
 
-        var body = EmailSanitizer.Clean(Run(template.Body, model, TemplateError.BodyField, html: true));
+        var body = EmailSanitizer.Clean(Run(bodyTemplate, model, TemplateError.BodyField, html: true));
         var html = EmailLayout.Wrap(subject ?? "", body, model);
         return new RenderedMessage(subject, html, HtmlText.From(html));
     }
 
-    private static string Run(string source, NotificationModel model, string field, bool html)
+    /// <summary>The template's parsed subject and body; throws <see cref="TemplateRejectedException"/> when it does not validate.</summary>
+    private static (IFluidTemplate? Subject, IFluidTemplate Body) Prepared(NotificationTemplate template)
     {
-        var parsed = LiquidEngine.Parser.Parse(source);
+        if (Ready.TryGetValue(template, out var ready)) return ready;
+        var errors = TemplateValidator.Validate(template);
+        if (errors.Count > 0) throw new TemplateRejectedException(errors);
+        ready = (template.Subject is { } subject ? LiquidEngine.Parser.Parse(subject) : null, LiquidEngine.Parser.Parse(template.Body));
+        if (Ready.Count >= MaxKept) Ready.Clear();
+        Ready[template] = ready;
+        return ready;
+    }
+
+    private static string Run(IFluidTemplate parsed, NotificationModel model, string field, bool html)
+    {
         var context = new TemplateContext(html ? LiquidEngine.HtmlOptions : LiquidEngine.TextOptions);
         foreach (var group in model.Values.GroupBy(v => v.Key[..v.Key.IndexOf('.')]))
             context.SetValue(group.Key, group.ToDictionary(v => v.Key[(group.Key.Length + 1)..], object (v) => v.Value));

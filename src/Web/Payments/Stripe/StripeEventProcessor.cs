@@ -24,6 +24,9 @@ public sealed partial class StripeEventProcessor(
 {
     public const string Provider = "stripe";
 
+    /// <summary>Whether the event with this id was processed (a repeated delivery).</summary>
+    public Task<bool> WasProcessedAsync(string eventId, CancellationToken cancellationToken) => processed.WasProcessedAsync(Provider, eventId, cancellationToken);
+
     /// <summary>Processes the event unless it was already; false when it was. Throws when it could not be processed (Stripe sends it again).</summary>
     public async Task<bool> ProcessAsync(Event stripeEvent, CancellationToken cancellationToken)
     {
@@ -140,7 +143,8 @@ public sealed partial class StripeEventProcessor(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stripe event {Type} is not one payments act on")]
     private partial void LogIgnored(string type);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe object {Id} does not name a payment of this app; left alone")]
+    // Debug: Stripe Billing's own charges for plan renewals carry none of our metadata, and are handled by their invoice events.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stripe object {Id} does not name a payment of this app; left alone")]
     private partial void LogNotOurs(string id);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stripe {Id} moved money for invoice {InvoiceId}, which does not take it; the office must reconcile it by hand")]
