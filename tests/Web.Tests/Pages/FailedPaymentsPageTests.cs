@@ -96,6 +96,16 @@ public sealed class FailedPaymentsPageTests(BrowserFixture browser) : IAsyncLife
 
         await page.ReloadAsync();
         await Assertions.Expect(days).ToHaveValueAsync("2, 4");
+
+        // The same in Portuguese, as an office in Porto reads it.
+        await page.GetByLabel("Language").SelectOptionAsync("pt");
+        var portuguese = page.GetByRole(AriaRole.Region, new() { Name = "Pagamentos falhados" });
+        await Assertions.Expect(portuguese.GetByRole(AriaRole.Row).Filter(new() { HasText = number }))
+            .ToContainTextAsync(new Regex($"Smith household.*{number}.*25,00\\s€.*Renovação do plano.*Em pausa por"));
+        await Assertions.Expect(portuguese.GetByRole(AriaRole.Button, new() { Name = $"Retomar as tentativas de {number}" })).ToBeVisibleAsync();
+        await Assertions.Expect(portuguese.GetByLabel("Tentar de novo um pagamento falhado após … dias")).ToHaveValueAsync("2, 4");
+        await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
+        await portuguese.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"office-failed-payments-pt-{width}x{height}.png") });
         Assert.Empty(problems.All);
     }
 }

@@ -80,10 +80,10 @@ export function FailedPayments() {
             {list.map(c => (
               <tr key={c.id} class={`case-${c.status}`}>
                 <th scope="row"><a href={`/office/customers/#${encodeURIComponent(c.customerId)}`}>{c.customerName ?? c.customerId}</a></th>
-                <td data-label={t("money.dunning.invoice")}>{c.invoiceNumber ?? c.invoiceId}</td>
+                <td data-label={t("money.dunning.invoice")} class="number">{c.invoiceNumber ?? c.invoiceId}</td>
                 <td data-label={t("money.dunning.amount")} class="amount">{money(c.amount, c.currency, currencyDecimals(c.currency))}</td>
                 <td data-label={t("money.dunning.kind")}>{t(`money.dunning.kind.${c.kind}` as MessageKey)}</td>
-                <td data-label={t("money.dunning.status")}>{statusText(c, zone.value)}</td>
+                <td data-label={t("money.dunning.status")} class="status">{statusText(c, zone.value)}</td>
                 <td data-label={t("money.dunning.attempts")}>{c.attempts}</td>
                 <td data-label={t("money.dunning.nextTry")}>{c.status === "Retrying" && c.nextRetryAt ? dateText(c.nextRetryAt, zone.value) : "—"}</td>
                 <td class="actions">
