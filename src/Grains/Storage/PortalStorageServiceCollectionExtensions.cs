@@ -47,6 +47,7 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton<IPlanSubscriptionIndex, PlanSubscriptionIndex>();
         services.AddSingleton<IMoneyReports, MoneyReports>();
         services.AddSingleton<IMoneyForecasts, MoneyForecasts>();
+        services.AddSingleton<IInvoiceLabels, InvoiceLabels>();
         return services;
     }
 }

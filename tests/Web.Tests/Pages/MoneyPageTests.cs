@@ -45,6 +45,8 @@ public sealed class MoneyPageTests(BrowserFixture browser)
         Assert.Equal(12, await revenue.GetByRole(AriaRole.Row).CountAsync() - 1);
         await Assertions.Expect(revenue.GetByRole(AriaRole.Row, new() { Name = "Dec 2026" })).ToContainTextAsync("€73.45€333.45");
         await Assertions.Expect(page.GetByText("No maintenance plans yet")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Failed payments" }))
+            .ToContainTextAsync("No failed payments: none is being retried, and none was paid in the last 30 days.");
         var forecast = page.GetByRole(AriaRole.Region, new() { Name = "Forecast: the next three months" });
         await Assertions.Expect(forecast.GetByRole(AriaRole.Row, new() { Name = "Jan 2027" })).ToContainTextAsync("€0.00 (0)€111.15 (1)€111.15");
         await Assertions.Expect(forecast).ToContainTextAsync("average invoice issued in the last 90 days (€111.15, over 3 invoices)");

@@ -142,13 +142,8 @@ public sealed class DunningTests : IAsyncLifetime
     {
         var s = await DocumentScenario.CreateAsync(app);
         StripeSetup.DeliverInMemory(app, _stripe);
-        using (var set = await s.Dispatcher.PutAsJsonAsync("/api/v1/company/payment-retries", new { days = retryDays }))
-            Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
-        var plan = await PlanScenario.SubscribeToNewPlanAsync(s);
-        _stripe.DeclineInvoicePayments = true;
-        await _stripe.RenewAsync(PlanScenario.StripeSubscriptionId(_stripe), succeed: false);
-        var pastDue = await WaitForPlanAsync(s, plan.Id, p => p.Status == "PastDue");
-        return (s, plan.Id, pastDue.Periods[^1].InvoiceId);
+        var (plan, dunning) = await DunningScenario.FailRenewalAsync(s, _stripe, retryDays);
+        return (s, plan, dunning);
     }
 
     private static Task TickAsync(PortalFactory app, DocumentScenario s, string caseId) =>
@@ -163,17 +158,8 @@ public sealed class DunningTests : IAsyncLifetime
     private static async Task<IReadOnlyList<DispatchAlert>> AlertsAsync(DocumentScenario s) =>
         (await s.Dispatcher.GetFromJsonAsync<DispatchAlert[]>("/api/v1/dispatch/alerts", ApiJson.Options))!;
 
-    private static async Task<DunningCaseDto> WaitForCaseAsync(DocumentScenario s, string caseId, Func<DunningCaseDto, bool> condition)
-    {
-        DunningCaseDto current = null!;
-        await Eventually.TrueAsync(async () =>
-        {
-            var cases = (await s.Dispatcher.GetFromJsonAsync<DunningCaseDto[]>($"/api/v1/customers/{s.Customer.Id}/dunning", ApiJson.Options))!;
-            current = cases.SingleOrDefault(c => c.Id == caseId)!;
-            return current is not null && condition(current);
-        }, "the failed payment's case reaches the expected state");
-        return current;
-    }
+    private static Task<DunningCaseDto> WaitForCaseAsync(DocumentScenario s, string caseId, Func<DunningCaseDto, bool> condition) =>
+        DunningScenario.WaitForCaseAsync(s.Dispatcher, $"/api/v1/customers/{s.Customer.Id}/dunning", caseId, condition);
 
     private static Task<PlanSubscriptionDto> WaitForPlanAsync(DocumentScenario s, string id, Func<PlanSubscriptionDto, bool> condition) =>
         PlanScenario.WaitForAsync(s, id, condition);

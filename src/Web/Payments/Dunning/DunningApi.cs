@@ -5,6 +5,7 @@ using OrleansPortal.Grains;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Payments.Dunning;
+using OrleansPortal.Grains.Payments.Reports;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 
@@ -27,25 +28,39 @@ public static class DunningApi
         return group;
     }
 
-    private static async Task<Ok<DunningCaseDto[]>> ListAsync(ClaimsPrincipal user, IClusterClient grains) =>
-        TypedResults.Ok((await Cases(grains, user).ListAsync(null)).Select(DunningCaseDto.Of).ToArray());
+    private static async Task<Ok<DunningCaseDto[]>> ListAsync(ClaimsPrincipal user, IClusterClient grains, IInvoiceLabels labels, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await DtosAsync(user, labels, await Cases(grains, user).ListAsync(null), cancellationToken));
 
-    private static async Task<Results<Ok<DunningCaseDto[]>, NotFound>> CustomerCasesAsync(string id, ClaimsPrincipal user, IClusterClient grains)
+    private static async Task<Results<Ok<DunningCaseDto[]>, NotFound>> CustomerCasesAsync(
+        string id, ClaimsPrincipal user, IClusterClient grains, IInvoiceLabels labels, CancellationToken cancellationToken)
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         await grains.GetGrain<ICustomerGrain>(TenantKeys.For(user.GetTenantId(), id)).GetAsync(); // 404 for no such customer
-        return TypedResults.Ok((await Cases(grains, user).ListAsync(id)).Select(DunningCaseDto.Of).ToArray());
+        return TypedResults.Ok(await DtosAsync(user, labels, await Cases(grains, user).ListAsync(id), cancellationToken));
     }
 
     // A case never opened is 404 (NotFoundException), one in another state 409 (ConflictException).
-    private static async Task<Results<Ok<DunningCaseDto>, NotFound>> PauseAsync(string id, ClaimsPrincipal user, IClusterClient grains) =>
-        ResourceId.IsValid(id) ? TypedResults.Ok(DunningCaseDto.Of(await Case(grains, user, id).PauseAsync(user.GetEmail()))) : TypedResults.NotFound();
+    private static async Task<Results<Ok<DunningCaseDto>, NotFound>> PauseAsync(
+        string id, ClaimsPrincipal user, IClusterClient grains, IInvoiceLabels labels, CancellationToken cancellationToken) =>
+        ResourceId.IsValid(id)
+            ? TypedResults.Ok((await DtosAsync(user, labels, [await Case(grains, user, id).PauseAsync(user.GetEmail())], cancellationToken))[0])
+            : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<DunningCaseDto>, NotFound>> ResumeAsync(string id, ClaimsPrincipal user, IClusterClient grains) =>
-        ResourceId.IsValid(id) ? TypedResults.Ok(DunningCaseDto.Of(await Case(grains, user, id).ResumeAsync(user.GetEmail()))) : TypedResults.NotFound();
+    private static async Task<Results<Ok<DunningCaseDto>, NotFound>> ResumeAsync(
+        string id, ClaimsPrincipal user, IClusterClient grains, IInvoiceLabels labels, CancellationToken cancellationToken) =>
+        ResourceId.IsValid(id)
+            ? TypedResults.Ok((await DtosAsync(user, labels, [await Case(grains, user, id).ResumeAsync(user.GetEmail())], cancellationToken))[0])
+            : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> DismissAlertAsync(string id, ClaimsPrincipal user, IClusterClient grains) =>
         id.Length <= 200 && await grains.GetGrain<IDispatchGrain>(user.GetTenantId()).DismissAlertAsync(id) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>The cases with their invoice numbers and customer names, read for all of them in one query.</summary>
+    private static async Task<DunningCaseDto[]> DtosAsync(ClaimsPrincipal user, IInvoiceLabels labels, IReadOnlyList<DunningSnapshot> cases, CancellationToken cancellationToken)
+    {
+        var found = await labels.ForAsync(user.GetTenantId(), [.. cases.Select(c => c.Case.InvoiceId)], cancellationToken);
+        return [.. cases.Select(c => DunningCaseDto.Of(c, found.GetValueOrDefault(c.Case.InvoiceId)))];
+    }
 
     private static IDunningCasesGrain Cases(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<IDunningCasesGrain>(user.GetTenantId());
 

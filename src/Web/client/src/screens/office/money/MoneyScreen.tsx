@@ -4,6 +4,7 @@ import { api, outcome } from "../../../api/client";
 import { OfficeHeader } from "../../../components/office/OfficeHeader";
 import { t } from "../../../i18n/i18n";
 import { AgeCard } from "./AgeCard";
+import { FailedPayments } from "./FailedPayments";
 import { ForecastCard } from "./ForecastCard";
 import { dayText, money } from "./format";
 import { Kpis } from "./Kpis";
@@ -15,8 +16,9 @@ import { periodFromAddress, periodQuery, type Overview, type Period } from "./ty
 import "./money.css";
 
 /**
- * The office's money view (/office/money/): the four figures first, then what is owed by age, payment attempts by
- * status, revenue by month, the forecast, plans, the outstanding invoices, and CSV exports. The period lives in the address.
+ * The office's money view (/office/money/): the four figures first, then the failed payments being retried (which do not
+ * depend on the period), what is owed by age, payment attempts by status, revenue by month, the forecast, plans, the
+ * outstanding invoices, and CSV exports. The period lives in the address.
  */
 export function MoneyScreen() {
   const overview = useSignal<Overview | null>(null);
@@ -74,6 +76,11 @@ export function MoneyScreen() {
               </div>
             </div>
             <Kpis figures={figures} />
+          </>
+        )}
+        <FailedPayments />
+        {o && figures && (
+          <>
             <div class="charts">
               <AgeCard figures={figures} />
               <PaymentsCard figures={figures} />
