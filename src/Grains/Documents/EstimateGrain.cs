@@ -172,7 +172,7 @@ public sealed partial class EstimateGrain(
         {
             var estimate = Snapshot();
             await IssueAsync(depositId, EstimateInvoices.Deposit(estimate, DepositAmount(estimate), DateOnly.FromDateTime(estimate.Decision!.At.UtcDateTime),
-                $"contact:{estimate.Decision.ContactId}"));
+                EstimateInvoices.ContactIssuerPrefix + estimate.Decision.ContactId));
             state.State.DepositIssuing = false;
             await state.WriteStateAsync();
         }

@@ -8,6 +8,12 @@ namespace OrleansPortal.Grains.Documents;
 /// </summary>
 public static class EstimateInvoices
 {
+    /// <summary>
+    /// Who issues a deposit invoice: the contact who approved the estimate ("contact:{id}"). They pay it at once on
+    /// Stripe's page, so autopay leaves invoices issued this way alone.
+    /// </summary>
+    public const string ContactIssuerPrefix = "contact:";
+
     public static NewInvoice Deposit(Estimate estimate, long amount, DateOnly dueDate, string issuedBy) =>
         For(estimate, $"Deposit: {estimate.Details.Title}", [new LineItem($"Deposit for estimate {estimate.DisplayNumber}", 1, amount)], dueDate, issuedBy);
 

@@ -114,6 +114,32 @@ public sealed class AutopayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADepositTheCustomerApproves_IsPaidOnStripesPage_NotChargedByAutopayToo()
+    {
+        using var app = NewApp();
+        var s = await DocumentScenario.CreateAsync(app);
+        StripeSetup.DeliverInMemory(app, _stripe);
+        await SaveCardAsync(s.Owner, FakeStripe.SucceedingCard);
+        await SendAsync<PaymentMethodsDto>(s.Owner, HttpMethod.Put, $"{Methods}/autopay", new { enabled = true });
+        var estimate = await SendAsync<EstimateDto>(s.Dispatcher, HttpMethod.Post, "/api/v1/estimates", new
+        {
+            customerId = s.Customer.Id, propertyId = s.Property.Id, title = "New controller", currency = "EUR", validUntil = DateTimeOffset.UtcNow.AddDays(30),
+            lines = new[] { new { description = "Controller", quantity = 1m, unitAmount = 24990L } },
+            deposit = new { rate = 3000 },
+        });
+
+        var approved = await SendAsync<EstimateDto>(s.Owner, HttpMethod.Post, $"/api/v1/portal/estimates/{estimate.Id}/approve", new { signedName = "Ana Owner" });
+        await StripeSetup.PayAsync((await StripeSetup.CheckoutAsync(s.Owner, approved.Deposit!.InvoiceId!)).Url);
+        await _stripe.WaitForWebhooksAsync(TimeSpan.FromSeconds(30));
+        var later = await s.IssueInvoiceAsync(s.Property.Id); // an ordinary invoice is still charged
+        await Eventually.TrueAsync(async () => (await StatusAsync(s, later.Id)).Status == "Paid", "autopay pays the ordinary invoice");
+
+        Assert.Equal(("Paid", 0L), await StatusAsync(s, approved.Deposit.InvoiceId!));
+        Assert.Equal(2, _stripe.PaymentIntents.Count); // the deposit's checkout and the later invoice's charge: none for the deposit by autopay
+        Assert.Equal([7_497L, 8_000L], (await PaymentsAsync(s)).Select(p => p.Amount).Order());
+    }
+
+    [Fact]
     public async Task AFailedAutopay_OpensADunningCase_ThatRetriesTheSavedCard_ButNeverAnInvoicePaidMeanwhile()
     {
         var time = new ManualTimeProvider();

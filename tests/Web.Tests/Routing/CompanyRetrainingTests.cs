@@ -79,7 +79,7 @@ public sealed class CompanyRetrainingTests
         var ids = new List<string>();
         for (var t = 0; t < technicians; t++) ids.Add((await company.AddTechnicianAsync($"Driver {t}")).Id);
         var source = Path.Combine(Path.GetDirectoryName(RouteGeometryApiTests.PortoExtract())!, "..", "gps", "porto", "train_1500.csv");
-        var start = DateTimeOffset.UtcNow.AddDays(-27);
+        var start = (app.Clock ?? TimeProvider.System).GetUtcNow().AddDays(-27); // business time: what training reads back from
         var records = new List<PingRecord>();
         var k = 0;
         foreach (var trip in PortoTraceCsv.Read(source).Take(trips))

@@ -25,8 +25,10 @@ public sealed partial class StripeAutopay(StripeClient stripe, StripeWallet wall
     public async Task ChargeIssuedAsync(string tenantId, Invoice invoice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        // A plan's period is billed by Stripe Billing itself (its invoices are issued by "stripe"): never charged twice.
-        if (invoice.Details.IssuedBy == StripeEventProcessor.Provider || invoice.Balance.Due <= 0) return;
+        // A plan's period is billed by Stripe Billing itself (its invoices are issued by "stripe"), and a deposit by the
+        // customer who approved it, on Stripe's page at that moment: neither is charged a second time here.
+        if (invoice.Details.IssuedBy == StripeEventProcessor.Provider || invoice.Details.IssuedBy.StartsWith(EstimateInvoices.ContactIssuerPrefix, StringComparison.Ordinal)
+            || invoice.Balance.Due <= 0) return;
         var customer = wallet.Wallet(tenantId, invoice.Details.CustomerId);
         var settings = await customer.GetAsync();
         if (!settings.Autopay || await customer.WasChargedAsync(invoice.InvoiceId)) return;
