@@ -87,6 +87,9 @@ public sealed class JobPageTests(BrowserFixture browser)
         await Assertions.Expect(report).ToContainTextAsync("The old sensor is cracked.");
         var photo = report.GetByRole(AriaRole.Img, new() { Name = "Cracked sensor" });
         await Assertions.Expect(photo).ToBeVisibleAsync();
+        // The thumbnail loads lazily: on a phone it may lie below the fold, beyond where Chromium starts loading, until
+        // the dispatcher scrolls to it, as they would to look at it.
+        await photo.ScrollIntoViewIfNeededAsync();
         await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await photo.ElementHandleAsync());
         // The report as the customer gets it, as a PDF.
         var pdfDownload = await page.RunAndWaitForDownloadAsync(() => report.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).ClickAsync());

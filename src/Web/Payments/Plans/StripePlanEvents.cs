@@ -44,6 +44,9 @@ public sealed class StripePlanEvents(StripeClient stripe, IClusterClient grains)
     {
         var invoice = await stripe.V1.Invoices.GetAsync(invoiceId, cancellationToken: cancellationToken);
         if (Ours(invoice.Parent?.SubscriptionDetails?.Metadata) is not { } grain) return;
+        // The subscription's invoice may be processed before its checkout session's event: it names the subscription too,
+        // so the plan is linked to it here as well (cancelling, pausing and dunning need the link).
+        if (invoice.Parent?.SubscriptionDetails?.SubscriptionId is { Length: > 0 } subscriptionId) await grain.LinkAsync(subscriptionId);
         var line = invoice.Lines?.Data?.FirstOrDefault();
         var (start, end) = line?.Period is { } period ? (period.Start, period.End) : (invoice.PeriodStart, invoice.PeriodEnd);
         var bill = new PeriodBill(invoice.Id, invoice.Total, invoice.Currency.ToUpperInvariant(), StripeTime.Utc(start), StripeTime.Utc(end));

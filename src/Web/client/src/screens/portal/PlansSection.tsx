@@ -55,8 +55,16 @@ export function PlansSection() {
 
   const subscribe = (plan: Plan, propertyId: string) =>
     act(outcome(api.POST("/api/v1/portal/plans/subscribe", { body: { planId: plan.id, propertyId } })));
-  const end = (s: Subscription, cancel: boolean) =>
-    act(outcome(api.POST(cancel ? "/api/v1/portal/plans/{id}/cancel" : "/api/v1/portal/plans/{id}/resume", { params: { path: { id: s.id } } })).then(a => ({ ...a, data: undefined })));
+  // Stripe confirms the change by webhook, a moment after the 202: look again until the plan shows it (or a while passed).
+  const end = async (s: Subscription, cancel: boolean) => {
+    await act(outcome(api.POST(cancel ? "/api/v1/portal/plans/{id}/cancel" : "/api/v1/portal/plans/{id}/resume", { params: { path: { id: s.id } } })).then(a => ({ ...a, data: undefined })));
+    const started = Date.now();
+    const shows = () => typeof plans.value === "object" && plans.value.subscriptions.find(x => x.id === s.id)?.cancelAtPeriodEnd === cancel;
+    while (!problem.value && !shows() && Date.now() - started < ConfirmingFor) {
+      await new Promise(resolve => setTimeout(resolve, LookEvery));
+      await load();
+    }
+  };
 
   const p = plans.value;
   const propertyName = (id: string) => properties.value.find(x => x.id === id)?.name ?? "";
