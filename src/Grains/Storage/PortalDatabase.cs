@@ -137,6 +137,9 @@ public sealed class PortalDatabase : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>A whole number as either database answers it: PostgreSQL's COUNT and sums are bigint, a date difference integer; SQLite's all 64-bit.</summary>
+    internal static long ReadLong(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A stored time, read back as UTC.</summary>
     internal DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
         IsPostgreSql ? reader.GetFieldValue<DateTimeOffset>(ordinal) : StoredValues.FromUnixMicroseconds(reader.GetInt64(ordinal));

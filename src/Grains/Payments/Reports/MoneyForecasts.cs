@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using OrleansPortal.Grains.Storage;
 
 namespace OrleansPortal.Grains.Payments.Reports;
@@ -74,7 +72,7 @@ public sealed class MoneyForecasts(PortalDatabase database) : IMoneyForecasts
             a => a.Add("@tenant", query.TenantId).Add("@biller", PlanBiller)
                 .AddTime("@from", MoneyPeriod.StartOf(query.Today.AddDays(1 - MoneyForecast.AverageOverDays), zone))
                 .AddTime("@to", MoneyPeriod.StartOf(query.Today.AddDays(1), zone)),
-            r => (Currency: r.GetString(0), Count: (int)Long(r, 1), Sum: Long(r, 2)), cancellationToken);
+            r => (Currency: r.GetString(0), Count: (int)PortalDatabase.ReadLong(r, 1), Sum: PortalDatabase.ReadLong(r, 2)), cancellationToken);
         return rows.ToDictionary(r => r.Currency, r => (r.Count, (long)Math.Round((decimal)r.Sum / r.Count, MidpointRounding.AwayFromZero)), StringComparer.Ordinal);
     }
 
@@ -84,9 +82,7 @@ public sealed class MoneyForecasts(PortalDatabase database) : IMoneyForecasts
             "SELECT currency, price, period_months, paid_until FROM plan_subscriptions " +
             "WHERE tenant_id = @tenant AND status IN ('active', 'past_due') AND cancel_at_period_end = @no AND paid_until IS NOT NULL",
             a => a.Add("@tenant", tenantId).Add("@no", false),
-            r => new RenewingPlan(r.GetString(0), Long(r, 1), (int)Long(r, 2), database.ReadTime(r, 3)), cancellationToken);
-
-    private static long Long(DbDataReader r, int ordinal) => Convert.ToInt64(r.GetValue(ordinal), CultureInfo.InvariantCulture);
+            r => new RenewingPlan(r.GetString(0), PortalDatabase.ReadLong(r, 1), (int)PortalDatabase.ReadLong(r, 2), database.ReadTime(r, 3)), cancellationToken);
 
     private sealed record RenewingPlan(string Currency, long Price, int PeriodMonths, DateTimeOffset PaidUntil);
 }

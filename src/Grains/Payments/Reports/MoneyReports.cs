@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using OrleansPortal.Grains.Payments.Records;
 using OrleansPortal.Grains.Storage;
@@ -63,14 +62,14 @@ public sealed class MoneyReports(PortalDatabase database) : IMoneyReports
             " FROM aged a LEFT JOIN customer_directory d ON d.tenant_id = @tenant AND d.customer_id = a.customer_id ORDER BY a.due_on, a.number";
         return await database.QueryAsync(sql, a => BindAsOf(a, period, period.Zone), r => new OutstandingInvoice(
             InvoiceId: r.GetString(0),
-            Number: Long(r, 1),
+            Number: PortalDatabase.ReadLong(r, 1),
             CustomerId: r.GetString(2),
             CustomerName: r.IsDBNull(3) ? null : r.GetString(3),
             DueOn: database.IsPostgreSql ? r.GetFieldValue<DateOnly>(4) : DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Due: Long(r, 5),
+            Due: PortalDatabase.ReadLong(r, 5),
             Currency: r.GetString(6),
-            DaysPastDue: (int)Long(r, 7),
-            Bucket: (AgeBucket)Long(r, 8)), cancellationToken);
+            DaysPastDue: (int)PortalDatabase.ReadLong(r, 7),
+            Bucket: (AgeBucket)PortalDatabase.ReadLong(r, 8)), cancellationToken);
     }
 
     // Whole days from the due date to the as-of day: a date difference on PostgreSQL, Julian day numbers of the ISO text on SQLite.
@@ -83,14 +82,14 @@ public sealed class MoneyReports(PortalDatabase database) : IMoneyReports
             Owed + Aged + $"SELECT currency, {Bucket} AS bucket, COUNT(*), CAST(SUM(due) AS bigint), CAST(SUM(CASE WHEN days >= 1 THEN due ELSE 0 END) AS bigint) " +
             $"FROM aged GROUP BY 1, 2",
             a => BindAsOf(a, period, zone),
-            r => new AgeRow(r.GetString(0), (AgeBucket)Long(r, 1), (int)Long(r, 2), Long(r, 3), Long(r, 4)), cancellationToken);
+            r => new AgeRow(r.GetString(0), (AgeBucket)PortalDatabase.ReadLong(r, 1), (int)PortalDatabase.ReadLong(r, 2), PortalDatabase.ReadLong(r, 3), PortalDatabase.ReadLong(r, 4)), cancellationToken);
 
     private async Task<List<StatusRow>> StatusesAsync(MoneyPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken) =>
         await database.QueryAsync(
             "SELECT currency, status, COUNT(*), CAST(SUM(amount) AS bigint) FROM payments " +
             "WHERE tenant_id = @tenant AND created_at >= @from AND created_at < @to GROUP BY currency, status",
             a => a.Add("@tenant", period.TenantId).AddTime("@from", MoneyPeriod.StartOf(period.From, zone)).AddTime("@to", MoneyPeriod.StartOf(period.To.AddDays(1), zone)),
-            r => new StatusRow(r.GetString(0), Enum.Parse<PaymentStatus>(r.GetString(1), ignoreCase: true), (int)Long(r, 2), Long(r, 3)), cancellationToken);
+            r => new StatusRow(r.GetString(0), Enum.Parse<PaymentStatus>(r.GetString(1), ignoreCase: true), (int)PortalDatabase.ReadLong(r, 2), PortalDatabase.ReadLong(r, 3)), cancellationToken);
 
     // One query for every month: each row falls in the month whose bounds hold its time (a CASE over the month starts,
     // computed here in the company's zone, so summer time and month lengths are the zone's and not the database's).
@@ -107,7 +106,7 @@ public sealed class MoneyReports(PortalDatabase database) : IMoneyReports
                 for (var i = 0; i < months.Count; i++) a.AddTime($"@b{i}", months[i].Start);
                 a.AddTime($"@b{months.Count}", months[^1].End);
             },
-            r => (Currency: r.GetString(0), Month: (int)Long(r, 1), Received: Long(r, 2), Invoiced: Long(r, 3)), cancellationToken);
+            r => (Currency: r.GetString(0), Month: (int)PortalDatabase.ReadLong(r, 1), Received: PortalDatabase.ReadLong(r, 2), Invoiced: PortalDatabase.ReadLong(r, 3)), cancellationToken);
         return [.. rows.Select(r => new RevenueRow(r.Currency, months[r.Month], r.Received, r.Invoiced))];
     }
 
@@ -120,7 +119,7 @@ public sealed class MoneyReports(PortalDatabase database) : IMoneyReports
             $"SELECT currency, SUM(CASE WHEN {Billed} THEN 1 ELSE 0 END), CAST(SUM(CASE WHEN {Billed} THEN monthly ELSE 0 END) AS bigint) " +
             "FROM plan_subscriptions WHERE tenant_id = @tenant GROUP BY currency",
             a => a.Add("@tenant", tenantId),
-            r => (Currency: r.GetString(0), Plans: (int)Long(r, 1), Monthly: Long(r, 2)), cancellationToken);
+            r => (Currency: r.GetString(0), Plans: (int)PortalDatabase.ReadLong(r, 1), Monthly: PortalDatabase.ReadLong(r, 2)), cancellationToken);
         return rows.ToDictionary(r => r.Currency, r => new PlanFigures(true, r.Plans, r.Monthly), StringComparer.Ordinal);
     }
 
@@ -146,9 +145,6 @@ public sealed class MoneyReports(PortalDatabase database) : IMoneyReports
         var decided = succeeded + figures.Single(f => f.Status == PaymentStatus.Failed).Count;
         return new PaymentsByStatus(figures, decided == 0 ? null : (double)succeeded / decided);
     }
-
-    // PostgreSQL answers COUNT as bigint and a date difference as integer, SQLite every whole number as a 64-bit integer.
-    private static long Long(DbDataReader r, int ordinal) => Convert.ToInt64(r.GetValue(ordinal), CultureInfo.InvariantCulture);
 
     private sealed record AgeRow(string Currency, AgeBucket Bucket, int Count, long Amount, long Overdue);
 
