@@ -27,7 +27,9 @@ export function TechnicianDetails({ fleet, selection, zone, day }: Props) {
     // Its top at the top: on a narrow screen the map follows it, and shows where the technician is.
     if (id) panel.current?.scrollIntoView({ block: "start" });
   }, [id]);
-  const technician = id ? fleet.technician(id)?.value : undefined;
+  // The roster is read so that a technician opened before the fleet knows them (an alert read with the board can come
+  // before the hub's first snapshot is applied) shows once they join.
+  const technician = id && fleet.roster.value.includes(id) ? fleet.technician(id)?.value : undefined;
   if (!technician) return null;
 
   const position = technician.position;
