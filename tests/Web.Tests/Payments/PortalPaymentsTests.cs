@@ -95,6 +95,18 @@ public sealed class PortalPaymentsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEventNoPaymentActsOn_IsAcknowledged_AndNotKept()
+    {
+        using var app = StripeSetup.NewApp(_stripe);
+        StripeSetup.DeliverInMemory(app, _stripe);
+
+        var created = await _stripe.SendEventAsync("customer.created", new JsonObject { ["id"] = "cus_someone", ["object"] = "customer" });
+
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        Assert.False(await app.Services.GetRequiredService<IPaymentEventLog>().WasProcessedAsync("stripe", created.EventId));
+    }
+
+    [Fact]
     public async Task ADeclinedCard_LeavesTheInvoiceOpen_AndTheAttemptFailed()
     {
         using var app = StripeSetup.NewApp(_stripe);

@@ -43,14 +43,21 @@ public sealed class MoneyLedger(PortalDatabase database) : IMoneyLedger
         if (entries.Any(e => e.TenantId != tenant || e.InvoiceId != invoice)) throw new ArgumentException("One invoice's rows at a time.", nameof(entries));
         if (entries.Any(e => e.Kind == LedgerKind.Issued)) throw new ArgumentException("An invoice is issued with IssueAsync.", nameof(entries));
 
-        return await database.TransactAsync(async t =>
+        // One statement, so the rows are stored together or not at all (a refund and its credit note); a row whose source
+        // is there already is skipped by the index that keeps each source once per invoice, so repeating a call, even
+        // two at once, adds nothing.
+        await database.ExecuteAsync(AppendRows(entries.Count), a =>
         {
-            var sources = (await t.QueryAsync(OfInvoice, a => Invoice(a, tenant, invoice), Read)).Select(e => e.Source).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            foreach (var entry in entries.Where(e => e.Source is null || !sources.Contains(e.Source)))
-                await t.ExecuteAsync(Insert, a => Bind(a, entry, number: null));
-            return await t.QueryAsync(OfInvoice, a => Invoice(a, tenant, invoice), Read);
+            for (var i = 0; i < entries.Count; i++) Bind(a, entries[i], number: null, suffix: i.ToString(CultureInfo.InvariantCulture));
         }, cancellationToken);
+        return await ForInvoiceAsync(tenant, invoice, cancellationToken);
     }
+
+    private static string AppendRows(int count) =>
+        "INSERT INTO money_ledger (tenant_id, invoice_id, customer_id, property_id, kind, amount, currency, at, actor, source, number, note, due_on) VALUES " +
+        string.Join(", ", Enumerable.Range(0, count).Select(i =>
+            $"(@tenant{i}, @invoice{i}, @customer{i}, @property{i}, @kind{i}, @amount{i}, @currency{i}, @at{i}, @actor{i}, @source{i}, @number{i}, @note{i}, @due{i})")) +
+        " ON CONFLICT (tenant_id, invoice_id, source) WHERE source IS NOT NULL DO NOTHING";
 
     public async Task<IReadOnlyList<LedgerEntry>> ForInvoiceAsync(string tenantId, string invoiceId, CancellationToken cancellationToken = default) =>
         await database.QueryAsync(OfInvoice, a => Invoice(a, tenantId, invoiceId), Read, cancellationToken);
@@ -61,10 +68,10 @@ public sealed class MoneyLedger(PortalDatabase database) : IMoneyLedger
 
     private static void Invoice(SqlArguments a, string tenantId, string invoiceId) => a.Add("@tenant", tenantId).Add("@invoice", invoiceId);
 
-    private void Bind(SqlArguments a, NewLedgerEntry e, long? number) => a
-        .Add("@tenant", e.TenantId).Add("@invoice", e.InvoiceId).Add("@customer", e.CustomerId).Add("@property", e.PropertyId)
-        .Add("@kind", KindName(e.Kind)).Add("@amount", e.Amount).Add("@currency", e.Currency.ToUpperInvariant()).AddTime("@at", e.At)
-        .Add("@actor", e.Actor).Add("@source", e.Source).Add("@number", number).Add("@note", e.Note).Add("@due", DueOn(e.DueOn));
+    private void Bind(SqlArguments a, NewLedgerEntry e, long? number, string suffix = "") => a
+        .Add("@tenant" + suffix, e.TenantId).Add("@invoice" + suffix, e.InvoiceId).Add("@customer" + suffix, e.CustomerId).Add("@property" + suffix, e.PropertyId)
+        .Add("@kind" + suffix, KindName(e.Kind)).Add("@amount" + suffix, e.Amount).Add("@currency" + suffix, e.Currency.ToUpperInvariant()).AddTime("@at" + suffix, e.At)
+        .Add("@actor" + suffix, e.Actor).Add("@source" + suffix, e.Source).Add("@number" + suffix, number).Add("@note" + suffix, e.Note).Add("@due" + suffix, DueOn(e.DueOn));
 
     // A date column on PostgreSQL, ISO text on SQLite (which sorts and compares it as a date).
     private object? DueOn(DateOnly? day) => day is not { } d ? null : database.IsPostgreSql ? d : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

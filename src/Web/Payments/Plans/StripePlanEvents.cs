@@ -23,7 +23,9 @@ public sealed class StripePlanEvents(StripeClient stripe, IClusterClient grains)
     {
         switch (stripeEvent.Type)
         {
-            case EventTypes.CheckoutSessionCompleted:
+            // A session's mode never changes, so the event's copy says whether it is a plan's; a payment's is left to its
+            // PaymentIntent's events.
+            case EventTypes.CheckoutSessionCompleted when ((Session)stripeEvent.Data.Object).Mode == "subscription":
                 var session = await stripe.V1.Checkout.Sessions.GetAsync(((Session)stripeEvent.Data.Object).Id, cancellationToken: cancellationToken);
                 if (session.Mode == "subscription" && session.SubscriptionId is { } linked && Ours(session.Metadata) is { } grain)
                     await grain.LinkAsync(linked);

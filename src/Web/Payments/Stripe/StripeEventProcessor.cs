@@ -27,11 +27,22 @@ public sealed partial class StripeEventProcessor(
     /// <summary>Whether the event with this id was processed (a repeated delivery).</summary>
     public Task<bool> WasProcessedAsync(string eventId, CancellationToken cancellationToken) => processed.WasProcessedAsync(Provider, eventId, cancellationToken);
 
-    /// <summary>Processes the event unless it was already; false when it was. Throws when it could not be processed (Stripe sends it again).</summary>
+    /// <summary>
+    /// Whether an event of this type can move money or change a plan. Others (a customer created, a checkout session
+    /// of a one-off payment, whose PaymentIntent's own events say what happened) are acknowledged unread: nothing in
+    /// them is acted on, so neither reading nor remembering them has a point.
+    /// </summary>
+    public static bool ActsOn(string type) => type is EventTypes.PaymentIntentSucceeded or EventTypes.PaymentIntentProcessing or EventTypes.PaymentIntentPaymentFailed
+        or EventTypes.PaymentIntentCanceled or EventTypes.RefundCreated or EventTypes.RefundUpdated or EventTypes.RefundFailed || Plans.StripePlanEvents.Handles(type);
+
+    /// <summary>
+    /// Processes an event the caller found not processed yet (<see cref="WasProcessedAsync"/>), then marks it; false
+    /// when another delivery of it marked it meanwhile. Two deliveries processed at once both reconcile with Stripe's
+    /// state of the object, so the second changes nothing. Throws when it could not be processed (Stripe sends it again).
+    /// </summary>
     public async Task<bool> ProcessAsync(Event stripeEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stripeEvent);
-        if (await processed.WasProcessedAsync(Provider, stripeEvent.Id, cancellationToken)) return false;
         switch (stripeEvent.Type)
         {
             case EventTypes.PaymentIntentSucceeded or EventTypes.PaymentIntentProcessing or EventTypes.PaymentIntentPaymentFailed or EventTypes.PaymentIntentCanceled:

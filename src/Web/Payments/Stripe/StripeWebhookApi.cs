@@ -39,7 +39,7 @@ public static partial class StripeWebhookApi
             body = await reader.ReadToEndAsync(cancellationToken);
 
         // The SDK's event construction in its two steps (ConstructEvent is exactly these): the signature first, then the
-        // event. Between them, an event already processed (Stripe repeats them) is answered without reading it whole.
+        // event, which is read whole only when it may be acted on.
         try
         {
             EventUtility.ValidateSignature(body, signature, settings.WebhookSecret, (long)settings.WebhookTolerance.TotalSeconds);
@@ -50,27 +50,15 @@ public static partial class StripeWebhookApi
             return TypedResults.Problem("The event's signature does not verify with this endpoint's secret, or it is too old.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        // Read before the whole event is: its type (most of what Stripe sends is acknowledged unread) and its id (an event
+        // already processed, which Stripe repeats, is answered without reading it whole).
+        var head = WebhookEventHead.Read(body);
+        if (head.Type is { } type && !StripeEventProcessor.ActsOn(type)) return TypedResults.Ok(new WebhookReceipt(head.Id ?? "", AlreadyProcessed: false));
         var processor = services.GetRequiredService<StripeEventProcessor>();
-        if (EventId(body) is { } id && await processor.WasProcessedAsync(id, cancellationToken)) return TypedResults.Ok(new WebhookReceipt(id, AlreadyProcessed: true));
+        if (head.Id is { } id && await processor.WasProcessedAsync(id, cancellationToken)) return TypedResults.Ok(new WebhookReceipt(id, AlreadyProcessed: true));
         var stripeEvent = EventUtility.ParseEvent(body);
         var processed = await processor.ProcessAsync(stripeEvent, cancellationToken);
         return TypedResults.Ok(new WebhookReceipt(stripeEvent.Id, AlreadyProcessed: !processed));
-    }
-
-    /// <summary>The event's top-level "id", read without building the event; null when there is none.</summary>
-    private static string? EventId(string body)
-    {
-        var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(body));
-        if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject) return null;
-        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
-        {
-            var isId = reader.ValueTextEquals("id"u8);
-            reader.Read();
-            if (isId) return reader.TokenType == System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-            reader.Skip();
-        }
-
-        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A Stripe webhook was refused: {Reason}")]
