@@ -5,7 +5,8 @@ namespace OrleansPortal.Benchmarks.Payments;
 /// <summary>
 /// What the generator knows it did at Stripe, and so what the database must hold afterwards: per invoice, what was
 /// billed, paid (by which PaymentIntents) and refunded (by which Refunds); per PaymentIntent, the status it ended in;
-/// and the forged events and the PaymentIntents they name, of which nothing may be recorded.
+/// the paid periods of each plan subscription; and the forged events and the PaymentIntents they name, of which nothing
+/// may be recorded.
 /// </summary>
 internal sealed class ExpectedMoney
 {
@@ -18,6 +19,11 @@ internal sealed class ExpectedMoney
     public ConcurrentDictionary<string, byte> ForgedPayments { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, InvoiceMoney> Invoices => _invoices;
+
+    /// <summary>Per subscription of ours, the Stripe invoices of its paid periods: each must be one invoice of ours, paid in full.</summary>
+    public ConcurrentDictionary<string, ConcurrentBag<string>> PaidPeriods { get; } = new(StringComparer.Ordinal);
+
+    public void PeriodPaid(string subscriptionId, string stripeInvoiceId) => PaidPeriods.GetOrAdd(subscriptionId, _ => []).Add(stripeInvoiceId);
 
     public void Billed(BookedInvoice invoice) => _invoices[invoice.Id] = new InvoiceMoney(invoice.Total);
 

@@ -54,7 +54,8 @@ internal static class InvoiceBook
         discount = random.Next(5) == 0 ? 1000 : 0,
     })];
 
-    private static async Task<string> IdOfAsync(HttpResponseMessage response)
+    /// <summary>The "id" of what a successful call made; throws with the answer when it failed.</summary>
+    internal static async Task<string> IdOfAsync(HttpResponseMessage response)
     {
         using (response)
         {

@@ -6,7 +6,8 @@ namespace OrleansPortal.Benchmarks.Payments;
 /// The database after the storm, read with plain SQL (not through the app), against what the generator knows it paid:
 /// <list type="bullet">
 /// <item>balance errors: invoices whose ledger rows do not sum to the expected billed, paid and refunded amounts, to the
-/// cent, or that hold money from a PaymentIntent or Refund other than the ones that paid or refunded them;</item>
+/// cent, or that hold money from a PaymentIntent or Refund other than the ones that paid or refunded them; and plan
+/// periods Stripe was paid for that are not one invoice of ours issued and paid for the plan's price;</item>
 /// <item>double charges: a PaymentIntent or Refund recorded more than once for an invoice, or anything recorded from a
 /// wrongly signed event (the event marked processed, or a ledger or payments row of the PaymentIntent it names);</item>
 /// <item>wrong payment records: a PaymentIntent whose row in <c>payments</c> is missing or has another status than it
@@ -44,6 +45,19 @@ internal static class LedgerAudit
             if (!same)
                 balanceErrors.Add($"{invoiceId}: ledger billed {billed} paid {paid} refunded {refunded} credited {credited} (due {billed - credited - (paid - refunded)}); " +
                     $"expected billed {money.Billed} paid {money.Paid} refunded {money.Refunded} (due {money.Due}); sources {string.Join(' ', moved.Keys)} vs {string.Join(' ', sources.Keys)}");
+        }
+
+        // A plan's paid period: one invoice of ours, issued for the plan's price and paid by that Stripe invoice, once.
+        var paidBySource = rows.Where(r => r.Kind is "paid" or "partially_paid").ToLookup(r => r.Source, StringComparer.Ordinal);
+        foreach (var (subscription, periods) in expected.PaidPeriods)
+        {
+            foreach (var period in periods)
+            {
+                var paid = paidBySource[period].ToList();
+                var issued = paid is [var one] ? byInvoice[one.InvoiceId].Where(r => r.Kind == "issued").Sum(r => r.Amount) : 0;
+                if (paid is not [{ Kind: "paid", Amount: PlanEnrolments.Price }] || issued != PlanEnrolments.Price)
+                    balanceErrors.Add($"plan {subscription}, period paid by {period}: {paid.Count} payment rows ({string.Join(' ', paid.Select(r => $"{r.Kind} {r.Amount} on {r.InvoiceId}"))}), issued {issued}");
+            }
         }
 
         var doubles = rows.Where(r => r.Source.Length > 0).GroupBy(r => (r.InvoiceId, r.Source)).Where(g => g.Count() > 1)

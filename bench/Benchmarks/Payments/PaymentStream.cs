@@ -8,13 +8,14 @@ namespace OrleansPortal.Benchmarks.Payments;
 /// (most one at a time, a quarter several at once, some in part; by card, by a card declined then a good one, by SEPA
 /// debit that is processing then succeeds or fails; some giving up after a decline), refunds of some payments (whole
 /// from the dashboard, or part of one invoice from the office), 200 monthly subscriptions bought at checkout and
-/// renewed (some renewals failing once, then paid) until the stream has its size, and forged events (payment
+/// renewed (some renewals failing once, then paid) until the stream has its size (the subscriptions are the app's
+/// plans: see <see cref="PlanEnrolments"/>), and forged events (payment
 /// succeeded for a PaymentIntent nobody paid). Every random choice is drawn from one seed before anything runs.
 /// </summary>
 internal sealed class PaymentStream(FakeStripe fake, StripeCustomers customers, Random random)
 {
     private const int Concurrency = 8;
-    private const int Subscriptions = 200;
+    private Dictionary<string, string> _ours = []; // Stripe's subscription id: the app's
 
     public ExpectedMoney Expected { get; } = new();
 
@@ -24,8 +25,11 @@ internal sealed class PaymentStream(FakeStripe fake, StripeCustomers customers, 
     /// <summary>Subscription ids, for the delivery report.</summary>
     public List<string> SubscriptionIds { get; } = [];
 
-    /// <summary>Plays everything at the fake; returns the held events (the forged ones are in <see cref="Forged"/>).</summary>
-    public async Task<IReadOnlyList<FakeStripeEvent>> MakeAsync(IReadOnlyList<BookedInvoice> invoices, int events, double forgedShare)
+    /// <summary>
+    /// Plays everything at the fake, the subscriptions for <paramref name="enrolments"/>; returns the held events (the
+    /// forged ones are in <see cref="Forged"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<FakeStripeEvent>> MakeAsync(IReadOnlyList<BookedInvoice> invoices, IReadOnlyList<Enrolment> enrolments, int events, double forgedShare)
     {
         foreach (var invoice in invoices) Expected.Billed(invoice);
         var payments = Plan(invoices);
@@ -38,9 +42,14 @@ internal sealed class PaymentStream(FakeStripe fake, StripeCustomers customers, 
         var forged = (int)Math.Round(events * forgedShare);
         await ForgeAsync(invoices, paid, forged);
 
-        var subscriptions = new string[Subscriptions];
-        await Parallel.ForEachAsync(Enumerable.Range(0, Subscriptions), Options(), async (n, _) => subscriptions[n] = await customers.SubscribeAsync(n));
+        var subscriptions = new string[enrolments.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, enrolments.Count), Options(), async (n, _) =>
+        {
+            subscriptions[n] = await customers.SubscribeAsync(enrolments[n], n);
+            Expected.PeriodPaid(enrolments[n].SubscriptionId, (string)fake.Find(subscriptions[n])!["latest_invoice"]!);
+        });
         SubscriptionIds.AddRange(subscriptions);
+        _ours = subscriptions.Zip(enrolments, (stripe, ours) => (stripe, ours.SubscriptionId)).ToDictionary(p => p.stripe, p => p.SubscriptionId, StringComparer.Ordinal);
         await RenewUntilAsync(events - forged);
         return fake.TakeHeldEvents();
     }
@@ -152,7 +161,8 @@ internal sealed class PaymentStream(FakeStripe fake, StripeCustomers customers, 
             {
                 if (fake.Events.Count >= events) return;
                 if (random.Next(5) == 0) await fake.RenewAsync(subscription, succeed: false);
-                await fake.RenewAsync(subscription, succeed: true);
+                var paid = await fake.RenewAsync(subscription, succeed: true);
+                Expected.PeriodPaid(_ours[subscription], (string)paid!["id"]!);
             }
         }
     }

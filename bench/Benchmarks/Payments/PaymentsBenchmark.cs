@@ -11,8 +11,9 @@ namespace OrleansPortal.Benchmarks.Payments;
 
 /// <summary>
 /// Stripe's webhook under load, on the published app (its own process, PostgreSQL with fsync on, email to a real SMTP
-/// server process, Stripe played by the fake). Set-up, not measured: 1,000 invoices issued through the office's API,
-/// then payments, refunds and subscriptions played at the fake Stripe, which holds their events (see
+/// server process, Stripe played by the fake). Set-up, not measured: 1,000 invoices issued and 200 properties enrolled
+/// in a maintenance plan through the office's API, then payments, refunds and the plans' subscriptions played at the
+/// fake Stripe, which holds their events (see
 /// <see cref="PaymentStream"/>). Measured: the fake posts the stream to <c>POST /api/v1/payments/stripe/webhook</c>,
 /// shuffled, one in five events twice, 2 % forged and wrongly signed, 24 in flight (<see cref="WebhookStorm"/>).
 /// Then the database is checked against what was paid (<see cref="LedgerAudit"/>).
@@ -25,6 +26,7 @@ namespace OrleansPortal.Benchmarks.Payments;
 internal static class PaymentsBenchmark
 {
     private const int InvoiceCount = 1_000;
+    private const int Subscriptions = 200;
     private const double DuplicateShare = 0.20;
     private const double ForgedShare = 0.02;
     private static readonly TimeSpan EmailsSettle = TimeSpan.FromSeconds(120);
@@ -59,9 +61,10 @@ internal static class PaymentsBenchmark
 
         var (company, invoices) = await InvoiceBook.IssueAsync(node.Address, adminKey, InvoiceCount, random);
         await EmailsSettledAsync(smtp, InvoiceCount); // the "invoice issued" emails are set-up's, not the storm's
+        var enrolments = await PlanEnrolments.EnrolAsync(node.Address, company, [.. invoices.Select(i => i.CustomerId).Distinct()], Subscriptions);
         using var customers = new StripeCustomers(stripe, company.TenantId);
         var stream = new PaymentStream(stripe, customers, random);
-        var made = await stream.MakeAsync(invoices, events, ForgedShare);
+        var made = await stream.MakeAsync(invoices, enrolments, events, ForgedShare);
         var deliveries = WebhookStorm.Shuffle(made, stream.Forged, DuplicateShare, random);
         Console.WriteLine($"seed {seed}: {invoices.Count} invoices, {stream.Expected.PaymentStatuses.Count} payments, {stream.SubscriptionIds.Count} subscriptions; " +
             $"{made.Count + stream.Forged.Count} events ({stream.Forged.Count} forged), {deliveries.Count} deliveries, {inFlight} in flight");
@@ -74,6 +77,7 @@ internal static class PaymentsBenchmark
         Console.WriteLine(cpu.Describe(storm.Wall));
         if (trace is not null) await trace.WaitForExitAsync();
         var audit = await LedgerAudit.RunAsync(postgres, company.TenantId, stream.Expected);
+        Console.WriteLine($"plan periods paid at Stripe: {stream.Expected.PaidPeriods.Values.Sum(p => p.Count)} for {enrolments.Count} enrolments, each checked to be one invoice of ours paid in full");
         var emails = smtp.Count;
         Console.WriteLine($"the app's log (kept, with the errors it logged): {Path.Combine(directory, "node.log")}");
         return Report(storm, audit, made, emails);

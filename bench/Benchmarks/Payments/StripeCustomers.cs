@@ -82,9 +82,14 @@ internal sealed class StripeCustomers(FakeStripe fake, string tenantId) : IDispo
             Amount = invoice.Total, Currency = "eur", Metadata = Allocations(customerId, [(invoice, invoice.Total)]),
         }, Once());
 
-    /// <summary>A monthly subscription bought through Checkout with a card; returns the subscription's id.</summary>
-    public async Task<string> SubscribeAsync(int n)
+    /// <summary>
+    /// The first month of <paramref name="enrolment"/>'s plan bought through Checkout with a card, with the metadata the
+    /// app's plan checkout writes (<c>op_tenant</c>, <c>op_subscription</c>) on the session and the subscription; returns
+    /// Stripe's subscription id.
+    /// </summary>
+    public async Task<string> SubscribeAsync(Enrolment enrolment, int n)
     {
+        var metadata = new Dictionary<string, string> { ["op_tenant"] = tenantId, ["op_subscription"] = enrolment.SubscriptionId };
         var session = await _stripe.V1.Checkout.Sessions.CreateAsync(new SessionCreateOptions
         {
             Mode = "subscription",
@@ -98,12 +103,14 @@ internal sealed class StripeCustomers(FakeStripe fake, string tenantId) : IDispo
                     Quantity = 1,
                     PriceData = new SessionLineItemPriceDataOptions
                     {
-                        Currency = "eur", UnitAmount = 2_900 + 100 * (n % 7),
+                        Currency = "eur", UnitAmount = PlanEnrolments.Price,
                         Recurring = new SessionLineItemPriceDataRecurringOptions { Interval = "month" },
-                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = "Maintenance plan" },
+                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = PlanEnrolments.PlanName },
                     },
                 },
             ],
+            Metadata = metadata,
+            SubscriptionData = new SessionSubscriptionDataOptions { Metadata = metadata },
         }, Once());
         await SubmitAsync(session.Url, Card(FakeStripe.SucceedingCard), expectPaid: true);
         return (string)fake.Find(session.Id)!["subscription"]!;
