@@ -16,7 +16,7 @@ public sealed class CompanyCurrencyGrainTests(GrainCluster cluster) : IClassFixt
         Assert.Equal("EUR", (await company.GetAsync())!.Currency);
 
         Assert.Equal("USD", (await company.SetCurrencyAsync("usd")).Currency);
-        await DeactivateAsync(company);
+        await cluster.DeactivateAsync(company.GetGrainId());
 
         Assert.Equal("USD", (await company.GetAsync())!.Currency);
     }
@@ -33,18 +33,5 @@ public sealed class CompanyCurrencyGrainTests(GrainCluster cluster) : IClassFixt
 
         Assert.Equal("GBP", (await company.GetAsync())!.Currency);
         await Assert.ThrowsAsync<NotFoundException>(() => _client.GetGrain<ICompanyGrain>("tenant-" + TenantKeys.NewId()).SetCurrencyAsync("EUR"));
-    }
-
-    /// <summary>Gone, as after an idle period: the next call activates it again from storage.</summary>
-    private async Task DeactivateAsync(ICompanyGrain company)
-    {
-        var management = _client.GetGrain<IManagementGrain>(0);
-        var id = company.GetGrainId();
-        for (var attempt = 0; (await management.GetActiveGrains(id.Type)).Contains(id); attempt++)
-        {
-            Assert.True(attempt < 100, "the company was never deactivated");
-            await Task.Delay(100); // idle for that long, as Orleans' collection counts it
-            await management.ForceActivationCollection(TimeSpan.FromMilliseconds(100));
-        }
     }
 }
