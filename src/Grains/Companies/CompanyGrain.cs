@@ -1,6 +1,7 @@
 using Orleans;
 using Orleans.Runtime;
 using OrleansPortal.Grains.Companies.Roster;
+using OrleansPortal.Grains.Payments;
 
 namespace OrleansPortal.Grains.Companies;
 
@@ -24,9 +25,13 @@ public sealed class CompanyState
     /// <summary>Null until the office sets a schedule of its own.</summary>
     [Id(5)]
     public List<int>? PaymentRetryDays { get; set; }
+
+    /// <summary>The ISO 4217 code new documents and plans default to. State stored before this member reads as the default (EUR).</summary>
+    [Id(6)]
+    public string Currency { get; set; } = Currencies.Default;
 }
 
-/// <summary>The company's own record: name, creation, the phone customers call, dispatchers. Its technicians are on the roster, which this grain only counts.</summary>
+/// <summary>The company's own record: name, creation, the phone customers call, its currency, dispatchers. Its technicians are on the roster, which this grain only counts.</summary>
 public sealed class CompanyGrain(
     [PersistentState("company")] IPersistentState<CompanyState> state,
     ITechnicianRoster roster,
@@ -45,7 +50,7 @@ public sealed class CompanyGrain(
         if (!state.RecordExists) return null;
         var technicians = await roster.CountAsync(this.GetPrimaryKeyString());
         return new CompanyInfo(this.GetPrimaryKeyString(), state.State.Name!, state.State.CreatedAt, technicians, state.State.DispatcherEmails.Count, state.State.Phone,
-            state.State.PaymentRetryDays is { } days ? [.. days] : null);
+            state.State.PaymentRetryDays is { } days ? [.. days] : null, state.State.Currency);
     }
 
     public async Task<CompanyInfo> SetPhoneAsync(string? phone)
@@ -67,6 +72,20 @@ public sealed class CompanyGrain(
         if (state.State.PaymentRetryDays is null || !state.State.PaymentRetryDays.SequenceEqual(days))
         {
             state.State.PaymentRetryDays = [.. days];
+            await state.WriteStateAsync();
+        }
+
+        return (await GetAsync())!;
+    }
+
+    public async Task<CompanyInfo> SetCurrencyAsync(string currency)
+    {
+        if (!Currencies.IsKnown(currency)) throw new ArgumentException(Currencies.UnknownMessage, nameof(currency));
+        EnsureExists();
+        var code = currency.ToUpperInvariant();
+        if (state.State.Currency != code)
+        {
+            state.State.Currency = code;
             await state.WriteStateAsync();
         }
 

@@ -29,13 +29,21 @@ public interface ICompanyGrain : IGrainWithStringKey
     /// <see cref="ArgumentException"/> for a schedule that is not one, <see cref="NotFoundException"/> for a company never created.
     /// </summary>
     Task<CompanyInfo> SetPaymentRetryDaysAsync(IReadOnlyList<int> days);
+
+    /// <summary>
+    /// Sets the ISO 4217 currency (any letter case, stored upper case) that new estimates, invoices and plans take when
+    /// they name none; documents and plans made before keep their own. <see cref="ArgumentException"/> for a code that is
+    /// not an active ISO 4217 one, <see cref="NotFoundException"/> for a company never created.
+    /// </summary>
+    Task<CompanyInfo> SetCurrencyAsync(string currency);
 }
 
 /// <param name="Phone">The number customers call, formatted for reading ("+351 220 000 000"); null until the office sets one.</param>
 /// <param name="PaymentRetryDays">Days after a failed payment on which it is retried; null reads as the default (3, 5, 7).</param>
+/// <param name="Currency">The ISO 4217 code new documents and plans default to (EUR until the office sets one).</param>
 [GenerateSerializer, Immutable, Alias("op.CompanyInfo")]
 public sealed record CompanyInfo(string TenantId, string Name, DateTimeOffset CreatedAt, int Technicians, int Dispatchers, string? Phone = null,
-    IReadOnlyList<int>? PaymentRetryDays = null)
+    IReadOnlyList<int>? PaymentRetryDays = null, string Currency = Payments.Currencies.Default)
 {
     public IReadOnlyList<int> RetryDays => PaymentRetryDays ?? Payments.Dunning.RetrySchedule.Default;
 }

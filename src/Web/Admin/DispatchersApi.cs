@@ -5,6 +5,7 @@ using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Companies;
 using OrleansPortal.Grains.Dispatch;
+using OrleansPortal.Grains.Payments;
 using OrleansPortal.Grains.Payments.Dunning;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
@@ -23,6 +24,9 @@ public static class DispatchersApi
         group.MapPut("/company/phone", SetPhoneAsync).WithSummary("Sets (or with null clears) the number customers call, as messages show it. A number without its country code is read as one of Sms:DefaultRegion.");
         group.MapPut("/company/payment-retries", SetPaymentRetriesAsync)
             .WithSummary("The days after a failed payment (a plan's renewal, an autopay charge) on which it is tried again: 1 to 5 increasing days of 1 to 30.");
+        group.MapPut("/company/currency", SetCurrencyAsync)
+            .WithSummary("The ISO 4217 currency (EUR, USD...) new estimates, invoices and plans take when they name none, and the money view lists first. " +
+                "Existing estimates, invoices and plans keep the currency they were made in.");
         return group;
     }
 
@@ -55,26 +59,31 @@ public static class DispatchersApi
         if (!string.IsNullOrWhiteSpace(request.Phone) && phone is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = ["Not a phone number customers could call; write it with its country code, like +351 220 000 000."] });
 
-        var tenantId = user.GetTenantId();
-        try
-        {
-            var company = await grains.GetGrain<ICompanyGrain>(tenantId).SetPhoneAsync(phone);
-            return TypedResults.Ok(company.AsDto(await grains.GetGrain<IDispatchGrain>(tenantId).GetSettingsAsync()));
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        return await ChangeAsync(user, grains, company => company.SetPhoneAsync(phone));
     }
 
     private static async Task<Results<Ok<CompanyDto>, ValidationProblem, NotFound>> SetPaymentRetriesAsync(
         PaymentRetriesRequest request, ClaimsPrincipal user, IClusterClient grains)
     {
         if (RetrySchedule.Problem(request.Days) is { } problem) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [problem] });
+        return await ChangeAsync(user, grains, company => company.SetPaymentRetryDaysAsync(request.Days!));
+    }
+
+    private static async Task<Results<Ok<CompanyDto>, ValidationProblem, NotFound>> SetCurrencyAsync(
+        CompanyCurrencyRequest request, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!Currencies.IsKnown(request.Currency)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currency"] = [Currencies.UnknownMessage] });
+        return await ChangeAsync(user, grains, company => company.SetCurrencyAsync(request.Currency!));
+    }
+
+    /// <summary>One checked change to the signed-in dispatcher's company, answered with the company as it is now.</summary>
+    private static async Task<Results<Ok<CompanyDto>, ValidationProblem, NotFound>> ChangeAsync(
+        ClaimsPrincipal user, IClusterClient grains, Func<ICompanyGrain, Task<CompanyInfo>> change)
+    {
         var tenantId = user.GetTenantId();
         try
         {
-            var company = await grains.GetGrain<ICompanyGrain>(tenantId).SetPaymentRetryDaysAsync(request.Days!);
+            var company = await change(grains.GetGrain<ICompanyGrain>(tenantId));
             return TypedResults.Ok(company.AsDto(await grains.GetGrain<IDispatchGrain>(tenantId).GetSettingsAsync()));
         }
         catch (NotFoundException)

@@ -22,7 +22,7 @@ public sealed class DemoBilling(IClusterClient grains, DomainClock clock)
         var plans = grains.GetGrain<IMaintenancePlansGrain>(DemoCompany.TenantId);
         if (!(await plans.GetAllAsync()).Any(p => p.Terms.Name == PlanName))
             await plans.DefineAsync(new NewMaintenancePlan(PlanName, "Arranque na primavera, preparação para o inverno e uma verificação por mês.",
-                Price: 1_500, "EUR", PlanInterval.Month, IntervalCount: 1, VisitsPerPeriod: 1, VisitMinutes: 45, ["irrigation"]));
+                Price: 1_500, DemoCompany.Currency, PlanInterval.Month, IntervalCount: 1, VisitsPerPeriod: 1, VisitMinutes: 45, ["irrigation"]));
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         try
@@ -30,7 +30,7 @@ public sealed class DemoBilling(IClusterClient grains, DomainClock clock)
             await grains.GetGrain<IInvoiceGrain>(TenantKeys.For(DemoCompany.TenantId, InvoiceId)).IssueAsync(new NewInvoice(
                 DemoCustomer.CustomerId, DemoCustomer.PropertyId, null, "Arranque da rega",
                 [new LineItem("Visita de arranque", 1m, 6_000, taxRate: 2300), new LineItem("Aspersor rotativo", 2m, 1_250, taxRate: 2300, discount: 1000)],
-                "EUR", today.AddDays(14), "dispatcher@porto-demo.example"));
+                DemoCompany.Currency, today.AddDays(14), "dispatcher@porto-demo.example"));
         }
         catch (ConflictException)
         {
@@ -49,7 +49,7 @@ public sealed class DemoBilling(IClusterClient grains, DomainClock clock)
                 DemoCustomer.CustomerId, DemoCustomer.PropertyId, null, "Rega gota a gota no jardim das traseiras",
                 [new LineItem("Tubo gota a gota (metros)", 40m, 180, taxRate: 2300), new LineItem("Programador de rega", 1m, 8_990, taxRate: 2300),
                     new LineItem("Instalação (horas)", 3m, 3_500, taxRate: 2300)],
-                "EUR", clock.GetUtcNow().AddYears(1), "dispatcher@porto-demo.example", new DepositTerms(Rate: 3000, Amount: null)));
+                DemoCompany.Currency, clock.GetUtcNow().AddYears(1), "dispatcher@porto-demo.example", new DepositTerms(Rate: 3000, Amount: null)));
         }
         catch (ConflictException)
         {

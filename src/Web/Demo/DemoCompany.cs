@@ -17,6 +17,9 @@ public sealed class DemoCompany(IClusterClient grains, Onboarding onboarding, IT
     public const string DispatcherEmail = "dispatcher@porto-demo.example";
     public const string DispatcherPassword = "porto-demo-dispatcher";
 
+    /// <summary>Porto's money; its documents and plan are in it.</summary>
+    public const string Currency = "EUR";
+
     private static readonly string[] Names =
     [
         "Ana Ferreira", "Bruno Costa", "Carla Sousa", "Diogo Martins", "Elsa Pereira", "Filipe Rocha", "Graça Lopes",
@@ -31,7 +34,10 @@ public sealed class DemoCompany(IClusterClient grains, Onboarding onboarding, IT
     {
         var company = grains.GetGrain<ICompanyGrain>(TenantId);
         if (await company.GetAsync() is null)
+        {
             await onboarding.CreateCompanyAsync("Porto Field Services (demo)", new NewDispatcher(DispatcherEmail, "Demo Dispatcher", DispatcherPassword), TenantId);
+            await company.SetCurrencyAsync(Currency);
+        }
 
         // The demo's technicians are known by name: a restart finds those it made before and makes the rest.
         var existing = (await roster.ListAsync(TenantId, after: null, TechnicianRoster.MaxPageSize))

@@ -17,7 +17,10 @@ namespace OrleansPortal.Web.Documents;
 public sealed record LineItemRequest(
     [property: MaxLength(DocumentRequestValidation.MaxLineDescription)] string? Description, decimal? Quantity, long? UnitAmount, int? TaxRate, int? Discount);
 
-/// <summary>A new estimate. Any "total" a client adds is not even read: totals come from the lines.</summary>
+/// <summary>
+/// A new estimate. Any "total" a client adds is not even read: totals come from the lines. Without a currency it is in
+/// the company's (<c>PUT /api/v1/company/currency</c>).
+/// </summary>
 public sealed record CreateEstimateRequest(
     [property: MaxLength(InputLimits.Id)] string? CustomerId,
     [property: MaxLength(InputLimits.Id)] string? PropertyId,
@@ -34,6 +37,7 @@ public sealed record CreateEstimateRequest(
 /// </summary>
 public sealed record DepositRequest(int? Rate, long? Amount);
 
+/// <summary>A new invoice; without a currency it is in the company's.</summary>
 public sealed record IssueInvoiceRequest(
     [property: MaxLength(InputLimits.Id)] string? CustomerId,
     [property: MaxLength(InputLimits.Id)] string? PropertyId,
@@ -61,7 +65,7 @@ public static class DocumentRequestValidation
         var validation = new RequestValidation()
             .Text(title, "title", InputLimits.Name, $"A title of 1 to {InputLimits.Name} characters is required.")
             .Require(lines is { Count: > 0 and <= MaxLines }, "lines", $"Between 1 and {MaxLines} line items are required.")
-            .Require(Currencies.IsCode(currency), "currency", "Currency must be a three-letter ISO 4217 code such as EUR.");
+            .Require(currency is null || Currencies.IsKnown(currency), "currency", Currencies.UnknownMessage + " Leave it out for the company's.");
         for (var i = 0; i < (lines?.Count ?? 0) && i < MaxLines; i++)
         {
             var line = lines![i];

@@ -7,6 +7,7 @@ using OrleansPortal.Grains;
 using OrleansPortal.Grains.Documents;
 using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Grains.Tickets;
+using OrleansPortal.Web.Admin;
 using OrleansPortal.Web.Documents.Reports;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
@@ -24,9 +25,9 @@ public static class DocumentsApi
     public static RouteGroupBuilder MapDocumentsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1").WithTags("Documents").RequireAuthorization(PortalClaims.DispatcherPolicy);
-        group.MapPost("/estimates", CreateEstimateAsync).WithSummary("Creates an estimate for a customer (optionally about a property or job), Pending until the customer decides.");
+        group.MapPost("/estimates", CreateEstimateAsync).WithSummary("Creates an estimate for a customer (optionally about a property or job), Pending until the customer decides; without a currency, in the company's.");
         group.MapGet("/estimates/{id}", GetEstimateAsync).WithSummary("An estimate with its decision (signature, time, client IP) once made.");
-        group.MapPost("/invoices", IssueInvoiceAsync).WithSummary("Issues an Open invoice to a customer.");
+        group.MapPost("/invoices", IssueInvoiceAsync).WithSummary("Issues an Open invoice to a customer; without a currency, in the company's.");
         group.MapGet("/invoices/{id}", GetInvoiceAsync).WithSummary("An invoice.");
         group.MapGet("/customers/{id}/documents", ListCustomerDocumentsAsync).WithSummary("A customer's estimates and invoices, newest first.");
         group.MapGet("/tickets/{id}/report", GetReportAsync).WithSummary("The job's report: notes, photos, arrival, departure and time on site.");
@@ -51,7 +52,7 @@ public static class DocumentsApi
         var id = TenantKeys.NewId();
         var estimate = await grains.GetGrain<IEstimateGrain>(TenantKeys.For(user.GetTenantId(), id)).CreateAsync(new NewEstimate(
             target.CustomerId, target.PropertyId, target.TicketId, request.Title!.Trim(), DocumentRequestValidation.ToLines(request.Lines!),
-            request.Currency!.ToUpperInvariant(), request.ValidUntil!.Value, user.GetEmail(),
+            await request.Currency.OrCompanysAsync(grains, user.GetTenantId()), request.ValidUntil!.Value, user.GetEmail(),
             request.Deposit is { } deposit ? new DepositTerms(deposit.Rate, deposit.Amount) : null));
         return TypedResults.Created($"/api/v1/estimates/{id}", estimate.AsDto(clock.GetUtcNow(), internalView: true));
     }
@@ -71,7 +72,7 @@ public static class DocumentsApi
         var id = TenantKeys.NewId();
         var invoice = await grains.GetGrain<IInvoiceGrain>(TenantKeys.For(user.GetTenantId(), id)).IssueAsync(new NewInvoice(
             target.CustomerId, target.PropertyId, target.TicketId, request.Title!.Trim(), DocumentRequestValidation.ToLines(request.Lines!),
-            request.Currency!.ToUpperInvariant(), request.DueDate!.Value, user.GetEmail()));
+            await request.Currency.OrCompanysAsync(grains, user.GetTenantId()), request.DueDate!.Value, user.GetEmail()));
         return TypedResults.Created($"/api/v1/invoices/{id}", invoice.AsDto(clock.GetUtcNow()));
     }
 

@@ -86,14 +86,7 @@ public sealed class CallCycleTests(GrainCluster cluster) : IClassFixture<GrainCl
         await ticket.CreateAsync(new NewTicket("cust-1", "prop-1", Site, "Rua das Flores 10, Porto", "No heating", ["hvac"], TimeSpan.FromMinutes(30), null, TicketPriority.Routine), "dana@example.com");
         await dispatch.GetBoardAsync(null); // dispatch now holds the ticket among its open ones, which its activation reads
         // Gone, as after an idle period or a failed write: the ticket's next change is what activates it again.
-        var management = _client.GetGrain<IManagementGrain>(0);
-        var dispatchId = dispatch.GetGrainId();
-        for (var attempt = 0; (await management.GetActiveGrains(dispatchId.Type)).Contains(dispatchId); attempt++)
-        {
-            Assert.True(attempt < 100, "dispatch was never deactivated");
-            await Task.Delay(100); // idle for that long, as Orleans' collection counts it
-            await management.ForceActivationCollection(TimeSpan.FromMilliseconds(100));
-        }
+        await cluster.DeactivateAsync(dispatch.GetGrainId());
 
         var held = await ticket.ChangeStatusAsync(new StatusChange(TicketStatus.OnHold, "dana@example.com", "customer asked to wait"));
 

@@ -80,6 +80,21 @@ public sealed class GrainCluster : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
+    /// <summary>
+    /// Gone, as after an idle period (Orleans' activation collection): the grain's next call activates it again, reading
+    /// its state from storage.
+    /// </summary>
+    public async Task DeactivateAsync(GrainId grain)
+    {
+        var management = Client.GetGrain<IManagementGrain>(0);
+        for (var attempt = 0; (await management.GetActiveGrains(grain.Type)).Contains(grain); attempt++)
+        {
+            Assert.True(attempt < 100, $"{grain} was never deactivated");
+            await Task.Delay(100); // idle for that long, as Orleans' collection counts it
+            await management.ForceActivationCollection(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
     public async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();

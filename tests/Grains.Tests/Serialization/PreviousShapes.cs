@@ -76,3 +76,18 @@ public sealed record PreviousNewInvoice(
 /// </summary>
 [GenerateSerializer, Immutable, Alias("op.test.PreviousLineItem")]
 public sealed record PreviousLineItem(string Description, decimal Quantity, decimal UnitPrice);
+
+/// <summary>CompanyState before companies had a currency (issue 15): the members it had, with the same ids.</summary>
+[GenerateSerializer, Alias("op.test.PreviousCompanyState")]
+public sealed class PreviousCompanyState
+{
+    [Id(0)] public string? Name { get; set; }
+
+    [Id(1)] public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(3)] public List<string> DispatcherEmails { get; set; } = [];
+
+    [Id(4)] public string? Phone { get; set; }
+
+    [Id(5)] public List<int>? PaymentRetryDays { get; set; }
+}

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
+using OrleansPortal.Grains.Companies;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Tickets;
 
@@ -74,5 +75,21 @@ public sealed class StateVersionToleranceTests
         var device = Assert.Single(loaded.Devices);
         Assert.Equal(("0123456789ab", "phone", issued, true, null, null), (device.DeviceId, device.Label, device.IssuedAt, device.Revoked, device.TokenHint, device.LastUsedAt));
         Assert.Empty(loaded.JobsHeadedTo); // kept since the drive times of issue 13: empty, not null, in older state
+    }
+
+    [Fact]
+    public void CompanyStateWrittenBeforeCompaniesHadACurrency_LoadsInEuros_WithEverythingItHad()
+    {
+        var stored = new PreviousCompanyState
+        {
+            Name = "Porto Field Services", CreatedAt = DateTimeOffset.UnixEpoch, DispatcherEmails = ["dana@example.com"], Phone = "+351 220 000 000",
+            PaymentRetryDays = [2, 4],
+        };
+
+        var loaded = Storage.Deserialize<CompanyState>(Storage.Serialize(stored))!;
+
+        Assert.Equal(("Porto Field Services", DateTimeOffset.UnixEpoch, "+351 220 000 000", "EUR"), (loaded.Name, loaded.CreatedAt, loaded.Phone, loaded.Currency));
+        Assert.Equal(["dana@example.com"], loaded.DispatcherEmails);
+        Assert.Equal([2, 4], loaded.PaymentRetryDays);
     }
 }

@@ -20,9 +20,7 @@ public sealed class MoneyForecasts(PortalDatabase database) : IMoneyForecasts
         var averages = await AveragesAsync(query, zone, cancellationToken);
         var plans = await RenewingPlansAsync(query.TenantId, cancellationToken);
 
-        var currencies = averages.Keys.Concat(plans.Select(p => p.Currency)).Distinct(StringComparer.Ordinal)
-            .OrderBy(c => c == Payments.Currencies.Default ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal).ToList();
-        if (currencies.Count == 0) currencies.Add(Payments.Currencies.Default);
+        var currencies = ReportCurrencies.Arrange(averages.Keys.Concat(plans.Select(p => p.Currency)), query.Currency);
         // Jobs have no currency: they are counted in the one the office invoices most in (the first without invoices),
         // and only there, so that no job is counted twice.
         var jobsCurrency = averages.OrderByDescending(a => a.Value.Count).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key).FirstOrDefault() ?? currencies[0];

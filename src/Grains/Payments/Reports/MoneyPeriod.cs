@@ -3,9 +3,9 @@ namespace OrleansPortal.Grains.Payments.Reports;
 /// <summary>
 /// What a money report covers: the company, the days <see cref="From"/> to <see cref="To"/> (both whole, in the
 /// company's <see cref="TimeZone"/>), and the day the outstanding invoices are aged on (<see cref="AsOf"/>, counted to
-/// its end).
+/// its end). <see cref="Currency"/> is the company's: listed first, and alone (its figures empty) when there is no money.
 /// </summary>
-public sealed record MoneyPeriod(string TenantId, DateOnly From, DateOnly To, DateOnly AsOf, string TimeZone)
+public sealed record MoneyPeriod(string TenantId, DateOnly From, DateOnly To, DateOnly AsOf, string TimeZone, string Currency = Currencies.Default)
 {
     /// <summary>The longest span a report covers: five years of months keep the queries small.</summary>
     public const int MaxDays = 5 * 366;

@@ -38,11 +38,9 @@ public sealed class MoneyReports(PortalDatabase database) : IMoneyReports
         var thisMonth = await RevenueAsync(period.TenantId, asOfMonth.Months(), cancellationToken);
         var plans = await PlansAsync(period.TenantId, cancellationToken);
 
-        var currencies = ages.Select(a => a.Currency).Concat(statuses.Select(s => s.Currency)).Concat(revenue.Select(r => r.Currency))
-            .Concat(thisMonth.Select(r => r.Currency)).Concat(plans.Keys).Distinct(StringComparer.Ordinal).ToList();
-        if (currencies.Count == 0) currencies.Add(Payments.Currencies.Default);
+        var currencies = ReportCurrencies.Arrange(ages.Select(a => a.Currency).Concat(statuses.Select(s => s.Currency)).Concat(revenue.Select(r => r.Currency))
+            .Concat(thisMonth.Select(r => r.Currency)).Concat(plans.Keys), period.Currency);
         var figures = currencies
-            .OrderBy(c => c == Payments.Currencies.Default ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal)
             .Select(c => new CurrencyFigures(
                 c,
                 OutstandingOf(ages.Where(a => a.Currency == c)),

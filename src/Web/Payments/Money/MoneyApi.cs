@@ -5,6 +5,7 @@ using OrleansPortal.Grains;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Payments.Records;
 using OrleansPortal.Grains.Payments.Reports;
+using OrleansPortal.Web.Admin;
 using OrleansPortal.Web.Identity;
 
 namespace OrleansPortal.Web.Payments.Money;
@@ -32,14 +33,16 @@ public static class MoneyApi
         CancellationToken cancellationToken)
     {
         var (zone, today) = await CompanyTodayAsync(user, grains, clock);
-        var (period, errors) = MoneyPeriodQuery.Read(user.GetTenantId(), from, to, today, zone.Id);
-        if (period is null) return TypedResults.ValidationProblem(errors!);
+        var (read, errors) = MoneyPeriodQuery.Read(user.GetTenantId(), from, to, today, zone.Id);
+        if (read is null) return TypedResults.ValidationProblem(errors!);
+        var currency = await CompanyCurrency.OfAsync(grains, user.GetTenantId());
+        var period = read with { Currency = currency };
         var overview = await reports.OverviewAsync(period, cancellationToken);
         var outstanding = await reports.OutstandingAsync(period, cancellationToken);
         // The forecast looks ahead from today, whatever period the page shows.
         var last = new DateOnly(today.Year, today.Month, 1).AddMonths(MoneyForecast.MonthsAhead).AddDays(-1);
         var jobs = await ScheduledJobDays.ReadAsync(grains.GetGrain<IDispatchGrain>(user.GetTenantId()), today, last);
-        var forecasts = await forecaster.ForecastAsync(new ForecastQuery(user.GetTenantId(), today, zone.Id, jobs), cancellationToken);
+        var forecasts = await forecaster.ForecastAsync(new ForecastQuery(user.GetTenantId(), today, zone.Id, jobs, currency), cancellationToken);
         return TypedResults.Ok(MoneyOverviewDto.Of(overview, outstanding, forecasts));
     }
 

@@ -3,8 +3,8 @@ using OrleansPortal.Grains.Payments.Reports;
 namespace OrleansPortal.Web.Payments.Money;
 
 /// <summary>
-/// The money view as the page reads it. <see cref="Currency"/> is the company's main currency (the first of
-/// <see cref="Currencies"/>); every amount is in integer minor units of its figures' currency.
+/// The money view as the page reads it. <see cref="Currency"/> is the first of <see cref="Currencies"/>: the company's
+/// currency when it has money in it (or none at all); every amount is in integer minor units of its figures' currency.
 /// </summary>
 public sealed record MoneyOverviewDto(DateOnly From, DateOnly To, DateOnly AsOf, string TimeZone, string Currency, IReadOnlyList<CurrencyFiguresDto> Currencies)
 {

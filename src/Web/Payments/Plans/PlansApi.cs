@@ -4,6 +4,7 @@ using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Customers;
 using OrleansPortal.Grains.Payments.Plans;
+using OrleansPortal.Web.Admin;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 
@@ -16,8 +17,8 @@ public static class PlansApi
     {
         var group = endpoints.MapGroup("/api/v1").WithTags("Maintenance plans").RequireAuthorization(PortalClaims.DispatcherPolicy);
         group.MapGet("/plans", ListAsync).WithSummary("The company's maintenance plans, offered and retired.");
-        group.MapPost("/plans", DefineAsync).WithSummary("Defines a plan: price per period (minor units), interval, visits per period.");
-        group.MapPut("/plans/{id}", UpdateAsync).WithSummary("New terms for new subscribers; subscribers keep theirs.");
+        group.MapPost("/plans", DefineAsync).WithSummary("Defines a plan: price per period (minor units) in its currency (the company's when none is named), interval, visits per period.");
+        group.MapPut("/plans/{id}", UpdateAsync).WithSummary("New terms for new subscribers; subscribers keep theirs. Without a currency the plan keeps its own.");
         group.MapDelete("/plans/{id}", RetireAsync).WithSummary("Stops offering the plan; its subscribers stay until they leave.");
         group.MapGet("/customers/{id}/plans", CustomerPlansAsync).WithSummary("A customer's plan subscriptions, newest first.");
         group.MapPost("/customers/{id}/plans", EnrolAsync)
@@ -31,7 +32,8 @@ public static class PlansApi
     private static async Task<Results<Created<PlanDto>, ValidationProblem>> DefineAsync(PlanRequest request, ClaimsPrincipal user, IClusterClient grains)
     {
         var validation = new RequestValidation();
-        if (request.Parse(validation) is not { } terms) return TypedResults.ValidationProblem(validation.Errors);
+        var currency = await request.Currency.OrCompanysAsync(grains, user.GetTenantId());
+        if (request.Parse(validation, currency) is not { } terms) return TypedResults.ValidationProblem(validation.Errors);
         var plan = await Plans(grains, user).DefineAsync(terms);
         return TypedResults.Created($"/api/v1/plans/{plan.PlanId}", PlanDto.Of(plan));
     }
@@ -40,7 +42,8 @@ public static class PlansApi
     {
         if (!ResourceId.IsValid(id)) return TypedResults.NotFound();
         var validation = new RequestValidation();
-        if (request.Parse(validation) is not { } terms) return TypedResults.ValidationProblem(validation.Errors);
+        var currency = request.Currency?.ToUpperInvariant() ?? (await Plans(grains, user).GetAsync(id)).Terms.Currency; // NotFoundException: 404
+        if (request.Parse(validation, currency) is not { } terms) return TypedResults.ValidationProblem(validation.Errors);
         return TypedResults.Ok(PlanDto.Of(await Plans(grains, user).UpdateAsync(id, terms))); // NotFoundException: 404
     }
 

@@ -83,6 +83,20 @@ public abstract class MoneyForecastsTests(HistoryDatabase database) : IAsyncLife
             only.Months.Select(m => (m.Year, m.Month, m.ScheduledJobs, m.ScheduledJobsValue, m.PlanRenewals)));
     }
 
+    [Fact]
+    public async Task TheCompanysCurrency_IsForecastFirst_AndAloneWhenThereIsNothing()
+    {
+        var tenant = NewTenant();
+        await IssueAsync(tenant, "eur", 10_000, Utc(2026, 11, 1), "dana@example.com");
+        await IssueAsync(tenant, "usd", 7_000, Utc(2026, 11, 1), "dana@example.com", "USD");
+
+        var forecasts = await _forecasts.ForecastAsync(new ForecastQuery(tenant, Today, Lisbon, [], "USD"));
+        var none = await _forecasts.ForecastAsync(new ForecastQuery(NewTenant(), Today, Lisbon, [], "CHF"));
+
+        Assert.Equal(["USD", "EUR"], forecasts.Select(f => f.Currency));
+        Assert.Equal(("CHF", 3), (Assert.Single(none).Currency, none[0].Months.Count));
+    }
+
     private Task<LedgerEntry> IssueAsync(string tenant, string invoice, long amount, DateTimeOffset at, string actor, string currency = "EUR") =>
         _ledger.IssueAsync(new NewLedgerEntry(tenant, invoice, "customer", null, LedgerKind.Issued, amount, currency, at, actor, null, DueOn: DateOnly.FromDateTime(at.UtcDateTime)));
 

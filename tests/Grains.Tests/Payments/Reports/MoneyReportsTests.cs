@@ -151,6 +151,22 @@ public abstract class MoneyReportsTests(HistoryDatabase database) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task TheCompanysCurrency_IsListedFirst_AndAloneWithZerosWhenThereIsNoMoney()
+    {
+        var tenant = NewTenant();
+        await IssueAsync(tenant, "eur", 10_000, Due(2026, 12, 1));
+        await IssueAsync(tenant, "gbp", 5_000, Due(2026, 12, 1), currency: "GBP");
+        await IssueAsync(tenant, "usd", 25_000, Due(2026, 12, 1), currency: "USD");
+
+        var dollars = await _reports.OverviewAsync(Period(tenant, Lisbon, asOf: new DateOnly(2026, 12, 15)) with { Currency = "USD" });
+        var nothing = await _reports.OverviewAsync(Period(NewTenant(), Lisbon, asOf: new DateOnly(2026, 12, 15)) with { Currency = "GBP" });
+
+        Assert.Equal([("USD", 25_000L), ("EUR", 10_000L), ("GBP", 5_000L)], dollars.Currencies.Select(c => (c.Currency, c.Outstanding.Total)));
+        var pounds = Assert.Single(nothing.Currencies);
+        Assert.Equal(("GBP", 0L, 12), (pounds.Currency, pounds.Outstanding.Total, pounds.Revenue.Count));
+    }
+
+    [Fact]
     public async Task Mrr_AddsTheMonthlyPriceOfActiveAndPastDuePlans_PerCurrency()
     {
         var (tenant, other) = (NewTenant(), NewTenant());

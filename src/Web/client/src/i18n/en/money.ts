@@ -100,4 +100,8 @@ export const money = {
   "money.retries.help": "Days after the first failure, separated by commas, for example 3, 5, 7: up to 5 increasing days of 1 to 30. New failed payments follow it.",
   "money.retries.notNumbers": "Write whole numbers of days separated by commas, for example 3, 5, 7.",
   "money.retries.saved": "Saved: a failed payment is tried again after {days} days.",
+  "money.currencySetting.title": "Currency",
+  "money.currencySetting.label": "The company's currency (ISO 4217 code)",
+  "money.currencySetting.help": "New estimates, invoices and plans start in it, and this page lists it first. Those already made keep their own currency.",
+  "money.currencySetting.saved": "Saved: new documents and plans are in {currency}.",
 };

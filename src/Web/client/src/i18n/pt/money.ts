@@ -102,4 +102,8 @@ export const money: Record<keyof typeof en, string> = {
   "money.retries.help": "Dias após a primeira falha, separados por vírgulas, por exemplo 3, 5, 7: até 5 dias crescentes, de 1 a 30. Aplica-se aos novos pagamentos falhados.",
   "money.retries.notNumbers": "Escreva números inteiros de dias separados por vírgulas, por exemplo 3, 5, 7.",
   "money.retries.saved": "Guardado: um pagamento falhado é tentado de novo após {days} dias.",
+  "money.currencySetting.title": "Moeda",
+  "money.currencySetting.label": "A moeda da empresa (código ISO 4217)",
+  "money.currencySetting.help": "Os novos orçamentos, faturas e planos começam nela, e esta página mostra-a primeiro. Os já feitos mantêm a sua moeda.",
+  "money.currencySetting.saved": "Guardado: os novos documentos e planos são em {currency}.",
 };

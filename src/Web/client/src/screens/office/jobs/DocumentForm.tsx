@@ -1,7 +1,8 @@
 import { useSignal } from "@preact/signals";
 import type { ComponentChild } from "preact";
-import { useId } from "preact/hooks";
+import { useEffect, useId } from "preact/hooks";
 import { api, outcome } from "../../../api/client";
+import { companyCurrency } from "../../../components/office/companyCurrency";
 import { dayIn } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
 import { addDays, instantIn } from "../../dispatch/format";
@@ -49,7 +50,9 @@ export function DocumentForm({ kind, overview: o, onCreated, onCancel }: { kind:
   const id = useId();
   const today = dayIn(new Date(), o.timeZone);
   const title = useSignal("");
-  const currency = useSignal("EUR");
+  // The company's currency once it answers; left empty, the server uses the company's anyway.
+  const currency = useSignal("");
+  useEffect(() => { void companyCurrency().then(code => { if (code && currency.value === "") currency.value = code; }); }, []);
   // An estimate stays open a month by default; an invoice is due in two weeks.
   const day = useSignal(addDays(today, kind === "estimate" ? 30 : 14));
   const lines = useSignal<Line[]>([emptyLine()]);
@@ -69,7 +72,7 @@ export function DocumentForm({ kind, overview: o, onCreated, onCancel }: { kind:
     general.value = "";
     fields.value = {};
     const common = {
-      customerId: o.ticket.customerId, propertyId: null, ticketId: o.ticket.id, title: title.value, currency: currency.value.trim(),
+      customerId: o.ticket.customerId, propertyId: null, ticketId: o.ticket.id, title: title.value, currency: currency.value.trim() || null,
       lines: lines.value.map(l => ({
         description: l.description, quantity: numberOf(l.quantity), unitAmount: scaledInteger(l.unitPrice, currencyDecimals(currency.value.trim())),
         taxRate: basisPoints(l.taxRate), discount: basisPoints(l.discount),

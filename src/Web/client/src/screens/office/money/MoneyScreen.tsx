@@ -4,6 +4,7 @@ import { api, outcome } from "../../../api/client";
 import { OfficeHeader } from "../../../components/office/OfficeHeader";
 import { t } from "../../../i18n/i18n";
 import { AgeCard } from "./AgeCard";
+import { CurrencyForm } from "./CurrencyForm";
 import { FailedPayments } from "./FailedPayments";
 import { ForecastCard } from "./ForecastCard";
 import { dayText, money } from "./format";
@@ -16,13 +17,14 @@ import { periodFromAddress, periodQuery, type Overview, type Period } from "./ty
 import "./money.css";
 
 /**
- * The office's money view (/office/money/): the four figures first, then the failed payments being retried (which do not
- * depend on the period), what is owed by age, payment attempts by status, revenue by month, the forecast, plans, the
- * outstanding invoices, and CSV exports. The period lives in the address.
+ * The office's money view (/office/money/): the four figures first, then the failed payments being retried and the
+ * company's currency (neither depends on the period), what is owed by age, payment attempts by status, revenue by month,
+ * the forecast, plans, the outstanding invoices, and CSV exports. The period lives in the address.
  */
 export function MoneyScreen() {
   const overview = useSignal<Overview | null>(null);
   const currency = useSignal("");
+  const companyCurrency = useSignal<string | null>(null);
   const error = useSignal("");
   const fields = useSignal<Record<string, string[]>>({});
 
@@ -40,7 +42,19 @@ export function MoneyScreen() {
     if (!result.data.currencies.some(c => c.currency === currency.value)) currency.value = result.data.currency;
   }
 
-  useEffect(() => { document.title = t("money.pageTitle"); void load(periodFromAddress()); }, []);
+  useEffect(() => {
+    document.title = t("money.pageTitle");
+    void load(periodFromAddress());
+    void api.GET("/api/v1/company").then(({ data }) => { if (data) companyCurrency.value = data.currency; });
+  }, []);
+
+  // The figures are read again: the new currency is listed first (alone, empty, while there is no money at all), and
+  // shown when it has figures.
+  async function currencySaved(code: string) {
+    companyCurrency.value = code;
+    currency.value = code;
+    await load(periodFromAddress());
+  }
 
   function apply(period: Period) {
     history.replaceState(null, "", location.pathname + periodQuery(period));
@@ -79,6 +93,7 @@ export function MoneyScreen() {
           </>
         )}
         <FailedPayments />
+        {companyCurrency.value && <CurrencyForm currency={companyCurrency.value} onSaved={code => void currencySaved(code)} />}
         {o && figures && (
           <>
             <div class="charts">

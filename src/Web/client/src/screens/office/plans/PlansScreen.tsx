@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api, outcome } from "../../../api/client";
 import type { components } from "../../../api/schema";
+import { companyCurrency } from "../../../components/office/companyCurrency";
 import { OfficeHeader } from "../../../components/office/OfficeHeader";
 import { t } from "../../../i18n/i18n";
 import { currencyDecimals, money, scaledInteger } from "../../portal/money";
@@ -20,7 +21,8 @@ interface Draft {
   visitMinutes: string;
 }
 
-const emptyDraft = (): Draft => ({ name: "", description: "", price: "", currency: "EUR", interval: "Year", intervalCount: "1", visitsPerPeriod: "2", visitMinutes: "60" });
+/** A blank plan in the company's currency (empty until the company answers: an empty currency is the company's at the server too). */
+const emptyDraft = (currency: string): Draft => ({ name: "", description: "", price: "", currency, interval: "Year", intervalCount: "1", visitsPerPeriod: "2", visitMinutes: "60" });
 
 /**
  * The company's maintenance plans: those on offer and retired, and a form to define one (price per period, how often
@@ -29,7 +31,8 @@ const emptyDraft = (): Draft => ({ name: "", description: "", price: "", currenc
  */
 export function PlansScreen() {
   const plans = useSignal<Plan[] | null>(null);
-  const draft = useSignal<Draft>(emptyDraft());
+  const currency = useSignal("");
+  const draft = useSignal<Draft>(emptyDraft(""));
   const fields = useSignal<Record<string, string[]>>({});
   const status = useSignal("");
   const busy = useSignal(false);
@@ -40,7 +43,15 @@ export function PlansScreen() {
     plans.value = data ?? [];
   }
 
-  useEffect(() => { document.title = t("officePlans.pageTitle"); void load(); }, []);
+  useEffect(() => {
+    document.title = t("officePlans.pageTitle");
+    void load();
+    void companyCurrency().then(code => {
+      if (!code) return;
+      currency.value = code;
+      if (draft.value.currency === "") draft.value = { ...draft.value, currency: code };
+    });
+  }, []);
 
   const set = (change: Partial<Draft>) => (draft.value = { ...draft.value, ...change });
 
@@ -51,15 +62,15 @@ export function PlansScreen() {
     const d = draft.value;
     const answer = await outcome(api.POST("/api/v1/plans", {
       body: {
-        name: d.name, description: d.description || null, price: scaledInteger(d.price, currencyDecimals(d.currency.trim() || "EUR")),
-        currency: d.currency.trim(), interval: d.interval, intervalCount: Number(d.intervalCount), visitsPerPeriod: Number(d.visitsPerPeriod),
+        name: d.name, description: d.description || null, price: scaledInteger(d.price, currencyDecimals(d.currency.trim() || currency.value)),
+        currency: d.currency.trim() || null, interval: d.interval, intervalCount: Number(d.intervalCount), visitsPerPeriod: Number(d.visitsPerPeriod),
         visitMinutes: Number(d.visitMinutes), skills: [],
       },
     }));
     busy.value = false;
     if (!answer.ok) { fields.value = answer.fields; status.value = Object.keys(answer.fields).length > 0 ? t("officePlans.fixFields") : answer.problem; return; }
     fields.value = {};
-    draft.value = emptyDraft();
+    draft.value = emptyDraft(currency.value);
     status.value = t("officePlans.defined", { name: answer.data.name });
     await load();
   }
