@@ -67,6 +67,9 @@ public sealed class PlanSubscriptionGrain(
         var subscription = Snapshot();
         if (state.State.Periods.FirstOrDefault(p => p.ProviderInvoiceId == bill.ProviderInvoiceId) is { SeriesId: not null }) return subscription;
 
+        // A failure of this bill was remembered (and saved) before its dunning case was opened: only then is there one to close.
+        var failedBefore = state.State.Periods.Any(p => p.ProviderInvoiceId == bill.ProviderInvoiceId);
+
         // Each step is keyed by the provider's invoice, so a delivery cut short is completed by the next one.
         var invoice = await EnsureInvoiceAsync(subscription, bill);
         await invoice.RecordPaymentAsync(new MoneyMovement(bill.Amount, bill.Currency, bill.ProviderInvoiceId, "stripe"));
@@ -77,7 +80,7 @@ public sealed class PlanSubscriptionGrain(
         if (state.State.Status != PlanSubscriptionStatus.Canceled) state.State.Status = PlanSubscriptionStatus.Active;
         state.State.FailedPayments = 0;
         var saved = await SaveAsync();
-        await GrainFactory.GetGrain<IDunningGrain>(invoice.GetPrimaryKeyString()).ResolveAsync(); // a retry, or a payment any other way
+        if (failedBefore) await GrainFactory.GetGrain<IDunningGrain>(invoice.GetPrimaryKeyString()).ResolveAsync(); // a retry, or a payment any other way
         return saved;
     }
 
