@@ -21,11 +21,39 @@ public sealed class MoneyLedger(PortalDatabase database) : IMoneyLedger
 
     private const string OfInvoice = $"SELECT {Columns} FROM money_ledger WHERE tenant_id = @tenant AND invoice_id = @invoice ORDER BY seq";
 
-    public Task<LedgerEntry> IssueAsync(NewLedgerEntry issued, CancellationToken cancellationToken = default)
+    // PostgreSQL: the number taken and the row written in one statement, so the counter's row lock, which every issue of
+    // the company waits for, is held for that statement and its commit only (as a transaction of several statements it
+    // was held across their round trips, and issues queued behind it). A failed insert fails the statement, and the
+    // number goes back with it.
+    private const string IssueWithNumber =
+        "WITH taken AS (" + NextNumber + ") " +
+        "INSERT INTO money_ledger (tenant_id, invoice_id, customer_id, property_id, kind, amount, currency, at, actor, source, number, note, due_on) " +
+        "SELECT @tenant, @invoice, @customer, @property, @kind, @amount, @currency, @at, @actor, @source, taken.last_number, @note, @due FROM taken " +
+        "RETURNING " + Columns;
+
+    public async Task<LedgerEntry> IssueAsync(NewLedgerEntry issued, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issued);
         if (issued.Kind != LedgerKind.Issued) throw new ArgumentException("Only an issued row takes a number.", nameof(issued));
-        return database.TransactAsync(async t =>
+        if (!database.IsPostgreSql) return await IssueInTransactionAsync(issued, cancellationToken);
+
+        if (IssuedRow(await ForInvoiceAsync(issued.TenantId, issued.InvoiceId, cancellationToken)) is { } done) return done;
+        try
+        {
+            return (await database.ChangeAndReadAsync(IssueWithNumber, a => Bind(a, issued, number: null), Read, cancellationToken)).Single();
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "money_ledger_issued_once")
+        {
+            // Issued at the same moment by another call (its number stands; this one's went back with the statement).
+            return IssuedRow(await ForInvoiceAsync(issued.TenantId, issued.InvoiceId, cancellationToken))!;
+        }
+    }
+
+    private static LedgerEntry? IssuedRow(IReadOnlyList<LedgerEntry> entries) => entries.FirstOrDefault(e => e.Kind == LedgerKind.Issued);
+
+    // SQLite has one writer at a time: a transaction waits for no lock another holds.
+    private Task<LedgerEntry> IssueInTransactionAsync(NewLedgerEntry issued, CancellationToken cancellationToken) =>
+        database.TransactAsync(async t =>
         {
             var existing = await t.QueryAsync(OfInvoice, a => Invoice(a, issued.TenantId, issued.InvoiceId), Read);
             if (existing.FirstOrDefault(e => e.Kind == LedgerKind.Issued) is { } done) return done;
@@ -33,7 +61,6 @@ public sealed class MoneyLedger(PortalDatabase database) : IMoneyLedger
             await t.ExecuteAsync(Insert, a => Bind(a, issued, number));
             return (await t.QueryAsync(OfInvoice, a => Invoice(a, issued.TenantId, issued.InvoiceId), Read)).Single(e => e.Kind == LedgerKind.Issued);
         }, cancellationToken);
-    }
 
     public async Task<IReadOnlyList<LedgerEntry>> AppendAsync(IReadOnlyList<NewLedgerEntry> entries, CancellationToken cancellationToken = default)
     {
