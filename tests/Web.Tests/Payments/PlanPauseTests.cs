@@ -27,9 +27,7 @@ public sealed class PlanPauseTests : IAsyncLifetime
     public async Task APlanPausedUntilADate_ShowsIt_BillsNoPeriodMeanwhile_AndTheOfficeResumesIt()
     {
         using var app = StripeSetup.NewApp(_stripe);
-        var s = await DocumentScenario.CreateAsync(app);
-        StripeSetup.DeliverInMemory(app, _stripe);
-        var subscription = await PlanScenario.SubscribeToNewPlanAsync(s);
+        var (s, subscription) = await SubscribedAsync(app);
         var resumesOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20);
 
         using var pause = await s.Owner.PostAsJsonAsync($"/api/v1/portal/plans/{subscription.Id}/pause", new { resumesAt = resumesOn.ToString("yyyy-MM-dd") });
@@ -62,9 +60,7 @@ public sealed class PlanPauseTests : IAsyncLifetime
     public async Task APlanDunningPaused_IsToldApartFromOnePausedOnRequest_AndTheCustomerResumesIt()
     {
         using var app = StripeSetup.NewApp(_stripe);
-        var s = await DocumentScenario.CreateAsync(app);
-        StripeSetup.DeliverInMemory(app, _stripe);
-        var subscription = await PlanScenario.SubscribeToNewPlanAsync(s);
+        var (s, subscription) = await SubscribedAsync(app);
         var renewal = new DunningCase(DunningKind.PlanRenewal, subscription.Periods[0].InvoiceId, s.Customer.Id, 2500, "EUR", subscription.Id, "in_x",
             PlanScenario.StripeSubscriptionId(_stripe));
 
@@ -90,9 +86,7 @@ public sealed class PlanPauseTests : IAsyncLifetime
     public async Task PausingIsRefused_ForBadDates_OthersPlans_NonPayers_AndPlansNotRunning()
     {
         using var app = StripeSetup.NewApp(_stripe);
-        var s = await DocumentScenario.CreateAsync(app);
-        StripeSetup.DeliverInMemory(app, _stripe);
-        var subscription = await PlanScenario.SubscribeToNewPlanAsync(s);
+        var (s, subscription) = await SubscribedAsync(app);
         var neighbour = await CustomerScenario.CreateAsync(s.Company, "Neighbour household");
         await neighbour.AddPropertyAsync("Next door");
         var neighbourOwner = await neighbour.SignInAsync((await neighbour.AddContactAsync(DocumentScenario.UniqueEmail(), "Owner")).Id);
@@ -124,5 +118,13 @@ public sealed class PlanPauseTests : IAsyncLifetime
         await PlanScenario.WaitForAsync(s, subscription.Id, x => x.Status == "Canceled");
         Assert.Equal(HttpStatusCode.Conflict, (await s.Owner.PostAsJsonAsync($"{portal}/pause", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await s.Dispatcher.PostAsJsonAsync($"{office}/pause", new { })).StatusCode);
+    }
+
+    /// <summary>A company whose customer's owner subscribed to a new plan, paid on (the fake) Stripe, its events delivered in memory.</summary>
+    private async Task<(DocumentScenario Scenario, PlanSubscriptionDto Subscription)> SubscribedAsync(PortalFactory app)
+    {
+        var s = await DocumentScenario.CreateAsync(app);
+        StripeSetup.DeliverInMemory(app, _stripe);
+        return (s, await PlanScenario.SubscribeToNewPlanAsync(s));
     }
 }

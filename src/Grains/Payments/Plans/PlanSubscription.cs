@@ -12,7 +12,7 @@ public enum PlanSubscriptionStatus
     /// <summary>A renewal failed; it is retried and the customer reminded.</summary>
     PastDue,
 
-    /// <summary>Collection paused (by the office, or after the last failed retry): no periods are charged.</summary>
+    /// <summary>Collection paused (on request by the customer or the office, or by dunning after the last failed retry): no periods are charged.</summary>
     Paused,
     Canceled,
 }

@@ -86,7 +86,7 @@ export function PlansSection() {
                 </div>
                 <p class="muted">{propertyName(s.propertyId)} · {price(s.plan)}</p>
                 {s.nextVisit && <p>{t("plans.nextVisit", { when: spanShort(new Date(s.nextVisit.start), new Date(s.nextVisit.end), zone()) })}</p>}
-                {s.paidUntil && s.status !== "Canceled" && (
+                {s.paidUntil && s.status !== "Canceled" && s.status !== "Paused" && (
                   <p>{t(s.cancelAtPeriodEnd ? "plans.endsOn" : "plans.nextCharge", { day: dateOnly(new Date(s.paidUntil), zone()), amount: money(s.plan.price, s.plan.currency) })}</p>
                 )}
                 {s.status === "PastDue" && <p class="error">{t("plans.pastDue")}</p>}
