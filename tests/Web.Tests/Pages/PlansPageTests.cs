@@ -34,13 +34,9 @@ public sealed class PlansPageTests(BrowserFixture browser) : IAsyncLifetime
             interval = "Month", intervalCount = 1, visitsPerPeriod = 1, visitMinutes = 60,
         });
         defined.EnsureSuccessStatusCode();
-        var owner = await s.Customer.AddContactAsync(DocumentScenario.UniqueEmail(), "Owner");
-        await using var context = await PortalPages.ContextAsync(browser, address, width, height, locale: "en-IE");
-        var page = await context.NewPageAsync();
-        var problems = new PageProblems(page, "/api/v1/portal/me");
+        var (context, page, problems) = await PlanPages.OpenAsOwnerAsync(browser, address, s, width, height);
+        await using var browsing = context;
 
-        await PortalPages.SignInWithLinkAsync(page, await s.Customer.IssueTokenAsync(owner.Id));
-        await PortalPages.OpenSectionAsync(page, "Plans", "Maintenance plans");
         var section = page.Locator("section.plans");
         await Assertions.Expect(section).ToContainTextAsync("You have no maintenance plan yet.");
         var offered = section.Locator(".plan-card").Filter(new() { HasText = "Irrigation care" });

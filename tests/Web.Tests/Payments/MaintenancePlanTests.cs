@@ -90,7 +90,7 @@ public sealed class MaintenancePlanTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, (await s.Owner.PostAsync($"/api/v1/portal/plans/{subscription.Id}/cancel", null)).StatusCode);
         await WaitForAsync(s, subscription.Id, x => x.CancelAtPeriodEnd);
-        Assert.Equal(HttpStatusCode.Accepted, (await s.Owner.PostAsync($"/api/v1/portal/plans/{subscription.Id}/resume", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await s.Owner.PostAsync($"/api/v1/portal/plans/{subscription.Id}/keep", null)).StatusCode);
         await WaitForAsync(s, subscription.Id, x => !x.CancelAtPeriodEnd);
         Assert.Equal(HttpStatusCode.Accepted, (await s.Owner.PostAsync($"/api/v1/portal/plans/{subscription.Id}/cancel", null)).StatusCode);
         await WaitForAsync(s, subscription.Id, x => x.CancelAtPeriodEnd);

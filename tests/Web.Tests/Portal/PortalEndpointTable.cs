@@ -123,6 +123,8 @@ public static class PortalEndpointTable
             StateOfA: Plans, Listed: s => [s.PropertyId]),
         new("POST /api/v1/portal/plans/{id}/checkout", Guard.Payer, _ => Post($"{Portal}/plans/{NoSuchId}/checkout", new { }), StateOfA: Plans, Listed: _ => []),
         new("POST /api/v1/portal/plans/{id}/cancel", Guard.Payer, _ => Post($"{Portal}/plans/{NoSuchId}/cancel", new { }), StateOfA: Plans, Listed: _ => []),
+        new("POST /api/v1/portal/plans/{id}/keep", Guard.Payer, _ => Post($"{Portal}/plans/{NoSuchId}/keep", new { }), StateOfA: Plans, Listed: _ => []),
+        new("POST /api/v1/portal/plans/{id}/pause", Guard.Payer, _ => Post($"{Portal}/plans/{NoSuchId}/pause", new { resumesAt = (string?)null }), StateOfA: Plans, Listed: _ => []),
         new("POST /api/v1/portal/plans/{id}/resume", Guard.Payer, _ => Post($"{Portal}/plans/{NoSuchId}/resume", new { }), StateOfA: Plans, Listed: _ => []),
         // Saved payment methods and autopay (AutopayTests checks them with Stripe set up: others' methods are 404 there).
         new("GET /api/v1/portal/payment-methods/", Guard.Payer, _ => Get($"{Portal}/payment-methods/"), Listed: s => [s.InvoiceId, s.PropertyId]),

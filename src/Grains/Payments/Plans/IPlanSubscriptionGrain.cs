@@ -28,6 +28,9 @@ public interface IPlanSubscriptionGrain : IGrainWithStringKey
     /// <summary>A period's charge failed (<paramref name="attempt"/> counts the provider's tries): past due, the payers reminded.</summary>
     Task<PlanSubscriptionSnapshot> PaymentFailedAsync(PeriodBill bill, int attempt);
 
-    /// <summary>The provider's view of the subscription now: ended, paused, or set to end at the period's end.</summary>
-    Task<PlanSubscriptionSnapshot> SyncAsync(bool ended, bool paused, bool cancelAtPeriodEnd);
+    /// <summary>
+    /// The provider's view of the subscription now: ended, paused (<paramref name="pause"/>, by whom and until when; null
+    /// when collecting), or set to end at the period's end.
+    /// </summary>
+    Task<PlanSubscriptionSnapshot> SyncAsync(bool ended, PlanPause? pause, bool cancelAtPeriodEnd);
 }

@@ -33,6 +33,12 @@ public sealed class PlanSubscriptionState
 
     [Id(6)]
     public int FailedPayments { get; set; }
+
+    [Id(7)]
+    public PlanPause? Pause { get; set; }
+
+    [Id(8)]
+    public int PauseChanges { get; set; }
 }
 
 public sealed class PlanSubscriptionGrain(
@@ -102,16 +108,20 @@ public sealed class PlanSubscriptionGrain(
         return saved;
     }
 
-    public async Task<PlanSubscriptionSnapshot> SyncAsync(bool ended, bool paused, bool cancelAtPeriodEnd)
+    public async Task<PlanSubscriptionSnapshot> SyncAsync(bool ended, PlanPause? pause, bool cancelAtPeriodEnd)
     {
         Snapshot();
         var status = ended ? PlanSubscriptionStatus.Canceled
-            : paused ? PlanSubscriptionStatus.Paused
+            : pause is not null ? PlanSubscriptionStatus.Paused
             : state.State.Status == PlanSubscriptionStatus.Paused ? PlanSubscriptionStatus.Active
             : state.State.Status;
-        if (status == state.State.Status && cancelAtPeriodEnd == state.State.CancelAtPeriodEnd) return Snapshot();
+        pause = ended ? null : pause;
+        var pauseChanged = pause != state.State.Pause;
+        if (status == state.State.Status && cancelAtPeriodEnd == state.State.CancelAtPeriodEnd && !pauseChanged) return Snapshot();
         state.State.Status = status;
         state.State.CancelAtPeriodEnd = cancelAtPeriodEnd && !ended;
+        state.State.Pause = pause;
+        if (pauseChanged) state.State.PauseChanges++;
         return await SaveAsync();
     }
 
@@ -180,6 +190,6 @@ public sealed class PlanSubscriptionGrain(
         var s = state.State;
         var details = s.Details ?? throw new NotFoundException($"Subscription {SubscriptionId} does not exist.");
         return new PlanSubscriptionSnapshot(SubscriptionId, details.CustomerId, details.PropertyId, details.Plan, s.Status, s.ProviderSubscriptionId,
-            s.CancelAtPeriodEnd, [.. s.Periods], s.FailedPayments, s.CreatedAt, details.CreatedBy);
+            s.CancelAtPeriodEnd, [.. s.Periods], s.FailedPayments, s.CreatedAt, details.CreatedBy, s.Pause, s.PauseChanges);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using OrleansPortal.Grains.Payments.Dunning;
+using OrleansPortal.Web.Payments.Plans;
 using OrleansPortal.Web.Payments.Stripe;
 using Stripe;
 
@@ -47,7 +48,8 @@ public sealed partial class StripePaymentRetrier(StripeClient stripe, ILogger<St
     public async Task PauseCollectionAsync(string tenantId, DunningCase dunningCase, bool paused, CancellationToken cancellationToken = default)
     {
         if (dunningCase.Kind != DunningKind.PlanRenewal || dunningCase.ProviderSubscriptionId is not { } subscription) return;
-        var options = new SubscriptionUpdateOptions();
+        // Dunning's pause is not one asked for: the marker of a request (left by one Stripe ended on its resume date) goes.
+        var options = new SubscriptionUpdateOptions { Metadata = new Dictionary<string, string> { [StripePlanBilling.PauseKey] = "" } };
         if (paused) options.PauseCollection = new SubscriptionPauseCollectionOptions { Behavior = PauseBehavior };
         else options.AddExtraParam("pause_collection", ""); // Stripe's way to clear it: the parameter, empty
         await stripe.V1.Subscriptions.UpdateAsync(subscription, options, cancellationToken: cancellationToken);

@@ -17,13 +17,20 @@ public sealed record PlanDto(
 /// <param name="PaidUntil">When the paid period ends and the next charge falls (none once set to end).</param>
 /// <param name="Periods">Each period's invoice and the recurring series of its visits, oldest first.</param>
 /// <param name="NextVisit">The arrival window of the plan's next visit, when one is scheduled.</param>
+/// <param name="PausedByRequest">While Paused: true when the customer or the office asked for it, false when dunning paused it after failed payments.</param>
+/// <param name="ResumesAt">While Paused: when collection resumes on its own, if a date was set.</param>
 public sealed record PlanSubscriptionDto(
     string Id, string CustomerId, string PropertyId, PlanDto Plan, string Status, bool CancelAtPeriodEnd, DateTimeOffset? PaidUntil,
-    IReadOnlyList<PlanPeriodDto> Periods, int FailedPayments, DateTimeOffset CreatedAt, TimeWindow? NextVisit = null)
+    IReadOnlyList<PlanPeriodDto> Periods, int FailedPayments, DateTimeOffset CreatedAt, TimeWindow? NextVisit = null, bool PausedByRequest = false,
+    DateTimeOffset? ResumesAt = null)
 {
-    public static PlanSubscriptionDto Of(PlanSubscriptionSnapshot s, TimeWindow? nextVisit = null) => new(s.SubscriptionId, s.CustomerId, s.PropertyId, PlanDto.Of(s.Plan),
-        s.Status.ToString(), s.CancelAtPeriodEnd, s.PaidUntil, [.. s.Periods.Select(p => new PlanPeriodDto(p.Start, p.End, p.InvoiceId, p.SeriesId))], s.FailedPayments,
-        s.CreatedAt, nextVisit);
+    public static PlanSubscriptionDto Of(PlanSubscriptionSnapshot s, TimeWindow? nextVisit = null)
+    {
+        var pause = s.Status == PlanSubscriptionStatus.Paused ? s.Pause : null;
+        return new(s.SubscriptionId, s.CustomerId, s.PropertyId, PlanDto.Of(s.Plan), s.Status.ToString(), s.CancelAtPeriodEnd, s.PaidUntil,
+            [.. s.Periods.Select(p => new PlanPeriodDto(p.Start, p.End, p.InvoiceId, p.SeriesId))], s.FailedPayments, s.CreatedAt, nextVisit,
+            pause?.ByRequest ?? false, pause?.ResumesAt);
+    }
 }
 
 public sealed record PlanPeriodDto(DateTimeOffset Start, DateTimeOffset End, string InvoiceId, string? SeriesId);

@@ -48,3 +48,6 @@ public sealed record PlanRequest(
 
 /// <summary>Enrolling a customer's property in a plan.</summary>
 public sealed record EnrolRequest([property: MaxLength(InputLimits.Id)] string? PlanId, [property: MaxLength(InputLimits.Id)] string? PropertyId);
+
+/// <summary>Pausing a plan: until <paramref name="ResumesAt"/> (a day, yyyy-MM-dd, in the company's zone), or until resumed.</summary>
+public sealed record PauseRequest([property: MaxLength(20)] string? ResumesAt);

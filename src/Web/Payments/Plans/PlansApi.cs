@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Customers;
@@ -10,7 +11,10 @@ using OrleansPortal.Web.Identity;
 
 namespace OrleansPortal.Web.Payments.Plans;
 
-/// <summary>The office's maintenance plans: the company defines them, and enrols customers' properties in them.</summary>
+/// <summary>
+/// The office's maintenance plans: the company defines them, enrols customers' properties in them, and pauses or resumes
+/// a customer's plan.
+/// </summary>
 public static class PlansApi
 {
     public static RouteGroupBuilder MapPlansApi(this IEndpointRouteBuilder endpoints)
@@ -23,6 +27,10 @@ public static class PlansApi
         group.MapGet("/customers/{id}/plans", CustomerPlansAsync).WithSummary("A customer's plan subscriptions, newest first.");
         group.MapPost("/customers/{id}/plans", EnrolAsync)
             .WithSummary("Enrols one of the customer's properties in a plan, awaiting the first payment, which the customer makes from the portal.");
+        group.MapPost("/customers/{id}/plans/{subscriptionId}/pause", PauseAsync)
+            .WithSummary($"Pauses the plan's charges (no periods billed, so no visits) until resumesAt (a day at most {PlanPausing.MaxMonthsAhead} months ahead) or until resumed (202: Stripe confirms it).");
+        group.MapPost("/customers/{id}/plans/{subscriptionId}/resume", ResumeAsync)
+            .WithSummary("Resumes a paused plan's charges, whoever paused it: the customer, the office, or dunning after failed payments (202: Stripe confirms it).");
         return group;
     }
 
@@ -69,6 +77,34 @@ public static class PlansApi
         var subscription = await PlanSubscriptions.EnrolAsync(grains, tenant, customer.CustomerId, request.PropertyId!, plan, user.GetEmail());
         return TypedResults.Created($"/api/v1/customers/{id}/plans", PlanSubscriptionDto.Of(subscription));
     }
+
+    private static async Task<Results<Accepted<PlanSubscriptionDto>, NotFound, ValidationProblem, ProblemHttpResult>> PauseAsync(string id, string subscriptionId,
+        PauseRequest? request, ClaimsPrincipal user, IClusterClient grains, IOptions<PaymentsOptions> options, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (await CustomersAsync(id, subscriptionId, user, grains) is not { } subscription) return TypedResults.NotFound();
+        if (Unpaid(options) is { } refused) return refused;
+        return await PlanPausing.PauseAsync(subscription, request, user.GetTenantId(), $"/api/v1/customers/{id}/plans", grains, services, cancellationToken);
+    }
+
+    private static async Task<Results<Accepted<PlanSubscriptionDto>, NotFound, ValidationProblem, ProblemHttpResult>> ResumeAsync(string id, string subscriptionId,
+        ClaimsPrincipal user, IClusterClient grains, IOptions<PaymentsOptions> options, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (await CustomersAsync(id, subscriptionId, user, grains) is not { } subscription) return TypedResults.NotFound();
+        if (Unpaid(options) is { } refused) return refused;
+        return await PlanPausing.ResumeAsync(subscription, user.GetTenantId(), $"/api/v1/customers/{id}/plans", services, cancellationToken);
+    }
+
+    /// <summary>The company's subscription <paramref name="subscriptionId"/> when it is customer <paramref name="customerId"/>'s, else null.</summary>
+    private static async Task<PlanSubscriptionSnapshot?> CustomersAsync(string customerId, string subscriptionId, ClaimsPrincipal user, IClusterClient grains)
+    {
+        if (!ResourceId.IsValid(customerId) || !ResourceId.IsValid(subscriptionId)) return null;
+        var subscription = await grains.GetGrain<IPlanSubscriptionGrain>(TenantKeys.For(user.GetTenantId(), subscriptionId)).GetAsync().OrNullAsync();
+        return subscription?.CustomerId == customerId ? subscription : null;
+    }
+
+    private static ProblemHttpResult? Unpaid(IOptions<PaymentsOptions> options) => options.Value.Enabled
+        ? null
+        : TypedResults.Problem("Online payments are not set up for this company.", statusCode: StatusCodes.Status409Conflict);
 
     private static IMaintenancePlansGrain Plans(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<IMaintenancePlansGrain>(user.GetTenantId());
 }

@@ -13,11 +13,13 @@ namespace OrleansPortal.Web.Payments.Plans;
 
 /// <summary>
 /// Plans in the portal: what the company offers, the customer's subscriptions (next charge, visits), subscribing on
-/// Stripe's page, and ending a plan at the end of its paid period. Subscribing and ending are for the people who pay the
-/// bills (owners and accounts payable).
+/// Stripe's page, ending a plan at the end of its paid period (or keeping it), and pausing and resuming it. Changing a
+/// plan is for the people who pay the bills (owners and accounts payable).
 /// </summary>
 public static class PortalPlansApi
 {
+    private const string Location = "/api/v1/portal/plans";
+
     public static RouteGroupBuilder MapPortalPlansApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/portal/plans").WithTags("Portal plans").RequireAuthorization(PortalClaims.CustomerPolicy);
@@ -26,8 +28,11 @@ public static class PortalPlansApi
         group.MapPost("/{id}/checkout", CheckoutAsync).WithSummary("Where to pay the first period of an enrolment awaiting it (one the office made, say).");
         group.MapPost("/{id}/cancel", (string id, ClaimsPrincipal user, IClusterClient grains, IOptions<PaymentsOptions> options, IServiceProvider services, CancellationToken ct) =>
             EndAsync(id, cancel: true, user, grains, options, services, ct)).WithSummary("Ends the plan when its paid period ends (202: Stripe confirms it).");
-        group.MapPost("/{id}/resume", (string id, ClaimsPrincipal user, IClusterClient grains, IOptions<PaymentsOptions> options, IServiceProvider services, CancellationToken ct) =>
+        group.MapPost("/{id}/keep", (string id, ClaimsPrincipal user, IClusterClient grains, IOptions<PaymentsOptions> options, IServiceProvider services, CancellationToken ct) =>
             EndAsync(id, cancel: false, user, grains, options, services, ct)).WithSummary("Keeps a plan set to end (202: Stripe confirms it).");
+        group.MapPost("/{id}/pause", PauseAsync)
+            .WithSummary($"Pauses the plan's charges (no periods billed, so no visits) until resumesAt (a day at most {PlanPausing.MaxMonthsAhead} months ahead) or until resumed (202: Stripe confirms it).");
+        group.MapPost("/{id}/resume", ResumeAsync).WithSummary("Resumes a paused plan's charges, whoever paused it (202: Stripe confirms it).");
         return group;
     }
 
@@ -76,7 +81,23 @@ public static class PortalPlansApi
         if (subscription.ProviderSubscriptionId is not { } provider || subscription.Status == PlanSubscriptionStatus.Canceled)
             return TypedResults.Problem("Only a running plan can be set to end or kept.", statusCode: StatusCodes.Status409Conflict);
         await services.GetRequiredService<StripePlanBilling>().CancelAtPeriodEndAsync(provider, cancel, cancellationToken);
-        return TypedResults.Accepted($"/api/v1/portal/plans", PlanSubscriptionDto.Of(subscription));
+        return TypedResults.Accepted(Location, PlanSubscriptionDto.Of(subscription));
+    }
+
+    private static async Task<Results<Accepted<PlanSubscriptionDto>, NotFound, ValidationProblem, ProblemHttpResult>> PauseAsync(
+        string id, PauseRequest? request, ClaimsPrincipal user, IClusterClient grains, IOptions<PaymentsOptions> options, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (await MineAsync(id, user, grains) is not { } subscription) return TypedResults.NotFound();
+        if (await RefusedAsync(grains, user, options) is { } refused) return refused;
+        return await PlanPausing.PauseAsync(subscription, request, user.GetTenantId(), Location, grains, services, cancellationToken);
+    }
+
+    private static async Task<Results<Accepted<PlanSubscriptionDto>, NotFound, ValidationProblem, ProblemHttpResult>> ResumeAsync(
+        string id, ClaimsPrincipal user, IClusterClient grains, IOptions<PaymentsOptions> options, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (await MineAsync(id, user, grains) is not { } subscription) return TypedResults.NotFound();
+        if (await RefusedAsync(grains, user, options) is { } refused) return refused;
+        return await PlanPausing.ResumeAsync(subscription, user.GetTenantId(), Location, services, cancellationToken);
     }
 
     private static async Task<CheckoutDto> StartCheckoutAsync(PlanSubscriptionSnapshot subscription, ClaimsPrincipal user, IClusterClient grains, IServiceProvider services,

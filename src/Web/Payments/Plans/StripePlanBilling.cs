@@ -16,6 +16,14 @@ public sealed class StripePlanBilling(StripeClient stripe, IOptions<PortalOption
 {
     public const string SubscriptionKey = "op_subscription";
 
+    /// <summary>
+    /// The subscription's metadata key that says its collection was paused on request ("request"); dunning's pause after
+    /// the last failed retry clears it, so the two are never mistaken for each other.
+    /// </summary>
+    public const string PauseKey = "op_pause";
+
+    public const string PausedByRequest = "request";
+
     /// <summary>Where the customer subscribes to <paramref name="subscription"/> (awaiting its first payment).</summary>
     public async Task<Uri> CheckoutAsync(string tenantId, PlanSubscriptionSnapshot subscription, string? email, string language, CancellationToken cancellationToken)
     {
@@ -53,6 +61,34 @@ public sealed class StripePlanBilling(StripeClient stripe, IOptions<PortalOption
         }, new RequestOptions { IdempotencyKey = $"plan-checkout-{subscription.SubscriptionId}" }, cancellationToken);
         return new Uri(session.Url);
     }
+
+    /// <summary>
+    /// Pauses collection on request: the periods that fall while paused are voided by Stripe (no invoice to pay, so no
+    /// visits), until <paramref name="resumesAt"/> or until resumed. The key names the pause state it changes, so a
+    /// repeated request replays the first while a later pause is a new one.
+    /// </summary>
+    public Task PauseAsync(string tenantId, PlanSubscriptionSnapshot subscription, DateTimeOffset? resumesAt, CancellationToken cancellationToken)
+    {
+        var options = new SubscriptionUpdateOptions
+        {
+            PauseCollection = new SubscriptionPauseCollectionOptions { Behavior = Dunning.StripePaymentRetrier.PauseBehavior, ResumesAt = resumesAt?.UtcDateTime },
+            Metadata = new Dictionary<string, string> { [PauseKey] = PausedByRequest },
+        };
+        var until = resumesAt?.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "open";
+        return UpdateAsync(subscription, options, $"op-plan-pause:{tenantId}:{subscription.SubscriptionId}:{subscription.PauseChanges}:{until}", cancellationToken);
+    }
+
+    /// <summary>Collects again, whoever paused it (the customer, the office, or dunning after the last failed retry).</summary>
+    public Task ResumeAsync(string tenantId, PlanSubscriptionSnapshot subscription, CancellationToken cancellationToken)
+    {
+        var options = new SubscriptionUpdateOptions { Metadata = new Dictionary<string, string> { [PauseKey] = "" } };
+        options.AddExtraParam("pause_collection", ""); // Stripe's way to clear it: the parameter, empty
+        return UpdateAsync(subscription, options, $"op-plan-resume:{tenantId}:{subscription.SubscriptionId}:{subscription.PauseChanges}", cancellationToken);
+    }
+
+    private Task UpdateAsync(PlanSubscriptionSnapshot subscription, SubscriptionUpdateOptions options, string idempotencyKey, CancellationToken cancellationToken) =>
+        stripe.V1.Subscriptions.UpdateAsync(subscription.ProviderSubscriptionId ?? throw new InvalidOperationException("The plan is not billed by Stripe yet."),
+            options, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
     /// <summary>Sets (or clears) ending the subscription when its paid period ends.</summary>
     public Task CancelAtPeriodEndAsync(string providerSubscriptionId, bool cancel, CancellationToken cancellationToken) =>

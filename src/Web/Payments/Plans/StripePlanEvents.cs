@@ -36,7 +36,7 @@ public sealed class StripePlanEvents(StripeClient stripe, IClusterClient grains)
             case EventTypes.CustomerSubscriptionUpdated or EventTypes.CustomerSubscriptionDeleted:
                 var subscription = await stripe.V1.Subscriptions.GetAsync(((Subscription)stripeEvent.Data.Object).Id, cancellationToken: cancellationToken);
                 if (Ours(subscription.Metadata) is { } followed)
-                    await followed.SyncAsync(ended: subscription.Status is "canceled" or "incomplete_expired", paused: subscription.PauseCollection is not null,
+                    await followed.SyncAsync(ended: subscription.Status is "canceled" or "incomplete_expired", PauseOf(subscription),
                         cancelAtPeriodEnd: subscription.CancelAtPeriodEnd);
                 break;
         }
@@ -55,6 +55,11 @@ public sealed class StripePlanEvents(StripeClient stripe, IClusterClient grains)
         if (invoice.Status == "paid") await grain.PeriodPaidAsync(bill);
         else if (invoice.Status == "open" && invoice.AttemptCount > 0) await grain.PaymentFailedAsync(bill, (int)invoice.AttemptCount);
     }
+
+    private static PlanPause? PauseOf(Subscription subscription) => subscription.PauseCollection is { } pause
+        ? new PlanPause(subscription.Metadata?.GetValueOrDefault(StripePlanBilling.PauseKey) == StripePlanBilling.PausedByRequest,
+            pause.ResumesAt is { } resumes ? StripeTime.Utc(resumes) : null)
+        : null;
 
     private IPlanSubscriptionGrain? Ours(IReadOnlyDictionary<string, string>? metadata)
     {

@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api, outcome } from "../../api/client";
 import type { components } from "../../api/schema";
+import { ConfirmingFor, LookEvery, lookUntil, pauseText, PauseControls } from "../../components/plans/PlanPause";
 import { dateOnly, spanShort } from "../../components/time";
 import { t } from "../../i18n/i18n";
 import { money } from "./money";
@@ -13,13 +14,11 @@ type Plan = components["schemas"]["PlanDto"];
 type Subscription = components["schemas"]["PlanSubscriptionDto"];
 type Property = components["schemas"]["PropertyDto"];
 
-const LookEvery = 2_000;
-const ConfirmingFor = 60_000;
-
 /**
- * Maintenance plans: the customer's own (status, next visit, next charge, ending at the period's end or kept), and
- * the plans on offer, subscribed to on Stripe's page for one of their properties. Back from Stripe ("#plans/subscribed")
- * the section looks again until the plan is active (it is, once Stripe's webhook says the first period is paid).
+ * Maintenance plans: the customer's own (status, next visit, next charge, ending at the period's end or kept, paused
+ * until a day or resumed), and the plans on offer, subscribed to on Stripe's page for one of their properties. Back
+ * from Stripe ("#plans/subscribed") the section looks again until the plan is active (it is, once Stripe's webhook
+ * says the first period is paid).
  */
 export function PlansSection() {
   const plans = useSignal<Plans | "loading" | "failed">("loading");
@@ -55,16 +54,16 @@ export function PlansSection() {
 
   const subscribe = (plan: Plan, propertyId: string) =>
     act(outcome(api.POST("/api/v1/portal/plans/subscribe", { body: { planId: plan.id, propertyId } })));
-  // Stripe confirms the change by webhook, a moment after the 202: look again until the plan shows it (or a while passed).
-  const end = async (s: Subscription, cancel: boolean) => {
-    await act(outcome(api.POST(cancel ? "/api/v1/portal/plans/{id}/cancel" : "/api/v1/portal/plans/{id}/resume", { params: { path: { id: s.id } } })).then(a => ({ ...a, data: undefined })));
-    const started = Date.now();
-    const shows = () => typeof plans.value === "object" && plans.value.subscriptions.find(x => x.id === s.id)?.cancelAtPeriodEnd === cancel;
-    while (!problem.value && !shows() && Date.now() - started < ConfirmingFor) {
-      await new Promise(resolve => setTimeout(resolve, LookEvery));
-      await load();
-    }
+  // A change answers 202 and shows once Stripe's webhook reports it: look again until the plan shows it.
+  const change = async (s: Subscription, call: Promise<{ ok: boolean; problem?: string }>, shows: (x: Subscription) => boolean) => {
+    await act(call.then(a => ({ ...a, data: undefined })));
+    await lookUntil(() => typeof plans.value === "object" && plans.value.subscriptions.some(x => x.id === s.id && shows(x)), load, () => !!problem.value);
   };
+  const end = (s: Subscription, cancel: boolean) => change(s,
+    outcome(api.POST(cancel ? "/api/v1/portal/plans/{id}/cancel" : "/api/v1/portal/plans/{id}/keep", { params: { path: { id: s.id } } })), x => x.cancelAtPeriodEnd === cancel);
+  const pause = (s: Subscription, resumesAt: string | null) => change(s,
+    outcome(api.POST("/api/v1/portal/plans/{id}/pause", { params: { path: { id: s.id } }, body: { resumesAt } })), x => x.status === "Paused" && !!x.pausedByRequest);
+  const resume = (s: Subscription) => change(s, outcome(api.POST("/api/v1/portal/plans/{id}/resume", { params: { path: { id: s.id } } })), x => x.status !== "Paused");
 
   const p = plans.value;
   const propertyName = (id: string) => properties.value.find(x => x.id === id)?.name ?? "";
@@ -87,14 +86,18 @@ export function PlansSection() {
                 </div>
                 <p class="muted">{propertyName(s.propertyId)} · {price(s.plan)}</p>
                 {s.nextVisit && <p>{t("plans.nextVisit", { when: spanShort(new Date(s.nextVisit.start), new Date(s.nextVisit.end), zone()) })}</p>}
-                {s.paidUntil && s.status !== "Canceled" && (
+                {s.paidUntil && s.status !== "Canceled" && s.status !== "Paused" && (
                   <p>{t(s.cancelAtPeriodEnd ? "plans.endsOn" : "plans.nextCharge", { day: dateOnly(new Date(s.paidUntil), zone()), amount: money(s.plan.price, s.plan.currency) })}</p>
                 )}
                 {s.status === "PastDue" && <p class="error">{t("plans.pastDue")}</p>}
+                {s.status === "Paused" && <p class="plan-paused">{pauseText(s, zone())}</p>}
                 {p.canManage && (s.status === "Active" || s.status === "PastDue") && (
                   <button type="button" disabled={busy.value} onClick={() => void end(s, !s.cancelAtPeriodEnd)}>
                     {t(s.cancelAtPeriodEnd ? "plans.keep" : "plans.end")}
                   </button>
+                )}
+                {p.canManage && (
+                  <PauseControls s={s} zone={zone()} busy={busy.value} onPause={resumesAt => void pause(s, resumesAt)} onResume={() => void resume(s)} />
                 )}
               </li>
             ))}

@@ -9,14 +9,16 @@ import { AddPropertyForm } from "./AddPropertyForm";
 import { ContactForm } from "./ContactForm";
 import { CustomerDetailsForm } from "./CustomerDetailsForm";
 import { CustomerMessages } from "./CustomerMessages";
+import { CustomerPlans } from "./CustomerPlans";
 import { EditPropertyForm } from "./EditPropertyForm";
 import { NewJobForm } from "./NewJobForm";
 import { signedIn } from "./session";
 import type { Overview } from "./types";
 
 /**
- * One customer in one call: contacts, properties, jobs coming and done, documents and conversations; the customer, a
- * contact or a property is edited in place (one at a time: "editing" names it).
+ * One customer in one call: contacts, properties, jobs coming and done, documents and conversations, and the
+ * maintenance plans (read on their own); the customer, a contact or a property is edited in place (one at a time:
+ * "editing" names it).
  */
 export function CustomerPage({ id }: { id: string }) {
   const overview = useSignal<Overview | null>(null);
@@ -125,6 +127,7 @@ export function CustomerPage({ id }: { id: string }) {
           </>
         )}
       </section>
+      <CustomerPlans customerId={o.customer.id} properties={o.properties} />
       <CustomerMessages overview={o} />
       <section class="card" aria-labelledby="docs-title">
         <h2 id="docs-title">{t("office.customers.documents")}</h2>
