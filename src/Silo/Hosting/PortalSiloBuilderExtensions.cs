@@ -72,7 +72,7 @@ public static class PortalSiloBuilderExtensions
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = database.OrleansInvariant;
-                o.ConnectionString = database.ConnectionString;
+                o.ConnectionString = database.OrleansConnectionString;
             });
             silo.Configure<ClusterMembershipOptions>(ConfigureFailureDetection);
         }
@@ -86,7 +86,7 @@ public static class PortalSiloBuilderExtensions
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = database.OrleansInvariant;
-            o.ConnectionString = database.ConnectionString;
+            o.ConnectionString = database.OrleansConnectionString;
         });
         silo.AddMemoryStreams(StreamProvider, ConfigureStreams);
         return silo;
@@ -122,7 +122,7 @@ public static class PortalSiloBuilderExtensions
         options.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = database.OrleansInvariant;
-            o.ConnectionString = database.ConnectionString;
+            o.ConnectionString = database.OrleansConnectionString;
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         });
 

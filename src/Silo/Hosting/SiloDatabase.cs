@@ -19,5 +19,15 @@ public sealed record SiloDatabase(string Invariant, string ConnectionString)
     /// </summary>
     internal string OrleansInvariant => IsSqlite ? "System.Data.SQLite" : Invariant;
 
+    /// <summary>
+    /// The connection string Orleans' providers open their own connections with. On PostgreSQL a connection going back to
+    /// their pool is not reset (<c>No Reset On Close</c>): they keep no session state on it, and the reset is seven
+    /// statements sent ahead of every next use (one per state read or write), as our own pool does
+    /// (<see cref="SharedPostgreSqlDataSources"/>).
+    /// </summary>
+    internal string OrleansConnectionString => IsPostgreSql
+        ? new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { NoResetOnClose = true }.ConnectionString
+        : ConnectionString;
+
     public override string ToString() => Invariant; // never the connection string: it may hold a password
 }
