@@ -18,6 +18,20 @@ public static class PlanPausing
     /// <summary>The furthest a resume date may lie ahead: a longer break is ending the plan.</summary>
     public const int MaxMonthsAhead = 3;
 
+    private static readonly string ResumeDateRule = $"The resume date is a day (yyyy-MM-dd) after today and at most {MaxMonthsAhead} months ahead, or none.";
+
+    /// <summary>
+    /// A request whose resume date is not a day at all: refused before any plan is looked up, so a malformed body is a
+    /// 400 whichever plan it names.
+    /// </summary>
+    public static ValidationProblem? Malformed(PauseRequest? request) =>
+        request?.ResumesAt is { } text && ResumeDay(text) is null
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["resumesAt"] = [ResumeDateRule] })
+            : null;
+
+    private static DateOnly? ResumeDay(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
     public static async Task<Results<Accepted<PlanSubscriptionDto>, NotFound, ValidationProblem, ProblemHttpResult>> PauseAsync(
         PlanSubscriptionSnapshot subscription, PauseRequest? request, string tenantId, string location, IClusterClient grains, IServiceProvider services,
         CancellationToken cancellationToken)
@@ -27,12 +41,9 @@ public static class PlanPausing
         DateOnly? resumesOn = null;
         if (request?.ResumesAt is { } text)
         {
-            resumesOn = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+            resumesOn = ResumeDay(text);
             if (resumesOn is not { } d || d <= today || d > today.AddMonths(MaxMonthsAhead))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["resumesAt"] = [$"The resume date is a day (yyyy-MM-dd) after today and at most {MaxMonthsAhead} months ahead, or none."],
-                });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["resumesAt"] = [ResumeDateRule] });
         }
 
         if (subscription.ProviderSubscriptionId is null || subscription.Status is not (PlanSubscriptionStatus.Active or PlanSubscriptionStatus.Paused))

@@ -81,6 +81,7 @@ public static class PlansApi
     private static async Task<Results<Accepted<PlanSubscriptionDto>, NotFound, ValidationProblem, ProblemHttpResult>> PauseAsync(string id, string subscriptionId,
         PauseRequest? request, ClaimsPrincipal user, IClusterClient grains, IOptions<PaymentsOptions> options, IServiceProvider services, CancellationToken cancellationToken)
     {
+        if (PlanPausing.Malformed(request) is { } malformed) return malformed;
         if (await CustomersAsync(id, subscriptionId, user, grains) is not { } subscription) return TypedResults.NotFound();
         if (Unpaid(options) is { } refused) return refused;
         return await PlanPausing.PauseAsync(subscription, request, user.GetTenantId(), $"/api/v1/customers/{id}/plans", grains, services, cancellationToken);

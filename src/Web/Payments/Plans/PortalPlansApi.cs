@@ -87,6 +87,7 @@ public static class PortalPlansApi
     private static async Task<Results<Accepted<PlanSubscriptionDto>, NotFound, ValidationProblem, ProblemHttpResult>> PauseAsync(
         string id, PauseRequest? request, ClaimsPrincipal user, IClusterClient grains, IOptions<PaymentsOptions> options, IServiceProvider services, CancellationToken cancellationToken)
     {
+        if (PlanPausing.Malformed(request) is { } malformed) return malformed;
         if (await MineAsync(id, user, grains) is not { } subscription) return TypedResults.NotFound();
         if (await RefusedAsync(grains, user, options) is { } refused) return refused;
         return await PlanPausing.PauseAsync(subscription, request, user.GetTenantId(), Location, grains, services, cancellationToken);
