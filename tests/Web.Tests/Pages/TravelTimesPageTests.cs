@@ -32,7 +32,11 @@ public sealed class TravelTimesPageTests(BrowserFixture browser)
             app.Settings["Routing:TravelModels:TrainFrom"] = LearnedModels.TraceFile(directory, trips: 400);
             var address = app.StartOnLoopback();
             var company = await TenantScenario.CreateAsync(app);
-            await CompanyRetrainingTests.StoreTaxiTripsAsPingsAsync(app, company, trips: 400, technicians: 5);
+            // The company's vans take half as long again as the city's taxis on the same streets, so its own model predicts
+            // its drives clearly better than the city's does and is put in use. With the taxis' own times the two models
+            // were within a point of each other, and which won changed from run to run ("kept out: not better: MAPE
+            // 18.8 % -> 19.5 %" once in a full run).
+            await CompanyRetrainingTests.StoreTaxiTripsAsPingsAsync(app, company, trips: 400, technicians: 5, slower: 1.5);
             await using var context = await browser.NewContextAsync(address);
             var page = await OfficePages.SignInAsync(context, company, "/office/travel-times/");
             await page.SetViewportSizeAsync(1440, 900);

@@ -72,9 +72,10 @@ public sealed class CompanyRetrainingTests
 
     /// <summary>
     /// Porto taxi trips as if the company's technicians had driven them over the last four weeks, one every 90 minutes
-    /// (so each is a drive of its own), written to the ping history the way ping ingestion writes it.
+    /// (so each is a drive of its own), written to the ping history the way ping ingestion writes it. Each drive takes
+    /// <paramref name="slower"/> times as long as the taxi's did (a van in the same streets).
     /// </summary>
-    internal static async Task StoreTaxiTripsAsPingsAsync(PortalFactory app, TenantScenario company, int trips, int technicians)
+    internal static async Task StoreTaxiTripsAsPingsAsync(PortalFactory app, TenantScenario company, int trips, int technicians, double slower = 1.0)
     {
         var ids = new List<string>();
         for (var t = 0; t < technicians; t++) ids.Add((await company.AddTechnicianAsync($"Driver {t}")).Id);
@@ -86,8 +87,8 @@ public sealed class CompanyRetrainingTests
         {
             var shift = start + TimeSpan.FromMinutes(90 * k) - trip.Start;
             var technician = ids[k++ % technicians];
-            records.AddRange(trip.Fixes.Select(f => new PingRecord(company.TenantId, technician,
-                new GpsFix(f.At + shift, f.Point.Latitude, f.Point.Longitude), f.At + shift, IsOutlier: false)));
+            records.AddRange(trip.Fixes.Select(f => (Fix: f, At: trip.Start + shift + (f.At - trip.Start) * slower)).Select(x => new PingRecord(company.TenantId, technician,
+                new GpsFix(x.At, x.Fix.Point.Latitude, x.Fix.Point.Longitude), x.At, IsOutlier: false)));
         }
         var history = app.Services.GetRequiredService<IPingHistory>();
         foreach (var batch in records.Chunk(2_000)) await history.StoreAsync(batch);
