@@ -49,10 +49,7 @@ public sealed partial class StripePaymentRetrier(StripeClient stripe, ILogger<St
     {
         if (dunningCase.Kind != DunningKind.PlanRenewal || dunningCase.ProviderSubscriptionId is not { } subscription) return;
         // Dunning's pause is not one asked for: the marker of a request (left by one Stripe ended on its resume date) goes.
-        var options = new SubscriptionUpdateOptions { Metadata = new Dictionary<string, string> { [StripePlanBilling.PauseKey] = "" } };
-        if (paused) options.PauseCollection = new SubscriptionPauseCollectionOptions { Behavior = PauseBehavior };
-        else options.AddExtraParam("pause_collection", ""); // Stripe's way to clear it: the parameter, empty
-        await stripe.V1.Subscriptions.UpdateAsync(subscription, options, cancellationToken: cancellationToken);
+        await stripe.V1.Subscriptions.UpdateAsync(subscription, StripePlanBilling.CollectionUpdate(paused), cancellationToken: cancellationToken);
     }
 
     private async Task<RetryOutcome> PayInvoiceAsync(DunningCase dunningCase, RequestOptions key, CancellationToken cancellationToken)

@@ -69,11 +69,7 @@ public sealed class StripePlanBilling(StripeClient stripe, IOptions<PortalOption
     /// </summary>
     public Task PauseAsync(string tenantId, PlanSubscriptionSnapshot subscription, DateTimeOffset? resumesAt, CancellationToken cancellationToken)
     {
-        var options = new SubscriptionUpdateOptions
-        {
-            PauseCollection = new SubscriptionPauseCollectionOptions { Behavior = Dunning.StripePaymentRetrier.PauseBehavior, ResumesAt = resumesAt?.UtcDateTime },
-            Metadata = new Dictionary<string, string> { [PauseKey] = PausedByRequest },
-        };
+        var options = CollectionUpdate(paused: true, byRequest: true, resumesAt);
         var until = resumesAt?.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "open";
         return UpdateAsync(subscription, options, $"op-plan-pause:{tenantId}:{subscription.SubscriptionId}:{subscription.PauseChanges}:{until}", cancellationToken);
     }
@@ -81,9 +77,19 @@ public sealed class StripePlanBilling(StripeClient stripe, IOptions<PortalOption
     /// <summary>Collects again, whoever paused it (the customer, the office, or dunning after the last failed retry).</summary>
     public Task ResumeAsync(string tenantId, PlanSubscriptionSnapshot subscription, CancellationToken cancellationToken)
     {
-        var options = new SubscriptionUpdateOptions { Metadata = new Dictionary<string, string> { [PauseKey] = "" } };
-        options.AddExtraParam("pause_collection", ""); // Stripe's way to clear it: the parameter, empty
-        return UpdateAsync(subscription, options, $"op-plan-resume:{tenantId}:{subscription.SubscriptionId}:{subscription.PauseChanges}", cancellationToken);
+        return UpdateAsync(subscription, CollectionUpdate(paused: false), $"op-plan-resume:{tenantId}:{subscription.SubscriptionId}:{subscription.PauseChanges}", cancellationToken);
+    }
+
+    /// <summary>
+    /// The update that pauses a subscription's collection (its periods voided) or collects again, here and for dunning:
+    /// the marker says whether someone asked for the pause, and any other change of the pause clears it.
+    /// </summary>
+    internal static SubscriptionUpdateOptions CollectionUpdate(bool paused, bool byRequest = false, DateTimeOffset? resumesAt = null)
+    {
+        var options = new SubscriptionUpdateOptions { Metadata = new Dictionary<string, string> { [PauseKey] = paused && byRequest ? PausedByRequest : "" } };
+        if (paused) options.PauseCollection = new SubscriptionPauseCollectionOptions { Behavior = Dunning.StripePaymentRetrier.PauseBehavior, ResumesAt = resumesAt?.UtcDateTime };
+        else options.AddExtraParam("pause_collection", ""); // Stripe's way to clear it: the parameter, empty
+        return options;
     }
 
     private Task UpdateAsync(PlanSubscriptionSnapshot subscription, SubscriptionUpdateOptions options, string idempotencyKey, CancellationToken cancellationToken) =>

@@ -27,7 +27,7 @@ public sealed class StripePlanEvents(StripeClient stripe, IClusterClient grains)
             // PaymentIntent's events.
             case EventTypes.CheckoutSessionCompleted when ((Session)stripeEvent.Data.Object).Mode == "subscription":
                 var session = await stripe.V1.Checkout.Sessions.GetAsync(((Session)stripeEvent.Data.Object).Id, cancellationToken: cancellationToken);
-                if (session.Mode == "subscription" && session.SubscriptionId is { } linked && Ours(session.Metadata) is { } grain)
+                if (session.SubscriptionId is { } linked && Ours(session.Metadata) is { } grain)
                     await grain.LinkAsync(linked);
                 break;
             case EventTypes.InvoicePaid or EventTypes.InvoicePaymentFailed:
