@@ -35,8 +35,16 @@ public sealed class TcpRelay : IAsyncDisposable
         {
             foreach (var client in _open)
             {
-                // A reset: the app's next send on it fails. (A side that closed already has no socket.)
-                if (client.Client is { Connected: true } socket) socket.LingerState = new LingerOption(true, 0);
+                // A reset: the app's next send on it fails. (A side that closed already has no socket, and one its relay
+                // is closing at this moment may be disposed between the check and the option: it needs no reset.)
+                try
+                {
+                    if (client.Client is { Connected: true } socket) socket.LingerState = new LingerOption(true, 0);
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+
                 client.Dispose();
             }
 
