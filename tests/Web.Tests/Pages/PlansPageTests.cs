@@ -70,9 +70,12 @@ public sealed class PlansPageTests(BrowserFixture browser) : IAsyncLifetime
         await WhatAPersonSees.AssertAccessibleAsync(page);
         await WhatAPersonSees.ScreenshotAsync(page, $"portal-plan-active-{width}");
 
+        // The page itself looks again until Stripe's webhook confirms the change; a reload right after the click could
+        // abort the page's request before it left (CI saw the plan never end), so reload only once the change shows.
         await mine.GetByRole(AriaRole.Button, new() { Name = "End this plan when the paid period ends" }).ClickAsync();
-        await page.ReloadAsync();
         await Assertions.Expect(mine).ToContainTextAsync("no further charges", new() { Timeout = 30_000 });
+        await page.ReloadAsync();
+        await Assertions.Expect(mine).ToContainTextAsync("no further charges");
         await Assertions.Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Keep this plan" })).ToBeVisibleAsync();
         var office = (await s.Dispatcher.GetFromJsonAsync<PlanSubscriptionDto[]>($"/api/v1/customers/{s.Customer.Id}/plans", ApiJson.Options))!;
         Assert.Equal(("Active", true), (Assert.Single(office).Status, office[0].CancelAtPeriodEnd));
