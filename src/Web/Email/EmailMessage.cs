@@ -24,6 +24,12 @@ public sealed record EmailMessage(string To, string Subject, string Text)
     /// </summary>
     public string? MessageId { get; init; }
 
+    /// <summary>
+    /// The envelope sender (SMTP MAIL FROM), where a server that gives up on the message later sends its bounce. None:
+    /// the From address.
+    /// </summary>
+    public string? ReturnPath { get; init; }
+
     /// <summary>More headers (a correlation id, say). Headers the sender writes itself (addresses, subject, content, ids, list headers) are refused.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 

@@ -20,6 +20,13 @@ public sealed class EmailOptions
     public string From { get; set; } = "OrleansPortal <no-reply@localhost>";
 
     /// <summary>
+    /// Where bounces of customer messages go ("bounces@mail.example.com"): each message is sent with its own return path
+    /// "bounces+{id}@mail.example.com", received by the app's SMTP receiver (<see cref="Inbound.InboundMailOptions"/>),
+    /// which the domain's MX must reach. None: the From address is the return path and bounces are not read.
+    /// </summary>
+    public string? BounceAddress { get; set; }
+
+    /// <summary>
     /// How many SMTP connections this node keeps open and sends on at once. One connection carries one message at a time,
     /// so this bounds the node's throughput and the load it puts on the mail server.
     /// </summary>

@@ -39,8 +39,9 @@ public sealed partial class SmtpEmailSender : IEmailSender, IAsyncDisposable
         {
             // A pooled connection the server closed while it was idle shows only when used, before any of this message
             // was accepted: that is no delivery failure, so the message goes once more on a new connection.
-            if (_idle.TryPop(out var pooled) && await SendOnAsync(pooled, mime, stale: true, cancellationToken)) return messageId;
-            await SendOnAsync(new SmtpClient { Timeout = _settings.TimeoutSeconds * 1000 }, mime, stale: false, cancellationToken);
+            var envelope = Envelope(message, mime);
+            if (_idle.TryPop(out var pooled) && await SendOnAsync(pooled, mime, envelope, stale: true, cancellationToken)) return messageId;
+            await SendOnAsync(new SmtpClient { Timeout = _settings.TimeoutSeconds * 1000 }, mime, envelope, stale: false, cancellationToken);
             return messageId;
         }
         finally
@@ -49,14 +50,18 @@ public sealed partial class SmtpEmailSender : IEmailSender, IAsyncDisposable
         }
     }
 
+    /// <summary>The envelope: MAIL FROM the message's return path (else the From address), RCPT TO its recipient.</summary>
+    private (MailboxAddress Sender, MailboxAddress[] Recipients) Envelope(EmailMessage message, MimeMessage mime) =>
+        (message.ReturnPath is { } path ? new MailboxAddress("", path) : _from, [.. mime.To.Mailboxes]);
+
     /// <summary>True when sent; false only for a <paramref name="stale"/> client that turned out to be disconnected.</summary>
-    private async Task<bool> SendOnAsync(SmtpClient client, MimeMessage mime, bool stale, CancellationToken cancellationToken)
+    private async Task<bool> SendOnAsync(SmtpClient client, MimeMessage mime, (MailboxAddress Sender, MailboxAddress[] Recipients) envelope, bool stale, CancellationToken cancellationToken)
     {
         var keep = false;
         try
         {
             if (!client.IsConnected) await ConnectAsync(client, cancellationToken);
-            await client.SendAsync(mime, cancellationToken);
+            await client.SendAsync(mime, envelope.Sender, envelope.Recipients, cancellationToken);
             keep = true;
             return true;
         }

@@ -1,3 +1,4 @@
+using OrleansPortal.Web.Email.Inbound;
 using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Grains.Notifications.WebPush;
 using OrleansPortal.Grains.Notifications.Visits;
@@ -35,6 +36,7 @@ public static class NotificationServices
         services.AddSingleton<CustomerMessageComposer>();
         services.AddSingleton<DeliveryRules>();
         services.AddSingleton<IMessageChannel, EmailChannel>();
+        services.AddSingleton<IInboundMailbox, EmailBounces>();
         services.AddSingleton<IMessageChannel, InAppChannel>();
         services.AddSingleton<IMessageChannel, SmsChannel>();
         services.AddSms(configuration);

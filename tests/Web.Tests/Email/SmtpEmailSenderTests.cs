@@ -10,7 +10,7 @@ using OrleansPortal.Web.Tests.Infrastructure;
 namespace OrleansPortal.Web.Tests.Email;
 
 /// <summary>The MailKit sender on its own, against the real aiosmtpd process: what arrives is read back with MimeKit.</summary>
-public sealed class SmtpEmailSenderTests(SmtpServer smtp) : IClassFixture<SmtpServer>
+public sealed class SmtpEmailSenderTests(MailServer smtp) : IClassFixture<MailServer>
 {
     [Fact]
     public async Task HtmlMail_ArrivesAsTextAndHtmlAlternatives_BothDecodable()
@@ -123,7 +123,7 @@ public sealed class SmtpEmailSenderTests(SmtpServer smtp) : IClassFixture<SmtpSe
     {
         await using var sender = Sender(poolSize: 1);
         var failure = await Assert.ThrowsAsync<DeliveryFailedException>(() =>
-            sender.SendAsync(new EmailMessage($"nobody@{SmtpServer.RefusedDomain}", "Hello", "Hi"), CancellationToken.None));
+            sender.SendAsync(new EmailMessage($"nobody@{MailServer.RefusedDomain}", "Hello", "Hi"), CancellationToken.None));
         Assert.True(failure.Permanent);
         Assert.Equal("550", failure.ProviderCode);
 

@@ -13,7 +13,7 @@ namespace OrleansPortal.Web.Tests.Notifications;
 /// The completion email carries the job's report as a PDF, rendered when the mail goes (so it has what was written up to
 /// then), read here at the real SMTP server; a report that cannot be rendered does not keep the mail from going.
 /// </summary>
-public sealed class CompletionReportEmailTests(SmtpServer smtp) : IClassFixture<SmtpServer>
+public sealed class CompletionReportEmailTests(MailServer smtp) : IClassFixture<MailServer>
 {
     [Fact]
     public async Task TheCompletionEmail_CarriesTheReportAsAPdf_WithTheNotesWrittenBeforeIt()

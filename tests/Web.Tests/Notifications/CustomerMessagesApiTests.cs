@@ -12,7 +12,7 @@ namespace OrleansPortal.Web.Tests.Notifications;
 /// The team's composer, through the whole app: a message to one contact goes through the outbox to the real SMTP server
 /// or the notification centre, shows in the customer's timeline, and a request the contact cannot receive is refused.
 /// </summary>
-public sealed class CustomerMessagesApiTests(SmtpServer smtp) : IClassFixture<SmtpServer>
+public sealed class CustomerMessagesApiTests(MailServer smtp) : IClassFixture<MailServer>
 {
     [Fact]
     public async Task AFreeTextEmail_ReachesTheMailbox_InTheCompanysLayout_AndIsSentInTheTimeline()

@@ -11,7 +11,7 @@ namespace OrleansPortal.Web.Tests.Notifications;
 /// "Estimate ready": the office makes an estimate and the customer's contacts who follow that property hear of it, by
 /// email through the real SMTP server and in the portal's bell, in their language, with a link that opens it.
 /// </summary>
-public sealed class EstimateReadyMessagesTests(SmtpServer smtp) : IClassFixture<SmtpServer>
+public sealed class EstimateReadyMessagesTests(MailServer smtp) : IClassFixture<MailServer>
 {
     [Fact]
     public async Task AnEstimateMadeInTheOffice_IsToldToTheOwnerInTheirLanguage_ByEmailAndInTheApp_ButNotToAManagerOfAnotherSite()

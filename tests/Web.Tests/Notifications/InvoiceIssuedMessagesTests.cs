@@ -11,7 +11,7 @@ namespace OrleansPortal.Web.Tests.Notifications;
 /// accounts payable, never a property manager), by email through the real SMTP server, with its number, its total
 /// with tax and a link that opens it in the portal.
 /// </summary>
-public sealed class InvoiceIssuedMessagesTests(SmtpServer smtp) : IClassFixture<SmtpServer>
+public sealed class InvoiceIssuedMessagesTests(MailServer smtp) : IClassFixture<MailServer>
 {
     [Fact]
     public async Task AnIssuedInvoice_IsToldToTheOwnerAndAccountsPayable_ButNotToThePropertyManager()

@@ -13,7 +13,7 @@ namespace OrleansPortal.Web.Tests.Notifications;
 /// engine queues what each moment calls for, the outbox sends it through the real SMTP server and the notification
 /// centre, and the team sees each message and its fate in the customer's timeline.
 /// </summary>
-public sealed partial class VisitMessagesTests(SmtpServer smtp) : IClassFixture<SmtpServer>
+public sealed partial class VisitMessagesTests(MailServer smtp) : IClassFixture<MailServer>
 {
     [Fact]
     public async Task AVisitFromBookingToCompletion_IsToldByEmailAndInTheApp_AndEveryMessageIsInTheTimeline()

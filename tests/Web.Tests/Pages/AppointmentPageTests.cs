@@ -10,9 +10,9 @@ namespace OrleansPortal.Web.Tests.Pages;
 
 /// <summary>The customer's side end to end, in Chromium: the emailed link, booking, the appointment, the technician approaching live on a map.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AppointmentPageTests(BrowserFixture browser, SmtpServer smtp) : IClassFixture<SmtpServer>
+public sealed class AppointmentPageTests(BrowserFixture browser, MailServer smtp) : IClassFixture<MailServer>
 {
-    private static async Task SignInFromTheMailAsync(IPage page, SmtpServer smtp, string email)
+    private static async Task SignInFromTheMailAsync(IPage page, MailServer smtp, string email)
     {
         await page.GotoAsync("/portal/");
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);

@@ -12,7 +12,7 @@ namespace OrleansPortal.Web.Tests.Pages;
 /// reaches the real SMTP server.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CustomerMessagesPageTests(BrowserFixture browser, SmtpServer smtp) : IClassFixture<SmtpServer>
+public sealed class CustomerMessagesPageTests(BrowserFixture browser, MailServer smtp) : IClassFixture<MailServer>
 {
     [Theory]
     [MemberData(nameof(WhatAPersonSees.Sizes), MemberType = typeof(WhatAPersonSees))]
@@ -27,11 +27,8 @@ public sealed class CustomerMessagesPageTests(BrowserFixture browser, SmtpServer
         (await company.Dispatcher.PostAsJsonAsync($"/api/v1/customers/{customer.Id}/contacts",
             new { name = "João Smith", email = $"joao-{Guid.NewGuid():N}@example.test", phone = "+351 912 345 678", role = "Owner", grantedPropertyIds = Array.Empty<string>() }))
             .EnsureSuccessStatusCode();
-        await using var context = await browser.NewContextAsync(address);
-        var page = await OfficePages.SignInAsync(context, company, "/office/customers/");
-        await page.SetViewportSizeAsync(width, height);
-        var problems = new PageProblems(page);
-        await page.GotoAsync($"/office/customers/#{customer.Id}");
+        var (context, page, problems) = await OfficePages.OpenCustomerAsync(browser, address, company, customer.Id, width, height);
+        await using var browsing = context;
 
         var messages = page.GetByRole(AriaRole.Region, new() { Name = "Messages", Exact = true });
         await Assertions.Expect(messages).ToContainTextAsync("No message yet.");

@@ -80,11 +80,8 @@ public sealed class CustomersPageTests(BrowserFixture browser)
         var customer = await CustomerScenario.CreateAsync(company, "Smyth household");
         await customer.AddPropertyAsync("Home", "Rua de Santa Catarina 1, Porto");
         var leaving = await customer.AddContactAsync($"old-{Guid.NewGuid():N}@example.test");
-        await using var context = await browser.NewContextAsync(address);
-        var page = await OfficePages.SignInAsync(context, company, "/office/customers/");
-        await page.SetViewportSizeAsync(width, height);
-        var problems = new PageProblems(page);
-        await page.GotoAsync($"/office/customers/#{customer.Id}");
+        var (context, page, problems) = await OfficePages.OpenCustomerAsync(browser, address, company, customer.Id, width, height);
+        await using var browsing = context;
         var details = page.GetByRole(AriaRole.Region, new() { Name = "Smyth household" });
 
         // The name, corrected.

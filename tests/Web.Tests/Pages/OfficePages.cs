@@ -18,4 +18,19 @@ public static class OfficePages
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(path) + "$"));
         return page;
     }
+
+    /// <summary>
+    /// A new browser context at <paramref name="width"/> x <paramref name="height"/>, the dispatcher signed in, on the
+    /// customer's page, with the page's problems recorded from then on. The caller disposes the context.
+    /// </summary>
+    public static async Task<(IBrowserContext Context, IPage Page, PageProblems Problems)> OpenCustomerAsync(
+        BrowserFixture browser, Uri address, TenantScenario company, string customerId, int width, int height)
+    {
+        var context = await browser.NewContextAsync(address);
+        var page = await SignInAsync(context, company, "/office/customers/");
+        await page.SetViewportSizeAsync(width, height);
+        var problems = new PageProblems(page);
+        await page.GotoAsync($"/office/customers/#{customerId}");
+        return (context, page, problems);
+    }
 }

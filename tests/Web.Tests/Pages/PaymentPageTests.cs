@@ -15,7 +15,7 @@ namespace OrleansPortal.Web.Tests.Pages;
 /// the office sees nothing due.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PaymentPageTests(BrowserFixture browser, SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
+public sealed class PaymentPageTests(BrowserFixture browser, MailServer smtp) : IClassFixture<MailServer>, IAsyncLifetime
 {
     private FakeStripe _stripe = null!;
 

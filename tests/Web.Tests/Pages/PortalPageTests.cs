@@ -14,7 +14,7 @@ namespace OrleansPortal.Web.Tests.Pages;
 
 /// <summary>The customer portal in Chromium: sign-in by email link, its sections and their bar, the properties, the preferences, moving and cancelling an appointment.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PortalPageTests(BrowserFixture browser, SmtpServer smtp) : IClassFixture<SmtpServer>
+public sealed class PortalPageTests(BrowserFixture browser, MailServer smtp) : IClassFixture<MailServer>
 {
     public static TheoryData<int, int> Sizes => new() { { 390, 844 }, { 1440, 900 } };
 

@@ -10,7 +10,7 @@ namespace OrleansPortal.Web.Tests.Pages;
 /// signing in: opening it changes nothing; its button unsubscribes, and "Subscribe again" undoes it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class UnsubscribePageTests(BrowserFixture browser, SmtpServer smtp) : IClassFixture<SmtpServer>
+public sealed partial class UnsubscribePageTests(BrowserFixture browser, MailServer smtp) : IClassFixture<MailServer>
 {
     [Theory]
     [MemberData(nameof(WhatAPersonSees.Sizes), MemberType = typeof(WhatAPersonSees))]
@@ -87,11 +87,8 @@ public sealed partial class UnsubscribePageTests(BrowserFixture browser, SmtpSer
         smtp.ConfigureFor(app, MarketingScenario.PublicBaseUrl);
         var address = app.StartOnLoopback();
         var s = await MarketingScenario.CreateAsync(app);
-        await using var context = await browser.NewContextAsync(address);
-        var page = await OfficePages.SignInAsync(context, s.Company, "/office/customers/");
-        await page.SetViewportSizeAsync(width, height);
-        var problems = new PageProblems(page);
-        await page.GotoAsync($"/office/customers/#{s.Customer.Id}");
+        var (context, page, problems) = await OfficePages.OpenCustomerAsync(browser, address, s.Company, s.Customer.Id, width, height);
+        await using var browsing = context;
         var messages = page.GetByRole(AriaRole.Region, new() { Name = "Messages", Exact = true });
         await Assertions.Expect(messages).ToContainTextAsync("No contact has opted in or out yet.");
 

@@ -8,7 +8,7 @@ using OrleansPortal.Web.Tests.Infrastructure;
 namespace OrleansPortal.Web.Tests.Portal;
 
 /// <summary>Magic links end to end: the mail really goes through an SMTP server, and each test has its own app (fresh rate limits).</summary>
-public sealed class MagicLinkTests(SmtpServer smtp) : IClassFixture<SmtpServer>
+public sealed class MagicLinkTests(MailServer smtp) : IClassFixture<MailServer>
 {
     [Fact]
     public async Task RequestedLink_ArrivesByMail_AndSignsTheContactInExactlyOnce()

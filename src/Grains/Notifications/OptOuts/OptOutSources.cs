@@ -17,4 +17,10 @@ public static class OptOutSources
 
     /// <summary>The contact switched marketing on or off in the portal's notification preferences.</summary>
     public const string Portal = "portal";
+
+    /// <summary>
+    /// A delivery report said the email address does not exist (5.1.x). An opt-in with this source is the team's word
+    /// that the address works again.
+    /// </summary>
+    public const string Bounce = "bounce";
 }

@@ -43,6 +43,12 @@ public interface INotificationOutbox
     /// <summary>A customer's messages, newest first: the team's view of what the customer was told.</summary>
     Task<IReadOnlyList<OutboxMessage>> ForCustomerAsync(string tenantId, string customerId, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The message the provider knows by <paramref name="providerId"/> on <paramref name="channel"/> (a Twilio SID, an email's
+    /// Message-Id), or null, also while its "sent" is not written yet. Any tenant's: the provider's id is what a report names.
+    /// </summary>
+    Task<OutboxMessage?> FindByProviderAsync(string channel, string providerId, CancellationToken cancellationToken = default);
+
     /// <summary>One message of the tenant, or null.</summary>
     Task<OutboxMessage?> GetAsync(string tenantId, long id, CancellationToken cancellationToken = default);
 

@@ -149,6 +149,10 @@ public sealed class NotificationOutbox(PortalDatabase database) : INotificationO
             a => a.Add("@tenant", tenantId).Add("@customer", customerId).Add("@limit", limit), Read, cancellationToken);
     }
 
+    public async Task<OutboxMessage?> FindByProviderAsync(string channel, string providerId, CancellationToken cancellationToken = default) =>
+        (await database.QueryAsync($"SELECT {Columns} FROM notification_outbox WHERE channel = @channel AND provider_id = @provider",
+            a => a.Add("@channel", channel).Add("@provider", providerId), Read, cancellationToken)).FirstOrDefault();
+
     public async Task<OutboxMessage?> GetAsync(string tenantId, long id, CancellationToken cancellationToken = default) =>
         (await database.QueryAsync($"SELECT {Columns} FROM notification_outbox WHERE tenant_id = @tenant AND id = @id",
             a => a.Add("@tenant", tenantId).Add("@id", id), Read, cancellationToken)).SingleOrDefault();

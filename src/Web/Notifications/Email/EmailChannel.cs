@@ -5,6 +5,7 @@ using OrleansPortal.Grains.Notifications;
 using OrleansPortal.Grains.Notifications.Outbox;
 using OrleansPortal.Web.Documents.Reports;
 using OrleansPortal.Web.Email;
+using OrleansPortal.Web.Email.Bounces;
 using OrleansPortal.Web.Notifications.Outbox;
 using OrleansPortal.Web.Notifications.Unsubscribe;
 
@@ -21,9 +22,12 @@ namespace OrleansPortal.Web.Notifications.Email;
 /// the attachment, since its text links to the report in the portal, and a warning is logged.</item>
 /// </list>
 /// </summary>
-public sealed partial class EmailChannel(IEmailSender mail, UnsubscribeTokens unsubscribeTokens, JobReportPdfs reports, IOptions<OutboxOptions> options, ILogger<EmailChannel> logger)
+public sealed partial class EmailChannel(
+    IEmailSender mail, UnsubscribeTokens unsubscribeTokens, JobReportPdfs reports, IOptions<OutboxOptions> options, IOptions<EmailOptions> emailOptions, ILogger<EmailChannel> logger)
     : IMessageChannel
 {
+    private readonly BounceAddresses? _bounces = BounceAddresses.From(emailOptions.Value);
+
     /// <summary>A report larger than this goes unattached: with base64 it would pass the 25 MB many mailboxes accept.</summary>
     public const int MaxAttachmentBytes = 15 * 1024 * 1024;
 
@@ -32,7 +36,11 @@ public sealed partial class EmailChannel(IEmailSender mail, UnsubscribeTokens un
     public async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var m = message.Message;
-        var email = new EmailMessage(m.Recipient, m.Subject ?? "", m.Text) { Html = m.Html, MessageId = MessageIdFor(m), Attachments = await AttachmentsAsync(message, cancellationToken) };
+        var messageId = MessageIdFor(m);
+        var email = new EmailMessage(m.Recipient, m.Subject ?? "", m.Text)
+        {
+            Html = m.Html, MessageId = messageId, ReturnPath = _bounces?.For(messageId), Attachments = await AttachmentsAsync(message, cancellationToken),
+        };
         if (m is { Marketing: true, CustomerId: { } customerId, ContactId: { } contactId })
         {
             var url = unsubscribeTokens.UrlFor(new UnsubscribeGrant(m.TenantId, customerId, contactId, NotificationChannel.Email, m.Recipient));
@@ -52,7 +60,7 @@ public sealed partial class EmailChannel(IEmailSender mail, UnsubscribeTokens un
     public static string MessageIdFor(OutgoingMessage message)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{message.TenantId}\n{message.DeliveryKey}"));
-        return $"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}@orleansportal.notifications";
+        return $"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}@{BounceAddresses.MessageIdDomain}";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A marketing mail of tenant {TenantId} goes without List-Unsubscribe headers: the portal's public address is not https (RFC 8058)")]

@@ -12,7 +12,7 @@ namespace OrleansPortal.Web.Notifications.Outbox;
 /// <summary>
 /// The contact's rules, applied when a message is about to go rather than when it was queued: a reminder queued a day
 /// ahead obeys the preference the contact set this morning. In order: the contact and the address must still exist;
-/// marketing needs an opt-in and an address that has not unsubscribed; the channel's preference for the trigger's category; quiet hours (SMS and push only:
+/// an email address must not have bounced as unknown; marketing needs an opt-in and an address that has not unsubscribed; the channel's preference for the trigger's category; quiet hours (SMS and push only:
 /// an email does not ring) hold what is not urgent; the daily cap stops what is not urgent.
 /// </summary>
 public sealed class DeliveryRules(IClusterClient grains, INotificationOutbox outbox, IOptOutStore optOuts, ISmsSender sms, IOptions<OutboxOptions> options)
@@ -38,6 +38,9 @@ public sealed class DeliveryRules(IClusterClient grains, INotificationOutbox out
 
         // The address the message was queued for must still be the contact's: a reminder never goes to a number the customer replaced.
         if (!NotificationAddresses.Reaches(contact, message.Channel, message.Recipient)) return new DeliveryDecision.Suppress("the contact's address changed");
+        // An address a delivery report called unknown gets no more mail from the company, the team's own included.
+        if (message.Channel == NotificationChannel.Email && await optOuts.IsOptedOutAsync(NotificationChannel.Email, message.Recipient, BouncedAddresses.Sender(message.TenantId), cancellationToken))
+            return new DeliveryDecision.Suppress("the address bounced as unknown");
         var channel = message.Channel switch
         {
             NotificationChannel.Email => contact.Preferences.Email,

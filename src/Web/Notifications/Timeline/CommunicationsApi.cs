@@ -24,7 +24,9 @@ public static class CommunicationsApi
         var group = endpoints.MapGroup("/api/v1/customers/{customerId}/communications").WithTags("Notifications").RequireAuthorization(PortalClaims.DispatcherPolicy);
         group.MapGet("/", TimelineAsync).WithSummary($"The customer's latest {TimelineSize} messages, newest first, on every channel.");
         group.MapGet("/{id}/deliveries", DeliveriesAsync).WithSummary("One message's delivery log, oldest first.");
-        group.MapGet("/opt-outs", OptOutsAsync).WithSummary($"The opt-outs and opt-ins of the contacts' addresses (unsubscribe links, the portal, STOP and START), newest first: at most {OptOutHistorySize} per address.");
+        group.MapGet("/opt-outs", OptOutsAsync).WithSummary($"The opt-outs and opt-ins of the contacts' addresses (unsubscribe links, the portal, STOP and START, email bounces), newest first: at most {OptOutHistorySize} per address.");
+        group.MapDelete("/bounces/{contactId}", ClearBounceAsync)
+            .WithSummary("The team's word that the contact's email address works again after it bounced as unknown: email goes to it again. Nothing to clear is no error.");
         return group;
     }
 
@@ -48,6 +50,7 @@ public static class CommunicationsApi
     {
         if (await CustomerAsync(grains, user, customerId) is not { } customer) return TypedResults.NotFound();
         var marketing = MarketingOptOuts.Sender(user.GetTenantId());
+        var bounces = BouncedAddresses.Sender(user.GetTenantId());
         var changes = new List<OptOutDto>();
         foreach (var contact in customer.Contacts)
         {
@@ -56,12 +59,23 @@ public static class CommunicationsApi
                 if (string.IsNullOrWhiteSpace(address)) continue;
                 // Another company's marketing opt-outs of the same address are theirs; a STOP to our number concerns every company.
                 changes.AddRange((await optOuts.HistoryAsync(channel, address, OptOutHistorySize, cancellationToken))
-                    .Where(c => c.Sender == marketing || channel == NotificationChannel.Sms && !MarketingOptOuts.IsMarketingSender(c.Sender))
-                    .Select(c => new OptOutDto(contact.ContactId, channel.ToString(), address, c.OptedOut, c.Sender == marketing ? "marketing" : "all", c.Source, c.At)));
+                    .Where(c => c.Sender == marketing || c.Sender == bounces || channel == NotificationChannel.Sms && !MarketingOptOuts.IsMarketingSender(c.Sender))
+                    .Select(c => new OptOutDto(contact.ContactId, channel.ToString(), address, c.OptedOut, c.Sender == marketing ? "marketing" : c.Sender == bounces ? "email" : "all", c.Source, c.At)));
             }
         }
 
         return TypedResults.Ok(changes.OrderByDescending(c => c.At).ToArray());
+    }
+
+    private static async Task<Results<NoContent, NotFound>> ClearBounceAsync(
+        string customerId, string contactId, ClaimsPrincipal user, IClusterClient grains, IOptOutStore optOuts, DomainClock clock, CancellationToken cancellationToken)
+    {
+        if (await CustomerAsync(grains, user, customerId) is not { } customer || customer.Contacts.FirstOrDefault(c => c.ContactId == contactId) is not { } contact)
+            return TypedResults.NotFound();
+        var bounces = BouncedAddresses.Sender(user.GetTenantId());
+        if (!string.IsNullOrWhiteSpace(contact.Email) && await optOuts.IsOptedOutAsync(NotificationChannel.Email, contact.Email, bounces, cancellationToken))
+            await optOuts.RecordAsync(new OptOutChange(NotificationChannel.Email, contact.Email, bounces, OptedOut: false, clock.GetUtcNow(), OptOutSources.Bounce), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<bool> ExistsAsync(IClusterClient grains, ClaimsPrincipal user, string customerId) =>

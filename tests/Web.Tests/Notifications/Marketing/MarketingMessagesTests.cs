@@ -11,7 +11,7 @@ namespace OrleansPortal.Web.Tests.Notifications.Marketing;
 /// Marketing from the composer and its one-click unsubscribe (RFC 8058), through the whole app: the outbox, the rules,
 /// MailKit to the real SMTP server, and the unsubscribe endpoint posted exactly as a mail provider posts it.
 /// </summary>
-public sealed class MarketingMessagesTests(SmtpServer smtp) : IClassFixture<SmtpServer>
+public sealed class MarketingMessagesTests(MailServer smtp) : IClassFixture<MailServer>
 {
     [Fact]
     public async Task AMarketingMail_CarriesOneClickUnsubscribe_WhosePostStopsTheNextMarketing_ButNotServiceMessages()

@@ -17,19 +17,35 @@ function sourceLabel(source: string): string {
   return key in en ? t(key as MessageKey) : source;
 }
 
+const scopeKey = { marketing: "messages.optOut.marketing", email: "messages.optOut.email" } as const;
+
 /**
- * The contacts' opt-outs and opt-ins, newest first: who, which address, marketing only or every text, when, and how
- * (an unsubscribe link, the portal's switch, STOP or START). Read again whenever the timeline above is.
+ * The contacts' opt-outs and opt-ins, newest first: who, which address, marketing only, every text or every email,
+ * when, and how (an unsubscribe link, the portal's switch, STOP or START, a bounce). An address that bounced as unknown
+ * and still does is offered "It works again": the team's word that email may go to it once more. Read again whenever
+ * the timeline above is.
  */
 export function OptOuts({ overview, refresh }: { overview: Overview; refresh: unknown }) {
   const changes = useSignal<OptOut[] | null>(null);
   const customerId = overview.customer.id;
-  useEffect(() => {
-    void (async () => {
-      const { data } = await api.GET("/api/v1/customers/{customerId}/communications/opt-outs", { params: { path: { customerId } } });
-      if (data) changes.value = data;
-    })();
-  }, [customerId, refresh]);
+  const load = async () => {
+    const { data } = await api.GET("/api/v1/customers/{customerId}/communications/opt-outs", { params: { path: { customerId } } });
+    if (data) changes.value = data;
+  };
+  useEffect(() => void load(), [customerId, refresh]);
+
+  // Newest first: an address's first email-scope entry says whether it is bounced now.
+  const bouncedNow = new Set<OptOut>();
+  const seen = new Set<string>();
+  for (const c of changes.value ?? []) {
+    if (c.scope !== "email" || seen.has(c.address)) continue;
+    seen.add(c.address);
+    if (c.optedOut && overview.customer.contacts.some(x => x.id === c.contactId && x.email === c.address)) bouncedNow.add(c);
+  }
+  const worksAgain = async (c: OptOut) => {
+    const { response } = await api.DELETE("/api/v1/customers/{customerId}/communications/bounces/{contactId}", { params: { path: { customerId, contactId: c.contactId } } });
+    if (response.ok) await load();
+  };
 
   const contacts = new Map(overview.customer.contacts.map(c => [c.id, c.name]));
   const zone = companyZone.value;
@@ -43,8 +59,14 @@ export function OptOuts({ overview, refresh }: { overview: Overview; refresh: un
             <li key={`${c.channel}-${c.address}-${c.at}-${c.source}`} class="opt-out">
               <span class={`badge ${c.optedOut ? "status-Suppressed" : "status-Sent"}`}>{t(c.optedOut ? "messages.optOut.out" : "messages.optOut.in")}</span>
               {" "}<strong>{contacts.get(c.contactId) ?? c.contactId}</strong> · {channelLabel(c.channel)} {c.address}
-              {" "}· {t(c.scope === "marketing" ? "messages.optOut.marketing" : "messages.optOut.all")}
+              {" "}· {t(c.scope in scopeKey ? scopeKey[c.scope as keyof typeof scopeKey] : "messages.optOut.all")}
               {" "}· {sourceLabel(c.source)} · <span class="muted"><When at={c.at} zone={zone} /></span>
+              {bouncedNow.has(c) && (
+                <>
+                  {" "}<button type="button" class="link" onClick={() => void worksAgain(c)}
+                    aria-label={t("messages.optOut.worksAgainNamed", { address: c.address })}>{t("messages.optOut.worksAgain")}</button>
+                </>
+              )}
             </li>
           ))}
         </ul>

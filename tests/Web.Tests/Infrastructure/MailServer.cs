@@ -9,11 +9,14 @@ namespace OrleansPortal.Web.Tests.Infrastructure;
 /// <summary>
 /// A real SMTP server for one test class: Debian's aiosmtpd in its own process on a free loopback port, storing every
 /// message it accepts in a Maildir that the tests read with MimeKit. Its handler (refusing_mailbox.py) refuses every
-/// recipient at <see cref="RefusedDomain"/> with a 550. Missing software fails the fixture with what to install.
+/// recipient at <see cref="RefusedDomain"/> with a 550, and bounces those at <see cref="BounceDomain"/> after taking them. Missing software fails the fixture with what to install.
 /// </summary>
-public sealed class SmtpServer : IAsyncLifetime
+public sealed class MailServer : IAsyncLifetime
 {
     public const string RefusedDomain = "refused.test";
+
+    /// <summary>Recipients here are taken, then bounced (see <see cref="BounceTo"/>): "full..." as a full mailbox (5.2.2), others as unknown (5.1.1).</summary>
+    public const string BounceDomain = "bounce.test";
 
     // Debian's interpreter, which is where python3-aiosmtpd installs; the python3 first on PATH may be another one.
     private const string Python = "/usr/bin/python3";
@@ -47,6 +50,32 @@ public sealed class SmtpServer : IAsyncLifetime
         app.Settings["Email:SmtpPort"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         app.Settings["Email:From"] = "Acme Portal <portal@example.com>";
         app.Settings["Portal:PublicBaseUrl"] = publicBaseUrl;
+    }
+
+    /// <summary>
+    /// From now on, a message for a recipient at <see cref="BounceDomain"/> is taken and then bounced, as a relay does: a
+    /// delivery report (RFC 3464) to its envelope sender, sent by SMTP to 127.0.0.1:<paramref name="port"/>.
+    /// </summary>
+    public void BounceTo(int port)
+    {
+        Directory.CreateDirectory(_maildir);
+        File.WriteAllText(Path.Combine(_maildir, "bounce-to"), port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Points the app's mail at this server (<see cref="ConfigureFor"/>) with bounces on: messages go with return paths at
+    /// <paramref name="bounceAddress"/>, the app receives mail on a free port of its own, and this server bounces there.
+    /// Returns that port.
+    /// </summary>
+    public int ConfigureWithBouncesFor(PortalFactory app, string bounceAddress = "bounces@portal.test")
+    {
+        ConfigureFor(app);
+        var port = FreePort.Next();
+        app.Settings["Email:BounceAddress"] = bounceAddress;
+        app.Settings["InboundMail:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        app.Settings["InboundMail:ListenAddress"] = "127.0.0.1";
+        BounceTo(port);
+        return port;
     }
 
     /// <summary>Every message received so far for <paramref name="address"/>, oldest first.</summary>
