@@ -1,0 +1,14 @@
+using OrleansPortal.Web.Support.Cases;
+
+namespace OrleansPortal.Web.Support;
+
+public static class SupportServices
+{
+    /// <summary>The support desk's APIs: the portal's cases and the team's queue.</summary>
+    public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPortalCasesApi();
+        endpoints.MapSupportCasesApi();
+        return endpoints;
+    }
+}
