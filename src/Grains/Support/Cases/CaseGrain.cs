@@ -2,16 +2,23 @@ using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Grains.Notifications.Support;
 using OrleansPortal.Grains.Persistence;
 
 namespace OrleansPortal.Grains.Support.Cases;
 
-public sealed class CaseGrain(
+public sealed partial class CaseGrain(
     [PersistentState("case")] IPersistentState<CaseState> state,
     ISupportCaseIndex index,
+    CaseAcknowledgedNotice acknowledgement,
     DomainClock clock,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain
 {
+    /// <summary>How soon the acknowledgement is tried again after the outbox could not take it.</summary>
+    private static readonly TimeSpan RetryAcknowledgingAfter = TimeSpan.FromMinutes(1);
+
+    private IGrainTimer? _retry;
+
     private (string TenantId, string CaseId) Key => TenantKeys.Split(this.GetPrimaryKeyString());
 
     private bool Opened => state.State.Number > 0;
@@ -42,6 +49,7 @@ public sealed class CaseGrain(
             Subject = request.Subject.Trim(),
             PropertyId = request.PropertyId,
             TicketId = request.TicketId,
+            AcknowledgementDue = true,
             OpenedAt = now,
             UpdatedAt = now,
             Entries = [new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, request.Author, request.Description.Trim(), [.. request.Attachments], now)],
@@ -64,8 +72,47 @@ public sealed class CaseGrain(
             throw;
         }
 
+        await AcknowledgeAsync();
         return Snapshot(ConversationReader.Team);
     }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Opened, but the acknowledgement never reached the outbox (the silo died, or the outbox was down): try again.
+        if (state.State.AcknowledgementDue) ScheduleRetry(TimeSpan.Zero);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Queues the acknowledgement with the case's number. An outbox that cannot take it does not fail the case (it is
+    /// stored and filed); a timer tries again, and the next activation would too.
+    /// </summary>
+    private async Task AcknowledgeAsync()
+    {
+        if (!state.State.AcknowledgementDue) return;
+        try
+        {
+            await acknowledgement.QueueAsync(Snapshot(ConversationReader.Team));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogAcknowledgingFailed(exception, Key.CaseId);
+            ScheduleRetry(RetryAcknowledgingAfter);
+            return;
+        }
+
+        state.State.AcknowledgementDue = false;
+        await state.WriteStateAsync();
+    }
+
+    private void ScheduleRetry(TimeSpan due)
+    {
+        _retry?.Dispose();
+        _retry = this.RegisterGrainTimer(async _ => await AcknowledgeAsync(), due, Timeout.InfiniteTimeSpan);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} is stored, but its acknowledgement could not be queued yet; trying again")]
+    private partial void LogAcknowledgingFailed(Exception exception, string caseId);
 
     public Task<CaseSnapshot> GetAsync(ConversationReader reader)
     {

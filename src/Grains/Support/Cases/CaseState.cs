@@ -23,4 +23,7 @@ public sealed class CaseState
     [Id(13)] public DateTimeOffset UpdatedAt { get; set; }
     [Id(14)] public DateTimeOffset? FirstResponseAt { get; set; }
     [Id(15)] public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>Opened, but the acknowledgement has not reached the outbox yet.</summary>
+    [Id(16)] public bool AcknowledgementDue { get; set; }
 }
