@@ -48,4 +48,7 @@ public enum NotificationTrigger
 
     /// <summary>A support case was opened: its number, to the contact who opened it.</summary>
     CaseAcknowledged,
+
+    /// <summary>The team answered a support case: the answer, to the contact who opened it.</summary>
+    CaseReplied,
 }

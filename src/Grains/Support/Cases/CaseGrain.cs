@@ -10,12 +10,12 @@ namespace OrleansPortal.Grains.Support.Cases;
 public sealed partial class CaseGrain(
     [PersistentState("case")] IPersistentState<CaseState> state,
     ISupportCaseIndex index,
-    CaseAcknowledgedNotice acknowledgement,
+    CaseNotices notices,
     DomainClock clock,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain
 {
-    /// <summary>How soon the acknowledgement is tried again after the outbox could not take it.</summary>
-    private static readonly TimeSpan RetryAcknowledgingAfter = TimeSpan.FromMinutes(1);
+    /// <summary>How soon telling the customer is tried again after the outbox could not take the messages.</summary>
+    private static readonly TimeSpan RetryTellingAfter = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _retry;
 
@@ -72,47 +72,53 @@ public sealed partial class CaseGrain(
             throw;
         }
 
-        await AcknowledgeAsync();
+        await TellCustomerAsync();
         return Snapshot(ConversationReader.Team);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Opened, but the acknowledgement never reached the outbox (the silo died, or the outbox was down): try again.
-        if (state.State.AcknowledgementDue) ScheduleRetry(TimeSpan.Zero);
+        // Stored, but what the customer is to be told never reached the outbox (the silo died, the outbox was down): try again.
+        if (state.State.AcknowledgementDue || state.State.RepliesToTell.Count > 0) ScheduleRetry(TimeSpan.Zero);
         return Task.CompletedTask;
     }
 
     /// <summary>
-    /// Queues the acknowledgement with the case's number. An outbox that cannot take it does not fail the case (it is
-    /// stored and filed); a timer tries again, and the next activation would too.
+    /// Queues what the customer is to be told: the acknowledgement with the case's number, and the team's answers. An
+    /// outbox that cannot take them does not fail the change (it is stored and filed); a timer tries again, and the next
+    /// activation would too. The marks are cleared only once the outbox took the messages.
     /// </summary>
-    private async Task AcknowledgeAsync()
+    private async Task TellCustomerAsync()
     {
-        if (!state.State.AcknowledgementDue) return;
+        var s = state.State;
+        if (!s.AcknowledgementDue && s.RepliesToTell.Count == 0) return;
+        var snapshot = Snapshot(ConversationReader.Team);
+        var replies = s.RepliesToTell.ToList();
         try
         {
-            await acknowledgement.QueueAsync(Snapshot(ConversationReader.Team));
+            if (s.AcknowledgementDue) await notices.AcknowledgeAsync(snapshot);
+            foreach (var reply in snapshot.Entries.Where(e => replies.Contains(e.Id))) await notices.ReplyAsync(snapshot, reply);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogAcknowledgingFailed(exception, Key.CaseId);
-            ScheduleRetry(RetryAcknowledgingAfter);
+            LogTellingFailed(exception, Key.CaseId);
+            ScheduleRetry(RetryTellingAfter);
             return;
         }
 
-        state.State.AcknowledgementDue = false;
+        s.AcknowledgementDue = false;
+        s.RepliesToTell.RemoveAll(replies.Contains);
         await state.WriteStateAsync();
     }
 
     private void ScheduleRetry(TimeSpan due)
     {
         _retry?.Dispose();
-        _retry = this.RegisterGrainTimer(async _ => await AcknowledgeAsync(), due, Timeout.InfiniteTimeSpan);
+        _retry = this.RegisterGrainTimer(async _ => await TellCustomerAsync(), due, Timeout.InfiniteTimeSpan);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} is stored, but its acknowledgement could not be queued yet; trying again")]
-    private partial void LogAcknowledgingFailed(Exception exception, string caseId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} is stored, but its customer could not be told yet; trying again")]
+    private partial void LogTellingFailed(Exception exception, string caseId);
 
     public Task<CaseSnapshot> GetAsync(ConversationReader reader)
     {
@@ -137,11 +143,18 @@ public sealed partial class CaseGrain(
         // A customer's message to a new case leaves it new: nobody of the team has acted yet.
         if (!team && s.Status == CaseStatus.New) next = CaseStatus.New;
 
-        s.Entries.Add(new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, reply.Author, reply.Text.Trim(), [.. reply.Attachments], now));
-        if (team) s.FirstResponseAt ??= now;
+        var message = new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, reply.Author, reply.Text.Trim(), [.. reply.Attachments], now);
+        s.Entries.Add(message);
+        if (team)
+        {
+            s.FirstResponseAt ??= now;
+            s.RepliesToTell.Add(message.Id);
+        }
+
         Move(s, next, reply.Author, now);
         s.UpdatedAt = now;
         await StoreAsync();
+        if (team) await TellCustomerAsync();
         return Snapshot(team ? ConversationReader.Team : ConversationReader.Contact(reply.Author.ContactId ?? ""));
     }
 

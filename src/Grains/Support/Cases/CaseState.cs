@@ -26,4 +26,7 @@ public sealed class CaseState
 
     /// <summary>Opened, but the acknowledgement has not reached the outbox yet.</summary>
     [Id(16)] public bool AcknowledgementDue { get; set; }
+
+    /// <summary>The team's answers (entry ids) not yet handed to the outbox to be told to the customer.</summary>
+    [Id(17)] public List<string> RepliesToTell { get; set; } = [];
 }
