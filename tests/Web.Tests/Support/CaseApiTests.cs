@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using OrleansPortal.Web.Support.Cases;
+using OrleansPortal.Web.Tests.Chat;
 using OrleansPortal.Web.Tests.Infrastructure;
 
 namespace OrleansPortal.Web.Tests.Support;
@@ -66,6 +67,26 @@ public sealed class CaseApiTests : IAsyncLifetime
         Assert.Empty(await QueueAsync(company, "assignee=none"));
         Assert.Empty(await QueueAsync(company, "status=Resolved"));
         Assert.Equal([created.Id], await QueueAsync(company, $"priority=high&category=Quality&customerId={customer.Id}"));
+    }
+
+    [Fact]
+    public async Task ACaseAboutAJob_IsAboutItsSiteToo_SoTheSitesManagerSeesIt_AndOthersDoNot()
+    {
+        using var app = new PortalFactory();
+        var (_, customer, maria, home) = await CustomerAsync(app);
+        var office = (await customer.AddPropertyAsync("Office")).Id;
+        var job = await customer.AddJobAsync(home, "Sprinklers replaced");
+        var homeManager = await customer.SignInAsync((await customer.AddContactAsync($"hm-{Guid.NewGuid():N}@example.test", "PropertyManager", home)).Id);
+        var officeManager = await customer.SignInAsync((await customer.AddContactAsync($"om-{Guid.NewGuid():N}@example.test", "PropertyManager", office)).Id);
+
+        var opened = await maria.PostAsJsonAsync("/api/v1/portal/cases", new { subject = "The new sprinklers leak", description = "At the back.", ticketId = job });
+        var created = (await opened.Content.ReadFromJsonAsync<CaseDto>(ApiJson.Options))!;
+
+        Assert.Equal((home, job), (created.PropertyId, created.TicketId));
+        Assert.Equal([created.Id], (await homeManager.GetFromJsonAsync<CaseSummaryDto[]>("/api/v1/portal/cases", ApiJson.Options))!.Select(c => c.Id));
+        Assert.Empty((await officeManager.GetFromJsonAsync<CaseSummaryDto[]>("/api/v1/portal/cases", ApiJson.Options))!);
+        Assert.Equal(HttpStatusCode.NotFound, (await officeManager.GetAsync($"/api/v1/portal/cases/{created.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officeManager.PostAsJsonAsync("/api/v1/portal/cases", new { subject = "S", description = "D", ticketId = job })).StatusCode);
     }
 
     [Fact]

@@ -47,12 +47,17 @@ public static class PortalCasesApi
         // portal, naming it tells nothing of whether it exists.
         var customer = PortalAccess.CustomerOf(grains, user);
         if (request.PropertyId is { } propertyId && !(await customer.GetVisiblePropertyIdsAsync(user.GetContactId())).Contains(propertyId)) return TypedResults.NotFound();
-        if (request.TicketId is { } ticketId && await PortalAccess.VisibleJobAsync(grains, user, ticketId) is null) return TypedResults.NotFound();
+        var propertyOfCase = request.PropertyId;
+        if (request.TicketId is { } ticketId)
+        {
+            if (await PortalAccess.VisibleJobAsync(grains, user, ticketId) is not { } job) return TypedResults.NotFound();
+            propertyOfCase ??= job.Details.PropertyId; // a case about a job is about its site too (who may see it follows)
+        }
 
         var contact = await customer.GetContactAsync(user.GetContactId());
         var caseId = TenantKeys.NewId();
         await Case(grains, user, caseId).OpenAsync(new NewCase(user.GetCustomerId(), MessageAuthor.Customer(contact.ContactId, contact.Name),
-            CaseChannel.Portal, form.Category, form.Priority, form.Subject, form.Description, [], request.PropertyId, request.TicketId));
+            CaseChannel.Portal, form.Category, form.Priority, form.Subject, form.Description, [], propertyOfCase, request.TicketId));
         return TypedResults.Created($"/api/v1/portal/cases/{caseId}", (await Case(grains, user, caseId).GetAsync(Reader(user))).AsDto());
     }
 
