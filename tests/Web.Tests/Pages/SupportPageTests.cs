@@ -96,7 +96,15 @@ public sealed class SupportPageTests(BrowserFixture browser)
         await Assertions.Expect(desk.Locator(".case-change")).ToContainTextAsync([$"changed priority from Normal to High", $"changed assignee from Nobody to {company.Email}", "changed status from New to Open"]);
         await Assertions.Expect(queue.Locator(".case-row")).ToContainTextAsync("High");
 
-        await desk.GetByLabel("Reply to the customer").FillAsync("You were charged once; the second line is a pending authorisation that drops in a few days.");
+        // A saved reply, kept under the queue, goes into the reply box to be finished there.
+        await queue.GetByText("Saved replies (0)").ClickAsync();
+        await queue.GetByLabel("Title").FillAsync("Pending authorisation");
+        await queue.GetByLabel("Text", new() { Exact = true }).FillAsync("The second line is a pending authorisation that drops in a few days.");
+        await queue.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(queue.GetByText("Saved replies (1)")).ToBeVisibleAsync();
+        await desk.GetByLabel("Reply to the customer").FillAsync("You were charged once.");
+        await desk.GetByLabel("Insert a saved reply").SelectOptionAsync(new SelectOptionValue { Label = "Pending authorisation" });
+        await Assertions.Expect(desk.GetByLabel("Reply to the customer")).ToHaveValueAsync("You were charged once.\n\nThe second line is a pending authorisation that drops in a few days.");
         await desk.GetByLabel("Then").SelectOptionAsync(new SelectOptionValue { Label = "Resolved" });
         await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
         await WhatAPersonSees.AssertAccessibleAsync(page);

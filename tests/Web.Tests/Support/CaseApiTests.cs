@@ -158,6 +158,28 @@ public sealed class CaseApiTests : IAsyncLifetime
         Assert.Equal(("New", "Normal", 1), (unchanged.Status, unchanged.Priority, unchanged.Entries.Count));
     }
 
+    [Fact]
+    public async Task SavedReplies_AreTheCompanysOwn_WithUniqueTitles()
+    {
+        using var app = new PortalFactory();
+        var (company, _, _, _) = await CustomerAsync(app);
+        var (other, _, _, _) = await CustomerAsync(app, "Bolt HVAC");
+        const string saved = "/api/v1/support/canned-replies";
+
+        var added = await company.Dispatcher.PostAsJsonAsync(saved, new { title = "Pending authorisation", text = "It drops in a few days." });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var reply = (await added.Content.ReadFromJsonAsync<CannedReplyDto>(ApiJson.Options))!;
+        Assert.Equal(HttpStatusCode.Conflict, (await company.Dispatcher.PostAsJsonAsync(saved, new { title = "pending AUTHORISATION", text = "Again" })).StatusCode);
+        await ValidationProblems.AssertNamesFieldAsync(await company.Dispatcher.PostAsJsonAsync(saved, new { title = "", text = "No title" }), "title");
+        await ValidationProblems.AssertNamesFieldAsync(await company.Dispatcher.PostAsJsonAsync(saved, new { title = "No text" }), "text");
+
+        Assert.Empty((await other.Dispatcher.GetFromJsonAsync<CannedReplyDto[]>(saved, ApiJson.Options))!);
+        Assert.Equal(HttpStatusCode.NoContent, (await other.Dispatcher.DeleteAsync($"{saved}/{reply.Id}")).StatusCode);
+        Assert.Equal([reply], (await company.Dispatcher.GetFromJsonAsync<CannedReplyDto[]>(saved, ApiJson.Options))!);
+        (await company.Dispatcher.DeleteAsync($"{saved}/{reply.Id}")).EnsureSuccessStatusCode();
+        Assert.Empty((await company.Dispatcher.GetFromJsonAsync<CannedReplyDto[]>(saved, ApiJson.Options))!);
+    }
+
     private static async Task<string> OpenAsync(HttpClient contact)
     {
         var opened = await contact.PostAsJsonAsync("/api/v1/portal/cases", new { subject = "Water in the valve box", description = "It is flooded." });

@@ -78,4 +78,11 @@ export const support = {
   "officeSupport.channel.Chat": "chat",
   "officeSupport.channel.Team": "team",
   "officeSupport.openedVia": "Opened by {who} via {channel}",
+  "officeSupport.savedReplies": "Saved replies ({count})",
+  "officeSupport.savedTitle": "Title",
+  "officeSupport.savedText": "Text",
+  "officeSupport.remove": "Remove",
+  "officeSupport.removeSaved": "Remove saved reply {title}",
+  "officeSupport.insertSaved": "Insert a saved reply",
+  "officeSupport.chooseSaved": "Choose…",
 } as const;

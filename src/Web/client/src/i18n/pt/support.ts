@@ -80,4 +80,11 @@ export const support: Record<keyof typeof en, string> = {
   "officeSupport.channel.Chat": "chat",
   "officeSupport.channel.Team": "equipa",
   "officeSupport.openedVia": "Aberto por {who} via {channel}",
+  "officeSupport.savedReplies": "Respostas guardadas ({count})",
+  "officeSupport.savedTitle": "Título",
+  "officeSupport.savedText": "Texto",
+  "officeSupport.remove": "Remover",
+  "officeSupport.removeSaved": "Remover a resposta guardada {title}",
+  "officeSupport.insertSaved": "Inserir uma resposta guardada",
+  "officeSupport.chooseSaved": "Escolher…",
 };

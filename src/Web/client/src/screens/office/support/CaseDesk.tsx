@@ -6,6 +6,7 @@ import { caseLabel, CaseThread, StatusBadge } from "../../../components/support/
 import { When } from "../../../components/time";
 import type { MessageKey } from "../../../i18n/en";
 import { t } from "../../../i18n/i18n";
+import type { SavedReply } from "./SavedReplies";
 
 type Case = components["schemas"]["CaseDto"];
 
@@ -17,7 +18,7 @@ const categories = ["Question", "Scheduling", "Billing", "Quality", "Equipment",
  * One case on the team's desk: its history (messages, notes, changes), a reply to the customer (leaving the case
  * waiting on them, open, or resolved), an internal note, and its status, priority, category and assignee.
  */
-export function CaseDesk({ caseId, team, zone, onChanged }: { caseId: string; team: string[]; zone: string; onChanged: () => void }) {
+export function CaseDesk({ caseId, team, saved, zone, onChanged }: { caseId: string; team: string[]; saved: SavedReply[]; zone: string; onChanged: () => void }) {
   const found = useSignal<Case | "loading" | "missing">("loading");
   const reply = useSignal("");
   const then = useSignal("WaitingOnCustomer");
@@ -97,6 +98,18 @@ export function CaseDesk({ caseId, team, zone, onChanged }: { caseId: string; te
           {!closed && (
             <>
               <form class="case-form" onSubmit={sendReply}>
+                {saved.length > 0 && (
+                  <label>{t("officeSupport.insertSaved")}
+                    <select value="" onChange={e => {
+                      const chosen = saved.find(r => r.id === e.currentTarget.value);
+                      // Into the reply as it stands, to edit before it goes.
+                      if (chosen) reply.value = reply.value.trim() ? `${reply.value.trimEnd()}\n\n${chosen.text}` : chosen.text;
+                    }}>
+                      <option value="">{t("officeSupport.chooseSaved")}</option>
+                      {saved.map(r => <option key={r.id} value={r.id}>{r.title}</option>)}
+                    </select>
+                  </label>
+                )}
                 <label>{t("officeSupport.reply")}
                   <textarea rows={4} maxLength={4000} value={reply.value} onInput={e => (reply.value = e.currentTarget.value)} />
                 </label>

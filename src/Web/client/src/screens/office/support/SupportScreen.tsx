@@ -8,6 +8,7 @@ import { caseLabel, StatusBadge } from "../../../components/support/CaseThread";
 import { When } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
 import { CaseDesk } from "./CaseDesk";
+import { SavedReplies, type SavedReply } from "./SavedReplies";
 import "./support.css";
 
 type Summary = components["schemas"]["CaseSummaryDto"];
@@ -33,6 +34,8 @@ export function SupportScreen() {
   const me = useSignal("");
   const filters = useSignal<Filters>({ show: "active", assignee: "", priority: "", category: "" });
   const open = useSignal(location.hash.slice(1));
+  const saved = useSignal<SavedReply[]>([]);
+  const loadSaved = () => void api.GET("/api/v1/support/canned-replies").then(({ data }) => (saved.value = data ?? []));
 
   async function load() {
     const f = filters.value;
@@ -52,6 +55,7 @@ export function SupportScreen() {
     loadCompanyZone();
     void api.GET("/api/v1/support/cases/choices").then(({ data }) => (choices.value = data ?? null));
     void api.GET("/api/v1/auth/me").then(({ data }) => (me.value = data?.email ?? ""));
+    loadSaved();
     const follow = () => (open.value = location.hash.slice(1));
     addEventListener("hashchange", follow);
     return () => removeEventListener("hashchange", follow);
@@ -111,9 +115,10 @@ export function SupportScreen() {
               </li>
             ))}
           </ul>
+          <SavedReplies replies={saved.value} onChanged={loadSaved} />
         </section>
         {open.value
-          ? <CaseDesk key={open.value} caseId={open.value} team={choices.value?.team ?? []} zone={zone} onChanged={() => void load()} />
+          ? <CaseDesk key={open.value} caseId={open.value} team={choices.value?.team ?? []} saved={saved.value} zone={zone} onChanged={() => void load()} />
           : <section class="card case-desk"><p class="muted">{t("officeSupport.choose")}</p></section>}
       </main>
     </>

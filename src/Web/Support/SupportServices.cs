@@ -4,11 +4,12 @@ namespace OrleansPortal.Web.Support;
 
 public static class SupportServices
 {
-    /// <summary>The support desk's APIs: the portal's cases and the team's queue.</summary>
+    /// <summary>The support desk's APIs: the portal's cases, the team's queue and saved replies.</summary>
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalCasesApi();
         endpoints.MapSupportCasesApi();
+        endpoints.MapCannedRepliesApi();
         return endpoints;
     }
 }
