@@ -21,6 +21,7 @@ using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Portal.Appointments;
 using OrleansPortal.Web.Portal.Jobs;
 using OrleansPortal.Web.Properties;
+using OrleansPortal.Web.Support;
 using OrleansPortal.Web.Technicians;
 using OrleansPortal.Web.Tickets;
 using OrleansPortal.Web.Tracking;
@@ -75,6 +76,7 @@ try
     api.MapNotifications();
     api.MapCalendarFeedsApi();
     api.MapMoneyApi();
+    api.MapSupport();
     app.MapIngestionApi();
     app.MapHub<LiveMapHub>(LiveMapHub.Path, LiveMapHub.ConfigureConnection);
     app.MapHub<AppointmentHub>(AppointmentHub.Path);

@@ -100,6 +100,8 @@ public sealed class CompanyGrain(
         await state.WriteStateAsync();
     }
 
+    public Task<IReadOnlyList<string>> GetDispatchersAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.DispatcherEmails]);
+
     private void EnsureExists()
     {
         if (!state.RecordExists) throw new NotFoundException($"Company {this.GetPrimaryKeyString()} does not exist.");

@@ -18,6 +18,9 @@ public interface ICompanyGrain : IGrainWithStringKey
 
     Task AddDispatcherAsync(string email);
 
+    /// <summary>The team's sign-in addresses (the dispatchers), in the order they joined; empty for a company never created.</summary>
+    Task<IReadOnlyList<string>> GetDispatchersAsync();
+
     /// <summary>
     /// Sets (or with null clears) the number customers call, as messages show it ("Questions? Call …"); the caller has
     /// checked and formatted it. Throws <see cref="NotFoundException"/> for a company never created.

@@ -22,6 +22,9 @@ public sealed class NotificationLinkOptions
     /// <summary>The portal's documents, opened at this invoice (where it is read and paid).</summary>
     public Uri Invoice(string invoiceId) => new($"{PublicBaseUrl.TrimEnd('/')}/portal/#documents/{Uri.EscapeDataString(invoiceId)}");
 
+    /// <summary>The portal's Support section, opened at the case.</summary>
+    public Uri Case(string caseId) => new($"{PublicBaseUrl.TrimEnd('/')}/portal/#support/{Uri.EscapeDataString(caseId)}");
+
     public Uri Tracking(string token) => new($"{PublicBaseUrl.TrimEnd('/')}/track/{Uri.EscapeDataString(token)}");
 
     /// <summary>A marketing message's unsubscribe page, which also takes the one-click POST of RFC 8058.</summary>

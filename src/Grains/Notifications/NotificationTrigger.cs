@@ -45,4 +45,10 @@ public enum NotificationTrigger
 
     /// <summary>Written by the team in the composer (free text or a template).</summary>
     Message,
+
+    /// <summary>A support case was opened: its number, to the contact who opened it.</summary>
+    CaseAcknowledged,
+
+    /// <summary>The team answered a support case: the answer, to the contact who opened it.</summary>
+    CaseReplied,
 }

@@ -1,3 +1,4 @@
+using OrleansPortal.Grains.Support.Cases;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Conversations;
@@ -36,6 +37,7 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton(_ => new PortalDatabase(database));
         services.AddSingleton<ITechnicianRoster, TechnicianRoster>();
         services.AddSingleton<IConversationInbox, ConversationInbox>();
+        services.AddSingleton<ISupportCaseIndex, SupportCaseIndex>();
         services.AddSingleton<IRecurringJobIndex, RecurringJobIndex>();
         services.AddSingleton<ICustomerDirectory, CustomerDirectory>();
         services.AddSingleton<INotificationOutbox, NotificationOutbox>();

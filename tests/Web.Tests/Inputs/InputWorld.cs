@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OrleansPortal.Web.Tests.Chat;
 using OrleansPortal.Web.Tests.Documents;
@@ -13,7 +14,7 @@ namespace OrleansPortal.Web.Tests.Inputs;
 /// </summary>
 /// <param name="Client">Signed in as everybody: the dispatcher, the customer's owner, the technician's phone and the operator.</param>
 /// <param name="ContactId">A second contact of the customer (accounts payable), for the office's contact edits: changing or removing it leaves the owner signed in.</param>
-public sealed record InputWorld(DocumentScenario Scenario, string TicketId, string EstimateId, string InvoiceId, string MessageId, string ContactId, HttpClient Client)
+public sealed record InputWorld(DocumentScenario Scenario, string TicketId, string EstimateId, string InvoiceId, string MessageId, string ContactId, string CaseId, HttpClient Client)
 {
     /// <summary>An id of nothing, for ids whose owner the world does not need (photos, attachments, device ids, series).</summary>
     public static string UnknownId { get; } = new('e', 32);
@@ -26,6 +27,9 @@ public sealed record InputWorld(DocumentScenario Scenario, string TicketId, stri
         var invoice = await scenario.IssueInvoiceAsync();
         var message = await scenario.Dispatcher.SendAsync("/api/v1/conversations", ChatScenario.Job(ticketId), "On our way tomorrow.");
         var contact = await scenario.Customer.AddContactAsync(DocumentScenario.UniqueEmail(), "AccountsPayable");
+        var opened = await scenario.Owner.PostAsJsonAsync("/api/v1/portal/cases", new { subject = "Water in the valve box", description = "It is flooded." });
+        opened.EnsureSuccessStatusCode();
+        var caseId = (await opened.Content.ReadFromJsonAsync<OrleansPortal.Web.Support.Cases.CaseDto>(ApiJson.Options))!.Id;
 
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         var customerCookie = scenario.Owner.DefaultRequestHeaders.GetValues("Cookie").Single();
@@ -33,7 +37,7 @@ public sealed record InputWorld(DocumentScenario Scenario, string TicketId, stri
         client.DefaultRequestHeaders.Authorization = scenario.Device.DefaultRequestHeaders.Authorization;
         client.DefaultRequestHeaders.Add("X-Admin-Key", PortalFactory.AdminKey);
         await StoredRows.SettledAsync(app);
-        return new InputWorld(scenario, ticketId, estimate.Id, invoice.Id, message.Id, contact.Id, client);
+        return new InputWorld(scenario, ticketId, estimate.Id, invoice.Id, message.Id, contact.Id, caseId, client);
     }
 
     /// <summary>The operation's path with the world's ids in it; <paramref name="overrides"/> are put in as they are (already URL-encoded).</summary>
@@ -59,6 +63,7 @@ public sealed record InputWorld(DocumentScenario Scenario, string TicketId, stri
         ("id", "invoices") => InvoiceId,
         ("threadId", _) => ChatScenario.Job(TicketId),
         ("contactId", _) => ContactId,
+        ("caseId", _) => CaseId,
         ("trigger", _) => "OnMyWay", // a notification template's path: a trigger, channel and language that have one
         ("channel", _) => "Email",
         ("language", _) => "en",

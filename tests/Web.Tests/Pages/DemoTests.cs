@@ -72,6 +72,11 @@ public sealed class DemoTests(BrowserFixture browser)
         await Assertions.Expect(estimate).ToContainTextAsync("Approve and pay deposit");
         await portal.GotoAsync("/portal/#plans");
         await Assertions.Expect(portal.Locator("section.plans")).ToContainTextAsync(DemoBilling.PlanName);
+        // A support case about the controller, answered by the team and waiting on the household.
+        await portal.GotoAsync($"/portal/#support/{DemoSupport.CaseId}");
+        await Assertions.Expect(portal.GetByRole(AriaRole.Heading, new() { Name = "C-00001 · O programador mostra o erro E2" })).ToBeVisibleAsync();
+        await Assertions.Expect(portal.Locator(".case-thread .case-entry")).ToHaveCountAsync(2);
+        await Assertions.Expect(portal.Locator("section.support .badge").First).ToHaveTextAsync("Waiting on customer");
         Assert.Empty(portalProblems.All);
     }
 

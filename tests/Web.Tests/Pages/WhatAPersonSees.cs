@@ -22,7 +22,30 @@ public static class WhatAPersonSees
     public static async Task AssertNoSidewaysScrollAsync(IPage page)
     {
         var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, window.innerWidth]");
-        Assert.True(widths[0] <= widths[1], $"{page.Url} scrolls sideways at {widths[1]} px: it is {widths[0]} px wide");
+        if (widths[0] <= widths[1]) return;
+        // Name the deepest elements that stick out, so the failure says what to fix.
+        var culprits = await page.EvaluateAsync<string[]>("""
+            () => {
+              const out = r => r.width > 0 && (r.right + scrollX > innerWidth + 1 || r.left + scrollX < -1);
+              const name = e => `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${typeof e.className === "string" && e.className.trim() ? "." + e.className.trim().split(/\s+/).join(".") : ""}`;
+              const found = [];
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node && found.length < 5; node = walker.nextNode()) {
+                if (node.nodeType === Node.TEXT_NODE) {
+                  if (!node.textContent.trim()) continue;
+                  const range = document.createRange();
+                  range.selectNodeContents(node);
+                  const r = range.getBoundingClientRect();
+                  if (out(r)) found.push(`text "${node.textContent.trim().slice(0, 40)}" in ${name(node.parentElement)} (${Math.round(r.left + scrollX)} to ${Math.round(r.right + scrollX)} px)`);
+                } else if (out(node.getBoundingClientRect()) && ![...node.children].some(c => out(c.getBoundingClientRect()))) {
+                  const r = node.getBoundingClientRect();
+                  found.push(`${name(node)} (${Math.round(r.left + scrollX)} to ${Math.round(r.right + scrollX)} px)`);
+                }
+              }
+              return found;
+            }
+            """);
+        Assert.Fail($"{page.Url} scrolls sideways at {widths[1]} px: it is {widths[0]} px wide; sticking out: {string.Join(", ", culprits)}");
     }
 
     /// <summary>Every element <paramref name="element"/> matches is visible, inside <paramref name="container"/>'s box and inside the viewport.</summary>

@@ -136,6 +136,15 @@ public static class PortalEndpointTable
         new("PUT /api/v1/portal/payment-methods/autopay", Guard.Payer, _ => Send(HttpMethod.Put, $"{Portal}/payment-methods/autopay", new { enabled = true }),
             StateOfA: PaymentMethods, Listed: _ => []),
 
+        // Support cases: a case is about a site (a property manager sees those of their sites, and their own).
+        new("GET /api/v1/portal/cases/", Guard.OwnList, _ => Get($"{Portal}/cases/"), Listed: s => [s.CaseId]),
+        new("POST /api/v1/portal/cases/", Guard.ById,
+            s => Post($"{Portal}/cases/", new { subject = "Another question", description = "About this site.", propertyId = s.PropertyId }),
+            StateOfA: Cases),
+        new("GET /api/v1/portal/cases/{caseId}", Guard.ById, s => Get($"{Portal}/cases/{s.CaseId}")),
+        new("POST /api/v1/portal/cases/{caseId}/replies", Guard.ById, s => Post($"{Portal}/cases/{s.CaseId}/replies", new { text = "Any news?" }),
+            StateOfA: (w, s) => w.Owner.GetStringAsync($"{Portal}/cases/{s.CaseId}")),
+
         // Conversations: the job's thread (a site's; the general thread is the whole customer's, see ChatAuthorizationTests).
         new("GET /api/v1/portal/conversations/", Guard.OwnList, _ => Get($"{Chat}/"), Listed: s => [s.JobThread]),
         new("GET /api/v1/portal/conversations/{threadId}/messages", Guard.ById, s => Get($"{Chat}/{s.JobThread}/messages")),
@@ -153,6 +162,8 @@ public static class PortalEndpointTable
     private static Task<string> Preferences(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/preferences");
 
     private static Task<string> Documents(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/documents");
+
+    private static Task<string> Cases(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/cases/");
 
     private static Task<string> Plans(PortalMatrixWorld w, SiteIds _) => w.Owner.GetStringAsync($"{Portal}/plans/");
 

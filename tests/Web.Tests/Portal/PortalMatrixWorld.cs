@@ -115,7 +115,15 @@ public sealed class PortalMatrixWorld
                 propertyId, worked, report.Photos.Single().Id, message.Id, message.Attachments.Single().Id,
                 CancelJobId: await BookAsync(propertyId, offers[0]), RescheduleJobId: await BookAsync(propertyId, offers[1]), RescheduleTo: offers[2].Start,
                 EstimateId: await EstimateAsync(propertyId), ApproveEstimateId: await EstimateAsync(propertyId), DeclineEstimateId: await EstimateAsync(propertyId),
-                InvoiceId: await InvoiceAsync(propertyId)) is var ids ? ids with { PaymentId = await PaidPartlyAsync(ids.InvoiceId) } : null!;
+                InvoiceId: await InvoiceAsync(propertyId)) is var ids ? ids with { PaymentId = await PaidPartlyAsync(ids.InvoiceId), CaseId = await CaseAsync(propertyId) } : null!;
+        }
+
+        /// <summary>A support case A's owner opened about the site.</summary>
+        private async Task<string> CaseAsync(string propertyId)
+        {
+            var opened = await world.Owner.PostAsJsonAsync("/api/v1/portal/cases", new { subject = "Water in the valve box", description = "It is flooded.", propertyId });
+            opened.EnsureSuccessStatusCode();
+            return (await opened.Content.ReadFromJsonAsync<OrleansPortal.Web.Support.Cases.CaseDto>(ApiJson.Options))!.Id;
         }
 
         /// <summary>
@@ -185,7 +193,7 @@ public sealed class PortalMatrixWorld
 public sealed record SiteIds(
     string PropertyId, string WorkedJobId, string PhotoId, string MessageId, string AttachmentId,
     string CancelJobId, string RescheduleJobId, DateTimeOffset RescheduleTo,
-    string EstimateId, string ApproveEstimateId, string DeclineEstimateId, string InvoiceId, string NotificationId = "", string PaymentId = "")
+    string EstimateId, string ApproveEstimateId, string DeclineEstimateId, string InvoiceId, string NotificationId = "", string PaymentId = "", string CaseId = "")
 {
     public string JobThread => ChatScenario.Job(WorkedJobId);
 }

@@ -101,5 +101,17 @@ internal static class EnglishDefaults
         .Email(Message, "A message from {{ company.name }}", Hello + "<p>{{ message.text | newline_to_br }}</p>" + Thanks)
         .Sms(Message, "{{ company.name }}: {{ message.text }}")
         .InApp(Message, "Message from {{ company.name }}", "{{ message.text }}")
+
+        .Email(CaseAcknowledged, "[{{ case.number }}] We received your request",
+            Hello + "<p>We received your request “{{ case.subject }}”. Its number is <strong>{{ case.number }}</strong>.</p>\n" +
+            "<p>We will answer soon; you can follow it and reply in <a href=\"{{ links.case }}\">your portal</a>.</p>" + Thanks)
+        .Sms(CaseAcknowledged, "{{ company.name }}: we received your request {{ case.number }} and will answer soon: {{ links.case }}")
+        .InApp(CaseAcknowledged, "Request {{ case.number }} received", "“{{ case.subject }}”: we will answer soon.")
+
+        .Email(CaseReplied, "[{{ case.number }}] {{ case.subject }}",
+            Hello + "<p>{{ case.reply | newline_to_br }}</p>\n" +
+            "<p>You can reply in <a href=\"{{ links.case }}\">your portal</a>.</p>" + Thanks)
+        .Sms(CaseReplied, "{{ company.name }} answered your request {{ case.number }}: {{ links.case }}")
+        .InApp(CaseReplied, "Answer to {{ case.number }}", "{{ case.reply }}")
         .Templates;
 }

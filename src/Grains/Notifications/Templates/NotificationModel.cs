@@ -88,6 +88,10 @@ public sealed class NotificationModel
     public NotificationModel Estimate(string number, string title, Money total) =>
         Set("estimate.number", number).Set("estimate.title", title).Set("estimate.total", LocalizedText.Money(total, Language));
 
+    public NotificationModel Case(string number, string subject) => Set("case.number", number).Set("case.subject", subject);
+
+    public NotificationModel CaseReply(string text) => Set("case.reply", text);
+
     public NotificationModel Invoice(string number, Money total, DateOnly due) =>
         Set("invoice.number", number).Set("invoice.total", LocalizedText.Money(total, Language)).Set("invoice.due_date", LocalizedText.Date(due, Language));
 

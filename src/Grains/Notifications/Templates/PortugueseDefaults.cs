@@ -104,5 +104,17 @@ internal static class PortugueseDefaults
         .Email(Message, "Nova mensagem: {{ company.name }}", Hello + "<p>{{ message.text | newline_to_br }}</p>" + Thanks)
         .Sms(Message, "{{ company.name }}: {{ message.text }}")
         .InApp(Message, "Nova mensagem", "{{ message.text }}")
+
+        .Email(CaseAcknowledged, "[{{ case.number }}] Recebemos o seu pedido",
+            Hello + "<p>Recebemos o seu pedido «{{ case.subject }}». O número é <strong>{{ case.number }}</strong>.</p>\n" +
+            "<p>Respondemos em breve; pode acompanhá-lo e responder no <a href=\"{{ links.case }}\">seu portal</a>.</p>" + Thanks)
+        .Sms(CaseAcknowledged, "{{ company.name }}: recebemos o seu pedido {{ case.number }} e respondemos em breve: {{ links.case }}")
+        .InApp(CaseAcknowledged, "Pedido {{ case.number }} recebido", "«{{ case.subject }}»: respondemos em breve.")
+
+        .Email(CaseReplied, "[{{ case.number }}] {{ case.subject }}",
+            Hello + "<p>{{ case.reply | newline_to_br }}</p>\n" +
+            "<p>Pode responder no <a href=\"{{ links.case }}\">seu portal</a>.</p>" + Thanks)
+        .Sms(CaseReplied, "{{ company.name }} respondeu ao seu pedido {{ case.number }}: {{ links.case }}")
+        .InApp(CaseReplied, "Resposta ao pedido {{ case.number }}", "{{ case.reply }}")
         .Templates;
 }

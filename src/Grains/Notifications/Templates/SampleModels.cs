@@ -28,6 +28,9 @@ public static class SampleModels
         {
             return trigger switch
             {
+                NotificationTrigger.CaseAcknowledged or NotificationTrigger.CaseReplied => model.Case("C-00042", pt ? "Água na caixa das válvulas" : "Water in the valve box")
+                    .CaseReply(pt ? "Passamos aí na terça de manhã." : "We will come on Tuesday morning.")
+                    .Link("links.case", new Uri($"{Site}/portal/#support/8f2c")),
                 NotificationTrigger.EstimateReady => model.Estimate("E-1042", "Boiler replacement", new Money(125_000, "EUR")).Link("links.estimate", new Uri($"{Site}/portal/#documents/E-1042")),
                 NotificationTrigger.InvoiceIssued => Invoice(model, tomorrow),
                 // Every variable the trigger offers is set, so the editor's preview lists them all: it shows a failed

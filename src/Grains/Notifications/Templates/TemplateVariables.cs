@@ -55,6 +55,10 @@ public static class TemplateVariables
         new("payment.plan_paused", "A failed payment's last retry: \"yes\" when the maintenance plan was paused for it; else empty.", "yes", Set(PaymentReminder)),
         new("invoice.days_overdue", "An overdue invoice: days past its due date; empty in other reminders.", "7", Set(PaymentReminder)),
         new("message.text", "The free text the team wrote in the composer.", "We will bring the new valve on Tuesday.", Set(Message)),
+        new("case.number", "The support case's number.", "C-00042", Set(CaseAcknowledged, CaseReplied)),
+        new("case.subject", "The support case's subject, as the customer wrote it.", "Water in the valve box", Set(CaseAcknowledged, CaseReplied)),
+        new("case.reply", "The team's answer.", "We will come on Tuesday morning.", Set(CaseReplied)),
+        new("links.case", "Where the customer follows the case in the portal.", "https://portal.example/portal/#support/8f2c", Set(CaseAcknowledged, CaseReplied)),
         new("links.unsubscribe", "One-click unsubscribe; offered in marketing messages only, so no service trigger has it.", "https://portal.example/u/CfDJ8Ab12", Set()),
     ];
 

@@ -23,7 +23,8 @@ import { invoiceMoney } from "./en/invoiceMoney";
 import { money } from "./en/money";
 import { payments } from "./en/payments";
 import { wallet } from "./en/wallet";
+import { support } from "./en/support";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money, ...payments, ...wallet };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money, ...payments, ...wallet, ...support };
 
 export type MessageKey = keyof typeof en;

@@ -6,10 +6,10 @@ export type Trigger = components["schemas"]["NotificationTrigger"];
 export type Channel = components["schemas"]["NotificationChannel"];
 export type Preview = components["schemas"]["PreviewDto"];
 
-/** Every trigger, in the order a visit lives them, then the money ones, then the team's own messages. */
+/** Every trigger, in the order a visit lives them, then the money ones, support, then the team's own messages. */
 export const triggers: readonly Trigger[] = [
   "BookingConfirmed", "BookingChanged", "Reminder", "TechnicianAssigned", "OnMyWay", "Arriving", "Delayed", "Completed",
-  "ReviewRequest", "EstimateReady", "InvoiceIssued", "PaymentReceipt", "PaymentReminder", "Message",
+  "ReviewRequest", "EstimateReady", "InvoiceIssued", "PaymentReceipt", "PaymentReminder", "CaseAcknowledged", "CaseReplied", "Message",
 ];
 
 export const channels: readonly Channel[] = ["Email", "Sms", "InApp", "Push"];

@@ -7,7 +7,7 @@ import "./office.css";
  * The office's top bar: where a dispatcher can go, with the current screen (if it is one of them) marked for screen readers and the eye; a
  * screen may add its own items (the dispatch board's live-connection badge and sign-out) before the language picker.
  */
-export function OfficeHeader({ current, children }: { current?: "dispatch" | "customers" | "technicians" | "planning" | "travel" | "messages" | "money" | "plans"; children?: ComponentChildren }) {
+export function OfficeHeader({ current, children }: { current?: "dispatch" | "customers" | "technicians" | "planning" | "travel" | "messages" | "money" | "plans" | "support"; children?: ComponentChildren }) {
   const links = [
     { key: "dispatch", href: "/dispatch/", label: t("office.nav.dispatch") },
     { key: "customers", href: "/office/customers/", label: t("office.nav.customers") },
@@ -17,6 +17,7 @@ export function OfficeHeader({ current, children }: { current?: "dispatch" | "cu
     { key: "messages", href: "/office/notifications/", label: t("office.nav.messages") },
     { key: "money", href: "/office/money/", label: t("office.nav.money") },
     { key: "plans", href: "/office/plans/", label: t("office.nav.plans") },
+    { key: "support", href: "/office/support/", label: t("office.nav.support") },
   ] as const;
   return (
     <header class="bar office-bar">

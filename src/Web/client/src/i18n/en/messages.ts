@@ -60,6 +60,8 @@ export const messages = {
   "messages.trigger.Completed": "Completed",
   "messages.trigger.ReviewRequest": "Review request",
   "messages.trigger.EstimateReady": "Estimate ready",
+  "messages.trigger.CaseAcknowledged": "Support case received",
+  "messages.trigger.CaseReplied": "Support case answered",
   "messages.trigger.InvoiceIssued": "Invoice issued",
   "messages.trigger.PaymentReceipt": "Payment receipt",
   "messages.trigger.PaymentReminder": "Payment reminder",

@@ -61,6 +61,8 @@ export const messages: Record<keyof typeof en, string> = {
   "messages.trigger.Completed": "Visita concluída",
   "messages.trigger.ReviewRequest": "Pedido de avaliação",
   "messages.trigger.EstimateReady": "Orçamento pronto",
+  "messages.trigger.CaseAcknowledged": "Pedido de apoio recebido",
+  "messages.trigger.CaseReplied": "Pedido de apoio respondido",
   "messages.trigger.InvoiceIssued": "Fatura emitida",
   "messages.trigger.PaymentReceipt": "Recibo de pagamento",
   "messages.trigger.PaymentReminder": "Lembrete de pagamento",

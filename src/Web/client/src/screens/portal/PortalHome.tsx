@@ -6,6 +6,7 @@ import { conversations } from "./conversations";
 import { DocumentsSection } from "./DocumentsSection";
 import { PaymentMethodsSection } from "./PaymentMethodsSection";
 import { PlansSection } from "./PlansSection";
+import { SupportSection } from "./SupportSection";
 import { MessagesSection } from "./MessagesSection";
 import { NotificationBell } from "./NotificationBell";
 import { NotificationsSection } from "./NotificationsSection";
@@ -44,6 +45,7 @@ export function PortalHome() {
         {section === "payment-methods" && <PaymentMethodsSection />}
         {section === "plans" && <PlansSection />}
         {section === "messages" && <MessagesSection />}
+        {section === "support" && <SupportSection />}
         {section === "properties" && <PropertiesSection />}
         {section === "notifications" && <NotificationsSection />}
       </main>

@@ -12,6 +12,7 @@ const labels: Record<Section, MessageKey> = {
   "payment-methods": "portal.section.payment-methods",
   plans: "portal.section.plans",
   messages: "portal.section.messages",
+  support: "portal.section.support",
   properties: "portal.section.properties",
   notifications: "portal.section.notifications",
 };

@@ -2,7 +2,7 @@
 // back button moves between them, and the page never reloads to change section.
 import { signal } from "@preact/signals";
 
-export const sections = ["appointments", "request", "documents", "payment-methods", "plans", "messages", "properties", "notifications"] as const;
+export const sections = ["appointments", "request", "documents", "payment-methods", "plans", "messages", "support", "properties", "notifications"] as const;
 export type Section = (typeof sections)[number];
 
 export interface Route {

@@ -1,0 +1,72 @@
+using Orleans;
+using OrleansPortal.Grains.Conversations;
+
+namespace OrleansPortal.Grains.Support.Cases;
+
+/// <summary>A case to open; the grain gives it its number and times.</summary>
+/// <param name="Author">Who opens it: a contact of the customer, or someone of the team on their behalf.</param>
+/// <param name="PropertyId">The customer's property it concerns, if any (checked by the web edge).</param>
+/// <param name="TicketId">The job it concerns, if any (checked by the web edge).</param>
+[GenerateSerializer, Immutable, Alias("op.NewCase")]
+public sealed record NewCase(
+    string CustomerId,
+    MessageAuthor Author,
+    CaseChannel Channel,
+    CaseCategory Category,
+    CasePriority Priority,
+    string Subject,
+    string Description,
+    IReadOnlyList<MessageAttachment> Attachments,
+    string? PropertyId = null,
+    string? TicketId = null);
+
+/// <summary>
+/// One entry of a case's history. A <see cref="CaseEntryKind.Change"/> names the <paramref name="Field"/> that changed
+/// (status, priority, category, assignee) with its values <paramref name="From"/> and <paramref name="To"/>, and has no text.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("op.CaseEntry")]
+public sealed record CaseEntry(
+    string Id,
+    CaseEntryKind Kind,
+    MessageAuthor Author,
+    string Text,
+    IReadOnlyList<MessageAttachment> Attachments,
+    DateTimeOffset At,
+    string? Field = null,
+    string? From = null,
+    string? To = null);
+
+/// <summary>A message to add to a case; a team member may set the status it leaves the case in (the default: waiting on the customer).</summary>
+[GenerateSerializer, Immutable, Alias("op.CaseReply")]
+public sealed record CaseReply(MessageAuthor Author, string Text, IReadOnlyList<MessageAttachment> Attachments, CaseStatus? ThenStatus = null);
+
+/// <summary>What the team changes on a case; null leaves a field as it is. <paramref name="Unassign"/> clears the assignee.</summary>
+[GenerateSerializer, Immutable, Alias("op.CaseUpdate")]
+public sealed record CaseUpdate(CaseStatus? Status = null, CasePriority? Priority = null, CaseCategory? Category = null, string? AssigneeEmail = null, bool Unassign = false);
+
+/// <summary>
+/// A case as one reader may see it: a customer's view holds the messages only; the team's also its notes and changes.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("op.CaseSnapshot")]
+public sealed record CaseSnapshot(
+    string TenantId,
+    string CaseId,
+    long Number,
+    string CustomerId,
+    string? OpenedByContactId,
+    CaseChannel Channel,
+    CaseCategory Category,
+    CasePriority Priority,
+    CaseStatus Status,
+    string Subject,
+    string? PropertyId,
+    string? TicketId,
+    string? AssigneeEmail,
+    IReadOnlyList<CaseEntry> Entries,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? FirstResponseAt,
+    DateTimeOffset? ResolvedAt)
+{
+    public string DisplayNumber => CaseNumbers.Display(Number);
+}

@@ -1,0 +1,37 @@
+using Orleans;
+using OrleansPortal.Grains.Conversations;
+
+namespace OrleansPortal.Grains.Support.Cases;
+
+/// <summary>
+/// One support case, keyed "{tenantId}:{caseId}". It keeps the case's messages, the team's notes and every change in
+/// its own state, and reports itself to the company's queue (<see cref="ISupportCaseIndex"/>) after each change.
+/// Throws <see cref="NotFoundException"/> for a case never opened, <see cref="ArgumentException"/> for what breaks
+/// <see cref="CaseRules"/>, and <see cref="ConflictException"/> for a change its status does not allow.
+/// </summary>
+[Alias("op.ICaseGrain")]
+public interface ICaseGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the case: takes the company's next case number and files it as new. Opening it again with the same customer answers the case as it is.</summary>
+    [Alias("Open")]
+    Task<CaseSnapshot> OpenAsync(NewCase request);
+
+    /// <summary>The case as <paramref name="reader"/> may see it: a customer's contact sees the messages only.</summary>
+    [Alias("Get")]
+    Task<CaseSnapshot> GetAsync(ConversationReader reader);
+
+    /// <summary>
+    /// Adds a message. A customer's reply opens a waiting or resolved case again (a closed case takes nothing); a team
+    /// reply leaves it waiting on the customer unless it says otherwise, and is the case's first response if none was.
+    /// </summary>
+    [Alias("Reply")]
+    Task<CaseSnapshot> ReplyAsync(CaseReply reply);
+
+    /// <summary>Adds an internal note of the team's (never shown to the customer).</summary>
+    [Alias("Note")]
+    Task<CaseSnapshot> AddNoteAsync(MessageAuthor author, string text);
+
+    /// <summary>Changes status, priority, category or assignee, each recorded in the history.</summary>
+    [Alias("Update")]
+    Task<CaseSnapshot> UpdateAsync(CaseUpdate update, MessageAuthor by);
+}

@@ -1,0 +1,54 @@
+namespace OrleansPortal.Grains.Support.Cases;
+
+/// <summary>
+/// Each company's cases as their grains last reported them, in a table of its own: the team's queue with its filters,
+/// and a customer's list. Every read and write is scoped by tenant.
+/// </summary>
+public interface ISupportCaseIndex
+{
+    /// <summary>
+    /// Files a new case: takes the company's next number and writes the row, as one step (a failure takes no number).
+    /// Filing a case that is filed already answers its number, so a retried open takes no second one.
+    /// </summary>
+    Task<long> OpenAsync(SupportCaseRow row, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the case's latest state; an older report (by <see cref="SupportCaseRow.UpdatedAt"/>) never replaces a newer one.</summary>
+    Task UpdateAsync(SupportCaseRow row, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a row filed for an open that then failed to be stored.</summary>
+    Task RemoveAsync(string tenantId, string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>The company's cases that match <paramref name="query"/>, most recently changed first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<SupportCaseRow>> QueueAsync(string tenantId, SupportCaseQuery query, int limit, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One case in the queue. <see cref="Number"/> is 0 in a row to be filed (the index gives it one).</summary>
+public sealed record SupportCaseRow(
+    string TenantId,
+    string CaseId,
+    long Number,
+    string CustomerId,
+    string? OpenedByContactId,
+    string? PropertyId,
+    string Subject,
+    CaseStatus Status,
+    CasePriority Priority,
+    CaseCategory Category,
+    CaseChannel Channel,
+    string? AssigneeEmail,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? FirstResponseAt,
+    DateTimeOffset? ResolvedAt);
+
+/// <summary>
+/// The queue's filters; null matches all. <see cref="Unassigned"/> asks for cases nobody has (and then
+/// <see cref="AssigneeEmail"/> is ignored).
+/// </summary>
+public sealed record SupportCaseQuery(
+    IReadOnlyList<CaseStatus>? Statuses = null,
+    CasePriority? Priority = null,
+    CaseCategory? Category = null,
+    string? AssigneeEmail = null,
+    bool Unassigned = false,
+    string? CustomerId = null);

@@ -1,0 +1,4 @@
+import { mount } from "../../../components/mount";
+import { SupportScreen } from "./SupportScreen";
+
+mount(() => <SupportScreen />);
