@@ -1,7 +1,7 @@
 // English strings of the office's screens. The reference: pt/office.ts must have the same keys.
 export const office = {
   "office.nav.label": "Office",
-  "office.nav.dispatch": "Dispatch board",
+  "office.nav.dispatch": "Dispatch",
   "office.nav.technicians": "Technicians",
   "office.technicians.pageTitle": "Technicians · OrleansPortal",
   "office.technicians.title": "Technicians",

@@ -3,7 +3,7 @@ import type { office as en } from "../en/office";
 // Portuguese (Portugal) strings of the office's screens, typed against the English ones.
 export const office: Record<keyof typeof en, string> = {
   "office.nav.label": "Escritório",
-  "office.nav.dispatch": "Quadro de despacho",
+  "office.nav.dispatch": "Despacho",
   "office.nav.technicians": "Técnicos",
   "office.technicians.pageTitle": "Técnicos · OrleansPortal",
   "office.technicians.title": "Técnicos",
