@@ -74,10 +74,10 @@ public sealed class InboundMailListenerTests
 
         public bool Accepts(string address) => address == "inbox@portal.test";
 
-        public Task ReceiveAsync(string address, MimeMessage message, CancellationToken cancellationToken)
+        public Task ReceiveAsync(InboundMail mail, CancellationToken cancellationToken)
         {
             if (Defer) throw new InboundMailDeferredException("storage is down");
-            Received.Add((address, message.Subject ?? ""));
+            Received.Add((mail.Recipient, mail.Message.Subject ?? ""));
             return Task.CompletedTask;
         }
     }

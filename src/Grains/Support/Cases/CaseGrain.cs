@@ -52,7 +52,7 @@ public sealed partial class CaseGrain(
             AcknowledgementDue = true,
             OpenedAt = now,
             UpdatedAt = now,
-            Entries = [new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, request.Author, request.Description.Trim(), [.. request.Attachments], now)],
+            Entries = [new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, request.Author, request.Description.Trim(), [.. request.Attachments], now, SourceId: request.SourceId)],
         };
 
         // The number first, as one step with the queue's row; the state after. A state write that fails takes the row
@@ -133,6 +133,8 @@ public sealed partial class CaseGrain(
         if (CaseRules.TextProblem(reply.Text) is { } problem) throw new ArgumentException(problem, nameof(reply));
         if (reply.Attachments.Count > MessageRules.MaxAttachments) throw new ArgumentException("Too many attachments.", nameof(reply));
         var s = state.State;
+        // The same email delivered again (its sender retried) is there already.
+        if (reply.SourceId is { } source && s.Entries.Any(e => e.SourceId == source)) return Snapshot(reply.Author.Kind == AuthorKind.Team ? ConversationReader.Team : ConversationReader.Contact(reply.Author.ContactId ?? ""));
         if (s.Status == CaseStatus.Closed) throw new ConflictException($"Case {CaseNumbers.Display(s.Number)} is closed: a new message starts a new case.");
 
         var now = clock.GetUtcNow();
@@ -143,7 +145,7 @@ public sealed partial class CaseGrain(
         // A customer's message to a new case leaves it new: nobody of the team has acted yet.
         if (!team && s.Status == CaseStatus.New) next = CaseStatus.New;
 
-        var message = new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, reply.Author, reply.Text.Trim(), [.. reply.Attachments], now);
+        var message = new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, reply.Author, reply.Text.Trim(), [.. reply.Attachments], now, SourceId: reply.SourceId);
         s.Entries.Add(message);
         if (team)
         {
