@@ -20,19 +20,7 @@ public sealed class InboundMailListenerTests
         await listener.StartAsync(CancellationToken.None);
         try
         {
-            using var client = new SmtpClient();
-            await Eventually.TrueAsync(async () =>
-            {
-                try
-                {
-                    await client.ConnectAsync("127.0.0.1", port, MailKit.Security.SecureSocketOptions.None);
-                    return true;
-                }
-                catch (System.Net.Sockets.SocketException)
-                {
-                    return false;
-                }
-            }, "the receiver listens");
+            using var client = await InboundSmtp.ConnectAsync(port);
 
             foreach (var stranger in new[] { "someone@portal.test", "x@elsewhere.test" })
             {

@@ -23,7 +23,7 @@ public sealed class EmailToCaseTests(MailServer smtp) : IClassFixture<MailServer
         var support = $"support+{company.TenantId}@cases.test";
 
         var first = Mail(maria.Email, support, "Leak in the garden", "The pipe by the gate leaks since this morning.");
-        await SendAsync(port, first);
+        await InboundSmtp.SendAsync(port, first);
         var ack = await smtp.WaitForMailAsync(maria.Email);
         Assert.Equal("[C-00001] We received your request", ack.Subject);
         Assert.Equal(support, ack.Message.ReplyTo.Mailboxes.Single().Address);
@@ -34,9 +34,9 @@ public sealed class EmailToCaseTests(MailServer smtp) : IClassFixture<MailServer
         // Answering the acknowledgement in a mail client: In-Reply-To names it, and the quote is not kept.
         var answer = Mail(maria.Email, support, "Re: Leak in the garden", $"It is the one by the gate.\n\nOn Mon, 7 Dec 2026, Acme <{support}> wrote:\n> We received your request");
         answer.InReplyTo = ack.Message.MessageId;
-        await SendAsync(port, answer);
-        await SendAsync(port, answer); // delivered again: added once
-        await SendAsync(port, first); // the first mail again: no second case
+        await InboundSmtp.SendAsync(port, answer);
+        await InboundSmtp.SendAsync(port, answer); // delivered again: added once
+        await InboundSmtp.SendAsync(port, first); // the first mail again: no second case
         await Eventually.TrueAsync(async () => (await CaseAsync(company, id)).Entries.Count(e => e.Kind == "Message") == 2, "the answer joins the case");
         Assert.Equal("It is the one by the gate.", (await CaseAsync(company, id)).Entries.Last(e => e.Kind == "Message").Text);
         Assert.Single(await QueueAsync(company));
@@ -45,7 +45,7 @@ public sealed class EmailToCaseTests(MailServer smtp) : IClassFixture<MailServer
         (await company.Dispatcher.PostAsJsonAsync($"/api/v1/support/cases/{id}/replies", new { text = "We come tomorrow at 9." })).EnsureSuccessStatusCode();
         var teamMail = await smtp.WaitForMailAsync(maria.Email, count: 2);
         Assert.Equal("[C-00001] Leak in the garden", teamMail.Subject);
-        await SendAsync(port, Mail(maria.Email, support, "Re: [C-00001] Leak in the garden", "Perfect, see you then."));
+        await InboundSmtp.SendAsync(port, Mail(maria.Email, support, "Re: [C-00001] Leak in the garden", "Perfect, see you then."));
         await Eventually.TrueAsync(async () => (await CaseAsync(company, id)).Status == "Open", "the customer's answer opens the case again");
         Assert.Equal("Perfect, see you then.", (await CaseAsync(company, id)).Entries.Last(e => e.Kind == "Message").Text);
     }
@@ -59,10 +59,10 @@ public sealed class EmailToCaseTests(MailServer smtp) : IClassFixture<MailServer
 
         var autoReply = Mail(maria.Email, support, "Out of office", "Back on Monday.");
         autoReply.Headers.Add("Auto-Submitted", "auto-replied");
-        await SendAsync(port, autoReply);
-        await SendAsync(port, Mail("stranger@example.test", support, "Hello", "I am nobody's contact."));
-        await SendAsync(port, Mail(maria.Email, $"support+{new string('e', 32)}@cases.test", "Wrong company", "No such company."));
-        using (var client = await ConnectAsync(port))
+        await InboundSmtp.SendAsync(port, autoReply);
+        await InboundSmtp.SendAsync(port, Mail("stranger@example.test", support, "Hello", "I am nobody's contact."));
+        await InboundSmtp.SendAsync(port, Mail(maria.Email, $"support+{new string('e', 32)}@cases.test", "Wrong company", "No such company."));
+        using (var client = await InboundSmtp.ConnectAsync(port))
         {
             var refused = await Assert.ThrowsAsync<SmtpCommandException>(() => client.SendAsync(Mail(maria.Email, "support@cases.test", "No company named", "x")));
             Assert.Equal(SmtpErrorCode.RecipientNotAccepted, refused.ErrorCode);
@@ -70,12 +70,12 @@ public sealed class EmailToCaseTests(MailServer smtp) : IClassFixture<MailServer
 
         Assert.Empty(await QueueAsync(company));
 
-        await SendAsync(port, Mail(maria.Email, support, "Invoice question", "Why two lines?"));
+        await InboundSmtp.SendAsync(port, Mail(maria.Email, support, "Invoice question", "Why two lines?"));
         await Eventually.TrueAsync(async () => (await QueueAsync(company)).Length == 1, "the case is opened");
         var id = (await QueueAsync(company))[0].Id;
         (await company.Dispatcher.PostAsJsonAsync($"/api/v1/support/cases/{id}/replies", new { text = "One is a pending authorisation.", status = "Resolved" })).EnsureSuccessStatusCode();
         (await company.Dispatcher.PatchAsJsonAsync($"/api/v1/support/cases/{id}", new { status = "Closed" })).EnsureSuccessStatusCode();
-        await SendAsync(port, Mail(maria.Email, support, "Re: [C-00001] Invoice question", "And the third line?"));
+        await InboundSmtp.SendAsync(port, Mail(maria.Email, support, "Re: [C-00001] Invoice question", "And the third line?"));
 
         await Eventually.TrueAsync(async () => (await QueueAsync(company, "")).Length == 2, "a new case is opened");
         var newest = (await QueueAsync(company, ""))[0];
@@ -107,32 +107,6 @@ public sealed class EmailToCaseTests(MailServer smtp) : IClassFixture<MailServer
         message.To.Add(MailboxAddress.Parse(to));
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("example.test");
         return message;
-    }
-
-    /// <summary>Sends over SMTP to the app's receiver, as the customer's mail server would; returns once the app answered 250.</summary>
-    private static async Task SendAsync(int port, MimeMessage message)
-    {
-        using var client = await ConnectAsync(port);
-        await client.SendAsync(message);
-        await client.DisconnectAsync(quit: true);
-    }
-
-    private static async Task<SmtpClient> ConnectAsync(int port)
-    {
-        var client = new SmtpClient();
-        await Eventually.TrueAsync(async () =>
-        {
-            try
-            {
-                await client.ConnectAsync("127.0.0.1", port, MailKit.Security.SecureSocketOptions.None);
-                return true;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                return false;
-            }
-        }, "the app's SMTP receiver listens");
-        return client;
     }
 
     private static async Task<CaseSummaryDto[]> QueueAsync(TenantScenario company, string query = "status=New,Open,WaitingOnCustomer,Resolved,Closed") =>
