@@ -221,6 +221,49 @@ public sealed partial class CaseGrain(
         return Snapshot(ConversationReader.Team);
     }
 
+    public async Task<CaseSnapshot> MergeIntoAsync(string targetCaseId, MessageAuthor by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureOpened();
+        if (by.Kind != AuthorKind.Team) throw new ArgumentException("Only the team merges cases.", nameof(by));
+        var (tenantId, caseId) = Key;
+        if (targetCaseId == caseId) throw new ConflictException("A case cannot be merged into itself.");
+        var s = state.State;
+        if (s.Status == CaseStatus.Closed) throw new ConflictException($"Case {CaseNumbers.Display(s.Number)} is closed.");
+
+        // The target takes the messages first (each once), then this case closes: a failure in between leaves a case
+        // still open whose messages are in the target already, and merging again finishes it.
+        var target = await GrainFactory.GetGrain<ICaseGrain>(TenantKeys.For(tenantId, targetCaseId)).AbsorbAsync(Snapshot(ConversationReader.Team), by);
+        var now = clock.GetUtcNow();
+        s.Entries.Add(Change(by, now, "merged", null, target.DisplayNumber));
+        Move(s, CaseStatus.Closed, by, now);
+        s.UpdatedAt = now;
+        await StoreAsync();
+        return Snapshot(ConversationReader.Team);
+    }
+
+    public async Task<CaseSnapshot> AbsorbAsync(CaseSnapshot from, MessageAuthor by)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureOpened();
+        var s = state.State;
+        if (from.CustomerId != s.CustomerId) throw new ConflictException("Only cases of the same customer are merged.");
+        if (s.Status == CaseStatus.Closed) throw new ConflictException($"Case {CaseNumbers.Display(s.Number)} is closed.");
+        var added = from.Entries.Where(e => e.Kind == CaseEntryKind.Message)
+            .Select(e => e with { Id = TenantKeys.NewId(), SourceId = $"merged:{from.CaseId}:{e.Id}" })
+            .Where(e => s.Entries.All(x => x.SourceId != e.SourceId))
+            .ToList();
+        if (added.Count == 0) return Snapshot(ConversationReader.Team);
+        var now = clock.GetUtcNow();
+        s.Entries.Add(Change(by, now, "merged", from.DisplayNumber, null));
+        // In the order they were written, after what this case had: the history stays readable as it happened here.
+        s.Entries.AddRange(added.OrderBy(e => e.At));
+        s.UpdatedAt = now;
+        await StoreAsync();
+        return Snapshot(ConversationReader.Team);
+    }
+
     private static void Move(CaseState s, CaseStatus to, MessageAuthor by, DateTimeOffset now)
     {
         if (to == s.Status) return;
