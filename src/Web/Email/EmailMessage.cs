@@ -24,6 +24,9 @@ public sealed record EmailMessage(string To, string Subject, string Text)
     /// </summary>
     public string? MessageId { get; init; }
 
+    /// <summary>Where the recipient's answer goes (Reply-To), when not to the From address: a support case's address, say.</summary>
+    public string? ReplyTo { get; init; }
+
     /// <summary>
     /// The envelope sender (SMTP MAIL FROM), where a server that gives up on the message later sends its bounce. None:
     /// the From address.

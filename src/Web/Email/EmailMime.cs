@@ -24,6 +24,7 @@ public static class EmailMime
         var mime = new MimeMessage();
         mime.From.Add(from);
         mime.To.Add(Recipient(message));
+        if (message.ReplyTo is { } replyTo) mime.ReplyTo.Add(MailboxAddress.Parse(replyTo));
         mime.Subject = message.Subject;
         mime.Date = DateTimeOffset.UtcNow;
         mime.MessageId = message.MessageId ?? MimeUtils.GenerateMessageId(from.Domain);

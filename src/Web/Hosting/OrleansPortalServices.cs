@@ -9,6 +9,7 @@ using OrleansPortal.Grains.Dispatch.Recurring;
 using OrleansPortal.Grains.Storage;
 using OrleansPortal.Grains.Technicians;
 using OrleansPortal.Grains.Technicians.History;
+using OrleansPortal.Web.Support;
 using OrleansPortal.Web.Admin;
 using OrleansPortal.Web.Chat;
 using OrleansPortal.Web.Dispatch;
@@ -58,6 +59,7 @@ public static class OrleansPortalServices
         builder.Services.AddChat(builder.Configuration);
         builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddPayments(builder.Configuration);
+        builder.Services.AddSupport(builder.Configuration);
         builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
         builder.Services.Configure<MapSettings>(builder.Configuration.GetSection(MapSettings.SectionName));
         builder.Services.Configure<RecurringJobOptions>(builder.Configuration.GetSection(RecurringJobOptions.SectionName));

@@ -1,9 +1,20 @@
+using OrleansPortal.Web.Email.Inbound;
 using OrleansPortal.Web.Support.Cases;
+using OrleansPortal.Web.Support.Email;
 
 namespace OrleansPortal.Web.Support;
 
 public static class SupportServices
 {
+    /// <summary>Email to cases, when <c>Support:InboundAddress</c> is set (an address that cannot carry a company's is refused at start).</summary>
+    public static IServiceCollection AddSupport(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SupportEmailOptions>().Bind(configuration.GetSection(SupportEmailOptions.SectionName))
+            .Validate(o => { SupportAddresses.From(o); return true; }).ValidateOnStart();
+        services.AddSingleton<IInboundMailbox, CaseMailbox>();
+        return services;
+    }
+
     /// <summary>The support desk's APIs: the portal's cases, the team's queue and saved replies.</summary>
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder endpoints)
     {

@@ -106,6 +106,34 @@ public sealed class CaseGrainTests(GrainCluster cluster) : IClassFixture<GrainCl
         Assert.Empty(await Index.QueueAsync(_tenant, new SupportCaseQuery(), 10));
     }
 
+    [Fact]
+    public async Task ADuplicate_MergedIntoTheFirstCase_GivesItItsMessagesOnce_AndCloses()
+    {
+        var (first, duplicate) = (Case(), Case());
+        var target = await first.OpenAsync(Leak());
+        await duplicate.OpenAsync(Leak() with { Subject = "Flooded valve box", Description = "Second mail about the flood." });
+        await duplicate.ReplyAsync(new CaseReply(Maria, "And the lawn too.", []));
+        var targetId = TenantKeys.Split(first.GetPrimaryKeyString()).LocalId;
+
+        var merged = await duplicate.MergeIntoAsync(targetId, Ana);
+        var into = await first.GetAsync(ConversationReader.Team);
+        await duplicate.GetAsync(ConversationReader.Team);
+        // Again (as after a failure before the duplicate closed): the target takes nothing twice; the closed duplicate refuses.
+        var again = await first.AbsorbAsync(await duplicate.GetAsync(ConversationReader.Team), Ana);
+
+        Assert.Equal(CaseStatus.Closed, merged.Status);
+        Assert.Contains(merged.Entries, e => e is { Field: "merged", To: "C-00001" });
+        Assert.Equal(["The valve box is flooded.", "Second mail about the flood.", "And the lawn too."], into.Entries.Where(e => e.Kind == CaseEntryKind.Message).Select(e => e.Text));
+        Assert.Contains(into.Entries, e => e is { Field: "merged", From: "C-00002" });
+        Assert.Equal(into.Entries.Count, again.Entries.Count);
+        await Assert.ThrowsAsync<ConflictException>(() => duplicate.MergeIntoAsync(targetId, Ana));
+        var other = Case();
+        await other.OpenAsync(Leak() with { CustomerId = "customer-2" });
+        await Assert.ThrowsAsync<ConflictException>(() => other.MergeIntoAsync(targetId, Ana));
+        await Assert.ThrowsAsync<ConflictException>(() => first.MergeIntoAsync(targetId, Ana));
+        Assert.Equal(CaseStatus.New, (await other.GetAsync(ConversationReader.Team)).Status);
+    }
+
     private ICaseGrain Case() => cluster.Client.GetGrain<ICaseGrain>(TenantKeys.For(_tenant, TenantKeys.NewId()));
 
     private static NewCase Leak() =>

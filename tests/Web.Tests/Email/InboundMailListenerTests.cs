@@ -20,19 +20,7 @@ public sealed class InboundMailListenerTests
         await listener.StartAsync(CancellationToken.None);
         try
         {
-            using var client = new SmtpClient();
-            await Eventually.TrueAsync(async () =>
-            {
-                try
-                {
-                    await client.ConnectAsync("127.0.0.1", port, MailKit.Security.SecureSocketOptions.None);
-                    return true;
-                }
-                catch (System.Net.Sockets.SocketException)
-                {
-                    return false;
-                }
-            }, "the receiver listens");
+            using var client = await InboundSmtp.ConnectAsync(port);
 
             foreach (var stranger in new[] { "someone@portal.test", "x@elsewhere.test" })
             {
@@ -74,10 +62,10 @@ public sealed class InboundMailListenerTests
 
         public bool Accepts(string address) => address == "inbox@portal.test";
 
-        public Task ReceiveAsync(string address, MimeMessage message, CancellationToken cancellationToken)
+        public Task ReceiveAsync(InboundMail mail, CancellationToken cancellationToken)
         {
             if (Defer) throw new InboundMailDeferredException("storage is down");
-            Received.Add((address, message.Subject ?? ""));
+            Received.Add((mail.Recipient, mail.Message.Subject ?? ""));
             return Task.CompletedTask;
         }
     }

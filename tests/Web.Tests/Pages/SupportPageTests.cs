@@ -118,6 +118,20 @@ public sealed class SupportPageTests(BrowserFixture browser)
         await Assertions.Expect(queue.Locator(".case-row")).ToContainTextAsync("Resolved");
         var seen = await maria.GetFromJsonAsync<CaseSummaryDto[]>("/api/v1/portal/cases", ApiJson.Options);
         Assert.Equal("Resolved", Assert.Single(seen!).Status);
+
+        // Maria writes about it again in a new case: the team merges the duplicate into the first.
+        (await maria.PostAsJsonAsync("/api/v1/portal/cases", new { subject = "Charged twice again?", category = "Billing", description = "Still two lines on my statement." }))
+            .EnsureSuccessStatusCode();
+        await page.ReloadAsync();
+        await queue.GetByRole(AriaRole.Link).Filter(new() { HasText = "Charged twice again?" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "C-00002 · Charged twice again?" })).ToBeVisibleAsync();
+        await desk.GetByLabel("Duplicate of case number").FillAsync("C-00001");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Merge into it" }).ClickAsync();
+        await Assertions.Expect(desk.Locator(".case-head .badge")).ToHaveTextAsync("Closed");
+        await Assertions.Expect(desk.Locator(".case-change").Filter(new() { HasText = "Dana Dispatcher merged this case into C-00001" })).ToHaveCountAsync(1);
+        await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
+        var first = (await maria.GetFromJsonAsync<CaseSummaryDto[]>("/api/v1/portal/cases", ApiJson.Options))!.Single(c => c.DisplayNumber == "C-00001");
+        Assert.Contains((await maria.GetFromJsonAsync<CaseDto>($"/api/v1/portal/cases/{first.Id}", ApiJson.Options))!.Entries, e => e.Text == "Still two lines on my statement.");
         Assert.True(problems.All.Count == 0, string.Join("\n", problems.All));
     }
 }

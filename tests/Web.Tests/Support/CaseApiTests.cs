@@ -159,6 +159,29 @@ public sealed class CaseApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADuplicate_IsMergedByTheOtherCasesNumber_AndTheCustomerSeesOneOpenCase()
+    {
+        using var app = new PortalFactory();
+        var (company, _, maria, _) = await CustomerAsync(app);
+        var (other, _, stranger, _) = await CustomerAsync(app, "Bolt HVAC");
+        var first = await OpenAsync(maria);
+        var duplicate = await OpenAsync(maria);
+        var foreign = await OpenAsync(stranger);
+
+        await ValidationProblems.AssertNamesFieldAsync(await company.Dispatcher.PostAsJsonAsync($"/api/v1/support/cases/{duplicate}/merge", new { into = "C-99999" }), "into");
+        await ValidationProblems.AssertNamesFieldAsync(await company.Dispatcher.PostAsJsonAsync($"/api/v1/support/cases/{duplicate}/merge", new { into = "first one" }), "into");
+        Assert.Equal(HttpStatusCode.Conflict, (await company.Dispatcher.PostAsJsonAsync($"/api/v1/support/cases/{duplicate}/merge", new { into = "C-00002" })).StatusCode); // itself
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Dispatcher.PostAsJsonAsync($"/api/v1/support/cases/{duplicate}/merge", new { into = "1" })).StatusCode);
+        var merged = await company.Dispatcher.PostAsJsonAsync($"/api/v1/support/cases/{duplicate}/merge", new { into = "c-00001" });
+
+        Assert.Equal("Closed", (await merged.Content.ReadFromJsonAsync<CaseDto>(ApiJson.Options))!.Status);
+        Assert.Equal(2, (await maria.GetFromJsonAsync<CaseDto>($"/api/v1/portal/cases/{first}", ApiJson.Options))!.Entries.Count);
+        Assert.Equal([("C-00001", "New"), ("C-00002", "Closed")],
+            (await maria.GetFromJsonAsync<CaseSummaryDto[]>("/api/v1/portal/cases", ApiJson.Options))!.OrderBy(c => c.Number).Select(c => (c.DisplayNumber, c.Status)));
+        Assert.Single((await stranger.GetFromJsonAsync<CaseDto>($"/api/v1/portal/cases/{foreign}", ApiJson.Options))!.Entries);
+    }
+
+    [Fact]
     public async Task SavedReplies_AreTheCompanysOwn_WithUniqueTitles()
     {
         using var app = new PortalFactory();

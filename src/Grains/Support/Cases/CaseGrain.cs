@@ -52,7 +52,7 @@ public sealed partial class CaseGrain(
             AcknowledgementDue = true,
             OpenedAt = now,
             UpdatedAt = now,
-            Entries = [new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, request.Author, request.Description.Trim(), [.. request.Attachments], now)],
+            Entries = [new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, request.Author, request.Description.Trim(), [.. request.Attachments], now, SourceId: request.SourceId)],
         };
 
         // The number first, as one step with the queue's row; the state after. A state write that fails takes the row
@@ -133,6 +133,8 @@ public sealed partial class CaseGrain(
         if (CaseRules.TextProblem(reply.Text) is { } problem) throw new ArgumentException(problem, nameof(reply));
         if (reply.Attachments.Count > MessageRules.MaxAttachments) throw new ArgumentException("Too many attachments.", nameof(reply));
         var s = state.State;
+        // The same email delivered again (its sender retried) is there already.
+        if (reply.SourceId is { } source && s.Entries.Any(e => e.SourceId == source)) return Snapshot(reply.Author.Kind == AuthorKind.Team ? ConversationReader.Team : ConversationReader.Contact(reply.Author.ContactId ?? ""));
         if (s.Status == CaseStatus.Closed) throw new ConflictException($"Case {CaseNumbers.Display(s.Number)} is closed: a new message starts a new case.");
 
         var now = clock.GetUtcNow();
@@ -143,7 +145,7 @@ public sealed partial class CaseGrain(
         // A customer's message to a new case leaves it new: nobody of the team has acted yet.
         if (!team && s.Status == CaseStatus.New) next = CaseStatus.New;
 
-        var message = new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, reply.Author, reply.Text.Trim(), [.. reply.Attachments], now);
+        var message = new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, reply.Author, reply.Text.Trim(), [.. reply.Attachments], now, SourceId: reply.SourceId);
         s.Entries.Add(message);
         if (team)
         {
@@ -214,6 +216,49 @@ public sealed partial class CaseGrain(
         }
 
         if (!changed) return Snapshot(ConversationReader.Team);
+        s.UpdatedAt = now;
+        await StoreAsync();
+        return Snapshot(ConversationReader.Team);
+    }
+
+    public async Task<CaseSnapshot> MergeIntoAsync(string targetCaseId, MessageAuthor by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureOpened();
+        if (by.Kind != AuthorKind.Team) throw new ArgumentException("Only the team merges cases.", nameof(by));
+        var (tenantId, caseId) = Key;
+        if (targetCaseId == caseId) throw new ConflictException("A case cannot be merged into itself.");
+        var s = state.State;
+        if (s.Status == CaseStatus.Closed) throw new ConflictException($"Case {CaseNumbers.Display(s.Number)} is closed.");
+
+        // The target takes the messages first (each once), then this case closes: a failure in between leaves a case
+        // still open whose messages are in the target already, and merging again finishes it.
+        var target = await GrainFactory.GetGrain<ICaseGrain>(TenantKeys.For(tenantId, targetCaseId)).AbsorbAsync(Snapshot(ConversationReader.Team), by);
+        var now = clock.GetUtcNow();
+        s.Entries.Add(Change(by, now, "merged", null, target.DisplayNumber));
+        Move(s, CaseStatus.Closed, by, now);
+        s.UpdatedAt = now;
+        await StoreAsync();
+        return Snapshot(ConversationReader.Team);
+    }
+
+    public async Task<CaseSnapshot> AbsorbAsync(CaseSnapshot from, MessageAuthor by)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureOpened();
+        var s = state.State;
+        if (from.CustomerId != s.CustomerId) throw new ConflictException("Only cases of the same customer are merged.");
+        if (s.Status == CaseStatus.Closed) throw new ConflictException($"Case {CaseNumbers.Display(s.Number)} is closed.");
+        var added = from.Entries.Where(e => e.Kind == CaseEntryKind.Message)
+            .Select(e => e with { Id = TenantKeys.NewId(), SourceId = $"merged:{from.CaseId}:{e.Id}" })
+            .Where(e => s.Entries.All(x => x.SourceId != e.SourceId))
+            .ToList();
+        if (added.Count == 0) return Snapshot(ConversationReader.Team);
+        var now = clock.GetUtcNow();
+        s.Entries.Add(Change(by, now, "merged", from.DisplayNumber, null));
+        // In the order they were written, after what this case had: the history stays readable as it happened here.
+        s.Entries.AddRange(added.OrderBy(e => e.At));
         s.UpdatedAt = now;
         await StoreAsync();
         return Snapshot(ConversationReader.Team);

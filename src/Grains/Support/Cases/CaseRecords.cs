@@ -18,11 +18,14 @@ public sealed record NewCase(
     string Description,
     IReadOnlyList<MessageAttachment> Attachments,
     string? PropertyId = null,
-    string? TicketId = null);
+    string? TicketId = null,
+    string? SourceId = null);
 
 /// <summary>
 /// One entry of a case's history. A <see cref="CaseEntryKind.Change"/> names the <paramref name="Field"/> that changed
 /// (status, priority, category, assignee) with its values <paramref name="From"/> and <paramref name="To"/>, and has no text.
+/// <paramref name="SourceId"/> names where a message came from when that can repeat (an email's Message-Id): the same
+/// source is added once.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("op.CaseEntry")]
 public sealed record CaseEntry(
@@ -34,11 +37,15 @@ public sealed record CaseEntry(
     DateTimeOffset At,
     string? Field = null,
     string? From = null,
-    string? To = null);
+    string? To = null,
+    string? SourceId = null);
 
-/// <summary>A message to add to a case; a team member may set the status it leaves the case in (the default: waiting on the customer).</summary>
+/// <summary>
+/// A message to add to a case; a team member may set the status it leaves the case in (the default: waiting on the
+/// customer). With a <paramref name="SourceId"/> (an email's Message-Id) the same message delivered twice is added once.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("op.CaseReply")]
-public sealed record CaseReply(MessageAuthor Author, string Text, IReadOnlyList<MessageAttachment> Attachments, CaseStatus? ThenStatus = null);
+public sealed record CaseReply(MessageAuthor Author, string Text, IReadOnlyList<MessageAttachment> Attachments, CaseStatus? ThenStatus = null, string? SourceId = null);
 
 /// <summary>What the team changes on a case; null leaves a field as it is. <paramref name="Unassign"/> clears the assignee.</summary>
 [GenerateSerializer, Immutable, Alias("op.CaseUpdate")]

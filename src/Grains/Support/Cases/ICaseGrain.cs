@@ -34,4 +34,16 @@ public interface ICaseGrain : IGrainWithStringKey
     /// <summary>Changes status, priority, category or assignee, each recorded in the history.</summary>
     [Alias("Update")]
     Task<CaseSnapshot> UpdateAsync(CaseUpdate update, MessageAuthor by);
+
+    /// <summary>
+    /// Merges this case, a duplicate, into the same customer's case <paramref name="targetCaseId"/>: its messages are
+    /// added to the target (each once, however often this is called), and this case is closed, naming the target.
+    /// <see cref="ConflictException"/> for a target of another customer, itself, or a closed case on either side.
+    /// </summary>
+    [Alias("MergeInto")]
+    Task<CaseSnapshot> MergeIntoAsync(string targetCaseId, MessageAuthor by);
+
+    /// <summary>Takes the messages of the merged case <paramref name="from"/> (called by that case's <see cref="MergeIntoAsync"/>).</summary>
+    [Alias("Absorb")]
+    Task<CaseSnapshot> AbsorbAsync(CaseSnapshot from, MessageAuthor by);
 }

@@ -18,6 +18,9 @@ public interface ISupportCaseIndex
     /// <summary>Removes a row filed for an open that then failed to be stored.</summary>
     Task RemoveAsync(string tenantId, string caseId, CancellationToken cancellationToken = default);
 
+    /// <summary>The id of the company's case with this number, or null.</summary>
+    Task<string?> FindByNumberAsync(string tenantId, long number, CancellationToken cancellationToken = default);
+
     /// <summary>The company's cases that match <paramref name="query"/>, most recently changed first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<SupportCaseRow>> QueueAsync(string tenantId, SupportCaseQuery query, int limit, CancellationToken cancellationToken = default);
 }

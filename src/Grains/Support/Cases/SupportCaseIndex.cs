@@ -73,6 +73,10 @@ public sealed class SupportCaseIndex(PortalDatabase database) : ISupportCaseInde
         database.ExecuteAsync("DELETE FROM support_cases WHERE tenant_id = @tenant AND case_id = @case",
             a => a.Add("@tenant", tenantId).Add("@case", caseId), cancellationToken);
 
+    public async Task<string?> FindByNumberAsync(string tenantId, long number, CancellationToken cancellationToken = default) =>
+        (await database.QueryAsync("SELECT case_id FROM support_cases WHERE tenant_id = @tenant AND number = @number",
+            a => a.Add("@tenant", tenantId).Add("@number", number), r => r.GetString(0), cancellationToken)).FirstOrDefault();
+
     public async Task<IReadOnlyList<SupportCaseRow>> QueueAsync(string tenantId, SupportCaseQuery query, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -12,11 +12,17 @@ public interface IInboundMailbox
     bool Accepts(string address);
 
     /// <summary>
-    /// Takes a message that arrived for <paramref name="address"/>. Returning means it is dealt with (the sending server is
-    /// told 250 and forgets it); throwing <see cref="InboundMailDeferredException"/> makes the server try again later.
+    /// Takes a message that arrived for one of this mailbox's recipients. Returning means it is dealt with (the sending
+    /// server is told 250 and forgets it); throwing <see cref="InboundMailDeferredException"/> makes the server try again later.
     /// </summary>
-    Task ReceiveAsync(string address, MimeMessage message, CancellationToken cancellationToken);
+    Task ReceiveAsync(InboundMail mail, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A message as it arrived for <paramref name="Recipient"/> (RCPT TO), from <paramref name="EnvelopeSender"/> (MAIL FROM;
+/// null for the null sender, which bounces and other reports use).
+/// </summary>
+public sealed record InboundMail(string Recipient, string? EnvelopeSender, MimeMessage Message);
 
 /// <summary>A message that cannot be taken now (storage down): the sending server is told 451 and tries again later.</summary>
 public sealed class InboundMailDeferredException(string message, Exception? inner = null) : Exception(message, inner);

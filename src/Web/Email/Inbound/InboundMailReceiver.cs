@@ -35,9 +35,10 @@ internal sealed partial class InboundMailReceiver(IInboundMailbox[] mailboxes, I
         {
             try
             {
+                var sender = transaction.From is { User.Length: > 0 } from ? AddressOf(from) : null;
                 foreach (var recipient in transaction.To.Select(AddressOf))
                     foreach (var mailbox in mailboxes.Where(m => m.Accepts(recipient)))
-                        await mailbox.ReceiveAsync(recipient, message, cancellationToken);
+                        await mailbox.ReceiveAsync(new InboundMail(recipient, sender, message), cancellationToken);
             }
             catch (InboundMailDeferredException deferred)
             {

@@ -34,10 +34,11 @@ public sealed partial class EmailBounces(IOptions<EmailOptions> email, INotifica
 
     public bool Accepts(string address) => _addresses?.MessageIdFor(address) is not null;
 
-    public async Task ReceiveAsync(string address, MimeMessage message, CancellationToken cancellationToken)
+    public async Task ReceiveAsync(InboundMail mail, CancellationToken cancellationToken)
     {
-        var messageId = _addresses?.MessageIdFor(address) ?? throw new ArgumentException("Not a return path of ours.", nameof(address));
-        var report = DeliveryReport.Read(message);
+        ArgumentNullException.ThrowIfNull(mail);
+        var messageId = _addresses?.MessageIdFor(mail.Recipient) ?? throw new ArgumentException("Not a return path of ours.", nameof(mail));
+        var report = DeliveryReport.Read(mail.Message);
         if (report is null || !report.CanBeAbout(messageId))
         {
             LogIgnored(messageId, report is null ? "not a delivery report" : "a report about another message");

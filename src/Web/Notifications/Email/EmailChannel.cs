@@ -8,6 +8,7 @@ using OrleansPortal.Web.Email;
 using OrleansPortal.Web.Email.Bounces;
 using OrleansPortal.Web.Notifications.Outbox;
 using OrleansPortal.Web.Notifications.Unsubscribe;
+using OrleansPortal.Web.Support.Email;
 
 namespace OrleansPortal.Web.Notifications.Email;
 
@@ -16,6 +17,8 @@ namespace OrleansPortal.Web.Notifications.Email;
 /// <list type="bullet">
 /// <item>A marketing message gets the one-click unsubscribe headers (RFC 8058) with a link made as it is sent, for the
 /// recipient it goes to; service messages never have them.</item>
+/// <item>A support case's messages (acknowledgement, answers) have the company's support address as their Reply-To,
+/// when email to cases is set up (<see cref="SupportEmailOptions"/>), so the customer's answer joins the case.</item>
 /// <item>The completion email carries the job's report as a PDF, rendered here at sending time (never stored in the
 /// outbox), so it is the report as it stands when the mail goes. A report that cannot be rendered (the job gone, storage
 /// failing, no font, longer than half the send timeout, too big to mail) does not hold the mail back: it goes without
@@ -23,10 +26,12 @@ namespace OrleansPortal.Web.Notifications.Email;
 /// </list>
 /// </summary>
 public sealed partial class EmailChannel(
-    IEmailSender mail, UnsubscribeTokens unsubscribeTokens, JobReportPdfs reports, IOptions<OutboxOptions> options, IOptions<EmailOptions> emailOptions, ILogger<EmailChannel> logger)
+    IEmailSender mail, UnsubscribeTokens unsubscribeTokens, JobReportPdfs reports, IOptions<OutboxOptions> options, IOptions<EmailOptions> emailOptions,
+    IOptions<SupportEmailOptions> supportOptions, ILogger<EmailChannel> logger)
     : IMessageChannel
 {
     private readonly BounceAddresses? _bounces = BounceAddresses.From(emailOptions.Value);
+    private readonly SupportAddresses? _support = SupportAddresses.From(supportOptions.Value);
 
     /// <summary>A report larger than this goes unattached: with base64 it would pass the 25 MB many mailboxes accept.</summary>
     public const int MaxAttachmentBytes = 15 * 1024 * 1024;
@@ -40,6 +45,8 @@ public sealed partial class EmailChannel(
         var email = new EmailMessage(m.Recipient, m.Subject ?? "", m.Text)
         {
             Html = m.Html, MessageId = messageId, ReturnPath = _bounces?.For(messageId), Attachments = await AttachmentsAsync(message, cancellationToken),
+            // A support case's messages are answered to the company's support address, where the answer joins the case.
+            ReplyTo = m.Trigger is NotificationTrigger.CaseAcknowledged or NotificationTrigger.CaseReplied ? _support?.For(m.TenantId) : null,
         };
         if (m is { Marketing: true, CustomerId: { } customerId, ContactId: { } contactId })
         {

@@ -71,3 +71,13 @@ public sealed record CaseUpdateRequest(
         return new CaseUpdate(Status is null ? null : status, Priority is null ? null : priority, Category is null ? null : category, assignee, unassign);
     }
 }
+
+/// <summary>The case a duplicate is merged into, by its number: "C-00042" or "42".</summary>
+public sealed partial record MergeCaseRequest([property: MaxLength(20)] string? Into)
+{
+    public static long? NumberOf(string? into) =>
+        into is not null && CaseNumber().Match(into.Trim()) is { Success: true } m && long.TryParse(m.Groups["n"].Value, out var n) && n > 0 ? n : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(C-)?(?<n>\d{1,12})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CaseNumber();
+}

@@ -28,6 +28,8 @@ public static class SupportCasesApi
         group.MapGet("/{caseId}", GetAsync).WithSummary("One case with its messages, notes and history.");
         group.MapPost("/{caseId}/replies", ReplyAsync).WithSummary("Answers the customer; the case then waits on them, unless status says Open or Resolved.");
         group.MapPost("/{caseId}/notes", NoteAsync).WithSummary("Adds an internal note (never shown to the customer).");
+        group.MapPost("/{caseId}/merge", MergeAsync).WithSummary(
+            "Merges this case, a duplicate, into another of the same customer's (`into`: its number, \"C-00042\" or 42): the messages move there and this case closes. 409 for another customer's case or a closed one.");
         group.MapPatch("/{caseId}", UpdateAsync).WithSummary("Changes status, priority, category or assignee; each change goes into the history. A closed case answers 409.");
         return group;
     }
@@ -88,6 +90,16 @@ public static class SupportCasesApi
         var validation = new RequestValidation();
         if (request.Parse(validation, await TeamAsync(grains, user)) is not { } update) return TypedResults.ValidationProblem(validation.Errors);
         return TypedResults.Ok((await Case(grains, user, caseId).UpdateAsync(update, Me(user))).AsDto());
+    }
+
+    private static async Task<Results<Ok<CaseDto>, NotFound, ValidationProblem>> MergeAsync(
+        string caseId, MergeCaseRequest request, ClaimsPrincipal user, IClusterClient grains, ISupportCaseIndex index, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(grains, user, caseId) is null) return TypedResults.NotFound();
+        var target = MergeCaseRequest.NumberOf(request.Into) is { } number ? await index.FindByNumberAsync(user.GetTenantId(), number, cancellationToken) : null;
+        if (target is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["into"] = ["The case to merge into is named by its number (C-00042 or 42), of this company."] });
+        return TypedResults.Ok((await Case(grains, user, caseId).MergeIntoAsync(target, Me(user))).AsDto());
     }
 
     private static async Task<CaseSnapshot?> FindAsync(IClusterClient grains, ClaimsPrincipal user, string caseId)

@@ -79,8 +79,7 @@ public sealed class EmailBounceTests(MailServer smtp) : IClassFixture<MailServer
         await SettledAsync(company, customer.Id, sent, "Sent");
         var returnPath = mail.Message.Headers["X-MailFrom"] ?? throw new InvalidOperationException("aiosmtpd records the envelope sender as X-MailFrom.");
 
-        using var client = new SmtpClient();
-        await client.ConnectAsync("127.0.0.1", port, MailKit.Security.SecureSocketOptions.None);
+        using var client = await InboundSmtp.ConnectAsync(port);
         // Another recipient of the domain, or another domain: no relay, refused before any content is sent.
         foreach (var stranger in new[] { "someone@portal.test", "bounces@portal.test", "bounces+0123@portal.test", "maria@example.test" })
         {

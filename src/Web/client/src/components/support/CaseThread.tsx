@@ -26,10 +26,12 @@ export function CaseThread({ entries, zone, me }: { entries: Entry[]; zone: stri
       {entries.map(e => e.kind === "Change"
         ? (
           <li key={e.id} class="case-change">
-            {t("officeSupport.change", {
-              who: e.authorName, field: t(`officeSupport.field.${e.field}` as MessageKey),
-              from: changeValue(e.field, e.from), to: changeValue(e.field, e.to),
-            })} · <When at={e.at} zone={zone} />
+            {e.field === "merged"
+              ? (e.to ? t("officeSupport.mergedInto", { who: e.authorName, number: e.to }) : t("officeSupport.mergedFrom", { who: e.authorName, number: e.from ?? "" }))
+              : t("officeSupport.change", {
+                who: e.authorName, field: t(`officeSupport.field.${e.field}` as MessageKey),
+                from: changeValue(e.field, e.from), to: changeValue(e.field, e.to),
+              })} · <When at={e.at} zone={zone} />
           </li>
         )
         : (

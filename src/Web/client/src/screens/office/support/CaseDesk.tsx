@@ -23,6 +23,7 @@ export function CaseDesk({ caseId, team, saved, zone, onChanged }: { caseId: str
   const reply = useSignal("");
   const then = useSignal("WaitingOnCustomer");
   const note = useSignal("");
+  const mergeInto = useSignal("");
   const fields = useSignal({ status: "", priority: "", category: "", assignee: "" });
   const message = useSignal<{ ok: boolean; text: string } | null>(null);
   const busy = useSignal(false);
@@ -56,6 +57,10 @@ export function CaseDesk({ caseId, team, saved, zone, onChanged }: { caseId: str
   const addNote = (e: Event) => {
     e.preventDefault();
     void act(outcome(api.POST("/api/v1/support/cases/{caseId}/notes", { ...path, body: { text: note.value } })), () => (note.value = ""));
+  };
+  const merge = (e: Event) => {
+    e.preventDefault();
+    void act(outcome(api.POST("/api/v1/support/cases/{caseId}/merge", { ...path, body: { into: mergeInto.value } })), () => (mergeInto.value = ""));
   };
   const save = (e: Event) => {
     e.preventDefault();
@@ -131,6 +136,7 @@ export function CaseDesk({ caseId, team, saved, zone, onChanged }: { caseId: str
             </>
           )}
         </div>
+        <div class="desk-side">
         <form class="case-form desk-fields" onSubmit={save} aria-label={t("officeSupport.fields")}>
           {select("status", "officeSupport.status", statuses, s => caseLabel("status", s))}
           {select("priority", "officeSupport.priority", priorities, p => caseLabel("priority", p))}
@@ -138,6 +144,15 @@ export function CaseDesk({ caseId, team, saved, zone, onChanged }: { caseId: str
           {select("assignee", "officeSupport.assignee", ["", ...team], e => e || t("officeSupport.nobody"))}
           <div class="actions"><button type="submit" disabled={busy.value || closed}>{t("officeSupport.save")}</button></div>
         </form>
+        {!closed && (
+          <form class="case-form desk-merge" onSubmit={merge}>
+            <label>{t("officeSupport.mergeInto")}
+              <input value={mergeInto.value} maxLength={20} placeholder="C-00042" onInput={e => (mergeInto.value = e.currentTarget.value)} />
+            </label>
+            <div class="actions"><button type="submit" disabled={busy.value || !mergeInto.value.trim()}>{t("officeSupport.merge")}</button></div>
+          </form>
+        )}
+        </div>
       </div>
       {message.value && <p class={message.value.ok ? "notice" : "error"} role={message.value.ok ? "status" : "alert"}>{message.value.text}</p>}
     </section>
