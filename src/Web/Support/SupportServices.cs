@@ -1,6 +1,7 @@
 using OrleansPortal.Web.Email.Inbound;
 using OrleansPortal.Web.Support.Cases;
 using OrleansPortal.Web.Support.Email;
+using OrleansPortal.Web.Support.HelpCenter;
 
 namespace OrleansPortal.Web.Support;
 
@@ -12,15 +13,18 @@ public static class SupportServices
         services.AddOptions<SupportEmailOptions>().Bind(configuration.GetSection(SupportEmailOptions.SectionName))
             .Validate(o => { SupportAddresses.From(o); return true; }).ValidateOnStart();
         services.AddSingleton<IInboundMailbox, CaseMailbox>();
+        services.AddHelpPages();
         return services;
     }
 
-    /// <summary>The support desk's APIs: the portal's cases, the team's queue and saved replies.</summary>
+    /// <summary>The support desk's APIs (the portal's cases, the team's queue and saved replies, the help center's editing) and the public help center.</summary>
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalCasesApi();
         endpoints.MapSupportCasesApi();
         endpoints.MapCannedRepliesApi();
+        endpoints.MapHelpCenterApi();
+        endpoints.MapHelpPages();
         return endpoints;
     }
 }

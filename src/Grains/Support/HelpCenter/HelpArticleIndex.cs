@@ -96,6 +96,10 @@ public sealed class HelpArticleIndex(PortalDatabase database) : IHelpArticleInde
             "ORDER BY a.views DESC, a.title LIMIT @limit",
             a => a.Add("@tenant", tenantId).Add("@language", language).Add("@limit", limit), r => ReadListing(database, r), cancellationToken);
 
+    public async Task<IReadOnlyList<string>> LanguagesAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        await database.QueryAsync("SELECT DISTINCT language FROM help_articles WHERE tenant_id = @tenant ORDER BY language",
+            a => a.Add("@tenant", tenantId), r => r.GetString(0), cancellationToken);
+
     public async Task<IReadOnlyList<HelpArticleListing>> AllAsync(string tenantId, CancellationToken cancellationToken = default) =>
         await database.QueryAsync($"SELECT {ListingColumns} FROM help_articles a WHERE a.tenant_id = @tenant ORDER BY a.article_id, a.language LIMIT 50000",
             a => a.Add("@tenant", tenantId), r => ReadListing(database, r), cancellationToken);

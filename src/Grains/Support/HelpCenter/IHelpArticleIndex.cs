@@ -22,6 +22,9 @@ public interface IHelpArticleIndex
     /// <summary>The most read articles of a language.</summary>
     Task<IReadOnlyList<HelpArticleListing>> PopularAsync(string tenantId, string language, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The languages the company has published articles in.</summary>
+    Task<IReadOnlyList<string>> LanguagesAsync(string tenantId, CancellationToken cancellationToken = default);
+
     /// <summary>Every published translation of the company, for its sitemap.</summary>
     Task<IReadOnlyList<HelpArticleListing>> AllAsync(string tenantId, CancellationToken cancellationToken = default);
 
