@@ -60,18 +60,20 @@ public static class HelpCenterApi
     private static async Task<Results<Ok<HelpCategoryDto>, ValidationProblem, NotFound>> SaveCategoryAsync(
         string? categoryId, HelpCategoryRequest request, ClaimsPrincipal user, IClusterClient grains)
     {
+        var names = request.Names ?? [];
         var validation = new RequestValidation().Id(request.ParentId, "parentId", "category", required: false)
-            .Require(request.Names is { Count: > 0 } names && names.Count <= HelpLanguages.Supported.Count, "names", "A category needs a name in at least one language, once per language.");
-        foreach (var (language, name) in request.Names ?? [])
+            .Require(names.Length is > 0 and <= HelpCategoryName.MaxNames && names.All(n => n is not null) && names.DistinctBy(n => n.Language).Count() == names.Length,
+                "names", "A category needs a name in at least one language, once per language.");
+        for (var i = 0; validation.IsValid && i < names.Length; i++)
         {
-            validation.Require(HelpLanguages.IsSupported(language), $"names.{language}", $"'{language}' is not a help center language.")
-                .Text(name, $"names.{language}", HelpCenterGrain.MaxCategoryName, $"A name of 1 to {HelpCenterGrain.MaxCategoryName} characters is required.");
+            validation.Require(HelpLanguages.IsSupported(names[i].Language), $"names[{i}].language", $"The language is one of {string.Join(", ", HelpLanguages.Supported.Select(l => l.Code))}.")
+                .Text(names[i].Name, $"names[{i}].name", HelpCenterGrain.MaxCategoryName, $"A name of 1 to {HelpCenterGrain.MaxCategoryName} characters is required.");
         }
 
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         try
         {
-            var saved = await Center(grains, user).SaveCategoryAsync(new HelpCategoryEdit(categoryId, request.ParentId, request.Names!, request.Position ?? 0));
+            var saved = await Center(grains, user).SaveCategoryAsync(new HelpCategoryEdit(categoryId, request.ParentId, names.ToDictionary(n => n.Language!, n => n.Name!), request.Position ?? 0));
             return TypedResults.Ok(saved.AsDto());
         }
         catch (ArgumentException refused)
@@ -176,16 +178,23 @@ public static class HelpCenterApi
         grains.GetGrain<IHelpArticleGrain>(TenantKeys.For(user.GetTenantId(), articleId));
 }
 
-public sealed record HelpCategoryRequest(string? ParentId, Dictionary<string, string>? Names, int? Position);
+/// <param name="Names">The category's name in each language it has (at least one, each language once).</param>
+public sealed record HelpCategoryRequest([property: MaxLength(InputLimits.Id)] string? ParentId, [property: MaxLength(HelpCategoryName.MaxNames)] HelpCategoryName[]? Names, int? Position);
+
+public sealed record HelpCategoryName([property: MaxLength(HelpCategoryName.MaxLanguage)] string? Language, [property: MaxLength(HelpCenterGrain.MaxCategoryName)] string? Name)
+{
+    public const int MaxNames = 10;
+    public const int MaxLanguage = 8;
+}
 
 public sealed record HelpNewArticleRequest(
-    string? CategoryId, string? Language, [property: MaxLength(HelpArticleRules.MaxTitle)] string? Title,
+    [property: MaxLength(InputLimits.Id)] string? CategoryId, [property: MaxLength(HelpCategoryName.MaxLanguage)] string? Language, [property: MaxLength(HelpArticleRules.MaxTitle)] string? Title,
     [property: MaxLength(HelpArticleRules.MaxSummary)] string? Summary, [property: MaxLength(HelpArticleRules.MaxBody)] string? Body);
 
 public sealed record HelpDraftRequest(
     [property: MaxLength(HelpArticleRules.MaxTitle)] string? Title, [property: MaxLength(HelpArticleRules.MaxSummary)] string? Summary,
     [property: MaxLength(HelpArticleRules.MaxBody)] string? Body);
 
-public sealed record HelpMoveRequest(string? CategoryId);
+public sealed record HelpMoveRequest([property: MaxLength(InputLimits.Id)] string? CategoryId);
 
 public sealed record HelpRollbackRequest(int? Version);

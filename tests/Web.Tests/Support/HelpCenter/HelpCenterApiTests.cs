@@ -138,7 +138,7 @@ public sealed class HelpCenterApiTests : IAsyncLifetime
         await AssertProblemAsync(await acme.Company.Dispatcher.PostAsJsonAsync("/api/v1/support/help/articles", new { categoryId = category.CategoryId, language = "xx", title = "T", body = "B" }), "language");
         await AssertProblemAsync(await acme.Company.Dispatcher.PostAsJsonAsync("/api/v1/support/help/articles", new { categoryId = category.CategoryId, language = "en", title = "", body = "B" }), "title");
         await AssertProblemAsync(await acme.Company.Dispatcher.PostAsJsonAsync("/api/v1/support/help/articles", new { categoryId = new string('a', 32), language = "en", title = "T", body = "B" }), "categoryId");
-        await AssertProblemAsync(await acme.Company.Dispatcher.PostAsJsonAsync("/api/v1/support/help/categories", new { names = new Dictionary<string, string> { ["en"] = "Sub", ["en2"] = "x" } }), "names.en2");
+        await AssertProblemAsync(await acme.Company.Dispatcher.PostAsJsonAsync("/api/v1/support/help/categories", new { names = new[] { new { language = "en", name = "Sub" }, new { language = "en2", name = "x" } } }), "names[1].language");
         await AssertProblemAsync(await acme.Company.Dispatcher.PostAsJsonAsync($"/api/v1/support/help/articles/{article.ArticleId}/en/rollback", new { version = 9 }), "version");
         Assert.Equal(HttpStatusCode.Conflict, (await acme.Company.Dispatcher.DeleteAsync($"/api/v1/support/help/categories/{category.CategoryId}")).StatusCode);
         Assert.Equal(1, (await acme.Company.Dispatcher.GetFromJsonAsync<HelpArticleDto>($"/api/v1/support/help/articles/{article.ArticleId}", ApiJson.Options))!.Translations.Single().Published);

@@ -11,8 +11,8 @@ public sealed class HelpCenterScenario(TenantScenario company)
 
     public async Task<HelpCategoryDto> AddCategoryAsync(string en, string? pt = null, string? parentId = null)
     {
-        var names = new Dictionary<string, string> { ["en"] = en };
-        if (pt is not null) names["pt"] = pt;
+        var names = new List<object> { new { language = "en", name = en } };
+        if (pt is not null) names.Add(new { language = "pt", name = pt });
         var response = await company.Dispatcher.PostAsJsonAsync("/api/v1/support/help/categories", new { parentId, names });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<HelpCategoryDto>(ApiJson.Options))!;
