@@ -41,6 +41,7 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton<ISupportCaseIndex, SupportCaseIndex>();
         services.AddSingleton<IHelpArticleIndex, HelpArticleIndex>();
         services.AddSingleton<IHelpSearch, HelpSearch>();
+        services.AddSingleton<HelpDeflections>();
         services.AddSingleton<IRecurringJobIndex, RecurringJobIndex>();
         services.AddSingleton<ICustomerDirectory, CustomerDirectory>();
         services.AddSingleton<INotificationOutbox, NotificationOutbox>();

@@ -24,6 +24,7 @@ public static class SupportServices
         endpoints.MapSupportCasesApi();
         endpoints.MapCannedRepliesApi();
         endpoints.MapHelpCenterApi();
+        endpoints.MapPortalHelpApi();
         endpoints.MapHelpPages();
         return endpoints;
     }

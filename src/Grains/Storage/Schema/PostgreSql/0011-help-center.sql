@@ -49,3 +49,16 @@ CREATE TABLE IF NOT EXISTS help_search_misses
     last_at    timestamptz NOT NULL,
     PRIMARY KEY (tenant_id, language, query)
 );
+
+-- A customer who, writing a new case, read a suggested article and said it answered them: a case not opened. The
+-- deflection rate sets these against the cases customers did open from the portal.
+CREATE TABLE IF NOT EXISTS help_deflections
+(
+    tenant_id    text        NOT NULL,
+    customer_id  text        NOT NULL,
+    article_id   text        NOT NULL,
+    language     text        NOT NULL,
+    at           timestamptz NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS help_deflections_by_time ON help_deflections (tenant_id, at);

@@ -51,3 +51,16 @@ CREATE TABLE IF NOT EXISTS help_search_misses
     last_at    INTEGER NOT NULL,
     PRIMARY KEY (tenant_id, language, query)
 );
+
+-- A customer who, writing a new case, read a suggested article and said it answered them: a case not opened. The
+-- deflection rate sets these against the cases customers did open from the portal.
+CREATE TABLE IF NOT EXISTS help_deflections
+(
+    tenant_id    TEXT    NOT NULL,
+    customer_id  TEXT    NOT NULL,
+    article_id   TEXT    NOT NULL,
+    language     TEXT    NOT NULL,
+    at           INTEGER NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS help_deflections_by_time ON help_deflections (tenant_id, at);

@@ -5,6 +5,7 @@ import type { components } from "../../api/schema";
 import { caseLabel, CaseThread, StatusBadge } from "../../components/support/CaseThread";
 import { When } from "../../components/time";
 import { t } from "../../i18n/i18n";
+import { CaseSuggestions } from "./CaseSuggestions";
 import { go, hrefOf, route } from "./route";
 import { zone } from "./session";
 
@@ -24,8 +25,18 @@ export function SupportSection() {
   return (
     <section class="card support" aria-labelledby="support-title">
       <h2 id="support-title" tabIndex={-1}>{t("support.title")}</h2>
-      {detail === "new" ? <NewCaseForm /> : detail ? <CaseView caseId={detail} /> : <CaseList />}
+      {detail === "new" ? <NewCaseForm /> : detail === "answered" ? <Answered /> : detail ? <CaseView caseId={detail} /> : <CaseList />}
     </section>
+  );
+}
+
+/** After a suggested article answered the customer: no case was opened, and the way to one is still there. */
+function Answered() {
+  return (
+    <>
+      <p role="status">{t("support.answeredThanks")}</p>
+      <p><a class="button" href={hrefOf("support")}>{t("support.back")}</a></p>
+    </>
   );
 }
 
@@ -96,6 +107,7 @@ function NewCaseForm() {
         <input value={form.value.subject} maxLength={200} required onInput={e => set({ subject: e.currentTarget.value })} {...invalid("subject")} />
       </label>
       {error("subject")}
+      <CaseSuggestions subject={form.value.subject} onAnswered={() => go("support", "answered")} />
       <label>{t("support.category")}
         <select value={form.value.category} onChange={e => set({ category: e.currentTarget.value })}>
           {categories.map(c => <option key={c} value={c}>{caseLabel("category", c)}</option>)}
