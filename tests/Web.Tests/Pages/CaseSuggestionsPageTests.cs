@@ -34,6 +34,7 @@ public sealed class CaseSuggestionsPageTests(BrowserFixture browser)
         await PortalPages.OpenSectionAsync(page, "Support");
         var section = page.Locator("section.support");
 
+        Assert.Equal($"/help/{help.Company.TenantId}", await section.GetByRole(AriaRole.Link, new() { Name = "Help center" }).GetAttributeAsync("href"));
         await section.GetByRole(AriaRole.Link, new() { Name = "Open a case" }).ClickAsync();
         await section.GetByLabel("Subject").FillAsync("boiler presure keeps dropping");
         var suggestions = section.GetByRole(AriaRole.Complementary, new() { Name = "These articles may answer it" });

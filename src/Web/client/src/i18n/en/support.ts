@@ -22,6 +22,7 @@ export const support = {
   "support.answeredBy": "This answered my question: {title}",
   "support.answeredThanks": "Glad it helped. No case was opened; you can still open one at any time.",
   "support.suggestionFailed": "That did not go through. Try again, or open the case.",
+  "support.helpCenter": "Help center",
   "support.you": "You",
   "support.updated": "Updated",
   "support.loadFailed": "The cases could not be loaded.",

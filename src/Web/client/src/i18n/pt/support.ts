@@ -24,6 +24,7 @@ export const support: Record<keyof typeof en, string> = {
   "support.answeredBy": "Isto respondeu à minha pergunta: {title}",
   "support.answeredThanks": "Ainda bem que ajudou. Não foi aberto nenhum pedido; pode abrir um a qualquer momento.",
   "support.suggestionFailed": "Não foi possível registar. Tente de novo, ou abra o pedido.",
+  "support.helpCenter": "Centro de ajuda",
   "support.you": "Você",
   "support.updated": "Atualizado",
   "support.loadFailed": "Não foi possível carregar os pedidos.",

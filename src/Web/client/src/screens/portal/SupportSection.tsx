@@ -7,7 +7,7 @@ import { When } from "../../components/time";
 import { t } from "../../i18n/i18n";
 import { CaseSuggestions } from "./CaseSuggestions";
 import { go, hrefOf, route } from "./route";
-import { zone } from "./session";
+import { me, zone } from "./session";
 
 type Summary = components["schemas"]["CaseSummaryDto"];
 type Case = components["schemas"]["CaseDto"];
@@ -49,7 +49,10 @@ function CaseList() {
   return (
     <>
       <p class="muted">{t("support.intro")}</p>
-      <p><a class="button primary" href={hrefOf("support", "new")}>{t("support.new")}</a></p>
+      <p class="support-actions">
+        <a class="button primary" href={hrefOf("support", "new")}>{t("support.new")}</a>
+        {me.value && <a class="button" href={me.value.helpCenter} target="_blank" rel="noopener">{t("support.helpCenter")}</a>}
+      </p>
       {list === "loading" && <p class="muted">{t("common.loading")}</p>}
       {list === "failed" && <p class="error" role="alert">{t("support.loadFailed")}</p>}
       {Array.isArray(list) && list.length === 0 && <p class="muted">{t("support.none")}</p>}
