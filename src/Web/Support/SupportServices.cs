@@ -1,6 +1,7 @@
 using OrleansPortal.Web.Email.Inbound;
 using OrleansPortal.Web.Support.Cases;
 using OrleansPortal.Web.Support.Email;
+using OrleansPortal.Web.Support.Sla;
 
 namespace OrleansPortal.Web.Support;
 
@@ -15,12 +16,13 @@ public static class SupportServices
         return services;
     }
 
-    /// <summary>The support desk's APIs: the portal's cases, the team's queue and saved replies.</summary>
+    /// <summary>The support desk's APIs: the portal's cases, the team's queue, saved replies and SLA.</summary>
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalCasesApi();
         endpoints.MapSupportCasesApi();
         endpoints.MapCannedRepliesApi();
+        endpoints.MapSupportSlaApi();
         return endpoints;
     }
 }

@@ -119,7 +119,8 @@ public sealed class SlaClock
     public SlaState StateAt(DateTimeOffset now) =>
         TargetMinutes is null ? SlaState.None
         : Stopped ? Breached ? SlaState.Breached : SlaState.Met
-        : Breached ? SlaState.Breached
+        // Past its due time it is breached, though the reminder that records it may not have fired yet.
+        : Breached || (Running && now >= Due) ? SlaState.Breached
         : !Running ? SlaState.Paused
         : Warned || now >= AtRiskAt ? SlaState.AtRisk
         : SlaState.OnTrack;
