@@ -150,6 +150,8 @@ public sealed class SlaApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await company.Dispatcher.GetAsync($"{Sla}/compliance?from=2026-02-01&to=2026-01-01")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await company.Dispatcher.GetAsync($"{Sla}/compliance?from=2024-01-01&to=2026-01-01")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await company.Dispatcher.GetAsync($"{Sla}/compliance?from=yesterday")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await company.Dispatcher.GetAsync($"{Sla}/compliance?to=0001-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await company.Dispatcher.GetAsync($"{Sla}/compliance?from=9999-12-31&to=9999-12-31")).StatusCode);
     }
 
     private sealed record ValidationProblemBody(Dictionary<string, string[]> Errors);

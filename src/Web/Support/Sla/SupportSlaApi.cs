@@ -58,9 +58,13 @@ public static class SupportSlaApi
         var policy = await Sla(grains, user).GetPolicyAsync();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var validation = new RequestValidation()
+            .Require(from is null || Reportable(from.Value), "from", "The period's days are between 2000 and 2100.")
+            .Require(to is null || Reportable(to.Value), "to", "The period's days are between 2000 and 2100.");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         var last = to ?? today;
         var first = from ?? last.AddDays(-29);
-        var validation = new RequestValidation()
+        validation
             .Require(first <= last, "from", "The period starts on or before its last day.")
             .Require(last.DayNumber - first.DayNumber < MaxComplianceDays, "to", $"A period is at most {MaxComplianceDays} days.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
@@ -69,6 +73,9 @@ public static class SupportSlaApi
         return TypedResults.Ok(new SlaComplianceDto(first, last, c.Cases,
             SlaTargetComplianceDto.Of(c.FirstResponseMet, c.FirstResponseBreached), SlaTargetComplianceDto.Of(c.ResolutionMet, c.ResolutionBreached)));
     }
+
+    // Far dates would overflow when turned into instants; nobody reports on them.
+    private static bool Reportable(DateOnly day) => day.Year is >= 2000 and <= 2100;
 
     private static ISupportSlaGrain Sla(IClusterClient grains, ClaimsPrincipal user) => grains.GetGrain<ISupportSlaGrain>(user.GetTenantId());
 }
