@@ -80,6 +80,8 @@ public sealed class CaseSlaTests(GrainCluster cluster) : IClassFixture<GrainClus
         Assert.Equal((CasePriority.High, SlaState.Breached), (breached.Priority, breached.FirstResponseSla!.State)); // once per target
         Assert.Equal(["sla firstResponse AtRisk", "priority Normal High", "sla firstResponse Breached"], SlaHistory(breached));
         Assert.Null(breached.ExpectedResponseBy); // the customer is never shown a missed promise
+        var customer = await grain.GetAsync(ConversationReader.Contact("contact-maria"));
+        Assert.Equal((CaseEntryKind.Message, (DateTimeOffset?)null), (Assert.Single(customer.Entries).Kind, customer.ExpectedResponseBy)); // nor the escalation
         var alert = Assert.Single(await cluster.Client.GetGrain<IDispatchGrain>(_tenant).GetAlertsAsync(), a => a.Kind == AlertKind.CaseEscalated);
         Assert.Equal(caseId, alert.CaseId);
         Assert.Contains("First response overdue", alert.Message);

@@ -17,6 +17,7 @@ export const support = {
   "support.reply": "Your reply",
   "support.sendReply": "Send reply",
   "support.closed": "This case is closed. Open a new case if you need more help.",
+  "support.expectedBy": "We aim to answer by",
   "support.you": "You",
   "support.updated": "Updated",
   "support.loadFailed": "The cases could not be loaded.",

@@ -19,6 +19,7 @@ export const support: Record<keyof typeof en, string> = {
   "support.reply": "A sua resposta",
   "support.sendReply": "Enviar resposta",
   "support.closed": "Este pedido está fechado. Abra um novo pedido se precisar de mais ajuda.",
+  "support.expectedBy": "Contamos responder até",
   "support.you": "Você",
   "support.updated": "Atualizado",
   "support.loadFailed": "Não foi possível carregar os pedidos.",
