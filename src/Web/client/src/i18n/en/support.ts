@@ -112,5 +112,8 @@ export const support = {
   "officeSupport.sla.firstResponseOf": "First response target for {priority}, in business hours",
   "officeSupport.sla.resolutionOf": "Resolution target for {priority}, in business hours",
   "officeSupport.sla.inHours": "In business hours; leave blank for no target.",
+  "officeSupport.sla.compliance": "Cases opened in the last 30 days: {cases}.",
+  "officeSupport.sla.share": "{label} {percent}% met ({met} of {of})",
+  "officeSupport.sla.noneDecided": "{label}: none decided yet",
   "officeSupport.sla.save": "Save SLA",
 } as const;

@@ -114,5 +114,8 @@ export const support: Record<keyof typeof en, string> = {
   "officeSupport.sla.firstResponseOf": "Prazo da primeira resposta para {priority}, em horas úteis",
   "officeSupport.sla.resolutionOf": "Prazo de resolução para {priority}, em horas úteis",
   "officeSupport.sla.inHours": "Em horas úteis; em branco, sem prazo.",
+  "officeSupport.sla.compliance": "Casos abertos nos últimos 30 dias: {cases}.",
+  "officeSupport.sla.share": "{label} {percent}% cumprida ({met} de {of})",
+  "officeSupport.sla.noneDecided": "{label}: nenhum decidido ainda",
   "officeSupport.sla.save": "Guardar SLA",
 };

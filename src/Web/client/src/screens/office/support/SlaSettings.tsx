@@ -8,6 +8,8 @@ import { caseLabel } from "../../../components/support/CaseThread";
 import { weekdays, type DayOfWeek } from "../technicians/types";
 
 type Settings = components["schemas"]["SlaSettingsDto"];
+type Compliance = components["schemas"]["SlaComplianceDto"];
+type TargetCompliance = components["schemas"]["SlaTargetComplianceDto"];
 type DayRow = { day: DayOfWeek; open: boolean; opens: string; closes: string };
 type TargetRow = { priority: string; firstResponse: string; resolution: string };
 
@@ -17,9 +19,17 @@ const priorities = ["Urgent", "High", "Normal", "Low"] as const;
 const hours = (minutes: number | null | undefined) => (minutes == null ? "" : String(Math.round((minutes / 60) * 100) / 100));
 const minutes = (hours: string) => (hours.trim() === "" ? null : Math.round(Number(hours) * 60));
 
+/** "First response 80% met (8 of 10)", or "no case decided yet" while none met or missed it. */
+function share(label: string, c: TargetCompliance): string {
+  return c.share == null
+    ? t("officeSupport.sla.noneDecided", { label })
+    : t("officeSupport.sla.share", { label, percent: Math.round(c.share * 100), met: c.met, of: c.met + c.breached });
+}
+
 /**
  * The company's SLA, folded under the queue: opening hours per weekday (in the company's time zone), holidays, and
- * the first-response and resolution targets per priority. Saved as a whole; open cases' timers follow.
+ * the first-response and resolution targets per priority, with how the last 30 days' cases kept them. Saved as a
+ * whole; open cases' timers follow.
  */
 export function SlaSettings({ onSaved }: { onSaved: () => void }) {
   const loaded = useSignal<Settings | null>(null);
@@ -28,6 +38,8 @@ export function SlaSettings({ onSaved }: { onSaved: () => void }) {
   const targets = useSignal<TargetRow[]>([]);
   const message = useSignal<{ ok: boolean; text: string } | null>(null);
   const busy = useSignal(false);
+  const compliance = useSignal<Compliance | null>(null);
+  const loadCompliance = () => void api.GET("/api/v1/support/sla/compliance").then(({ data }) => (compliance.value = data ?? null));
 
   const show = (s: Settings) => {
     loaded.value = s;
@@ -41,7 +53,10 @@ export function SlaSettings({ onSaved }: { onSaved: () => void }) {
       return { priority, firstResponse: hours(target?.firstResponseMinutes), resolution: hours(target?.resolutionMinutes) };
     });
   };
-  useEffect(() => void api.GET("/api/v1/support/sla").then(({ data }) => data && show(data)), []);
+  useEffect(() => {
+    void api.GET("/api/v1/support/sla").then(({ data }) => data && show(data));
+    loadCompliance();
+  }, []);
 
   const setDay = (i: number, change: Partial<DayRow>) => (days.value = days.value.map((d, j) => (j === i ? { ...d, ...change } : d)));
   const setTarget = (i: number, change: Partial<TargetRow>) => (targets.value = targets.value.map((x, j) => (j === i ? { ...x, ...change } : x)));
@@ -64,6 +79,7 @@ export function SlaSettings({ onSaved }: { onSaved: () => void }) {
     if (!answer.ok) { message.value = { ok: false, text: answer.problem }; return; }
     show(answer.data);
     message.value = { ok: true, text: t("officeSupport.saved") };
+    loadCompliance();
     onSaved();
   }
 
@@ -74,6 +90,12 @@ export function SlaSettings({ onSaved }: { onSaved: () => void }) {
       {!s ? <p class="muted">{t("common.loading")}</p> : (
         <form class="case-form" onSubmit={save}>
           <p class="muted">{t("officeSupport.sla.intro", { zone: s.timeZone, percent: s.atRiskPercent })}</p>
+          {compliance.value && (
+            <p class="sla-compliance">
+              {t("officeSupport.sla.compliance", { cases: compliance.value.cases })}{" "}
+              {share(t("officeSupport.sla.firstResponse"), compliance.value.firstResponse)} · {share(t("officeSupport.sla.resolution"), compliance.value.resolution)}
+            </p>
+          )}
           <fieldset class="sla-week">
             <legend>{t("officeSupport.sla.hours")}</legend>
             {days.value.map((d, i) => (
