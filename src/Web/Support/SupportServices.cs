@@ -2,6 +2,7 @@ using OrleansPortal.Web.Email.Inbound;
 using OrleansPortal.Web.Support.Cases;
 using OrleansPortal.Web.Support.Email;
 using OrleansPortal.Web.Support.HelpCenter;
+using OrleansPortal.Web.Support.Sla;
 
 namespace OrleansPortal.Web.Support;
 
@@ -17,7 +18,7 @@ public static class SupportServices
         return services;
     }
 
-    /// <summary>The support desk's APIs (the portal's cases, the team's queue and saved replies, the help center's editing) and the public help center.</summary>
+    /// <summary>The support desk's APIs (the portal's cases, the team's queue, saved replies, SLA, the help center's editing) and the public help center.</summary>
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalCasesApi();
@@ -26,6 +27,7 @@ public static class SupportServices
         endpoints.MapHelpCenterApi();
         endpoints.MapPortalHelpApi();
         endpoints.MapHelpPages();
+        endpoints.MapSupportSlaApi();
         return endpoints;
     }
 }

@@ -176,6 +176,7 @@ function CaseView({ caseId }: { caseId: string }) {
             <StatusBadge status={c.status} />
           </div>
           {c.entries.length === 1 && c.status === "New" && <p role="status" class="notice">{t("support.opened", { number: c.displayNumber })}</p>}
+          {c.expectedResponseBy && <p class="muted expected-answer">{t("support.expectedBy")} <When at={c.expectedResponseBy} zone={zone()} /></p>}
           <CaseThread entries={c.entries} zone={zone()} me="Customer" />
           {c.status === "Closed"
             ? <p class="muted">{t("support.closed")}</p>
