@@ -97,7 +97,7 @@ public static class HelpCenterApi
         try
         {
             var article = await Center(grains, user).CreateArticleAsync(request.CategoryId!, request.Language!, text, user.GetEmail());
-            return TypedResults.Created($"/api/v1/support/help/articles/{article.ArticleId}", article.AsDto());
+            return TypedResults.Created($"/api/v1/support/help/articles/{article.ArticleId}", article.AsDto(user.GetTenantId()));
         }
         catch (ArgumentException refused)
         {
@@ -106,7 +106,7 @@ public static class HelpCenterApi
     }
 
     private static async Task<Results<Ok<HelpArticleDto>, NotFound>> GetArticleAsync(string articleId, ClaimsPrincipal user, IClusterClient grains) =>
-        ResourceId.IsValid(articleId) ? TypedResults.Ok((await Article(grains, user, articleId).GetAsync()).AsDto()) : TypedResults.NotFound();
+        ResourceId.IsValid(articleId) ? TypedResults.Ok((await Article(grains, user, articleId).GetAsync()).AsDto(user.GetTenantId())) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<HelpArticleDto>, ValidationProblem, NotFound>> MoveArticleAsync(
         string articleId, HelpMoveRequest request, ClaimsPrincipal user, IClusterClient grains)
@@ -116,7 +116,7 @@ public static class HelpCenterApi
         if (validation.IsValid && (await Center(grains, user).GetAsync()).Categories.All(c => c.CategoryId != request.CategoryId))
             validation.Add("categoryId", "The category does not exist.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
-        return TypedResults.Ok((await Article(grains, user, articleId).MoveAsync(request.CategoryId!, user.GetEmail())).AsDto());
+        return TypedResults.Ok((await Article(grains, user, articleId).MoveAsync(request.CategoryId!, user.GetEmail())).AsDto(user.GetTenantId()));
     }
 
     private static async Task<Results<Ok<HelpArticleDto>, ValidationProblem, NotFound>> SaveDraftAsync(
@@ -126,7 +126,7 @@ public static class HelpCenterApi
         var validation = new RequestValidation();
         var text = Text(validation, language, request.Title, request.Summary, request.Body);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
-        return TypedResults.Ok((await Article(grains, user, articleId).SaveDraftAsync(language, text, user.GetEmail())).AsDto());
+        return TypedResults.Ok((await Article(grains, user, articleId).SaveDraftAsync(language, text, user.GetEmail())).AsDto(user.GetTenantId()));
     }
 
     private static Task<Results<Ok<HelpArticleDto>, NotFound>> PublishAsync(string articleId, string language, ClaimsPrincipal user, IClusterClient grains) =>
@@ -142,7 +142,7 @@ public static class HelpCenterApi
         if (request.Version is not > 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["A version number is required."] });
         try
         {
-            return TypedResults.Ok((await Article(grains, user, articleId).RollBackAsync(language, request.Version.Value, user.GetEmail())).AsDto());
+            return TypedResults.Ok((await Article(grains, user, articleId).RollBackAsync(language, request.Version.Value, user.GetEmail())).AsDto(user.GetTenantId()));
         }
         catch (ArgumentException refused)
         {
@@ -157,7 +157,7 @@ public static class HelpCenterApi
         string articleId, string language, ClaimsPrincipal user, IClusterClient grains, Func<IHelpArticleGrain, string, Task<HelpArticleView>> change)
     {
         if (!ResourceId.IsValid(articleId) || !HelpLanguages.IsSupported(language)) return TypedResults.NotFound();
-        return TypedResults.Ok((await change(Article(grains, user, articleId), user.GetEmail())).AsDto());
+        return TypedResults.Ok((await change(Article(grains, user, articleId), user.GetEmail())).AsDto(user.GetTenantId()));
     }
 
     private static HelpArticleText Text(RequestValidation validation, string? language, string? title, string? summary, string? body)
