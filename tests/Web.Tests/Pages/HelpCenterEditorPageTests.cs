@@ -63,7 +63,8 @@ public sealed partial class HelpCenterEditorPageTests(BrowserFixture browser)
         await form.GetByLabel("Title").FillAsync("What to do when your boiler pressure drops");
         await form.GetByRole(AriaRole.Button, new() { Name = "Create the draft" }).ClickAsync();
 
-        var editor = page.GetByRole(AriaRole.Region, new() { Name = "What to do when your boiler pressure drops" });
+        var editor = page.Locator("section.help-editor");
+        await Assertions.Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "What to do when your boiler pressure drops" })).ToBeFocusedAsync();
         await Assertions.Expect(editor.GetByRole(AriaRole.Tab, new() { Name = "English" })).ToHaveAttributeAsync("aria-selected", "true");
         await Assertions.Expect(editor).ToContainTextAsync("Not on the help center");
         await Assertions.Expect(articles.Locator(".help-article-row")).ToContainTextAsync(["Not published"]);
@@ -101,6 +102,18 @@ public sealed partial class HelpCenterEditorPageTests(BrowserFixture browser)
         await reader.ReloadAsync();
         await Assertions.Expect(reader.Locator("main")).ToContainTextAsync("Below 1 bar, top it up with the filling loop.");
         await Assertions.Expect(reader.Locator("main")).Not.ToContainTextAsync("Call us");
+
+        // A Portuguese translation, saved as a draft: the list says it waits to be published.
+        await editor.GetByLabel("Add translation").SelectOptionAsync(new SelectOptionValue { Label = "Português" });
+        await Assertions.Expect(editor.GetByRole(AriaRole.Tab, new() { Name = "Português" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(editor.GetByLabel("Title")).ToHaveValueAsync("");
+        await editor.GetByLabel("Title").FillAsync("A pressão da caldeira desceu");
+        await editor.GetByLabel("Text (Markdown)").FillAsync("O manómetro deve marcar entre **1 e 1,5 bar**.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
+        await Assertions.Expect(articles.Locator(".help-article-row")).ToContainTextAsync(new Regex("Published: EN.*Unpublished changes: PT"));
+        await editor.GetByRole(AriaRole.Tab, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(body).ToHaveValueAsync(new Regex("^The gauge should read"));
 
         // A category that holds an article stays, and says why.
         await categories.GetByRole(AriaRole.Button, new() { Name = "Remove Heating and hot water" }).ClickAsync();

@@ -31,7 +31,8 @@ export const helpCenter = {
   "helpCenter.categoryRenamed": "Category renamed.",
   "helpCenter.categoryRemoved": "Category {name} removed.",
   "helpCenter.categoryMoved": "Category changed.",
-  "helpCenter.articleCount": "{count} articles",
+  "helpCenter.articleCount.one": "1 article",
+  "helpCenter.articleCount.other": "{count} articles",
   "helpCenter.category": "Category",
   "helpCenter.language": "Language",
   "helpCenter.title": "Title",
@@ -76,6 +77,7 @@ export const helpCenter = {
   "helpCenter.misses": "Searches that found nothing",
   "helpCenter.missesIntro": "What readers looked for on the help center without finding an article: ideas for what to write next.",
   "helpCenter.noMisses": "Every search found something so far.",
-  "helpCenter.searches": "{count} searches",
+  "helpCenter.searches.one": "1 search",
+  "helpCenter.searches.other": "{count} searches",
   "helpCenter.lastSearched": "last",
 } as const;

@@ -33,7 +33,8 @@ export const helpCenter: Record<keyof typeof en, string> = {
   "helpCenter.categoryRenamed": "Nome da categoria alterado.",
   "helpCenter.categoryRemoved": "Categoria {name} removida.",
   "helpCenter.categoryMoved": "Categoria alterada.",
-  "helpCenter.articleCount": "{count} artigos",
+  "helpCenter.articleCount.one": "1 artigo",
+  "helpCenter.articleCount.other": "{count} artigos",
   "helpCenter.category": "Categoria",
   "helpCenter.language": "Idioma",
   "helpCenter.title": "Título",
@@ -78,6 +79,7 @@ export const helpCenter: Record<keyof typeof en, string> = {
   "helpCenter.misses": "Pesquisas sem resultados",
   "helpCenter.missesIntro": "O que os leitores procuraram no centro de ajuda sem encontrar um artigo: ideias para o que escrever a seguir.",
   "helpCenter.noMisses": "Até agora todas as pesquisas encontraram algo.",
-  "helpCenter.searches": "{count} pesquisas",
+  "helpCenter.searches.one": "1 pesquisa",
+  "helpCenter.searches.other": "{count} pesquisas",
   "helpCenter.lastSearched": "última",
 };

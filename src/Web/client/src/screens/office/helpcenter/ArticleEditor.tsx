@@ -142,8 +142,8 @@ export function ArticleEditor({ articleId, help, zone, onChanged }: { articleId:
           {!translation ? t("helpCenter.newTranslation")
             : edits.value[lang] && dirty ? <strong>{t("helpCenter.state.unsaved")}</strong>
             : translation.hasUnpublishedChanges ? t("helpCenter.state.changes") : t("helpCenter.state.upToDate")}
-          {translation && <span class="muted"> · {t("helpCenter.draftSaved", { who: translation.draftSavedBy })}, <When at={translation.draftSavedAt} zone={zone} /></span>}
         </p>
+        {translation && <p class="muted help-saved-by">{t("helpCenter.draftSaved", { who: translation.draftSavedBy })}, <When at={translation.draftSavedAt} zone={zone} /></p>}
         <form class="help-form" onSubmit={e => { e.preventDefault(); void saveDraft(); }}>
           <ArticleFields id="help-edit" text={text} errors={errors.value} dir={languageOf(lang)?.rightToLeft ? "rtl" : "ltr"}
             onChange={changed => (edits.value = { ...edits.value, [lang]: changed })} />

@@ -84,7 +84,7 @@ export function CategoriesPanel({ help, onChanged }: { help: HelpCenter; onChang
               : (
                 <>
                   <span class="help-category-name">{categoryName(category)}</span>
-                  <span class="muted">{t("helpCenter.articleCount", { count: count(category.categoryId) })}</span>
+                  <span class="muted">{t(count(category.categoryId) === 1 ? "helpCenter.articleCount.one" : "helpCenter.articleCount.other", { count: count(category.categoryId) })}</span>
                   <span class="help-row-actions">
                     <button type="button" class="link" aria-label={t("helpCenter.renameCategory", { name: categoryName(category) })}
                       onClick={() => (renaming.value = { categoryId: category.categoryId, en: category.names.en ?? "", pt: category.names.pt ?? "" })}>

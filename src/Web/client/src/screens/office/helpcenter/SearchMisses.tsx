@@ -16,7 +16,7 @@ export function SearchMisses({ misses, zone }: { misses: Miss[] | null; zone: st
             <li key={`${m.language}|${m.query}`}>
               <q lang={m.language}>{m.query}</q>
               <span class="muted">
-                {m.language.toUpperCase()} · {t("helpCenter.searches", { count: m.searches })} · {t("helpCenter.lastSearched")} <When at={m.lastAt} zone={zone} />
+                {m.language.toUpperCase()} · {t(m.searches === 1 ? "helpCenter.searches.one" : "helpCenter.searches.other", { count: m.searches })} · {t("helpCenter.lastSearched")} <When at={m.lastAt} zone={zone} />
               </span>
             </li>
           ))}
