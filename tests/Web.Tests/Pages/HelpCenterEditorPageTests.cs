@@ -57,9 +57,14 @@ public sealed partial class HelpCenterEditorPageTests(BrowserFixture browser)
         await Assertions.Expect(form.GetByLabel("Category")).ToHaveValueAsync(new Regex("."));
         await form.GetByLabel("Summary (optional)").FillAsync("What the gauge should read, and when to call us.");
         await form.GetByLabel("Text (Markdown)").FillAsync("The gauge should read between **1 and 1.5 bar**.");
+        await form.GetByText("Preview", new() { Exact = true }).ClickAsync(); // rendered by the server, as the public page will show it
+        await Assertions.Expect(form.Locator(".help-preview-body strong")).ToHaveTextAsync("1 and 1.5 bar");
         await form.GetByRole(AriaRole.Button, new() { Name = "Create the draft" }).ClickAsync();
         await Assertions.Expect(form.Locator("#help-new-title-error")).ToHaveTextAsync("A title of 1 to 200 characters is required.");
         await Assertions.Expect(form.GetByLabel("Title")).ToHaveAttributeAsync("aria-invalid", "true");
+        await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
+        await WhatAPersonSees.AssertAccessibleAsync(page);
+        await WhatAPersonSees.ScreenshotAsync(page, "office-help-new-article");
         await form.GetByLabel("Title").FillAsync("What to do when your boiler pressure drops");
         await form.GetByRole(AriaRole.Button, new() { Name = "Create the draft" }).ClickAsync();
 

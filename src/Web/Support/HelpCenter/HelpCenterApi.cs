@@ -33,6 +33,8 @@ public static class HelpCenterApi
         group.MapPost("/articles/{articleId}/{language}/publish", PublishAsync).WithSummary("Publishes the draft as the next version.");
         group.MapPost("/articles/{articleId}/{language}/unpublish", UnpublishAsync).WithSummary("Takes the translation off the public help center.");
         group.MapPost("/articles/{articleId}/{language}/rollback", RollBackAsync).WithSummary("Publishes an earlier version's text again as the next version.");
+        group.MapPost("/preview", Preview).WithRequestBodyLimit(ArticleBodyBytes)
+            .WithSummary("The HTML the public help center would show for a Markdown text (sanitized, as published): the editor's preview.");
         group.MapGet("/misses", MissesAsync).WithSummary("Searches on the public help center that found nothing, the most frequent first.");
         return group;
     }
@@ -150,6 +152,8 @@ public static class HelpCenterApi
         }
     }
 
+    private static Ok<HelpPreviewDto> Preview(HelpPreviewRequest request) => TypedResults.Ok(new HelpPreviewDto(HelpMarkdown.ToHtml(request.Body ?? "")));
+
     private static async Task<Ok<HelpSearchMissDto[]>> MissesAsync(ClaimsPrincipal user, IHelpSearch search, CancellationToken cancellationToken) =>
         TypedResults.Ok((await search.MissesAsync(user.GetTenantId(), 100, cancellationToken)).Select(m => new HelpSearchMissDto(m.Language, m.Query, m.Searches, m.LastAt)).ToArray());
 
@@ -198,3 +202,5 @@ public sealed record HelpDraftRequest(
 public sealed record HelpMoveRequest([property: MaxLength(InputLimits.Id)] string? CategoryId);
 
 public sealed record HelpRollbackRequest(int? Version);
+
+public sealed record HelpPreviewRequest([property: MaxLength(HelpArticleRules.MaxBody)] string? Body);

@@ -24,6 +24,9 @@ public sealed record HelpTextDto(string Title, string? Summary, string Body);
 
 public sealed record HelpVersionDto(int Number, HelpTextDto Text, DateTimeOffset PublishedAt, string PublishedBy);
 
+/// <param name="Html">Sanitized HTML, as the public article page shows it.</param>
+public sealed record HelpPreviewDto(string Html);
+
 public sealed record HelpSearchMissDto(string Language, string Query, long Searches, DateTimeOffset LastAt);
 
 public static class HelpCenterDtos

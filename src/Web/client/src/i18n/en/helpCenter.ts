@@ -39,6 +39,7 @@ export const helpCenter = {
   "helpCenter.summary": "Summary (optional)",
   "helpCenter.body": "Text (Markdown)",
   "helpCenter.bodyHint": "Markdown: **bold**, *italic*, - lists, [links](https://…), | tables |.",
+  "helpCenter.preview": "Preview",
   "helpCenter.create": "Create the draft",
   "helpCenter.choose": "Choose an article, or write a new one.",
   "helpCenter.loading": "Loading…",

@@ -41,6 +41,7 @@ export const helpCenter: Record<keyof typeof en, string> = {
   "helpCenter.summary": "Resumo (opcional)",
   "helpCenter.body": "Texto (Markdown)",
   "helpCenter.bodyHint": "Markdown: **negrito**, *itálico*, - listas, [ligações](https://…), | tabelas |.",
+  "helpCenter.preview": "Pré-visualização",
   "helpCenter.create": "Criar o rascunho",
   "helpCenter.choose": "Escolha um artigo, ou escreva um novo.",
   "helpCenter.loading": "A carregar…",

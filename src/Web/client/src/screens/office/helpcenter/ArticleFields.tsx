@@ -1,5 +1,6 @@
 import { t } from "../../../i18n/i18n";
 import { describedBy, FieldError, type FieldErrors } from "./helpTypes";
+import { MarkdownPreview } from "./MarkdownPreview";
 
 export interface ArticleText { title: string; summary: string; body: string }
 
@@ -35,6 +36,7 @@ export function ArticleFields({ id, text, errors, dir, onChange }: {
         <span id={hint} class="muted hint">{t("helpCenter.bodyHint")}</span>
         <FieldError id={`${id}-body-error`} messages={errors.body} />
       </div>
+      <MarkdownPreview body={text.body} dir={dir} />
     </>
   );
 }
