@@ -152,7 +152,13 @@ public static class HelpCenterApi
         }
     }
 
-    private static Ok<HelpPreviewDto> Preview(HelpPreviewRequest request) => TypedResults.Ok(new HelpPreviewDto(HelpMarkdown.ToHtml(request.Body ?? "")));
+    private static Results<Ok<HelpPreviewDto>, ValidationProblem> Preview(HelpPreviewRequest request)
+    {
+        // The same rule as a draft's text (an empty one previews as nothing), so what previews is what can be saved.
+        var validation = new RequestValidation().Text(request.Body, "body", HelpArticleRules.MaxBody, $"A text of at most {HelpArticleRules.MaxBody:N0} characters.",
+            required: false, multiline: true);
+        return validation.IsValid ? TypedResults.Ok(new HelpPreviewDto(HelpMarkdown.ToHtml(request.Body ?? ""))) : TypedResults.ValidationProblem(validation.Errors);
+    }
 
     private static async Task<Ok<HelpSearchMissDto[]>> MissesAsync(ClaimsPrincipal user, IHelpSearch search, CancellationToken cancellationToken) =>
         TypedResults.Ok((await search.MissesAsync(user.GetTenantId(), 100, cancellationToken)).Select(m => new HelpSearchMissDto(m.Language, m.Query, m.Searches, m.LastAt)).ToArray());
