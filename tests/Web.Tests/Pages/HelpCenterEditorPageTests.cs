@@ -127,6 +127,13 @@ public sealed partial class HelpCenterEditorPageTests(BrowserFixture browser)
         await WhatAPersonSees.AssertAccessibleAsync(page);
         await WhatAPersonSees.ScreenshotAsync(page, "office-help-restored");
 
+        // In Portuguese, the longer words still fit.
+        await page.GetByLabel("Language", new() { Exact = true }).SelectOptionAsync("pt");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pesquisas sem resultados" })).ToBeVisibleAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Button, new() { Name = "Guardar rascunho" })).ToBeVisibleAsync();
+        await WhatAPersonSees.AssertNoSidewaysScrollAsync(page);
+        await WhatAPersonSees.ScreenshotAsync(page, "office-help-pt");
+
         // The refused create (400) and the refused removal (409) are the page's only error responses.
         Assert.Equal(2, problems.All.Count);
         Assert.All(problems.All, p => Assert.Matches(ExpectedRefusal(), p));
