@@ -171,7 +171,8 @@ public sealed partial class HelpArticleGrain(
     internal HelpArticleSummary Summary() => new(Key.ArticleId, state.State.CategoryId,
         state.State.Translations.ToDictionary(t => t.Key, t => t.Value.Draft.Title),
         [.. state.State.Translations.Where(t => t.Value.Published is not null).Select(t => t.Key).Order(StringComparer.Ordinal)],
-        state.State.Translations.Values.Max(t => t.Versions.Count > 0 ? Max(t.DraftSavedAt, t.Versions[^1].PublishedAt) : t.DraftSavedAt));
+        state.State.Translations.Values.Max(t => t.Versions.Count > 0 ? Max(t.DraftSavedAt, t.Versions[^1].PublishedAt) : t.DraftSavedAt),
+        [.. View().Translations.Where(t => t.HasUnpublishedChanges).Select(t => t.Language)]);
 
     private HelpArticleView View() => new(Key.ArticleId, state.State.CategoryId, state.State.CreatedAt,
         [.. state.State.Translations.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new HelpTranslationView(

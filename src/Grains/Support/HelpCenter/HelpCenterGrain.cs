@@ -58,7 +58,8 @@ public sealed class HelpCenterGrain([PersistentState("help-center")] IPersistent
         if (state.State.Categories.All(c => c.CategoryId != categoryId)) throw new ArgumentException("The category does not exist.", nameof(categoryId));
         var articleId = TenantKeys.NewId();
         var article = await GrainFactory.GetGrain<IHelpArticleGrain>(TenantKeys.For(TenantId, articleId)).CreateAsync(categoryId, language, text, by);
-        await RecordArticleAsync(new HelpArticleSummary(articleId, categoryId, article.Translations.ToDictionary(t => t.Language, t => t.Draft.Title), [], article.CreatedAt));
+        await RecordArticleAsync(new HelpArticleSummary(articleId, categoryId, article.Translations.ToDictionary(t => t.Language, t => t.Draft.Title), [], article.CreatedAt,
+            [.. article.Translations.Select(t => t.Language)]));
         return article;
     }
 

@@ -45,10 +45,14 @@ public sealed record HelpCategoryEdit(
 
 /// <param name="Titles">The draft's title by language.</param>
 /// <param name="Published">The languages the public help center shows it in.</param>
+/// <param name="Unpublished">
+/// The languages whose draft differs from what is published (or that have nothing published); null in a catalog stored
+/// before this was kept, until the article next changes.
+/// </param>
 [GenerateSerializer, Immutable, Alias("op.HelpArticleSummary")]
 public sealed record HelpArticleSummary(
     [property: Id(0)] string ArticleId, [property: Id(1)] string CategoryId, [property: Id(2)] IReadOnlyDictionary<string, string> Titles,
-    [property: Id(3)] IReadOnlyList<string> Published, [property: Id(4)] DateTimeOffset UpdatedAt);
+    [property: Id(3)] IReadOnlyList<string> Published, [property: Id(4)] DateTimeOffset UpdatedAt, [property: Id(5)] IReadOnlyList<string>? Unpublished = null);
 
 [GenerateSerializer, Immutable, Alias("op.HelpCenterView")]
 public sealed record HelpCenterView([property: Id(0)] IReadOnlyList<HelpCategory> Categories, [property: Id(1)] IReadOnlyList<HelpArticleSummary> Articles);

@@ -33,6 +33,8 @@ public static class HelpCenterApi
         group.MapPost("/articles/{articleId}/{language}/publish", PublishAsync).WithSummary("Publishes the draft as the next version.");
         group.MapPost("/articles/{articleId}/{language}/unpublish", UnpublishAsync).WithSummary("Takes the translation off the public help center.");
         group.MapPost("/articles/{articleId}/{language}/rollback", RollBackAsync).WithSummary("Publishes an earlier version's text again as the next version.");
+        group.MapPost("/preview", Preview).WithRequestBodyLimit(ArticleBodyBytes)
+            .WithSummary("The HTML the public help center would show for a Markdown text (sanitized, as published): the editor's preview.");
         group.MapGet("/misses", MissesAsync).WithSummary("Searches on the public help center that found nothing, the most frequent first.");
         return group;
     }
@@ -97,7 +99,7 @@ public static class HelpCenterApi
         try
         {
             var article = await Center(grains, user).CreateArticleAsync(request.CategoryId!, request.Language!, text, user.GetEmail());
-            return TypedResults.Created($"/api/v1/support/help/articles/{article.ArticleId}", article.AsDto());
+            return TypedResults.Created($"/api/v1/support/help/articles/{article.ArticleId}", article.AsDto(user.GetTenantId()));
         }
         catch (ArgumentException refused)
         {
@@ -106,7 +108,7 @@ public static class HelpCenterApi
     }
 
     private static async Task<Results<Ok<HelpArticleDto>, NotFound>> GetArticleAsync(string articleId, ClaimsPrincipal user, IClusterClient grains) =>
-        ResourceId.IsValid(articleId) ? TypedResults.Ok((await Article(grains, user, articleId).GetAsync()).AsDto()) : TypedResults.NotFound();
+        ResourceId.IsValid(articleId) ? TypedResults.Ok((await Article(grains, user, articleId).GetAsync()).AsDto(user.GetTenantId())) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<HelpArticleDto>, ValidationProblem, NotFound>> MoveArticleAsync(
         string articleId, HelpMoveRequest request, ClaimsPrincipal user, IClusterClient grains)
@@ -116,7 +118,7 @@ public static class HelpCenterApi
         if (validation.IsValid && (await Center(grains, user).GetAsync()).Categories.All(c => c.CategoryId != request.CategoryId))
             validation.Add("categoryId", "The category does not exist.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
-        return TypedResults.Ok((await Article(grains, user, articleId).MoveAsync(request.CategoryId!, user.GetEmail())).AsDto());
+        return TypedResults.Ok((await Article(grains, user, articleId).MoveAsync(request.CategoryId!, user.GetEmail())).AsDto(user.GetTenantId()));
     }
 
     private static async Task<Results<Ok<HelpArticleDto>, ValidationProblem, NotFound>> SaveDraftAsync(
@@ -126,7 +128,7 @@ public static class HelpCenterApi
         var validation = new RequestValidation();
         var text = Text(validation, language, request.Title, request.Summary, request.Body);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
-        return TypedResults.Ok((await Article(grains, user, articleId).SaveDraftAsync(language, text, user.GetEmail())).AsDto());
+        return TypedResults.Ok((await Article(grains, user, articleId).SaveDraftAsync(language, text, user.GetEmail())).AsDto(user.GetTenantId()));
     }
 
     private static Task<Results<Ok<HelpArticleDto>, NotFound>> PublishAsync(string articleId, string language, ClaimsPrincipal user, IClusterClient grains) =>
@@ -142,12 +144,20 @@ public static class HelpCenterApi
         if (request.Version is not > 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["A version number is required."] });
         try
         {
-            return TypedResults.Ok((await Article(grains, user, articleId).RollBackAsync(language, request.Version.Value, user.GetEmail())).AsDto());
+            return TypedResults.Ok((await Article(grains, user, articleId).RollBackAsync(language, request.Version.Value, user.GetEmail())).AsDto(user.GetTenantId()));
         }
         catch (ArgumentException refused)
         {
             return Problem("version", refused);
         }
+    }
+
+    private static Results<Ok<HelpPreviewDto>, ValidationProblem> Preview(HelpPreviewRequest request)
+    {
+        // The same rule as a draft's text (an empty one previews as nothing), so what previews is what can be saved.
+        var validation = new RequestValidation().Text(request.Body, "body", HelpArticleRules.MaxBody, $"A text of at most {HelpArticleRules.MaxBody:N0} characters.",
+            required: false, multiline: true);
+        return validation.IsValid ? TypedResults.Ok(new HelpPreviewDto(HelpMarkdown.ToHtml(request.Body ?? ""))) : TypedResults.ValidationProblem(validation.Errors);
     }
 
     private static async Task<Ok<HelpSearchMissDto[]>> MissesAsync(ClaimsPrincipal user, IHelpSearch search, CancellationToken cancellationToken) =>
@@ -157,7 +167,7 @@ public static class HelpCenterApi
         string articleId, string language, ClaimsPrincipal user, IClusterClient grains, Func<IHelpArticleGrain, string, Task<HelpArticleView>> change)
     {
         if (!ResourceId.IsValid(articleId) || !HelpLanguages.IsSupported(language)) return TypedResults.NotFound();
-        return TypedResults.Ok((await change(Article(grains, user, articleId), user.GetEmail())).AsDto());
+        return TypedResults.Ok((await change(Article(grains, user, articleId), user.GetEmail())).AsDto(user.GetTenantId()));
     }
 
     private static HelpArticleText Text(RequestValidation validation, string? language, string? title, string? summary, string? body)
@@ -198,3 +208,5 @@ public sealed record HelpDraftRequest(
 public sealed record HelpMoveRequest([property: MaxLength(InputLimits.Id)] string? CategoryId);
 
 public sealed record HelpRollbackRequest(int? Version);
+
+public sealed record HelpPreviewRequest([property: MaxLength(HelpArticleRules.MaxBody)] string? Body);

@@ -14,4 +14,6 @@ public static class HelpPaths
     public static string Article(string homePath, HelpArticleListing article) => $"{homePath}/articles/{article.ArticleId}/{article.Slug}";
 
     public static string Article(string tenantId, string language, HelpArticleListing article) => Article(Home(tenantId, language), article);
+
+    public static string Article(string tenantId, string language, string articleId, string slug) => $"{Home(tenantId, language)}/articles/{articleId}/{slug}";
 }

@@ -55,6 +55,7 @@ public sealed class HelpCenterApiTests : IAsyncLifetime
         var rolledBack = await office.PostAsJsonAsync($"/api/v1/support/help/articles/{article.ArticleId}/en/rollback", new { version = 1 });
         var afterRollback = (await rolledBack.Content.ReadFromJsonAsync<HelpArticleDto>(ApiJson.Options))!.Translations.Single(t => t.Language == "en");
         Assert.Equal((3, 3, false), (afterRollback.Published, afterRollback.Versions.Length, afterRollback.HasUnpublishedChanges));
+        Assert.Equal($"/help/{tenant}/en/articles/{article.ArticleId}/controller-shows-e2", afterRollback.PublicPath);
         Assert.Contains("means a zone valve did not answer", await visitor.GetStringAsync($"/help/{tenant}/en/articles/{article.ArticleId}/controller-shows-e2"));
 
         // Search, in Portuguese without the accent of "válvula"; then taken down: gone from pages and search.
@@ -63,6 +64,9 @@ public sealed class HelpCenterApiTests : IAsyncLifetime
         (await office.PostAsync($"/api/v1/support/help/articles/{article.ArticleId}/pt/unpublish", null)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/help/{tenant}/pt/articles/{article.ArticleId}/o-programador-mostra-e2")).StatusCode);
         Assert.DoesNotContain("O programador mostra E2", await visitor.GetStringAsync($"/help/{tenant}/pt/search?q=valvula"));
+        var listed = (await office.GetFromJsonAsync<HelpCenterDto>("/api/v1/support/help/", ApiJson.Options))!.Articles.Single();
+        Assert.Equal(["en"], listed.Published);
+        Assert.Equal(["pt"], listed.Unpublished); // the team's list shows Portuguese is no longer on the public pages
         var misses = (await office.GetFromJsonAsync<HelpSearchMissDto[]>("/api/v1/support/help/misses", ApiJson.Options))!;
         Assert.Equal([("pt", "valvula", 1L)], misses.Select(m => (m.Language, m.Query, m.Searches)));
     }

@@ -4,6 +4,7 @@ import { api } from "../../../api/client";
 import type { components } from "../../../api/schema";
 import { companyZone, loadCompanyZone } from "../../../components/office/companyZone";
 import { OfficeHeader } from "../../../components/office/OfficeHeader";
+import { SupportNav } from "../../../components/office/SupportNav";
 import { caseLabel, StatusBadge } from "../../../components/support/CaseThread";
 import { When } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
@@ -73,6 +74,7 @@ export function SupportScreen() {
   return (
     <>
       <OfficeHeader current="support" />
+      <SupportNav current="cases" />
       <main class="office-support">
         <section class="card queue" aria-labelledby="queue-title">
           <h2 id="queue-title">{t("officeSupport.queue")}</h2>
