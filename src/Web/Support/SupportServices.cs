@@ -14,6 +14,7 @@ public static class SupportServices
         services.AddOptions<SupportEmailOptions>().Bind(configuration.GetSection(SupportEmailOptions.SectionName))
             .Validate(o => { SupportAddresses.From(o); return true; }).ValidateOnStart();
         services.AddSingleton<IInboundMailbox, CaseMailbox>();
+        services.AddSingleton<CaseMailThreads>();
         services.AddHelpPages();
         return services;
     }

@@ -44,6 +44,9 @@ public static class HelpMarkdown
         sanitizer.AllowedSchemes.Clear();
         foreach (var scheme in new[] { "http", "https", "mailto", "tel" }) sanitizer.AllowedSchemes.Add(scheme);
         sanitizer.AllowedAttributes.Add("id"); // heading anchors, so a link can point into an article
+        // Inline styles (a table column's alignment) are refused by the pages' Content-Security-Policy: drop them here
+        // rather than have every reader's browser report them.
+        sanitizer.AllowedAttributes.Remove("style");
         return sanitizer;
     }
 }
