@@ -6,6 +6,7 @@ using OrleansPortal.Benchmarks.FirstPaint;
 using OrleansPortal.Benchmarks.Fleet;
 using OrleansPortal.Benchmarks.Geocode;
 using OrleansPortal.Benchmarks.GrainCalls;
+using OrleansPortal.Benchmarks.HelpSearch;
 using OrleansPortal.Benchmarks.Insert;
 using OrleansPortal.Benchmarks.LiveMap;
 using OrleansPortal.Benchmarks.MapMatching;
@@ -40,11 +41,12 @@ return args.FirstOrDefault() switch
     "first-paint" => await FirstPaintBenchmark.RunAsync(args[1..]),
     "notify" => await NotifyBenchmark.RunAsync(args[1..]),
     "payments" => await PaymentsBenchmark.RunAsync(args[1..]),
+    "help-search" => await HelpSearchBenchmark.RunAsync(args[1..]),
     var name => Usage(name),
 };
 
 static int Usage(string? name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, first-paint, geocode, matrix, map-match, eta, route-geometry, solomon, insert, notify, payments");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: grain-calls, state-writes, pings, copy-ceiling, kestrel-baseline, cluster, fleet, chaos, live-map, board-drag, first-paint, geocode, matrix, map-match, eta, route-geometry, solomon, insert, notify, payments, help-search");
     return 2;
 }

@@ -17,6 +17,9 @@ public enum AlertKind
 
     /// <summary>A failed payment given up after its last retry (a maintenance plan paused); held until dismissed or paid.</summary>
     PaymentFailed,
+
+    /// <summary>A support case's SLA target is at risk or breached and the case escalated; held until dismissed.</summary>
+    CaseEscalated,
 }
 
 /// <summary>
@@ -38,6 +41,7 @@ public enum AlertKind
 /// </param>
 /// <param name="CustomerId">Payment failed: the customer who owes it.</param>
 /// <param name="InvoiceId">Payment failed: the invoice (and dunning case) it is about.</param>
+/// <param name="CaseId">Case escalated: the support case.</param>
 [GenerateSerializer, Immutable, Alias("op.DispatchAlert")]
 public sealed record DispatchAlert(
     string Id,
@@ -55,4 +59,5 @@ public sealed record DispatchAlert(
     DateTimeOffset? LastSeenAt = null,
     DateTimeOffset? SilentSince = null,
     string? CustomerId = null,
-    string? InvoiceId = null);
+    string? InvoiceId = null,
+    string? CaseId = null);

@@ -1,4 +1,5 @@
 using OrleansPortal.Grains.Support.Cases;
+using OrleansPortal.Grains.Support.HelpCenter;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPortal.Grains.Companies.Roster;
 using OrleansPortal.Grains.Conversations;
@@ -38,6 +39,9 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton<ITechnicianRoster, TechnicianRoster>();
         services.AddSingleton<IConversationInbox, ConversationInbox>();
         services.AddSingleton<ISupportCaseIndex, SupportCaseIndex>();
+        services.AddSingleton<IHelpArticleIndex, HelpArticleIndex>();
+        services.AddSingleton<IHelpSearch, HelpSearch>();
+        services.AddSingleton<HelpDeflections>();
         services.AddSingleton<IRecurringJobIndex, RecurringJobIndex>();
         services.AddSingleton<ICustomerDirectory, CustomerDirectory>();
         services.AddSingleton<INotificationOutbox, NotificationOutbox>();

@@ -11,7 +11,7 @@ namespace OrleansPortal.Web.Demo;
 /// emergency; two are the demo household's (<see cref="DemoCustomer"/>). Ticket ids come from the date and the job's
 /// number, so a restarted demo finds its jobs instead of doubling them.
 /// </summary>
-public sealed class DemoJobs(IClusterClient grains, DomainClock clock, DemoCustomer household, DemoBilling billing, DemoSupport support)
+public sealed class DemoJobs(IClusterClient grains, DomainClock clock, DemoCustomer household, DemoBilling billing, DemoSupport support, DemoHelpCenter help)
 {
     public const int JobsPerDay = 30;
     public const string TimeZone = "Europe/Lisbon";
@@ -32,6 +32,7 @@ public sealed class DemoJobs(IClusterClient grains, DomainClock clock, DemoCusto
         await household.EnsureAsync();
         await billing.EnsureAsync();
         await support.EnsureAsync();
+        await help.EnsureAsync();
         await grains.GetGrain<IDispatchGrain>(DemoCompany.TenantId).UpdateSettingsAsync(TimeZone, autoAssign: true);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);

@@ -27,6 +27,12 @@ public sealed record EmailMessage(string To, string Subject, string Text)
     /// <summary>Where the recipient's answer goes (Reply-To), when not to the From address: a support case's address, say.</summary>
     public string? ReplyTo { get; init; }
 
+    /// <summary>The message this one answers (In-Reply-To), without angle brackets.</summary>
+    public string? InReplyTo { get; init; }
+
+    /// <summary>The conversation this message belongs to, oldest first (References), without angle brackets.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+
     /// <summary>
     /// The envelope sender (SMTP MAIL FROM), where a server that gives up on the message later sends its bounce. None:
     /// the From address.

@@ -15,7 +15,7 @@ public static class EmailMime
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
         "From", "Sender", "To", "Cc", "Bcc", "Reply-To", "Subject", "Date", "Message-Id", "MIME-Version",
-        "Content-Type", "Content-Transfer-Encoding", "Content-Disposition", ListUnsubscribe, ListUnsubscribePost,
+        "Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "In-Reply-To", "References", ListUnsubscribe, ListUnsubscribePost,
     };
 
     /// <summary>Composes the message; throws <see cref="ArgumentException"/> for what no mail server could fix.</summary>
@@ -28,6 +28,8 @@ public static class EmailMime
         mime.Subject = message.Subject;
         mime.Date = DateTimeOffset.UtcNow;
         mime.MessageId = message.MessageId ?? MimeUtils.GenerateMessageId(from.Domain);
+        if (message.InReplyTo is { } inReplyTo) mime.InReplyTo = inReplyTo;
+        foreach (var reference in message.References) mime.References.Add(reference);
         foreach (var (name, value) in message.Headers)
         {
             if (Reserved.Contains(name)) throw new ArgumentException($"The header {name} is written by the sender and cannot be given as an extra header.", nameof(message));

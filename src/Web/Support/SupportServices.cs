@@ -1,6 +1,8 @@
 using OrleansPortal.Web.Email.Inbound;
 using OrleansPortal.Web.Support.Cases;
 using OrleansPortal.Web.Support.Email;
+using OrleansPortal.Web.Support.HelpCenter;
+using OrleansPortal.Web.Support.Sla;
 
 namespace OrleansPortal.Web.Support;
 
@@ -12,15 +14,21 @@ public static class SupportServices
         services.AddOptions<SupportEmailOptions>().Bind(configuration.GetSection(SupportEmailOptions.SectionName))
             .Validate(o => { SupportAddresses.From(o); return true; }).ValidateOnStart();
         services.AddSingleton<IInboundMailbox, CaseMailbox>();
+        services.AddSingleton<CaseMailThreads>();
+        services.AddHelpPages();
         return services;
     }
 
-    /// <summary>The support desk's APIs: the portal's cases, the team's queue and saved replies.</summary>
+    /// <summary>The support desk's APIs (the portal's cases, the team's queue, saved replies, SLA, the help center's editing) and the public help center.</summary>
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalCasesApi();
         endpoints.MapSupportCasesApi();
         endpoints.MapCannedRepliesApi();
+        endpoints.MapHelpCenterApi();
+        endpoints.MapPortalHelpApi();
+        endpoints.MapHelpPages();
+        endpoints.MapSupportSlaApi();
         return endpoints;
     }
 }

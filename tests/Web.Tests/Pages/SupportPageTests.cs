@@ -40,6 +40,7 @@ public sealed class SupportPageTests(BrowserFixture browser)
 
         await Assertions.Expect(section.GetByRole(AriaRole.Heading, new() { Name = "C-00001 · Water in the valve box" })).ToBeVisibleAsync();
         await Assertions.Expect(section.GetByRole(AriaRole.Status)).ToContainTextAsync("Case C-00001 is open");
+        await Assertions.Expect(section.Locator(".expected-answer")).ToContainTextAsync("We aim to answer by"); // the SLA's first-response due time
         var id = (await company.Dispatcher.GetFromJsonAsync<CaseSummaryDto[]>("/api/v1/support/cases", ApiJson.Options))!.Single().Id;
         (await company.Dispatcher.PostAsJsonAsync($"/api/v1/support/cases/{id}/notes", new { text = "Internal: the valve from May." })).EnsureSuccessStatusCode();
         (await company.Dispatcher.PostAsJsonAsync($"/api/v1/support/cases/{id}/replies", new { text = "We will come on Tuesday morning." })).EnsureSuccessStatusCode();
@@ -48,6 +49,7 @@ public sealed class SupportPageTests(BrowserFixture browser)
         var thread = section.Locator(".case-thread");
         await Assertions.Expect(thread).ToContainTextAsync("We will come on Tuesday morning.");
         await Assertions.Expect(thread).Not.ToContainTextAsync("Internal");
+        await Assertions.Expect(section.Locator(".expected-answer")).ToHaveCountAsync(0); // answered: nothing more is promised
         await Assertions.Expect(section.Locator(".badge").First).ToHaveTextAsync("Waiting on customer");
         await section.GetByLabel("Your reply").FillAsync("Tuesday is fine, the gate code is 1234.");
         await section.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();

@@ -111,6 +111,20 @@ public sealed class PortalEndpointMatrixTests
     }
 
     [Theory]
+    [MemberData(nameof(Guarded), Guard.CompanyContent)]
+    public async Task CompanyContent_IsNoneOfAnotherCompanysCustomers(string endpoint)
+    {
+        var row = PortalEndpointTable.Find(endpoint);
+        using var app = new PortalFactory();
+        var world = await PortalMatrixWorld.CreateAsync(app);
+        await AssertRefusesStrangersAsync(world, row);
+
+        var foreign = await world.Foreigner.SendAsync(row.Request(world.Home));
+        Assert.True(foreign.StatusCode == HttpStatusCode.NotFound, await Describe(endpoint, "another company's customer", foreign));
+        await AssertSucceedsAsync(endpoint, "A", world.Owner, row.Request(world.Home));
+    }
+
+    [Theory]
     [MemberData(nameof(Guarded), Guard.Payer)]
     public async Task PayersEndpoints_NeverActOnAsMoney_NorShowItsIds_ToAnyoneElse(string endpoint)
     {

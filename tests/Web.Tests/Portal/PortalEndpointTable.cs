@@ -27,6 +27,12 @@ public enum Guard
     /// 2xx for a change, A's documents unchanged) or reads A's ids, and a property manager, even of the site, pays nothing.
     /// </summary>
     Payer,
+
+    /// <summary>
+    /// The caller acts on their company's published content (a help center article that answered them): another
+    /// company's customer finds no such thing (404), and A's customers' data is not involved.
+    /// </summary>
+    CompanyContent,
 }
 
 /// <param name="Key">"METHOD pattern", as the app's routing metadata names the endpoint.</param>
@@ -144,6 +150,10 @@ public static class PortalEndpointTable
         new("GET /api/v1/portal/cases/{caseId}", Guard.ById, s => Get($"{Portal}/cases/{s.CaseId}")),
         new("POST /api/v1/portal/cases/{caseId}/replies", Guard.ById, s => Post($"{Portal}/cases/{s.CaseId}/replies", new { text = "Any news?" }),
             StateOfA: (w, s) => w.Owner.GetStringAsync($"{Portal}/cases/{s.CaseId}")),
+
+        // The help center: the company's published articles, suggested while a case is written; one that answered the caller.
+        new("GET /api/v1/portal/help/suggestions", Guard.CompanyCatalog, _ => Get($"{Portal}/help/suggestions?q=lawn%20check&language=en")),
+        new("POST /api/v1/portal/help/deflections", Guard.CompanyContent, s => Post($"{Portal}/help/deflections", new { articleId = s.HelpArticleId, language = "en" })),
 
         // Conversations: the job's thread (a site's; the general thread is the whole customer's, see ChatAuthorizationTests).
         new("GET /api/v1/portal/conversations/", Guard.OwnList, _ => Get($"{Chat}/"), Listed: s => [s.JobThread]),

@@ -74,7 +74,8 @@ public sealed class PortalMatrixWorld
         world.Home = await site.BuildAsync(home.Id, offers[0..3]);
         world.Office = await site.BuildAsync(office.Id, offers[3..6]);
         var notification = await FirstNotificationAsync(world.Owner);
-        (world.Home, world.Office) = (world.Home with { NotificationId = notification }, world.Office with { NotificationId = notification });
+        var article = await HelpArticleAsync(day.Dispatcher);
+        (world.Home, world.Office) = (world.Home with { NotificationId = notification, HelpArticleId = article }, world.Office with { NotificationId = notification, HelpArticleId = article });
 
         var (_, _, neighbour) = await PortalJobsScenario.AddCustomerAsync(day, "Jones household");
         world.Neighbour = neighbour;
@@ -82,6 +83,17 @@ public sealed class PortalMatrixWorld
         var (_, _, foreigner) = await PortalJobsScenario.AddCustomerAsync(other, "Bolt customer");
         world.Foreigner = foreigner;
         return world;
+    }
+
+    /// <summary>A help center article of A's company, published, named like its bookable service (the catalogue's mark).</summary>
+    private static async Task<string> HelpArticleAsync(HttpClient dispatcher)
+    {
+        var category = await dispatcher.PostAsJsonAsync("/api/v1/support/help/categories", new { names = new[] { new { language = "en", name = "Garden" } } });
+        var categoryId = (await category.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<OrleansPortal.Web.Support.HelpCenter.HelpCategoryDto>(ApiJson.Options))!.CategoryId;
+        var created = await dispatcher.PostAsJsonAsync("/api/v1/support/help/articles", new { categoryId, language = "en", title = OwnServiceName, body = "What the lawn check covers." });
+        var articleId = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<OrleansPortal.Web.Support.HelpCenter.HelpArticleDto>(ApiJson.Options))!.ArticleId;
+        (await dispatcher.PostAsync($"/api/v1/support/help/articles/{articleId}/en/publish", null)).EnsureSuccessStatusCode();
+        return articleId;
     }
 
     /// <summary>The oldest of A's notifications (its jobs' messages reach the bell a moment after the jobs change).</summary>
@@ -193,7 +205,8 @@ public sealed class PortalMatrixWorld
 public sealed record SiteIds(
     string PropertyId, string WorkedJobId, string PhotoId, string MessageId, string AttachmentId,
     string CancelJobId, string RescheduleJobId, DateTimeOffset RescheduleTo,
-    string EstimateId, string ApproveEstimateId, string DeclineEstimateId, string InvoiceId, string NotificationId = "", string PaymentId = "", string CaseId = "")
+    string EstimateId, string ApproveEstimateId, string DeclineEstimateId, string InvoiceId, string NotificationId = "", string PaymentId = "", string CaseId = "",
+    string HelpArticleId = "")
 {
     public string JobThread => ChatScenario.Job(WorkedJobId);
 }

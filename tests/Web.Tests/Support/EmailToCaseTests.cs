@@ -27,6 +27,8 @@ public sealed class EmailToCaseTests(MailServer smtp) : IClassFixture<MailServer
         var ack = await smtp.WaitForMailAsync(maria.Email);
         Assert.Equal("[C-00001] We received your request", ack.Subject);
         Assert.Equal(support, ack.Message.ReplyTo.Mailboxes.Single().Address);
+        Assert.Equal(first.MessageId, ack.Message.InReplyTo); // one conversation in her mail client
+        Assert.Equal(new[] { first.MessageId }, ack.Message.References.ToArray());
         var id = Assert.Single(await QueueAsync(company)).Id;
         var opened = await CaseAsync(company, id);
         Assert.Equal(("Email", "Leak in the garden", "The pipe by the gate leaks since this morning."), (opened.Channel, opened.Subject, opened.Entries[0].Text));
@@ -45,6 +47,8 @@ public sealed class EmailToCaseTests(MailServer smtp) : IClassFixture<MailServer
         (await company.Dispatcher.PostAsJsonAsync($"/api/v1/support/cases/{id}/replies", new { text = "We come tomorrow at 9." })).EnsureSuccessStatusCode();
         var teamMail = await smtp.WaitForMailAsync(maria.Email, count: 2);
         Assert.Equal("[C-00001] Leak in the garden", teamMail.Subject);
+        Assert.Equal(ack.Message.MessageId, teamMail.Message.InReplyTo);
+        Assert.Equal(new[] { first.MessageId, ack.Message.MessageId }, teamMail.Message.References.ToArray());
         await InboundSmtp.SendAsync(port, Mail(maria.Email, support, "Re: [C-00001] Leak in the garden", "Perfect, see you then."));
         await Eventually.TrueAsync(async () => (await CaseAsync(company, id)).Status == "Open", "the customer's answer opens the case again");
         Assert.Equal("Perfect, see you then.", (await CaseAsync(company, id)).Entries.Last(e => e.Kind == "Message").Text);

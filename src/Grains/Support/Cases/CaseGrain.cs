@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using OrleansPortal.Grains.Conversations;
 using OrleansPortal.Grains.Notifications.Support;
 using OrleansPortal.Grains.Persistence;
+using OrleansPortal.Grains.Support.Sla;
 
 namespace OrleansPortal.Grains.Support.Cases;
 
@@ -54,12 +55,13 @@ public sealed partial class CaseGrain(
             UpdatedAt = now,
             Entries = [new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, request.Author, request.Description.Trim(), [.. request.Attachments], now, SourceId: request.SourceId)],
         };
+        await StartSlaAsync(s, now);
 
         // The number first, as one step with the queue's row; the state after. A state write that fails takes the row
         // out again, so the queue never lists a case nobody can open (its number is then skipped: cases need no
         // gapless numbering, invoices do).
         var (tenantId, caseId) = Key;
-        s.Number = await index.OpenAsync(Row(tenantId, caseId, s));
+        s.Number = await index.OpenAsync(Row(tenantId, caseId, s, now));
         state.State = s;
         try
         {
@@ -72,6 +74,7 @@ public sealed partial class CaseGrain(
             throw;
         }
 
+        await AfterSlaStoredAsync();
         await TellCustomerAsync();
         return Snapshot(ConversationReader.Team);
     }
@@ -155,6 +158,7 @@ public sealed partial class CaseGrain(
 
         Move(s, next, reply.Author, now);
         s.UpdatedAt = now;
+        await FollowSlaAsync(s, now, priorityChanged: false);
         await StoreAsync();
         if (team) await TellCustomerAsync();
         return Snapshot(team ? ConversationReader.Team : ConversationReader.Contact(reply.Author.ContactId ?? ""));
@@ -185,6 +189,7 @@ public sealed partial class CaseGrain(
 
         var now = clock.GetUtcNow();
         var changed = false;
+        var priorityChanged = false;
         if (update.Status is { } status && status != s.Status)
         {
             Move(s, status, by, now);
@@ -195,7 +200,7 @@ public sealed partial class CaseGrain(
         {
             s.Entries.Add(Change(by, now, "priority", s.Priority.ToString(), priority.ToString()));
             s.Priority = priority;
-            changed = true;
+            changed = priorityChanged = true;
         }
 
         if (update.Category is { } category && category != s.Category)
@@ -217,6 +222,7 @@ public sealed partial class CaseGrain(
 
         if (!changed) return Snapshot(ConversationReader.Team);
         s.UpdatedAt = now;
+        await FollowSlaAsync(s, now, priorityChanged);
         await StoreAsync();
         return Snapshot(ConversationReader.Team);
     }
@@ -238,6 +244,7 @@ public sealed partial class CaseGrain(
         s.Entries.Add(Change(by, now, "merged", null, target.DisplayNumber));
         Move(s, CaseStatus.Closed, by, now);
         s.UpdatedAt = now;
+        await FollowSlaAsync(s, now, priorityChanged: false);
         await StoreAsync();
         return Snapshot(ConversationReader.Team);
     }
@@ -279,9 +286,10 @@ public sealed partial class CaseGrain(
     {
         await state.WriteStateAsync();
         var (tenantId, caseId) = Key;
-        var row = Row(tenantId, caseId, state.State);
+        var row = Row(tenantId, caseId, state.State, clock.GetUtcNow());
         // Stored: the queue's row follows, retried until it takes (an older report never overwrites a newer one).
         await this.RunAfterStoredAsync(logger, "updating the case queue", () => index.UpdateAsync(row));
+        await AfterSlaStoredAsync();
     }
 
     private void EnsureOpened()
@@ -294,11 +302,14 @@ public sealed partial class CaseGrain(
         var s = state.State;
         var (tenantId, caseId) = Key;
         IReadOnlyList<CaseEntry> entries = reader.SeesInternal ? [.. s.Entries] : [.. s.Entries.Where(e => e.Kind == CaseEntryKind.Message)];
+        var now = clock.GetUtcNow();
         return new CaseSnapshot(tenantId, caseId, s.Number, s.CustomerId, s.OpenedBy?.ContactId, s.Channel, s.Category, s.Priority, s.Status, s.Subject,
-            s.PropertyId, s.TicketId, reader.SeesInternal ? s.AssigneeEmail : null, entries, s.OpenedAt, s.UpdatedAt, s.FirstResponseAt, s.ResolvedAt);
+            s.PropertyId, s.TicketId, reader.SeesInternal ? s.AssigneeEmail : null, entries, s.OpenedAt, s.UpdatedAt, s.FirstResponseAt, s.ResolvedAt,
+            reader.SeesInternal ? SlaTimer.Of(s.Sla.FirstResponse, now) : null, reader.SeesInternal ? SlaTimer.Of(s.Sla.Resolution, now) : null, ExpectedResponseBy(s));
     }
 
-    private static SupportCaseRow Row(string tenantId, string caseId, CaseState s) =>
+    private static SupportCaseRow Row(string tenantId, string caseId, CaseState s, DateTimeOffset now) =>
         new(tenantId, caseId, s.Number, s.CustomerId, s.OpenedBy?.ContactId, s.PropertyId, s.Subject, s.Status, s.Priority, s.Category, s.Channel,
-            s.AssigneeEmail, s.OpenedAt, s.UpdatedAt, s.FirstResponseAt, s.ResolvedAt);
+            s.AssigneeEmail, s.OpenedAt, s.UpdatedAt, s.FirstResponseAt, s.ResolvedAt, s.Sla.FirstResponse.Due, s.Sla.Resolution.Due,
+            s.Sla.FirstResponse.StateAt(now), s.Sla.Resolution.StateAt(now));
 }

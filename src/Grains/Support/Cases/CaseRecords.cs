@@ -1,5 +1,6 @@
 using Orleans;
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Grains.Support.Sla;
 
 namespace OrleansPortal.Grains.Support.Cases;
 
@@ -52,7 +53,9 @@ public sealed record CaseReply(MessageAuthor Author, string Text, IReadOnlyList<
 public sealed record CaseUpdate(CaseStatus? Status = null, CasePriority? Priority = null, CaseCategory? Category = null, string? AssigneeEmail = null, bool Unassign = false);
 
 /// <summary>
-/// A case as one reader may see it: a customer's view holds the messages only; the team's also its notes and changes.
+/// A case as one reader may see it: a customer's view holds the messages only; the team's also its notes and changes,
+/// and its SLA timers (<paramref name="FirstResponseSla"/>, <paramref name="ResolutionSla"/>). The customer sees only when
+/// an answer is expected (<paramref name="ExpectedResponseBy"/>, while the first-response target is still being kept).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("op.CaseSnapshot")]
 public sealed record CaseSnapshot(
@@ -73,7 +76,10 @@ public sealed record CaseSnapshot(
     DateTimeOffset OpenedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? FirstResponseAt,
-    DateTimeOffset? ResolvedAt)
+    DateTimeOffset? ResolvedAt,
+    SlaTimer? FirstResponseSla = null,
+    SlaTimer? ResolutionSla = null,
+    DateTimeOffset? ExpectedResponseBy = null)
 {
     public string DisplayNumber => CaseNumbers.Display(Number);
 }

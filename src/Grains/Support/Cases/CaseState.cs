@@ -1,5 +1,6 @@
 using Orleans;
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Grains.Support.Sla;
 
 namespace OrleansPortal.Grains.Support.Cases;
 
@@ -29,4 +30,7 @@ public sealed class CaseState
 
     /// <summary>The team's answers (entry ids) not yet handed to the outbox to be told to the customer.</summary>
     [Id(17)] public List<string> RepliesToTell { get; set; } = [];
+
+    /// <summary>The first-response and resolution clocks (cases stored before SLAs have none running).</summary>
+    [Id(18)] public CaseSla Sla { get; set; } = new();
 }

@@ -1,5 +1,6 @@
 using Orleans;
 using OrleansPortal.Grains.Conversations;
+using OrleansPortal.Grains.Support.Sla;
 
 namespace OrleansPortal.Grains.Support.Cases;
 
@@ -10,7 +11,7 @@ namespace OrleansPortal.Grains.Support.Cases;
 /// <see cref="CaseRules"/>, and <see cref="ConflictException"/> for a change its status does not allow.
 /// </summary>
 [Alias("op.ICaseGrain")]
-public interface ICaseGrain : IGrainWithStringKey
+public interface ICaseGrain : IGrainWithStringKey, IRemindable
 {
     /// <summary>Opens the case: takes the company's next case number and files it as new. Opening it again with the same customer answers the case as it is.</summary>
     [Alias("Open")]
@@ -46,4 +47,11 @@ public interface ICaseGrain : IGrainWithStringKey
     /// <summary>Takes the messages of the merged case <paramref name="from"/> (called by that case's <see cref="MergeIntoAsync"/>).</summary>
     [Alias("Absorb")]
     Task<CaseSnapshot> AbsorbAsync(CaseSnapshot from, MessageAuthor by);
+
+    /// <summary>
+    /// Recomputes the due times of the clocks still running from the company's new SLA <paramref name="policy"/> (passed in,
+    /// so the settings grain is never called back). What was used stays used; a breach stays.
+    /// </summary>
+    [Alias("RefreshSla")]
+    Task<CaseSnapshot> RefreshSlaAsync(SlaPolicy policy);
 }

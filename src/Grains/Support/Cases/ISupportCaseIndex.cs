@@ -1,3 +1,5 @@
+using OrleansPortal.Grains.Support.Sla;
+
 namespace OrleansPortal.Grains.Support.Cases;
 
 /// <summary>
@@ -23,9 +25,21 @@ public interface ISupportCaseIndex
 
     /// <summary>The company's cases that match <paramref name="query"/>, most recently changed first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<SupportCaseRow>> QueueAsync(string tenantId, SupportCaseQuery query, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How the company's cases opened in [<paramref name="from"/>, <paramref name="to"/>) kept their SLA targets: per target,
+    /// how many were met and how many breached (cases still under way, or without a target, count in neither).
+    /// </summary>
+    Task<SlaCompliance> ComplianceAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 }
 
-/// <summary>One case in the queue. <see cref="Number"/> is 0 in a row to be filed (the index gives it one).</summary>
+/// <summary>Met and breached counts of each target over the cases opened in a period (<see cref="Cases"/> of them).</summary>
+public sealed record SlaCompliance(int Cases, int FirstResponseMet, int FirstResponseBreached, int ResolutionMet, int ResolutionBreached);
+
+/// <summary>
+/// One case in the queue. <see cref="Number"/> is 0 in a row to be filed (the index gives it one). The SLA columns are as
+/// the case last reported them: a due time while its clock runs, and each target's state (Met and Breached are final).
+/// </summary>
 public sealed record SupportCaseRow(
     string TenantId,
     string CaseId,
@@ -42,7 +56,11 @@ public sealed record SupportCaseRow(
     DateTimeOffset OpenedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? FirstResponseAt,
-    DateTimeOffset? ResolvedAt);
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? FirstResponseDue = null,
+    DateTimeOffset? ResolutionDue = null,
+    SlaState FirstResponseSla = SlaState.None,
+    SlaState ResolutionSla = SlaState.None);
 
 /// <summary>
 /// The queue's filters; null matches all. <see cref="Unassigned"/> asks for cases nobody has (and then

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using OrleansPortal.Grains.Storage;
+using OrleansPortal.Grains.Support.Sla;
 
 namespace OrleansPortal.Grains.Support.Cases;
 
@@ -9,10 +10,10 @@ public sealed class SupportCaseIndex(PortalDatabase database) : ISupportCaseInde
 {
     private const string Columns =
         "case_id, number, customer_id, opened_by_contact, property_id, subject, status, priority, category, channel, assignee_email, " +
-        "opened_at, updated_at, first_response_at, resolved_at";
+        "opened_at, updated_at, first_response_at, resolved_at, first_response_due, resolution_due, first_response_sla, resolution_sla";
 
     private const string Values =
-        "@case, @customer, @contact, @property, @subject, @status, @priority, @category, @channel, @assignee, @opened, @updated, @firstResponse, @resolved";
+        "@case, @customer, @contact, @property, @subject, @status, @priority, @category, @channel, @assignee, @opened, @updated, @firstResponse, @resolved, @firstResponseDue, @resolutionDue, @firstResponseSla, @resolutionSla";
 
     private const string NextNumber =
         "INSERT INTO case_numbers (tenant_id, last_number) VALUES (@tenant, 1) " +
@@ -22,18 +23,19 @@ public sealed class SupportCaseIndex(PortalDatabase database) : ISupportCaseInde
     private const string FileWithNumber =
         "WITH taken AS (" + NextNumber + ") INSERT INTO support_cases (tenant_id, number, " +
         "case_id, customer_id, opened_by_contact, property_id, subject, status, priority, category, channel, assignee_email, opened_at, updated_at, " +
-        "first_response_at, resolved_at) SELECT @tenant, taken.last_number, " + Values + " FROM taken RETURNING number";
+        "first_response_at, resolved_at, first_response_due, resolution_due, first_response_sla, resolution_sla) SELECT @tenant, taken.last_number, " + Values + " FROM taken RETURNING number";
 
     private const string Insert =
         "INSERT INTO support_cases (tenant_id, number, case_id, customer_id, opened_by_contact, property_id, subject, status, priority, category, " +
-        "channel, assignee_email, opened_at, updated_at, first_response_at, resolved_at) VALUES (@tenant, @number, " + Values + ")";
+        "channel, assignee_email, opened_at, updated_at, first_response_at, resolved_at, first_response_due, resolution_due, first_response_sla, resolution_sla) VALUES (@tenant, @number, " + Values + ")";
 
     private const string NumberOf = "SELECT number FROM support_cases WHERE tenant_id = @tenant AND case_id = @case";
 
     // The row of an opened case changes where its grain says; an older report (a retry overtaken by a newer change) does not.
     private const string Update =
         "UPDATE support_cases SET subject = @subject, status = @status, priority = @priority, category = @category, assignee_email = @assignee, " +
-        "updated_at = @updated, first_response_at = @firstResponse, resolved_at = @resolved WHERE tenant_id = @tenant AND case_id = @case AND updated_at <= @updated";
+        "updated_at = @updated, first_response_at = @firstResponse, resolved_at = @resolved, first_response_due = @firstResponseDue, resolution_due = @resolutionDue, " +
+        "first_response_sla = @firstResponseSla, resolution_sla = @resolutionSla WHERE tenant_id = @tenant AND case_id = @case AND updated_at <= @updated";
 
     public async Task<long> OpenAsync(SupportCaseRow row, CancellationToken cancellationToken = default)
     {
@@ -101,6 +103,16 @@ public sealed class SupportCaseIndex(PortalDatabase database) : ISupportCaseInde
         }, r => Read(tenantId, r), cancellationToken);
     }
 
+    public async Task<SlaCompliance> ComplianceAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        (await database.QueryAsync(
+            "SELECT COUNT(*), " +
+            "COALESCE(SUM(CASE WHEN first_response_sla = 'Met' THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN first_response_sla = 'Breached' THEN 1 ELSE 0 END), 0), " +
+            "COALESCE(SUM(CASE WHEN resolution_sla = 'Met' THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN resolution_sla = 'Breached' THEN 1 ELSE 0 END), 0) " +
+            "FROM support_cases WHERE tenant_id = @tenant AND opened_at >= @from AND opened_at < @to",
+            a => a.Add("@tenant", tenantId).AddTime("@from", from).AddTime("@to", to),
+            r => new SlaCompliance((int)PortalDatabase.ReadLong(r, 0), (int)PortalDatabase.ReadLong(r, 1), (int)PortalDatabase.ReadLong(r, 2),
+                (int)PortalDatabase.ReadLong(r, 3), (int)PortalDatabase.ReadLong(r, 4)), cancellationToken)).Single();
+
     private async Task<long?> FiledNumberAsync(SupportCaseRow row, CancellationToken cancellationToken) =>
         (await database.QueryAsync(NumberOf, a => Key(a, row), r => (long?)PortalDatabase.ReadLong(r, 0), cancellationToken)).FirstOrDefault();
 
@@ -114,6 +126,9 @@ public sealed class SupportCaseIndex(PortalDatabase database) : ISupportCaseInde
             .Add("@channel", row.Channel.ToString()).Add("@assignee", row.AssigneeEmail).AddTime("@opened", row.OpenedAt).AddTime("@updated", row.UpdatedAt);
         OptionalTime(a, "@firstResponse", row.FirstResponseAt);
         OptionalTime(a, "@resolved", row.ResolvedAt);
+        OptionalTime(a, "@firstResponseDue", row.FirstResponseDue);
+        OptionalTime(a, "@resolutionDue", row.ResolutionDue);
+        a.Add("@firstResponseSla", row.FirstResponseSla.ToString()).Add("@resolutionSla", row.ResolutionSla.ToString());
     }
 
     private static void OptionalTime(SqlArguments a, string name, DateTimeOffset? time)
@@ -126,7 +141,10 @@ public sealed class SupportCaseIndex(PortalDatabase database) : ISupportCaseInde
         tenantId, r.GetString(0), PortalDatabase.ReadLong(r, 1), r.GetString(2), NullableString(r, 3), NullableString(r, 4), r.GetString(5),
         Enum.Parse<CaseStatus>(r.GetString(6)), Enum.Parse<CasePriority>(r.GetString(7)), Enum.Parse<CaseCategory>(r.GetString(8)),
         Enum.Parse<CaseChannel>(r.GetString(9)), NullableString(r, 10), database.ReadTime(r, 11), database.ReadTime(r, 12),
-        r.IsDBNull(13) ? null : database.ReadTime(r, 13), r.IsDBNull(14) ? null : database.ReadTime(r, 14));
+        OptionalTime(r, 13), OptionalTime(r, 14), OptionalTime(r, 15), OptionalTime(r, 16),
+        Enum.Parse<SlaState>(r.GetString(17)), Enum.Parse<SlaState>(r.GetString(18)));
+
+    private DateTimeOffset? OptionalTime(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : database.ReadTime(r, ordinal);
 
     private static string? NullableString(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 }

@@ -18,7 +18,8 @@ namespace OrleansPortal.Web.Notifications.Email;
 /// <item>A marketing message gets the one-click unsubscribe headers (RFC 8058) with a link made as it is sent, for the
 /// recipient it goes to; service messages never have them.</item>
 /// <item>A support case's messages (acknowledgement, answers) have the company's support address as their Reply-To,
-/// when email to cases is set up (<see cref="SupportEmailOptions"/>), so the customer's answer joins the case.</item>
+/// when email to cases is set up (<see cref="SupportEmailOptions"/>), so the customer's answer joins the case; and
+/// In-Reply-To and References (<see cref="CaseMailThreads"/>), so mail clients show the case as one conversation.</item>
 /// <item>The completion email carries the job's report as a PDF, rendered here at sending time (never stored in the
 /// outbox), so it is the report as it stands when the mail goes. A report that cannot be rendered (the job gone, storage
 /// failing, no font, longer than half the send timeout, too big to mail) does not hold the mail back: it goes without
@@ -27,7 +28,7 @@ namespace OrleansPortal.Web.Notifications.Email;
 /// </summary>
 public sealed partial class EmailChannel(
     IEmailSender mail, UnsubscribeTokens unsubscribeTokens, JobReportPdfs reports, IOptions<OutboxOptions> options, IOptions<EmailOptions> emailOptions,
-    IOptions<SupportEmailOptions> supportOptions, ILogger<EmailChannel> logger)
+    IOptions<SupportEmailOptions> supportOptions, CaseMailThreads threads, ILogger<EmailChannel> logger)
     : IMessageChannel
 {
     private readonly BounceAddresses? _bounces = BounceAddresses.From(emailOptions.Value);
@@ -48,6 +49,7 @@ public sealed partial class EmailChannel(
             // A support case's messages are answered to the company's support address, where the answer joins the case.
             ReplyTo = m.Trigger is NotificationTrigger.CaseAcknowledged or NotificationTrigger.CaseReplied ? _support?.For(m.TenantId) : null,
         };
+        if (await threads.ForAsync(m) is { } thread) email = email with { InReplyTo = thread.InReplyTo, References = thread.References };
         if (m is { Marketing: true, CustomerId: { } customerId, ContactId: { } contactId })
         {
             var url = unsubscribeTokens.UrlFor(new UnsubscribeGrant(m.TenantId, customerId, contactId, NotificationChannel.Email, m.Recipient));
@@ -64,9 +66,12 @@ public sealed partial class EmailChannel(
     /// The Message-Id a message is always sent with, derived from its delivery key: a copy sent again after a crash
     /// carries the same id, so mail systems can tell it is the same message.
     /// </summary>
-    public static string MessageIdFor(OutgoingMessage message)
+    public static string MessageIdFor(OutgoingMessage message) => MessageIdFor(message.TenantId, message.DeliveryKey);
+
+    /// <inheritdoc cref="MessageIdFor(OutgoingMessage)"/>
+    public static string MessageIdFor(string tenantId, string deliveryKey)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{message.TenantId}\n{message.DeliveryKey}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{tenantId}\n{deliveryKey}"));
         return $"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}@{BounceAddresses.MessageIdDomain}";
     }
 

@@ -1,11 +1,14 @@
 using OrleansPortal.Grains.Conversations;
 using OrleansPortal.Grains.Support.Cases;
+using OrleansPortal.Web.Support.Sla;
 
 namespace OrleansPortal.Web.Support.Cases;
 
 /// <summary>
-/// A case as its reader sees it. For a customer, <see cref="Entries"/> holds the messages only and
-/// <see cref="AssigneeEmail"/> is null; the team sees its notes and the history of changes too.
+/// A case as its reader sees it. For a customer, <see cref="Entries"/> holds the messages only,
+/// <see cref="AssigneeEmail"/> and the SLA timers are null, and <see cref="ExpectedResponseBy"/> says when an answer is
+/// due while that promise is kept; the team sees its notes, the history of changes (the SLA's escalations among them)
+/// and the timers of the first response and the resolution.
 /// </summary>
 public sealed record CaseDto(
     string Id,
@@ -24,7 +27,10 @@ public sealed record CaseDto(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? FirstResponseAt,
     DateTimeOffset? ResolvedAt,
-    IReadOnlyList<CaseEntryDto> Entries);
+    IReadOnlyList<CaseEntryDto> Entries,
+    DateTimeOffset? ExpectedResponseBy,
+    SlaTimerDto? FirstResponseSla,
+    SlaTimerDto? ResolutionSla);
 
 /// <summary>
 /// One entry: a message or a note (<see cref="Text"/>, its author), or a change (<see cref="Field"/> from <see cref="From"/>
@@ -32,7 +38,10 @@ public sealed record CaseDto(
 /// </summary>
 public sealed record CaseEntryDto(string Id, string Kind, string AuthorKind, string AuthorName, string Text, DateTimeOffset At, string? Field, string? From, string? To);
 
-/// <summary>A line of a case list: the queue's, or a customer's.</summary>
+/// <summary>
+/// A line of a case list: the queue's, or a customer's (without assignee and SLA). The SLA fields are as the case last
+/// reported them: each target's state and, while its clock runs, its due time.
+/// </summary>
 public sealed record CaseSummaryDto(
     string Id,
     long Number,
@@ -46,7 +55,11 @@ public sealed record CaseSummaryDto(
     string? AssigneeEmail,
     DateTimeOffset OpenedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? FirstResponseAt);
+    DateTimeOffset? FirstResponseAt,
+    string? FirstResponseSla,
+    DateTimeOffset? FirstResponseDue,
+    string? ResolutionSla,
+    DateTimeOffset? ResolutionDue);
 
 /// <summary>What the case form offers: its categories and priorities, as the API spells them.</summary>
 public sealed record CaseChoicesDto(IReadOnlyList<string> Categories, IReadOnlyList<string> Priorities, IReadOnlyList<string> Statuses);
@@ -55,14 +68,20 @@ public static class CaseDtoMapping
 {
     public static CaseDto AsDto(this CaseSnapshot c) => new(
         c.CaseId, c.Number, c.DisplayNumber, c.CustomerId, c.Subject, c.Status.ToString(), c.Priority.ToString(), c.Category.ToString(), c.Channel.ToString(),
-        c.PropertyId, c.TicketId, c.AssigneeEmail, c.OpenedAt, c.UpdatedAt, c.FirstResponseAt, c.ResolvedAt, [.. c.Entries.Select(AsDto)]);
+        c.PropertyId, c.TicketId, c.AssigneeEmail, c.OpenedAt, c.UpdatedAt, c.FirstResponseAt, c.ResolvedAt, [.. c.Entries.Select(AsDto)],
+        c.ExpectedResponseBy, c.FirstResponseSla?.AsDto(), c.ResolutionSla?.AsDto());
 
     public static CaseEntryDto AsDto(this CaseEntry e) =>
         new(e.Id, e.Kind.ToString(), e.Author.Kind.ToString(), e.Author.DisplayName, e.Text, e.At, e.Field, e.From, e.To);
 
     public static CaseSummaryDto AsDto(this SupportCaseRow r) => new(
         r.CaseId, r.Number, CaseNumbers.Display(r.Number), r.CustomerId, r.Subject, r.Status.ToString(), r.Priority.ToString(), r.Category.ToString(),
-        r.Channel.ToString(), r.AssigneeEmail, r.OpenedAt, r.UpdatedAt, r.FirstResponseAt);
+        r.Channel.ToString(), r.AssigneeEmail, r.OpenedAt, r.UpdatedAt, r.FirstResponseAt,
+        r.FirstResponseSla.ToString(), r.FirstResponseDue, r.ResolutionSla.ToString(), r.ResolutionDue);
+
+    /// <summary>A customer's list: who on the team has a case, and how it stands against the SLA, are the team's.</summary>
+    public static CaseSummaryDto ForCustomer(this CaseSummaryDto c) =>
+        c with { AssigneeEmail = null, FirstResponseSla = null, FirstResponseDue = null, ResolutionSla = null, ResolutionDue = null };
 
     public static readonly CaseChoicesDto Choices = new(Enum.GetNames<CaseCategory>(), Enum.GetNames<CasePriority>(), Enum.GetNames<CaseStatus>());
 

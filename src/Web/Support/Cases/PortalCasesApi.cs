@@ -36,7 +36,7 @@ public static class PortalCasesApi
     {
         var rows = await index.QueueAsync(user.GetTenantId(), new SupportCaseQuery(CustomerId: user.GetCustomerId()), ListSize, cancellationToken);
         var granted = await PortalAccess.GrantedPropertiesAsync(grains, user);
-        return TypedResults.Ok(rows.Where(r => Visible(user, granted, r.OpenedByContactId, r.PropertyId)).Select(r => r.AsDto() with { AssigneeEmail = null }).ToArray()); // who on the team has it is the team's
+        return TypedResults.Ok(rows.Where(r => Visible(user, granted, r.OpenedByContactId, r.PropertyId)).Select(r => r.AsDto().ForCustomer()).ToArray());
     }
 
     private static async Task<Results<Created<CaseDto>, NotFound, ValidationProblem>> OpenAsync(OpenCaseRequest request, ClaimsPrincipal user, IClusterClient grains)

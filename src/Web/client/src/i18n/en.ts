@@ -24,7 +24,8 @@ import { money } from "./en/money";
 import { payments } from "./en/payments";
 import { wallet } from "./en/wallet";
 import { support } from "./en/support";
+import { helpCenter } from "./en/helpCenter";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money, ...payments, ...wallet, ...support };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money, ...payments, ...wallet, ...support, ...helpCenter };
 
 export type MessageKey = keyof typeof en;

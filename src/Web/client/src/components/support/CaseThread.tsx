@@ -26,7 +26,9 @@ export function CaseThread({ entries, zone, me }: { entries: Entry[]; zone: stri
       {entries.map(e => e.kind === "Change"
         ? (
           <li key={e.id} class="case-change">
-            {e.field === "merged"
+            {e.field === "sla"
+              ? t(`officeSupport.sla.reached.${e.to === "Breached" ? "breached" : "atRisk"}` as MessageKey, { label: t(`officeSupport.sla.${e.from === "resolution" ? "resolution" : "firstResponse"}` as MessageKey) })
+              : e.field === "merged"
               ? (e.to ? t("officeSupport.mergedInto", { who: e.authorName, number: e.to }) : t("officeSupport.mergedFrom", { who: e.authorName, number: e.from ?? "" }))
               : t("officeSupport.change", {
                 who: e.authorName, field: t(`officeSupport.field.${e.field}` as MessageKey),

@@ -99,6 +99,8 @@ export const dispatch = {
   "dispatch.alerts.lateRisk": "Late risk",
   "dispatch.alerts.paymentFailed": "Payment failed",
   "dispatch.alerts.openCustomer": "Open the customer",
+  "dispatch.alerts.caseEscalated": "Support case escalated",
+  "dispatch.alerts.openCase": "Open the case",
   "dispatch.alerts.dismiss": "Dismiss",
   "dispatch.alerts.unassignedEmergency": "Unassigned emergency",
   "dispatch.alerts.noSignal": "No signal",

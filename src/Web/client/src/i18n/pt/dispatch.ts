@@ -101,6 +101,8 @@ export const dispatch: Record<keyof typeof en, string> = {
   "dispatch.alerts.lateRisk": "Risco de atraso",
   "dispatch.alerts.paymentFailed": "Pagamento falhou",
   "dispatch.alerts.openCustomer": "Abrir o cliente",
+  "dispatch.alerts.caseEscalated": "Caso de suporte escalado",
+  "dispatch.alerts.openCase": "Abrir o caso",
   "dispatch.alerts.dismiss": "Dispensar",
   "dispatch.alerts.unassignedEmergency": "Emergência por atribuir",
   "dispatch.alerts.noSignal": "Sem sinal",

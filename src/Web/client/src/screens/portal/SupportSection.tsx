@@ -5,8 +5,9 @@ import type { components } from "../../api/schema";
 import { caseLabel, CaseThread, StatusBadge } from "../../components/support/CaseThread";
 import { When } from "../../components/time";
 import { t } from "../../i18n/i18n";
+import { CaseSuggestions } from "./CaseSuggestions";
 import { go, hrefOf, route } from "./route";
-import { zone } from "./session";
+import { me, zone } from "./session";
 
 type Summary = components["schemas"]["CaseSummaryDto"];
 type Case = components["schemas"]["CaseDto"];
@@ -24,8 +25,18 @@ export function SupportSection() {
   return (
     <section class="card support" aria-labelledby="support-title">
       <h2 id="support-title" tabIndex={-1}>{t("support.title")}</h2>
-      {detail === "new" ? <NewCaseForm /> : detail ? <CaseView caseId={detail} /> : <CaseList />}
+      {detail === "new" ? <NewCaseForm /> : detail === "answered" ? <Answered /> : detail ? <CaseView caseId={detail} /> : <CaseList />}
     </section>
+  );
+}
+
+/** After a suggested article answered the customer: no case was opened, and the way to one is still there. */
+function Answered() {
+  return (
+    <>
+      <p role="status">{t("support.answeredThanks")}</p>
+      <p><a class="button" href={hrefOf("support")}>{t("support.back")}</a></p>
+    </>
   );
 }
 
@@ -38,7 +49,10 @@ function CaseList() {
   return (
     <>
       <p class="muted">{t("support.intro")}</p>
-      <p><a class="button primary" href={hrefOf("support", "new")}>{t("support.new")}</a></p>
+      <p class="support-actions">
+        <a class="button primary" href={hrefOf("support", "new")}>{t("support.new")}</a>
+        {me.value && <a class="button" href={me.value.helpCenter} target="_blank" rel="noopener">{t("support.helpCenter")}</a>}
+      </p>
       {list === "loading" && <p class="muted">{t("common.loading")}</p>}
       {list === "failed" && <p class="error" role="alert">{t("support.loadFailed")}</p>}
       {Array.isArray(list) && list.length === 0 && <p class="muted">{t("support.none")}</p>}
@@ -96,6 +110,7 @@ function NewCaseForm() {
         <input value={form.value.subject} maxLength={200} required onInput={e => set({ subject: e.currentTarget.value })} {...invalid("subject")} />
       </label>
       {error("subject")}
+      <CaseSuggestions subject={form.value.subject} onAnswered={() => go("support", "answered")} />
       <label>{t("support.category")}
         <select value={form.value.category} onChange={e => set({ category: e.currentTarget.value })}>
           {categories.map(c => <option key={c} value={c}>{caseLabel("category", c)}</option>)}
@@ -161,6 +176,7 @@ function CaseView({ caseId }: { caseId: string }) {
             <StatusBadge status={c.status} />
           </div>
           {c.entries.length === 1 && c.status === "New" && <p role="status" class="notice">{t("support.opened", { number: c.displayNumber })}</p>}
+          {c.expectedResponseBy && <p class="muted expected-answer">{t("support.expectedBy")} <When at={c.expectedResponseBy} zone={zone()} /></p>}
           <CaseThread entries={c.entries} zone={zone()} me="Customer" />
           {c.status === "Closed"
             ? <p class="muted">{t("support.closed")}</p>

@@ -12,9 +12,10 @@ const kinds: Record<string, { icon: string; label: MessageKey }> = {
   UnassignedEmergency: { icon: "⚠\uFE0E", label: "dispatch.alerts.unassignedEmergency" },
   NoSignal: { icon: "⊘", label: "dispatch.alerts.noSignal" },
   PaymentFailed: { icon: "€", label: "dispatch.alerts.paymentFailed" },
+  CaseEscalated: { icon: "⏱\uFE0E", label: "dispatch.alerts.caseEscalated" },
 };
 
-// A held alert (a payment given up) stays until a dispatcher takes it down; the hub's next Alerts event drops it from the list.
+// A held alert (a payment given up, a support case escalated) stays until a dispatcher takes it down; the hub's next Alerts event drops it from the list.
 async function dismiss(id: string) {
   await api.DELETE("/api/v1/dispatch/alerts/{id}", { params: { path: { id } } });
 }
@@ -41,7 +42,12 @@ export function AlertsPanel({ store, onOpenTechnician }: { store: BoardStore; on
                   <span class="muted"><When at={alert.raisedAt} zone={zone} /></span>
                 </div>
                 <div class="alert-text">{alert.message}</div>
-                {alert.kind === "PaymentFailed" ? (
+                {alert.kind === "CaseEscalated" ? (
+                  <div class="alert-actions">
+                    {alert.caseId && <a class="open-case" href={`/office/support/#${encodeURIComponent(alert.caseId)}`}>{t("dispatch.alerts.openCase")}</a>}
+                    <button type="button" class="dismiss-alert" onClick={() => void dismiss(alert.id)}>{t("dispatch.alerts.dismiss")}</button>
+                  </div>
+                ) : alert.kind === "PaymentFailed" ? (
                   <div class="alert-actions">
                     {alert.customerId && <a class="open-customer" href={`/office/customers/#${encodeURIComponent(alert.customerId)}`}>{t("dispatch.alerts.openCustomer")}</a>}
                     <button type="button" class="dismiss-alert" onClick={() => void dismiss(alert.id)}>{t("dispatch.alerts.dismiss")}</button>

@@ -7,6 +7,7 @@ import { When } from "../../../components/time";
 import type { MessageKey } from "../../../i18n/en";
 import { t } from "../../../i18n/i18n";
 import type { SavedReply } from "./SavedReplies";
+import { SlaTimer } from "./SlaTimer";
 
 type Case = components["schemas"]["CaseDto"];
 
@@ -18,7 +19,9 @@ const categories = ["Question", "Scheduling", "Billing", "Quality", "Equipment",
  * One case on the team's desk: its history (messages, notes, changes), a reply to the customer (leaving the case
  * waiting on them, open, or resolved), an internal note, and its status, priority, category and assignee.
  */
-export function CaseDesk({ caseId, team, saved, zone, onChanged }: { caseId: string; team: string[]; saved: SavedReply[]; zone: string; onChanged: () => void }) {
+export function CaseDesk({ caseId, team, saved, zone, now, onChanged }: {
+  caseId: string; team: string[]; saved: SavedReply[]; zone: string; now: number; onChanged: () => void;
+}) {
   const found = useSignal<Case | "loading" | "missing">("loading");
   const reply = useSignal("");
   const then = useSignal("WaitingOnCustomer");
@@ -93,6 +96,10 @@ export function CaseDesk({ caseId, team, saved, zone, onChanged }: { caseId: str
         <h2 id="case-title">{c.displayNumber} · {c.subject}</h2>
         <StatusBadge status={c.status} />
       </div>
+      <p class="sla-timers" aria-label={t("officeSupport.sla.timers")}>
+        <SlaTimer target="firstResponse" timer={c.firstResponseSla} now={now} zone={zone} />
+        <SlaTimer target="resolution" timer={c.resolutionSla} now={now} zone={zone} />
+      </p>
       <p class="muted">
         {t("officeSupport.openedVia", { who: opener?.authorName ?? "", channel: t(`officeSupport.channel.${c.channel}` as MessageKey) })}
         {" "}· <When at={c.openedAt} zone={zone} /> · {t("officeSupport.firstResponse")}: {c.firstResponseAt ? <When at={c.firstResponseAt} zone={zone} /> : t("officeSupport.noResponse")}

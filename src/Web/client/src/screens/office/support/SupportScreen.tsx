@@ -4,11 +4,14 @@ import { api } from "../../../api/client";
 import type { components } from "../../../api/schema";
 import { companyZone, loadCompanyZone } from "../../../components/office/companyZone";
 import { OfficeHeader } from "../../../components/office/OfficeHeader";
+import { SupportNav } from "../../../components/office/SupportNav";
 import { caseLabel, StatusBadge } from "../../../components/support/CaseThread";
 import { When } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
 import { CaseDesk } from "./CaseDesk";
 import { SavedReplies, type SavedReply } from "./SavedReplies";
+import { SlaSettings } from "./SlaSettings";
+import { QueueTimer } from "./SlaTimer";
 import "./support.css";
 
 type Summary = components["schemas"]["CaseSummaryDto"];
@@ -35,6 +38,9 @@ export function SupportScreen() {
   const filters = useSignal<Filters>({ show: "active", assignee: "", priority: "", category: "" });
   const open = useSignal(location.hash.slice(1));
   const saved = useSignal<SavedReply[]>([]);
+  // The timers count down on screen; a case's due times come from the server (reloaded after a change or a new SLA).
+  const now = useSignal(Date.now());
+  const slaSaves = useSignal(0);
   const loadSaved = () => void api.GET("/api/v1/support/canned-replies").then(({ data }) => (saved.value = data ?? []));
 
   async function load() {
@@ -58,7 +64,8 @@ export function SupportScreen() {
     loadSaved();
     const follow = () => (open.value = location.hash.slice(1));
     addEventListener("hashchange", follow);
-    return () => removeEventListener("hashchange", follow);
+    const tick = setInterval(() => (now.value = Date.now()), 30_000);
+    return () => { removeEventListener("hashchange", follow); clearInterval(tick); };
   }, []);
   useEffect(() => void load(), [filters.value, me.value]);
 
@@ -67,6 +74,7 @@ export function SupportScreen() {
   return (
     <>
       <OfficeHeader current="support" />
+      <SupportNav current="cases" />
       <main class="office-support">
         <section class="card queue" aria-labelledby="queue-title">
           <h2 id="queue-title">{t("officeSupport.queue")}</h2>
@@ -108,6 +116,7 @@ export function SupportScreen() {
                   <strong>{c.displayNumber}</strong>
                   <span class="case-subject">{c.subject}</span>
                   <StatusBadge status={c.status} />
+                  <QueueTimer c={c} now={now.value} zone={zone} />
                   <span class="case-when muted">
                     {caseLabel("priority", c.priority)} · {c.assigneeEmail ?? t("officeSupport.unassigned")} · <When at={c.updatedAt} zone={zone} />
                   </span>
@@ -116,9 +125,10 @@ export function SupportScreen() {
             ))}
           </ul>
           <SavedReplies replies={saved.value} onChanged={loadSaved} />
+          <SlaSettings onSaved={() => { slaSaves.value++; void load(); }} />
         </section>
         {open.value
-          ? <CaseDesk key={open.value} caseId={open.value} team={choices.value?.team ?? []} saved={saved.value} zone={zone} onChanged={() => void load()} />
+          ? <CaseDesk key={`${open.value}:${slaSaves.value}`} caseId={open.value} now={now.value} team={choices.value?.team ?? []} saved={saved.value} zone={zone} onChanged={() => void load()} />
           : <section class="card case-desk"><p class="muted">{t("officeSupport.choose")}</p></section>}
       </main>
     </>

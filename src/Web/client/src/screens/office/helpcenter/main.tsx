@@ -1,0 +1,4 @@
+import { mount } from "../../../components/mount";
+import { HelpCenterScreen } from "./HelpCenterScreen";
+
+mount(() => <HelpCenterScreen />);
