@@ -6,6 +6,7 @@ using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Companies;
 using OrleansPortal.Grains.Support.HelpCenter;
+using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
 using OrleansPortal.Web.Portal;
 using OrleansPortal.Web.Support.HelpCenter.Pages;
@@ -97,7 +98,7 @@ public static partial class HelpPages
         string company, string language, string articleId, string? slug, bool? voted, IClusterClient grains, IHelpArticleIndex index,
         IOptions<PortalOptions> portal, CancellationToken cancellationToken)
     {
-        if (!ResourceIdOrName(articleId) || await ContextAsync(company, language, grains, index) is not { } context) return TypedResults.NotFound();
+        if (!ResourceId.IsValid(articleId) || await ContextAsync(company, language, grains, index) is not { } context) return TypedResults.NotFound();
         if (await index.GetAsync(company, articleId, context.Language.Code, cancellationToken) is not { } page) return TypedResults.NotFound();
         var path = HelpPaths.Article(company, context.Language.Code, page.Listing);
         // An old or cut address still works, by a permanent redirect to the one search engines should keep.
@@ -116,7 +117,7 @@ public static partial class HelpPages
     private static async Task<Results<RedirectHttpResult, NotFound, BadRequest>> VoteAsync(
         string company, string language, string articleId, string slug, HttpRequest request, IHelpArticleIndex index, CancellationToken cancellationToken)
     {
-        if (!TenantName().IsMatch(company) || !HelpLanguages.IsSupported(language) || !ResourceIdOrName(articleId)) return TypedResults.NotFound();
+        if (!TenantName().IsMatch(company) || !HelpLanguages.IsSupported(language) || !ResourceId.IsValid(articleId)) return TypedResults.NotFound();
         if (!request.HasFormContentType) return TypedResults.BadRequest();
         var form = await request.ReadFormAsync(cancellationToken);
         bool? helpful = form["helpful"].ToString() switch { "yes" => true, "no" => false, _ => null };
@@ -189,12 +190,7 @@ public static partial class HelpPages
             [.. alternates.OrderBy(a => a.Language, StringComparer.Ordinal).Select(a => new HelpAlternate(a.Language, HelpLanguages.Get(a.Language).Name, a.Path, site + a.Path))]);
     }
 
-    private static bool ResourceIdOrName(string id) => ArticleIdPattern().IsMatch(id);
-
     // Tenant ids are our 32-hex ids, or a short name (the demo's "portodemo").
     [GeneratedRegex("^[a-z0-9-]{1,64}$")]
     private static partial Regex TenantName();
-
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
-    private static partial Regex ArticleIdPattern();
 }
