@@ -22,6 +22,7 @@ public static class NotificationGrainServices
         services.AddSingleton<VisitMessageComposer>();
         services.AddSingleton<EstimateReadyNotice>();
         services.AddSingleton<Support.CaseNotices>();
+        services.AddSingleton<OrleansPortal.Grains.Support.Feedback.SurveyIssuer>();
         services.AddSingleton<InvoiceNotices>();
         // The invoice grain's autopay and its failures: nothing charged unless payments (the web side) register Stripe's;
         // a failed charge opens a dunning case (retries on the company's schedule, a reminder after each).

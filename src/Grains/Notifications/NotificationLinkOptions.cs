@@ -25,6 +25,9 @@ public sealed class NotificationLinkOptions
     /// <summary>The portal's Support section, opened at the case.</summary>
     public Uri Case(string caseId) => new($"{PublicBaseUrl.TrimEnd('/')}/portal/#support/{Uri.EscapeDataString(caseId)}");
 
+    /// <summary>A survey's page (<see cref="Support.Feedback.ISurveyLinkGrain"/>), answered without signing in.</summary>
+    public Uri Survey(string token) => new($"{PublicBaseUrl.TrimEnd('/')}/feedback/{Uri.EscapeDataString(token)}");
+
     public Uri Tracking(string token) => new($"{PublicBaseUrl.TrimEnd('/')}/track/{Uri.EscapeDataString(token)}");
 
     /// <summary>A marketing message's unsubscribe page, which also takes the one-click POST of RFC 8058.</summary>

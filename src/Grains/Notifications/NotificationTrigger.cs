@@ -32,7 +32,7 @@ public enum NotificationTrigger
     /// <summary>The job is done; carries the report link.</summary>
     Completed,
 
-    /// <summary>Some hours after completion.</summary>
+    /// <summary>Some hours after completion: the visit's satisfaction survey (carries its link).</summary>
     ReviewRequest,
 
     EstimateReady,
@@ -51,4 +51,7 @@ public enum NotificationTrigger
 
     /// <summary>The team answered a support case: the answer, to the contact who opened it.</summary>
     CaseReplied,
+
+    /// <summary>The company's NPS survey, on its schedule: how likely the customer is to recommend it.</summary>
+    NpsSurvey,
 }

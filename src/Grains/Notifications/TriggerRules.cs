@@ -13,7 +13,7 @@ public static class TriggerRules
 
     /// <summary>
     /// Whether a contact's preferences for a channel let <paramref name="trigger"/> through. The visit's live messages
-    /// follow "on my way"; the rest of a visit's life follows "appointments". Estimates, invoices and payments are the
+    /// follow "on my way"; the rest of a visit's life follows "appointments", and so do the surveys about the service. Estimates, invoices and payments are the
     /// customer's business with the company and are not switched off by these preferences (opt-outs still apply), and
     /// neither is a message the team writes by hand.
     /// </summary>
@@ -21,7 +21,7 @@ public static class TriggerRules
     {
         NotificationTrigger.OnMyWay or NotificationTrigger.Arriving or NotificationTrigger.Delayed => preferences.OnMyWay,
         NotificationTrigger.BookingConfirmed or NotificationTrigger.BookingChanged or NotificationTrigger.Reminder
-            or NotificationTrigger.TechnicianAssigned or NotificationTrigger.Completed or NotificationTrigger.ReviewRequest => preferences.Appointments,
+            or NotificationTrigger.TechnicianAssigned or NotificationTrigger.Completed or NotificationTrigger.ReviewRequest or NotificationTrigger.NpsSurvey => preferences.Appointments,
         _ => true,
     };
 }

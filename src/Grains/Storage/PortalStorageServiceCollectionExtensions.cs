@@ -42,6 +42,7 @@ public static class PortalStorageServiceCollectionExtensions
         services.AddSingleton<IHelpArticleIndex, HelpArticleIndex>();
         services.AddSingleton<IHelpSearch, HelpSearch>();
         services.AddSingleton<HelpDeflections>();
+        services.AddSingleton<OrleansPortal.Grains.Support.Feedback.IFeedbackIndex, OrleansPortal.Grains.Support.Feedback.FeedbackIndex>();
         services.AddSingleton<IRecurringJobIndex, RecurringJobIndex>();
         services.AddSingleton<ICustomerDirectory, CustomerDirectory>();
         services.AddSingleton<INotificationOutbox, NotificationOutbox>();

@@ -1,6 +1,7 @@
 using OrleansPortal.Web.Email.Inbound;
 using OrleansPortal.Web.Support.Cases;
 using OrleansPortal.Web.Support.Email;
+using OrleansPortal.Web.Support.Feedback;
 using OrleansPortal.Web.Support.HelpCenter;
 using OrleansPortal.Web.Support.Sla;
 
@@ -16,10 +17,11 @@ public static class SupportServices
         services.AddSingleton<IInboundMailbox, CaseMailbox>();
         services.AddSingleton<CaseMailThreads>();
         services.AddHelpPages();
+        services.AddSingleton<SurveyForm>();
         return services;
     }
 
-    /// <summary>The support desk's APIs (the portal's cases, the team's queue, saved replies, SLA, the help center's editing) and the public help center.</summary>
+    /// <summary>The support desk's APIs (the portal's cases, the team's queue, saved replies, SLA, the help center's editing, feedback), the public help center, and the survey and reviews pages.</summary>
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalCasesApi();
@@ -29,6 +31,8 @@ public static class SupportServices
         endpoints.MapPortalHelpApi();
         endpoints.MapHelpPages();
         endpoints.MapSupportSlaApi();
+        endpoints.MapFeedbackApi();
+        endpoints.MapFeedbackPages();
         return endpoints;
     }
 }

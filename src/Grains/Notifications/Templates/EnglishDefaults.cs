@@ -62,7 +62,7 @@ internal static class EnglishDefaults
 
         .Email(ReviewRequest, "How did we do?",
             Hello + "<p>Thank you for choosing {{ company.name }}. How was your visit{% if technician.first_name %} with {{ technician.first_name }}{% endif %}?</p>\n" +
-            "<p><a href=\"{{ links.review }}\">Leave a review</a>: it takes a minute.</p>" + Thanks)
+            "<p><a href=\"{{ links.review }}\">Rate your visit</a>: it takes a minute.</p>" + Thanks)
         .Sms(ReviewRequest, "{{ company.name }}: how was your visit? Tell us in a minute: {{ links.review }}")
         .InApp(ReviewRequest, "How did we do?", "Tell us how your visit went.")
 
@@ -113,5 +113,11 @@ internal static class EnglishDefaults
             "<p>You can reply in <a href=\"{{ links.case }}\">your portal</a>.</p>" + Thanks)
         .Sms(CaseReplied, "{{ company.name }} answered your request {{ case.number }}: {{ links.case }}")
         .InApp(CaseReplied, "Answer to {{ case.number }}", "{{ case.reply }}")
+
+        .Email(NpsSurvey, "One question from {{ company.name }}",
+            Hello + "<p>How likely are you to recommend {{ company.name }} to a friend or neighbour?</p>\n" +
+            "<p><a href=\"{{ links.survey }}\">Answer on a scale from 0 to 10</a>: it takes a few seconds.</p>" + Thanks)
+        .Sms(NpsSurvey, "{{ company.name }}: would you recommend us? One question, 0 to 10: {{ links.survey }}")
+        .InApp(NpsSurvey, "One question", "How likely are you to recommend {{ company.name }}?")
         .Templates;
 }

@@ -116,5 +116,11 @@ internal static class PortugueseDefaults
             "<p>Pode responder no <a href=\"{{ links.case }}\">seu portal</a>.</p>" + Thanks)
         .Sms(CaseReplied, "{{ company.name }} respondeu ao seu pedido {{ case.number }}: {{ links.case }}")
         .InApp(CaseReplied, "Resposta ao pedido {{ case.number }}", "{{ case.reply }}")
+
+        .Email(NpsSurvey, "Uma pergunta da {{ company.name }}",
+            Hello + "<p>Qual a probabilidade de recomendar a {{ company.name }} a um amigo ou vizinho?</p>\n" +
+            "<p><a href=\"{{ links.survey }}\">Responda numa escala de 0 a 10</a>: demora uns segundos.</p>" + Thanks)
+        .Sms(NpsSurvey, "{{ company.name }}: recomendava-nos? Uma pergunta, de 0 a 10: {{ links.survey }}")
+        .InApp(NpsSurvey, "Uma pergunta", "Recomendaria a {{ company.name }}?")
         .Templates;
 }

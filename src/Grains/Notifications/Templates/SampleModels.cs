@@ -37,6 +37,7 @@ public static class SampleModels
                 // payment's second attempt (the templates read the failed-payment ones before the overdue one).
                 NotificationTrigger.PaymentReminder => Invoice(model, tomorrow).FailedPayment(2, tomorrow.AddDays(5), planPaused: true).Overdue(7),
                 NotificationTrigger.PaymentReceipt => Invoice(model, tomorrow).Payment(new Money(18_000, "EUR")),
+                NotificationTrigger.NpsSurvey => model.Link("links.survey", new Uri($"{Site}/feedback/Ef56Gh78")),
                 NotificationTrigger.Message => model.Message(pt ? "Levamos a válvula nova na terça-feira.\nObrigado pela paciência!" : "We will bring the new valve on Tuesday.\nThank you for your patience!"),
                 _ => model,
             };
@@ -51,7 +52,7 @@ public static class SampleModels
             NotificationTrigger.OnMyWay or NotificationTrigger.Arriving => Moving(model, start.AddMinutes(25), start.AddMinutes(13)),
             NotificationTrigger.Delayed => Moving(model, start.AddHours(2).AddMinutes(35), start.AddHours(2)).Delay(TimeSpan.FromMinutes(35)),
             NotificationTrigger.Completed => model.Link("links.report", new Uri($"{Site}/portal/reports/8f2c")),
-            NotificationTrigger.ReviewRequest => model.Link("links.review", new Uri($"{Site}/review/8f2c")),
+            NotificationTrigger.ReviewRequest => model.Link("links.review", new Uri($"{Site}/feedback/Ab12Cd34")),
             _ => model,
         };
     }

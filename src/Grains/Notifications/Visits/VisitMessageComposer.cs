@@ -19,7 +19,7 @@ public sealed class VisitMessageComposer(
     IOptions<NotificationLinkOptions> options,
     TechnicianJobPush technicianPush)
 {
-    public async Task QueueAsync(TicketSnapshot ticket, IReadOnlyList<VisitMoment> moments, VisitExtras? extras, string? trackingToken)
+    public async Task QueueAsync(TicketSnapshot ticket, IReadOnlyList<VisitMoment> moments, VisitExtras? extras, VisitLinks links)
     {
         if (moments.Count == 0) return;
         await technicianPush.QueueAsync(ticket, moments); // the technician's phone, whoever the customer's audience is
@@ -49,7 +49,7 @@ public sealed class VisitMessageComposer(
                     if (extras.MinutesLate > 0) model.Delay(TimeSpan.FromMinutes(extras.MinutesLate));
                 }
                 if (moment.Trigger == NotificationTrigger.Reminder && ticket.ArrivalWindow is { } w && moment.NotBefore is { } due) model.ReminderBefore(w.Start - due);
-                foreach (var (variable, url) in Links(ticket, moment, trackingToken)) model.Link(variable, url);
+                foreach (var (variable, url) in Links(ticket, moment, links)) model.Link(variable, url);
             })).ToList();
         await writer.QueueAsync(ticket.TenantId, customer, audience, notices);
     }
@@ -58,22 +58,26 @@ public sealed class VisitMessageComposer(
     public static bool CarriesTracking(NotificationTrigger trigger) => trigger is NotificationTrigger.OnMyWay or NotificationTrigger.Arriving or NotificationTrigger.Delayed;
 
     /// <summary>The links each moment carries.</summary>
-    private List<(string Variable, Uri Url)> Links(TicketSnapshot ticket, VisitMoment moment, string? trackingToken)
+    private List<(string Variable, Uri Url)> Links(TicketSnapshot ticket, VisitMoment moment, VisitLinks visit)
     {
         var links = new List<(string, Uri)>();
         switch (moment.Trigger)
         {
             case var trigger when CarriesTracking(trigger):
-                if (trackingToken is not null) links.Add(("links.tracking", options.Value.Tracking(trackingToken)));
+                if (visit.TrackingToken is { } tracking) links.Add(("links.tracking", options.Value.Tracking(tracking)));
                 break;
             case NotificationTrigger.Completed:
                 links.Add(("links.report", options.Value.Appointment(ticket.TicketId)));
                 break;
             case NotificationTrigger.ReviewRequest:
-                links.Add(("links.review", options.Value.Appointment(ticket.TicketId)));
+                // The survey's own page; the appointment in the portal only when no survey could be filed.
+                links.Add(("links.review", visit.SurveyToken is { } survey ? options.Value.Survey(survey) : options.Value.Appointment(ticket.TicketId)));
                 break;
         }
 
         return links;
     }
 }
+
+/// <summary>The visit's link tokens a message may carry: its tracking page and its satisfaction survey.</summary>
+public sealed record VisitLinks(string? TrackingToken, string? SurveyToken);

@@ -8,6 +8,7 @@ using OrleansPortal.Grains.Dispatch.Routes;
 using OrleansPortal.Grains.Notifications.Outbox;
 using OrleansPortal.Grains.Notifications.Tracking;
 using OrleansPortal.Grains.Persistence;
+using OrleansPortal.Grains.Support.Feedback;
 using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Grains.Notifications.Visits;
@@ -23,6 +24,7 @@ public sealed class VisitNotificationsGrain(
     INotificationOutbox outbox,
     DomainClock clock,
     IOptions<NotificationLinkOptions> options,
+    SurveyIssuer surveys,
     ILogger<VisitNotificationsGrain> logger) : Grain, IVisitNotificationsGrain
 {
     private string TenantId => TenantKeys.Split(this.GetPrimaryKeyString()).TenantId;
@@ -50,7 +52,7 @@ public sealed class VisitNotificationsGrain(
         if (VisitMoments.RemindersLapse(seen, ticket))
             await outbox.CancelQueuedAsync(TenantId, TicketId, NotificationTrigger.Reminder, "the window moved, or the visit will not happen", now);
         var moments = VisitMoments.Between(seen, ticket, now);
-        await composer.QueueAsync(ticket, moments, await SettingOffEtaAsync(moments, now), await TrackingTokenForAsync(moments));
+        await composer.QueueAsync(ticket, moments, await SettingOffEtaAsync(moments, now), new VisitLinks(await TrackingTokenForAsync(moments), await SurveyTokenForAsync(ticket, moments, now)));
         state.State.Seen = VisitSeen.Of(ticket);
         await state.WriteStateAsync();
     }
@@ -64,7 +66,7 @@ public sealed class VisitNotificationsGrain(
         var ticket = await GrainFactory.GetGrain<ITicketGrain>(this.GetPrimaryKeyString()).GetAsync();
         var token = await TrackingTokenForAsync(moments);
         await state.WriteStateAsync();
-        await composer.QueueAsync(ticket, moments, new VisitExtras(eta.Eta, eta.ComputedAt, eta.MinutesLate), token);
+        await composer.QueueAsync(ticket, moments, new VisitExtras(eta.Eta, eta.ComputedAt, eta.MinutesLate), new VisitLinks(token, state.State.SurveyToken));
     }
 
     /// <summary>
@@ -76,6 +78,16 @@ public sealed class VisitNotificationsGrain(
         if (!moments.Any(m => m.Trigger == NotificationTrigger.OnMyWay)) return null;
         var estimate = await GrainFactory.GetGrain<IDispatchGrain>(TenantId).GetEtaAsync(TicketId);
         return estimate is null ? null : new VisitExtras(estimate.Eta, now, estimate.MinutesLate);
+    }
+
+    /// <summary>
+    /// The visit's survey link when the review request is among <paramref name="moments"/>: the survey is filed (once per
+    /// visit, under the ticket's id) and a link issued the first time.
+    /// </summary>
+    private async Task<string?> SurveyTokenForAsync(TicketSnapshot ticket, IReadOnlyList<VisitMoment> moments, DateTimeOffset now)
+    {
+        if (!moments.Any(m => m.Trigger == NotificationTrigger.ReviewRequest)) return state.State.SurveyToken;
+        return state.State.SurveyToken ??= await surveys.IssueCsatAsync(ticket, now);
     }
 
     /// <summary>The visit's tracking link when one of <paramref name="moments"/> carries it, issued the first time.</summary>

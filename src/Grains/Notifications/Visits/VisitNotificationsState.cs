@@ -15,4 +15,8 @@ public sealed class VisitNotificationsState
     /// </summary>
     [Id(1)]
     public string? TrackingToken { get; set; }
+
+    /// <summary>The link to the visit's satisfaction survey, issued with the review request (kept for the same reason).</summary>
+    [Id(2)]
+    public string? SurveyToken { get; set; }
 }

@@ -54,6 +54,9 @@ public enum CaseChannel
     Email,
     Chat,
     Team,
+
+    /// <summary>Opened by a low score in a feedback survey (<see cref="Feedback.ISurveyGrain"/>).</summary>
+    Feedback,
 }
 
 [GenerateSerializer, Alias("op.CaseEntryKind")]

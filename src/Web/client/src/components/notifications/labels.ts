@@ -9,7 +9,7 @@ export type Preview = components["schemas"]["PreviewDto"];
 /** Every trigger, in the order a visit lives them, then the money ones, support, then the team's own messages. */
 export const triggers: readonly Trigger[] = [
   "BookingConfirmed", "BookingChanged", "Reminder", "TechnicianAssigned", "OnMyWay", "Arriving", "Delayed", "Completed",
-  "ReviewRequest", "EstimateReady", "InvoiceIssued", "PaymentReceipt", "PaymentReminder", "CaseAcknowledged", "CaseReplied", "Message",
+  "ReviewRequest", "EstimateReady", "InvoiceIssued", "PaymentReceipt", "PaymentReminder", "CaseAcknowledged", "CaseReplied", "NpsSurvey", "Message",
 ];
 
 export const channels: readonly Channel[] = ["Email", "Sms", "InApp", "Push"];

@@ -62,6 +62,7 @@ export const messages = {
   "messages.trigger.EstimateReady": "Estimate ready",
   "messages.trigger.CaseAcknowledged": "Support case received",
   "messages.trigger.CaseReplied": "Support case answered",
+  "messages.trigger.NpsSurvey": "NPS survey",
   "messages.trigger.InvoiceIssued": "Invoice issued",
   "messages.trigger.PaymentReceipt": "Payment receipt",
   "messages.trigger.PaymentReminder": "Payment reminder",

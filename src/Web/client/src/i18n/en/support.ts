@@ -84,6 +84,7 @@ export const support = {
   "officeSupport.channel.Email": "email",
   "officeSupport.channel.Chat": "chat",
   "officeSupport.channel.Team": "team",
+  "officeSupport.channel.Feedback": "a feedback survey",
   "officeSupport.openedVia": "Opened by {who} via {channel}",
   "officeSupport.savedReplies": "Saved replies ({count})",
   "officeSupport.mergedInto": "{who} merged this case into {number}",

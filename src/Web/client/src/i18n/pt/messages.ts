@@ -63,6 +63,7 @@ export const messages: Record<keyof typeof en, string> = {
   "messages.trigger.EstimateReady": "Orçamento pronto",
   "messages.trigger.CaseAcknowledged": "Pedido de apoio recebido",
   "messages.trigger.CaseReplied": "Pedido de apoio respondido",
+  "messages.trigger.NpsSurvey": "Inquérito NPS",
   "messages.trigger.InvoiceIssued": "Fatura emitida",
   "messages.trigger.PaymentReceipt": "Recibo de pagamento",
   "messages.trigger.PaymentReminder": "Lembrete de pagamento",

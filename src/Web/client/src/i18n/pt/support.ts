@@ -86,6 +86,7 @@ export const support: Record<keyof typeof en, string> = {
   "officeSupport.channel.Email": "email",
   "officeSupport.channel.Chat": "chat",
   "officeSupport.channel.Team": "equipa",
+  "officeSupport.channel.Feedback": "um inquérito de satisfação",
   "officeSupport.openedVia": "Aberto por {who} via {channel}",
   "officeSupport.savedReplies": "Respostas guardadas ({count})",
   "officeSupport.mergedInto": "{who} juntou este pedido ao {number}",
