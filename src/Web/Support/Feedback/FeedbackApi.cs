@@ -47,7 +47,7 @@ public static class FeedbackApi
         var answered = await index.AnsweredAsync(tenantId, null, since, MaxAnswersRead, cancellationToken);
         var sent = await index.SentAsync(tenantId, since, cancellationToken);
         var summary = FeedbackFigures.Of(answered, sent, first, today, zone);
-        return TypedResults.Ok(new FeedbackSummaryDto(period, summary.Csat, summary.Nps, [.. summary.Technicians], [.. summary.Weeks]));
+        return TypedResults.Ok(new FeedbackSummaryDto(period, summary.Csat, summary.Nps, [.. summary.Technicians], [.. summary.Weeks], FeedbackPaths.Reviews(tenantId)));
     }
 
     private static async Task<Results<Ok<FeedbackResponseDto[]>, ValidationProblem>> ResponsesAsync(

@@ -4,7 +4,8 @@ using OrleansPortal.Grains.Support.Feedback;
 namespace OrleansPortal.Web.Support.Feedback;
 
 /// <param name="Days">The period: the last so many days, today included.</param>
-public sealed record FeedbackSummaryDto(int Days, CsatFigures Csat, NpsFigures Nps, TechnicianCsat[] Technicians, FeedbackWeek[] Weeks);
+/// <param name="ReviewsPage">The company's public reviews page, where approved reviews show.</param>
+public sealed record FeedbackSummaryDto(int Days, CsatFigures Csat, NpsFigures Nps, TechnicianCsat[] Technicians, FeedbackWeek[] Weeks, string ReviewsPage);
 
 /// <summary>One answered survey, as the team reads it; <paramref name="Photos"/> are addresses the office can open.</summary>
 public sealed record FeedbackResponseDto(

@@ -3,6 +3,7 @@ namespace OrleansPortal.Web.Support.Feedback;
 /// <summary>The survey and reviews pages' own words, in English and Portuguese (the languages the messages come in).</summary>
 public sealed record FeedbackTexts(
     string Language,
+    string CsatTitle, string NpsTitle, string Visit,
     string CsatQuestion, string CsatQuestionWith, string[] CsatLabels,
     string NpsQuestion, string NpsLow, string NpsHigh,
     string Comment, string Share, string ShareName, string SharePhotos, string ShareNote, string Send,
@@ -11,7 +12,7 @@ public sealed record FeedbackTexts(
 {
     private static readonly Dictionary<string, FeedbackTexts> All = new(StringComparer.Ordinal)
     {
-        ["en"] = new("en",
+        ["en"] = new("en", "How did we do?", "One quick question", "Visit: {0}",
             "How satisfied are you with your visit?", "How satisfied are you with your visit with {0}?",
             ["Very unsatisfied", "Unsatisfied", "Neutral", "Satisfied", "Very satisfied"],
             "How likely are you to recommend {0} to a friend or neighbour?", "Not at all likely", "Extremely likely",
@@ -20,7 +21,7 @@ public sealed record FeedbackTexts(
             "Thank you for your answer!", "We are sorry it was not better. Our team has your answer and will be in touch.",
             "Your review will appear once our team has read it.", "This survey was already answered. Thank you!", "This survey has closed.",
             "Reviews", "No reviews yet.", "{0} out of 5 from {1} reviews", "Your score", "Photo from a customer's review"),
-        ["pt"] = new("pt",
+        ["pt"] = new("pt", "Como correu?", "Uma pergunta rápida", "Visita: {0}",
             "Qual o seu grau de satisfação com a visita?", "Qual o seu grau de satisfação com a visita de {0}?",
             ["Muito insatisfeito", "Insatisfeito", "Neutro", "Satisfeito", "Muito satisfeito"],
             "Qual a probabilidade de recomendar a {0} a um amigo ou vizinho?", "Nada provável", "Extremamente provável",

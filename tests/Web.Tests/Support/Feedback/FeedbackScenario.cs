@@ -62,7 +62,17 @@ public sealed partial class FeedbackScenario
     }
 
     /// <summary>A browser with no session: the survey's link is all the customer has.</summary>
-    public HttpClient Anonymous() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous() =>
+        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = App.ClientOptions.BaseAddress });
+
+    /// <summary>Answers the survey <paramref name="token"/> links as its page's form would, and checks it was taken (the page sends it on to its thanks).</summary>
+    public async Task AnswerAsync(string token, MultipartFormDataContent form)
+    {
+        var sent = await Anonymous().PostAsync($"/feedback/{token}", form);
+        // The in-memory server hands back the redirect; a client of the app on Kestrel follows it to the thanks.
+        var landed = sent.StatusCode == System.Net.HttpStatusCode.Redirect ? sent.Headers.Location : sent.RequestMessage?.RequestUri;
+        Assert.True(landed?.ToString().EndsWith("?answered=true", StringComparison.Ordinal) == true, $"the survey refused the answer: {(int)sent.StatusCode}");
+    }
 
     public static MultipartFormDataContent Form(int? score, string? comment = null, string? reviewName = null, params (string Name, byte[] Bytes)[] photos)
     {

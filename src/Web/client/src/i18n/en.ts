@@ -25,7 +25,8 @@ import { payments } from "./en/payments";
 import { wallet } from "./en/wallet";
 import { support } from "./en/support";
 import { helpCenter } from "./en/helpCenter";
+import { feedback } from "./en/feedback";
 
-export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money, ...payments, ...wallet, ...support, ...helpCenter };
+export const en = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money, ...payments, ...wallet, ...support, ...helpCenter, ...feedback };
 
 export type MessageKey = keyof typeof en;

@@ -25,5 +25,6 @@ import { payments } from "./pt/payments";
 import { wallet } from "./pt/wallet";
 import { support } from "./pt/support";
 import { helpCenter } from "./pt/helpCenter";
+import { feedback } from "./pt/feedback";
 
-export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money, ...payments, ...wallet, ...support, ...helpCenter };
+export const pt: Record<MessageKey, string> = { ...common, ...dispatch, ...login, ...office, ...chat, ...portal, ...jobs, ...documents, ...appointment, ...tech, ...feed, ...planning, ...job, ...travel, ...bell, ...track, ...messages, ...unsubscribe, ...plans, ...invoiceMoney, ...money, ...payments, ...wallet, ...support, ...helpCenter, ...feedback };

@@ -1,6 +1,6 @@
 import type { MessageKey } from "../../../i18n/en";
 import { t } from "../../../i18n/i18n";
-import { BarChart } from "./BarChart";
+import { BarChart } from "../../../components/charts/BarChart";
 import { chartValue, money } from "./format";
 import type { AgeBucket, Figures } from "./types";
 

@@ -1,5 +1,5 @@
 import { t } from "../../../i18n/i18n";
-import { BarChart } from "./BarChart";
+import { BarChart } from "../../../components/charts/BarChart";
 import { chartValue, money, monthName } from "./format";
 import type { Figures } from "./types";
 

@@ -1,5 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from "chart.js";
 import { useEffect, useRef } from "preact/hooks";
+import "./charts.css";
 
 // Only the parts these charts draw: Chart.js leaves the rest out of the bundle.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -11,8 +12,10 @@ export interface Series { label: string; values: number[]; color: string | strin
  * here stands beside a table with the same numbers (the caller's), which is what they read. `counts` says the values
  * are whole numbers (attempts), so the value axis has no 0.5 ticks.
  */
-export function BarChart({ labels, series, horizontal = false, counts = false, format }: {
+export function BarChart({ labels, series, horizontal = false, counts = false, range, format }: {
   labels: string[]; series: Series[]; horizontal?: boolean; counts?: boolean; format: (value: number) => string;
+  /** The value axis's fixed ends (a 1-5 rating, an NPS from -100 to 100), so one week's bar is not drawn as the whole scale. */
+  range?: [number, number];
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<"bar"> | null>(null);
@@ -29,7 +32,7 @@ export function BarChart({ labels, series, horizontal = false, counts = false, f
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: item => `${item.dataset.label ?? ""}: ${format(item.parsed[horizontal ? "x" : "y"] ?? 0)}` } } },
         scales: {
           x: { ticks: { autoSkip: true, maxRotation: 0, ...(counts && horizontal ? { precision: 0 } : {}) } },
-          y: { ticks: { autoSkip: true, ...(counts && !horizontal ? { precision: 0 } : {}) } },
+          y: { ticks: { autoSkip: true, ...(counts && !horizontal ? { precision: 0 } : {}) }, ...(range && !horizontal ? { min: range[0], max: range[1] } : {}) },
         },
       },
     });

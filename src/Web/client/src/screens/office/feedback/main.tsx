@@ -1,0 +1,4 @@
+import { mount } from "../../../components/mount";
+import { FeedbackScreen } from "./FeedbackScreen";
+
+mount(() => <FeedbackScreen />);
