@@ -11,7 +11,7 @@ namespace OrleansPortal.Web.Demo;
 /// emergency; two are the demo household's (<see cref="DemoCustomer"/>). Ticket ids come from the date and the job's
 /// number, so a restarted demo finds its jobs instead of doubling them.
 /// </summary>
-public sealed class DemoJobs(IClusterClient grains, DomainClock clock, DemoCustomer household, DemoBilling billing, DemoSupport support, DemoHelpCenter help)
+public sealed class DemoJobs(IClusterClient grains, DomainClock clock, DemoCustomer household, DemoBilling billing, DemoSupport support, DemoHelpCenter help, DemoFeedback feedback)
 {
     public const int JobsPerDay = 30;
     public const string TimeZone = "Europe/Lisbon";
@@ -33,6 +33,7 @@ public sealed class DemoJobs(IClusterClient grains, DomainClock clock, DemoCusto
         await billing.EnsureAsync();
         await support.EnsureAsync();
         await help.EnsureAsync();
+        await feedback.EnsureAsync();
         await grains.GetGrain<IDispatchGrain>(DemoCompany.TenantId).UpdateSettingsAsync(TimeZone, autoAssign: true);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);

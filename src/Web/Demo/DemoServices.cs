@@ -17,6 +17,7 @@ public static class DemoServices
         builder.Services.AddSingleton<DemoBilling>();
         builder.Services.AddSingleton<DemoSupport>();
         builder.Services.AddSingleton<DemoHelpCenter>();
+        builder.Services.AddSingleton<DemoFeedback>();
         builder.Services.AddSingleton<DemoJobs>();
         builder.Services.AddHostedService<DemoReplay>();
         // The demo's ETAs are learned from the taxi traces it replays, unless a model is configured or already stored.

@@ -50,6 +50,11 @@ public sealed class DemoTests(BrowserFixture browser)
             }
             return jobs == DemoJobs.JobsPerDay;
         }, $"the demo's {DemoJobs.JobsPerDay} jobs are on the board (last count {jobs})", seconds: 60);
+
+        // Feedback: the technicians' ratings, and the household's review waiting for the team's approval.
+        await page.GotoAsync("/office/support/feedback/");
+        await Assertions.Expect(page.GetByTestId("csat")).ToHaveTextAsync(new Regex(@"^4\.\d / 5$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Reviews to moderate" }).Locator("blockquote")).ToContainTextAsync("reprogramou o programador");
         Assert.Empty(problems.All);
 
         // The demo household's contact signs in to the portal and sees its two appointments.
