@@ -3,6 +3,7 @@ using OrleansPortal.Web.Support.Cases;
 using OrleansPortal.Web.Support.Email;
 using OrleansPortal.Web.Support.Feedback;
 using OrleansPortal.Web.Support.HelpCenter;
+using OrleansPortal.Web.Support.Routing;
 using OrleansPortal.Web.Support.Sla;
 
 namespace OrleansPortal.Web.Support;
@@ -31,6 +32,7 @@ public static class SupportServices
         endpoints.MapPortalHelpApi();
         endpoints.MapHelpPages();
         endpoints.MapSupportSlaApi();
+        endpoints.MapSupportRoutingApi();
         endpoints.MapFeedbackApi();
         endpoints.MapFeedbackPages();
         return endpoints;

@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using OrleansPortal.Grains.Conversations;
 using OrleansPortal.Grains.Notifications.Support;
 using OrleansPortal.Grains.Persistence;
+using OrleansPortal.Grains.Support.Routing;
 using OrleansPortal.Grains.Support.Sla;
 
 namespace OrleansPortal.Grains.Support.Cases;
@@ -56,6 +57,7 @@ public sealed partial class CaseGrain(
             Entries = [new CaseEntry(TenantKeys.NewId(), CaseEntryKind.Message, request.Author, request.Description.Trim(), [.. request.Attachments], now, SourceId: request.SourceId)],
         };
         await StartSlaAsync(s, now);
+        await AssignAutomaticallyAsync(s, now);
 
         // The number first, as one step with the queue's row; the state after. A state write that fails takes the row
         // out again, so the queue never lists a case nobody can open (its number is then skipped: cases need no
@@ -78,6 +80,34 @@ public sealed partial class CaseGrain(
         await TellCustomerAsync();
         return Snapshot(ConversationReader.Team);
     }
+
+    /// <summary>Who assigns a case when the company's routing does (its history names this, not a person).</summary>
+    public static readonly MessageAuthor AutomaticAssignment = new(AuthorKind.Team, "Automatic assignment", null, null);
+
+    /// <summary>
+    /// The agent the company's routing picks for the new case, if it routes (<see cref="ISupportRoutingGrain"/>). The case
+    /// stays new: nobody has acted on it yet. A routing that cannot answer leaves the case unassigned rather than unopened.
+    /// </summary>
+    private async Task AssignAutomaticallyAsync(CaseState s, DateTimeOffset now)
+    {
+        string? agent;
+        try
+        {
+            agent = await GrainFactory.GetGrain<ISupportRoutingGrain>(Key.TenantId).ChooseAsync(s.Category);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogRoutingFailed(exception, Key.CaseId);
+            return;
+        }
+
+        if (agent is null) return;
+        s.AssigneeEmail = agent;
+        s.Entries.Add(Change(AutomaticAssignment, now, "assignee", null, agent));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} could not be routed; it opens unassigned")]
+    private partial void LogRoutingFailed(Exception exception, string caseId);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -26,6 +26,9 @@ public interface ISupportCaseIndex
     /// <summary>The company's cases that match <paramref name="query"/>, most recently changed first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<SupportCaseRow>> QueueAsync(string tenantId, SupportCaseQuery query, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>How many cases still to be worked (new, open, waiting on the customer) each assignee holds, by lower-case email.</summary>
+    Task<IReadOnlyDictionary<string, int>> LoadAsync(string tenantId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// How the company's cases opened in [<paramref name="from"/>, <paramref name="to"/>) kept their SLA targets: per target,
     /// how many were met and how many breached (cases still under way, or without a target, count in neither).

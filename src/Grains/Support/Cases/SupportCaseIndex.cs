@@ -147,4 +147,13 @@ public sealed class SupportCaseIndex(PortalDatabase database) : ISupportCaseInde
     private DateTimeOffset? OptionalTime(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : database.ReadTime(r, ordinal);
 
     private static string? NullableString(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
+    public async Task<IReadOnlyDictionary<string, int>> LoadAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        var rows = await database.QueryAsync(
+            "SELECT lower(assignee_email), count(*) FROM support_cases WHERE tenant_id = @tenant AND assignee_email IS NOT NULL " +
+            "AND status IN ('New', 'Open', 'WaitingOnCustomer') GROUP BY lower(assignee_email)",
+            a => a.Add("@tenant", tenantId), r => (Email: r.GetString(0), Count: (int)PortalDatabase.ReadLong(r, 1)), cancellationToken);
+        return rows.ToDictionary(r => r.Email, r => r.Count, StringComparer.Ordinal);
+    }
 }
