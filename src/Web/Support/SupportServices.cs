@@ -3,6 +3,7 @@ using OrleansPortal.Web.Support.Cases;
 using OrleansPortal.Web.Support.Email;
 using OrleansPortal.Web.Support.HelpCenter;
 using OrleansPortal.Web.Support.Sla;
+using OrleansPortal.Web.Support.Widget;
 
 namespace OrleansPortal.Web.Support;
 
@@ -16,10 +17,11 @@ public static class SupportServices
         services.AddSingleton<IInboundMailbox, CaseMailbox>();
         services.AddSingleton<CaseMailThreads>();
         services.AddHelpPages();
+        services.AddWidget();
         return services;
     }
 
-    /// <summary>The support desk's APIs (the portal's cases, the team's queue, saved replies, SLA, the help center's editing) and the public help center.</summary>
+    /// <summary>The support desk's APIs (the portal's cases, the team's queue, saved replies, SLA, the help center's editing, the website widget's settings), the public help center and the widget's own API.</summary>
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalCasesApi();
@@ -29,6 +31,8 @@ public static class SupportServices
         endpoints.MapPortalHelpApi();
         endpoints.MapHelpPages();
         endpoints.MapSupportSlaApi();
+        endpoints.MapWidgetSettingsApi();
+        endpoints.MapWidgetApi();
         return endpoints;
     }
 }

@@ -54,6 +54,9 @@ public enum CaseChannel
     Email,
     Chat,
     Team,
+
+    /// <summary>The contact form of the widget on the company's own website.</summary>
+    Widget,
 }
 
 [GenerateSerializer, Alias("op.CaseEntryKind")]
