@@ -83,8 +83,44 @@ public sealed class WidgetPageTests(BrowserFixture browser)
         Assert.Empty((await company.Dispatcher.GetFromJsonAsync<CaseSummaryDto[]>("/api/v1/support/cases", ApiJson.Options))!);
     }
 
+    [Fact]
+    public async Task ACustomerSignedInOnTheCompanysSite_ChatsWithTheTeam()
+    {
+        using var app = new PortalFactory();
+        var address = app.StartOnLoopback();
+        var company = await TenantScenario.CreateAsync(app, "Acme Irrigation");
+        var customer = await CustomerScenario.CreateAsync(company, "Silva household");
+        var email = $"maria-{Guid.NewGuid():N}@example.com";
+        await customer.AddContactAsync(email);
+        // The page is made after the settings, as the company's server would: it signs the email with the secret.
+        var secret = (await company.Dispatcher.GetFromJsonAsync<OrleansPortal.Web.Support.Widget.WidgetSettingsDto>("/api/v1/support/widget", ApiJson.Options))!.IdentitySecret;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes(email)));
+        await using var site = await ThirdPartySite.StartAsync(HostPage(address, company.TenantId, $"data-user-email=\"{email}\" data-user-hash=\"{hash}\""));
+        await WidgetScenario.CreateAsync(company, site.Origin);
+        await using var context = await PortalPages.ContextAsync(browser, site.Address, 390, 844);
+        var page = await context.NewPageAsync();
+        var problems = new PageProblems(page);
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Help and contact" }).ClickAsync();
+        var panel = page.GetByRole(AriaRole.Dialog, new() { Name = "Acme Irrigation" });
+        await panel.GetByRole(AriaRole.Tab, new() { Name = "Chat" }).ClickAsync();
+        await Assertions.Expect(panel.GetByText("No messages yet. Write to the team: they answer here.")).ToBeVisibleAsync();
+        await panel.GetByRole(AriaRole.Textbox, new() { Name = "Message to the team" }).FillAsync("Can the technician come on Tuesday?");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
+        var log = panel.GetByRole(AriaRole.List, new() { Name = "Conversation with the team" });
+        await Assertions.Expect(log.GetByRole(AriaRole.Listitem)).ToHaveTextAsync(["YouCan the technician come on Tuesday?"]);
+
+        (await company.Dispatcher.PostAsJsonAsync($"/api/v1/conversations/customer:{customer.Id}/messages", new { text = "Yes, Tuesday at 10:00." })).EnsureSuccessStatusCode();
+        await Assertions.Expect(log.GetByRole(AriaRole.Listitem).Last).ToContainTextAsync("Yes, Tuesday at 10:00.");
+        await AssertFitsAsync(page, panel);
+        await WhatAPersonSees.AssertAccessibleAsync(page);
+        await WhatAPersonSees.ScreenshotAsync(page, "widget-chat");
+        Assert.True(problems.All.Count == 0, string.Join("\n", problems.All));
+    }
+
     /// <summary>A plain page of the company's site with the tag the office's settings panel gives, and some styles of its own.</summary>
-    private static string HostPage(Uri app, string tenantId) => $$"""
+    private static string HostPage(Uri app, string tenantId, string identity = "") => $$"""
         <!doctype html>
         <html lang="en">
         <head>
@@ -95,7 +131,7 @@ public sealed class WidgetPageTests(BrowserFixture browser)
         </head>
         <body>
           <main><h1>Garden watering in Porto</h1><p>We install and repair irrigation systems.</p></main>
-          <script src="{{app.GetLeftPart(UriPartial.Authority)}}/widget/v1.js" data-company="{{tenantId}}" async></script>
+          <script src="{{app.GetLeftPart(UriPartial.Authority)}}/widget/v1.js" data-company="{{tenantId}}" {{identity}} async></script>
         </body>
         </html>
         """;

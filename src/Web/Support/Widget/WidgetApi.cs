@@ -51,6 +51,7 @@ public static class WidgetApi
         group.MapPost("/cases", ContactAsync).WithSummary(
             "The contact form: opens a case for the verified visitor; for anyone else, for the customer whose contact the email is, or for a new customer with that contact.");
         group.MapGet("/cases", CasesAsync).WithSummary("A verified visitor's own cases (403 for anyone else).");
+        group.MapWidgetChatApi();
         return group;
     }
 
@@ -142,11 +143,8 @@ public static class WidgetApi
     private static async Task<Results<Ok<WidgetCaseDto[]>, ProblemHttpResult>> CasesAsync(
         string tenant, HttpRequest http, WidgetTokens tokens, WidgetOriginPolicy origins, ISupportCaseIndex index, CancellationToken cancellationToken)
     {
-        var (session, refusal) = await SessionAsync(tenant, http, tokens, origins);
+        var (session, refusal) = await VerifiedSessionAsync(tenant, http, tokens, origins);
         if (session is null) return refusal!;
-        if (!session.IsVerified)
-            return TypedResults.Problem(title: "Not signed in.", detail: "Only a visitor signed in on the company's website can see their cases here.",
-                statusCode: StatusCodes.Status403Forbidden);
         var rows = await index.QueueAsync(tenant, new SupportCaseQuery(CustomerId: session.CustomerId), CasesShown * 5, cancellationToken);
         return TypedResults.Ok(rows.Where(r => r.OpenedByContactId == session.ContactId).Take(CasesShown)
             .Select(r => new WidgetCaseDto(CaseNumbers.Display(r.Number), r.Subject, r.Status.ToString(), r.UpdatedAt)).ToArray());
@@ -167,6 +165,15 @@ public static class WidgetApi
             return (null, TypedResults.Problem(title: "Not available on this website.", detail: "This session belongs to another website, or the company no longer allows this one.",
                 statusCode: StatusCodes.Status403Forbidden));
         return (session, null);
+    }
+
+    /// <summary>As <see cref="SessionAsync"/>, and only a verified visitor's (403 otherwise): what reads a customer's history.</summary>
+    internal static async Task<(WidgetSession? Session, ProblemHttpResult? Refusal)> VerifiedSessionAsync(string tenant, HttpRequest http, WidgetTokens tokens, WidgetOriginPolicy origins)
+    {
+        var (session, refusal) = await SessionAsync(tenant, http, tokens, origins);
+        if (session is null || session.IsVerified) return (session, refusal);
+        return (null, TypedResults.Problem(title: "Not signed in.", detail: "Only a visitor signed in on the company's website can see their requests and conversation here.",
+            statusCode: StatusCodes.Status403Forbidden));
     }
 
     /// <summary>The contact of the company's customers with this email (the first, as mail to the support address takes), or null.</summary>

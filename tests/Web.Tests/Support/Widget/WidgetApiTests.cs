@@ -13,11 +13,20 @@ namespace OrleansPortal.Web.Tests.Support.Widget;
 /// the identity hash makes a session verified only when it matches and names a contact; an unverified visitor reads
 /// no history; the contact form opens a case for a known contact or for a new customer.
 /// </summary>
-public sealed class WidgetApiTests
+public sealed class WidgetApiTests : IAsyncLifetime
 {
     private const string Site = "https://www.acme-irrigation.example";
     private const string OtherSite = "https://shop.acme-irrigation.example";
     private const string Stranger = "https://evil.example";
+
+    private PostgresDatabase? _database;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null) await _database.DisposeAsync();
+    }
 
     [Fact]
     public async Task AnAllowedOrigin_GetsATokenAndCorsHeaders_AnotherIsRefusedWithoutThem()
@@ -87,9 +96,7 @@ public sealed class WidgetApiTests
         using var app = new PortalFactory();
         var company = await TenantScenario.CreateAsync(app);
         var widget = await WidgetScenario.CreateAsync(company, Site);
-        var customer = await CustomerScenario.CreateAsync(company, "Silva household");
-        var email = $"maria-{Guid.NewGuid():N}@example.com";
-        await customer.AddContactAsync(email);
+        var (customer, email) = await widget.CustomerWithContactAsync();
 
         // Maria, signed in on the company's site: verified; she writes, and sees her request.
         var verified = await widget.SessionAsync(Site, new { email, hash = widget.HashOf(email) });
@@ -127,16 +134,16 @@ public sealed class WidgetApiTests
         await ValidationProblems.AssertNamesFieldAsync(malformed, "hash");
     }
 
-    [Fact]
-    public async Task TheContactForm_OpensACaseForAKnownContact_OrForANewCustomer_AndTenantsNeverMix()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task TheContactForm_OpensACaseForAKnownContact_OrForANewCustomer_AndTenantsNeverMix(string storage)
     {
-        using var app = new PortalFactory();
+        using var app = await NewAppAsync(storage);
         var company = await TenantScenario.CreateAsync(app);
         var otherCompany = await TenantScenario.CreateAsync(app, "Other Company");
         var widget = await WidgetScenario.CreateAsync(company, Site);
-        var customer = await CustomerScenario.CreateAsync(company, "Silva household");
-        var email = $"maria-{Guid.NewGuid():N}@example.com";
-        await customer.AddContactAsync(email);
+        var (customer, email) = await widget.CustomerWithContactAsync();
         // The same person is also a customer's contact at the other company: that one is not involved.
         var elsewhere = await CustomerScenario.CreateAsync(otherCompany, "Silva at the other company");
         await elsewhere.AddContactAsync(email);
@@ -209,6 +216,36 @@ public sealed class WidgetApiTests
     }
 
     [Fact]
+    public async Task AVerifiedVisitor_ChatsInTheCustomersConversation_WhichNoUnverifiedSessionReads()
+    {
+        using var app = new PortalFactory();
+        var company = await TenantScenario.CreateAsync(app);
+        var widget = await WidgetScenario.CreateAsync(company, Site);
+        var (customer, email) = await widget.CustomerWithContactAsync();
+        var maria = (await widget.SessionAsync(Site, new { email, hash = widget.HashOf(email) })).Token;
+        var thread = $"{OrleansPortal.Web.Chat.ChatMessageMapping.TeamBase}/customer:{customer.Id}/messages";
+
+        var posted = await widget.CallAsync(HttpMethod.Post, "/chat", Site, maria, new { text = "Can the technician come on Tuesday?" });
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        // The team answers from its inbox, in the same thread the portal calls "General"; its internal note stays its own.
+        (await company.Dispatcher.PostAsJsonAsync(thread, new { text = "Yes, Tuesday at 10:00." })).EnsureSuccessStatusCode();
+        (await company.Dispatcher.PostAsJsonAsync(thread, new { text = "Tomás is free then.", @internal = true })).EnsureSuccessStatusCode();
+
+        var page = (await (await widget.CallAsync(HttpMethod.Get, "/chat", Site, maria)).Content.ReadFromJsonAsync<WidgetChatPageDto>(ApiJson.Options))!;
+        Assert.Equal([("Can the technician come on Tuesday?", true), ("Yes, Tuesday at 10:00.", false)], page.Messages.Select(m => (m.Text, m.Mine)));
+        Assert.Equal("Maria Silva", page.Messages[0].AuthorName);
+
+        var stranger = (await widget.SessionAsync(Site, new { email, hash = new string('0', 64) })).Token;
+        var read = await widget.CallAsync(HttpMethod.Get, "/chat", Site, stranger);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.DoesNotContain("Tuesday", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await widget.CallAsync(HttpMethod.Post, "/chat", Site, stranger, new { text = "Let me in" })).StatusCode);
+        await ValidationProblems.AssertNamesFieldAsync(await widget.CallAsync(HttpMethod.Post, "/chat", Site, maria, new { text = " " }), "text");
+        var team = await company.Dispatcher.GetStringAsync(thread);
+        Assert.DoesNotContain("Let me in", team, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ContactForms_AreLimitedPerAddress_AndRefusedFormsDoNotCount()
     {
         using var app = new PortalFactory();
@@ -225,6 +262,14 @@ public sealed class WidgetApiTests
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter is not null);
         Assert.Equal(WidgetContactThrottle.FormsPerAddress, (await company.Dispatcher.GetFromJsonAsync<CaseSummaryDto[]>("/api/v1/support/cases", ApiJson.Options))!.Length);
+    }
+
+    private async Task<PortalFactory> NewAppAsync(string storage)
+    {
+        if (storage != "PostgreSql") return new PortalFactory();
+        _database = new PostgresDatabase();
+        await _database.InitializeAsync();
+        return _database.App();
     }
 
     private static HttpRequestMessage Preflight(WidgetScenario widget, string origin)

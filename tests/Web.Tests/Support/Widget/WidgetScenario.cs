@@ -40,6 +40,15 @@ public sealed class WidgetScenario
         Settings = (await saved.Content.ReadFromJsonAsync<WidgetSettingsDto>(ApiJson.Options))!;
     }
 
+    /// <summary>A customer of the company ("Silva household") with one contact, Maria Silva, at a unique email.</summary>
+    public async Task<(CustomerScenario Customer, string Email)> CustomerWithContactAsync()
+    {
+        var customer = await CustomerScenario.CreateAsync(Company, "Silva household");
+        var email = $"maria-{Guid.NewGuid():N}@example.com";
+        await customer.AddContactAsync(email);
+        return (customer, email);
+    }
+
     /// <summary>What the company's own server computes for a signed-in visitor: hex HMAC-SHA256 of the email under the secret.</summary>
     public string HashOf(string email) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Settings.IdentitySecret), Encoding.UTF8.GetBytes(email)));
 

@@ -13,6 +13,8 @@ type Session = components["schemas"]["WidgetSessionDto"];
 type HelpResult = components["schemas"]["WidgetHelpResultDto"];
 type Receipt = components["schemas"]["WidgetContactReceiptDto"];
 type CaseRow = components["schemas"]["WidgetCaseDto"];
+type ChatPage = components["schemas"]["WidgetChatPageDto"];
+type ChatMessage = components["schemas"]["WidgetChatMessageDto"];
 type Problem = { detail?: string; title?: string; errors?: Record<string, string[]> };
 
 const marker = "data-orleansportal-widget";
@@ -60,7 +62,9 @@ function start(script: HTMLScriptElement) {
 
   const helpTab = el("button", { type: "button", role: "tab", id: "op-tab-help", "aria-controls": "op-help", "aria-selected": "true" }, texts.tabHelp);
   const contactTab = el("button", { type: "button", role: "tab", id: "op-tab-contact", "aria-controls": "op-contact", "aria-selected": "false", tabindex: "-1" }, texts.tabContact);
-  const tabs = el("div", { class: "tabs", role: "tablist" }, helpTab, contactTab);
+  // Chat is for a visitor the company's site vouched for (a verified session) only.
+  const chatTab = el("button", { type: "button", role: "tab", id: "op-tab-chat", "aria-controls": "op-chat", "aria-selected": "false", tabindex: "-1", hidden: "" }, texts.tabChat);
+  const tabs = el("div", { class: "tabs", role: "tablist" }, helpTab, contactTab, chatTab);
 
   const query = el("input", { type: "search", "aria-label": texts.search, placeholder: texts.search, maxlength: "200", autocomplete: "off" });
   const searchForm = el("form", { class: "search", role: "search" }, query, el("button", { class: "primary", type: "submit" }, texts.searchButton));
@@ -82,7 +86,15 @@ function start(script: HTMLScriptElement) {
   const casesBlock = el("div", { hidden: "" }, el("h3", {}, texts.yourCases), casesList);
   const contactPanel = el("div", { class: "body", role: "tabpanel", id: "op-contact", "aria-labelledby": "op-tab-contact", hidden: "" }, contactForm, contactMessage, casesBlock);
 
-  const content = el("div", { hidden: "" }, tabs, helpPanel, contactPanel);
+  const chatLog = el("ol", { class: "chat", "aria-label": texts.chatLog, "aria-live": "polite" });
+  const chatEmpty = el("p", { class: "muted" }, texts.chatEmpty);
+  const chatText = el("textarea", { name: "text", maxlength: "4000", required: "", "aria-label": texts.chatMessage, rows: "3" });
+  const chatSend = el("button", { class: "primary", type: "submit" }, texts.chatSend);
+  const chatForm = el("form", {}, chatText, chatSend);
+  const chatError = el("p", { class: "error", role: "alert", hidden: "" });
+  const chatPanel = el("div", { class: "body", role: "tabpanel", id: "op-chat", "aria-labelledby": "op-tab-chat", hidden: "" }, chatEmpty, chatLog, chatForm, chatError);
+
+  const content = el("div", { hidden: "" }, tabs, helpPanel, contactPanel, chatPanel);
   const panel = el("section", { class: "panel", id: "op-panel", role: "dialog", "aria-labelledby": "op-title", hidden: "" },
     el("header", {}, heading, close), el("div", { class: "body" }, state), content);
   shadow.append(style, el("div", { class: "root" }, launcher, panel));
@@ -98,24 +110,29 @@ function start(script: HTMLScriptElement) {
     const verified = session?.verified === true;
     nameField.hidden = emailField.hidden = verified;
     name.required = email.required = !verified;
+    chatTab.hidden = !verified;
   }
 
   function open(show: boolean) {
     panel.hidden = !show;
     launcher.setAttribute("aria-expanded", String(show));
-    if (show) (sessionState === "ready" ? (helpTab.getAttribute("aria-selected") === "true" ? query : message) : close).focus();
+    if (show) (sessionState === "ready" ? (current === "help" ? query : current === "contact" ? message : chatText) : close).focus();
     else launcher.focus();
   }
 
-  function select(tab: "help" | "contact") {
-    const help = tab === "help";
-    helpTab.setAttribute("aria-selected", String(help));
-    contactTab.setAttribute("aria-selected", String(!help));
-    helpTab.tabIndex = help ? 0 : -1;
-    contactTab.tabIndex = help ? -1 : 0;
-    helpPanel.hidden = !help;
-    contactPanel.hidden = help;
-    if (!help && session?.verified) void loadCases();
+  type Tab = "help" | "contact" | "chat";
+  const tabList: [Tab, HTMLButtonElement, HTMLElement][] = [["help", helpTab, helpPanel], ["contact", contactTab, contactPanel], ["chat", chatTab, chatPanel]];
+  let current: Tab = "help";
+
+  function select(tab: Tab) {
+    current = tab;
+    for (const [name, button, body] of tabList) {
+      button.setAttribute("aria-selected", String(name === tab));
+      button.tabIndex = name === tab ? 0 : -1;
+      body.hidden = name !== tab;
+    }
+    if (tab === "contact" && session?.verified) void loadCases();
+    if (tab === "chat") void loadChat();
   }
 
   // ----- the server -----
@@ -218,14 +235,58 @@ function start(script: HTMLScriptElement) {
     casesBlock.hidden = rows.length === 0;
   }
 
+  function chatLine(m: ChatMessage): HTMLLIElement {
+    const who = m.mine ? texts.you : m.authorName;
+    const text = m.images > 0 ? `${m.text} ${texts.chatImages}`.trim() : m.text;
+    return el("li", { class: m.mine ? "mine" : "theirs" }, el("strong", {}, who), el("p", {}, text));
+  }
+
+  /** The conversation, newest last; read again every few seconds while it is on screen (the team's answers appear). */
+  async function loadChat() {
+    const response = await call("/chat").catch(() => null);
+    if (!response?.ok) return;
+    const page = (await response.json()) as ChatPage;
+    const messages = page.messages; // oldest first
+    const atEnd = chatLog.scrollTop + chatLog.clientHeight >= chatLog.scrollHeight - 8;
+    chatLog.replaceChildren(...messages.map(chatLine));
+    chatEmpty.hidden = messages.length > 0;
+    if (atEnd) chatLog.scrollTop = chatLog.scrollHeight;
+  }
+
+  async function postChat(event: Event) {
+    event.preventDefault();
+    const text = chatText.value.trim();
+    if (!text) return;
+    chatSend.disabled = true;
+    chatError.hidden = true;
+    try {
+      const response = await call("/chat", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text }) });
+      if (response.ok) { chatText.value = ""; await loadChat(); chatLog.scrollTop = chatLog.scrollHeight; }
+      else { chatError.hidden = false; chatError.textContent = problemText(await response.json().catch(() => null), texts.failed); }
+    } catch {
+      chatError.hidden = false;
+      chatError.textContent = texts.failed;
+    } finally {
+      chatSend.disabled = false;
+    }
+  }
+
+  // Polled rather than pushed: the app's hubs authenticate with the portal's cookie, which a widget on another site has not.
+  window.setInterval(() => { if (!panel.hidden && current === "chat" && session?.verified) void loadChat(); }, 5000);
+
   launcher.addEventListener("click", () => open(panel.hidden));
   close.addEventListener("click", () => open(false));
   panel.addEventListener("keydown", e => { if (e.key === "Escape") open(false); });
-  helpTab.addEventListener("click", () => select("help"));
-  contactTab.addEventListener("click", () => select("contact"));
+  for (const [name, button] of tabList) button.addEventListener("click", () => select(name));
   tabs.addEventListener("keydown", e => {
-    if (e.key === "ArrowRight" || e.key === "ArrowLeft") { const next = helpTab.getAttribute("aria-selected") === "true" ? "contact" : "help"; select(next); (next === "help" ? helpTab : contactTab).focus(); }
+    if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+    const shown = tabList.filter(([, button]) => !button.hidden);
+    const at = shown.findIndex(([name]) => name === current);
+    const next = shown[(at + (e.key === "ArrowRight" ? 1 : shown.length - 1)) % shown.length]!;
+    select(next[0]);
+    next[1].focus();
   });
+  chatForm.addEventListener("submit", e => void postChat(e));
   searchForm.addEventListener("submit", e => void search(e));
   contactForm.addEventListener("submit", e => void contact(e));
 

@@ -41,4 +41,9 @@ li p { margin: 2px 0 0; font-size: 14px; color: #52606d; overflow-wrap: anywhere
 .notice { color: #14532d; background: #dcfce7; padding: 8px 10px; border-radius: 6px; margin: 0; }
 .error { color: #7f1d1d; background: #fee2e2; padding: 8px 10px; border-radius: 6px; margin: 0; }
 h3 { margin: 6px 0 0; font-size: 15px; }
+.chat { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; max-height: 280px; overflow-y: auto; }
+.chat li { max-width: 85%; padding: 6px 10px; border-radius: 10px; background: #f4f5f7; }
+.chat li.mine { align-self: flex-end; background: #dbeafe; }
+.chat li strong { display: block; font-size: 12px; color: #52606d; }
+.chat li p { margin: 2px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; color: #1f2933; font-size: 15px; }
 `;

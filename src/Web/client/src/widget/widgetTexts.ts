@@ -22,6 +22,13 @@ const en = {
   sent: "Thank you: we received your message and will answer by email.",
   sentCase: "Thank you: your request {number} is open. We will answer by email.",
   yourCases: "Your requests",
+  tabChat: "Chat",
+  chatLog: "Conversation with the team",
+  chatEmpty: "No messages yet. Write to the team: they answer here.",
+  chatMessage: "Message to the team",
+  chatSend: "Send message",
+  chatImages: "(images: see them in the customer portal)",
+  you: "You",
   status: { New: "received", Open: "open", WaitingOnCustomer: "waiting for you", Resolved: "resolved", Closed: "closed" } as Record<string, string>,
 };
 
@@ -48,6 +55,13 @@ const pt: WidgetTexts = {
   sent: "Obrigado: recebemos a sua mensagem e responderemos por email.",
   sentCase: "Obrigado: o seu pedido {number} está aberto. Responderemos por email.",
   yourCases: "Os seus pedidos",
+  tabChat: "Conversa",
+  chatLog: "Conversa com a equipa",
+  chatEmpty: "Ainda sem mensagens. Escreva à equipa: a resposta aparece aqui.",
+  chatMessage: "Mensagem para a equipa",
+  chatSend: "Enviar mensagem",
+  chatImages: "(imagens: veja-as no portal de cliente)",
+  you: "Você",
   status: { New: "recebido", Open: "aberto", WaitingOnCustomer: "à sua espera", Resolved: "resolvido", Closed: "fechado" },
 };
 
