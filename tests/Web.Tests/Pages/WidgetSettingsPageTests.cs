@@ -28,7 +28,7 @@ public sealed class WidgetSettingsPageTests(BrowserFixture browser)
         var panel = page.Locator("details.widget-settings");
         var tag = panel.GetByLabel("Script tag to copy");
         await Assertions.Expect(tag).ToHaveValueAsync($"<script src=\"{address.GetLeftPart(UriPartial.Authority)}/widget/v1.js\" data-company=\"{company.TenantId}\" async></script>");
-        var websites = panel.GetByLabel("Websites allowed to show it", new() { Exact = false });
+        var websites = panel.GetByLabel("Websites that may embed it", new() { Exact = false });
 
         await websites.FillAsync("https://www.acme.example\nwww.acme.example/contact");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Save websites" }).ClickAsync();

@@ -93,10 +93,8 @@ public static class WidgetApi
         var wanted = HelpLanguages.IsSupported(code) ? HelpLanguages.Get(code!).Code : HelpLanguages.Default;
         var result = await search.SearchAsync(tenant, wanted, query, HelpHits, cancellationToken);
         if (result.Hits.Count == 0 && wanted != HelpLanguages.Default) result = await search.SearchAsync(tenant, HelpLanguages.Default, query, HelpHits, cancellationToken);
-        // Absolute: the widget shows them on another website.
-        var site = $"{http.Scheme}://{http.Host}";
         return TypedResults.Ok(new WidgetHelpResultDto(
-            [.. result.Hits.Select(h => new WidgetHelpHitDto(h.Title, h.Description, h.Language, site + HelpPaths.Article(tenant, h.Language, h)))], result.Corrections));
+            [.. result.Hits.Select(h => new WidgetHelpHitDto(h.Title, h.Description, h.Language, HelpPaths.Article(tenant, h.Language, h)))], result.Corrections));
     }
 
     private static async Task<Results<Accepted<WidgetContactReceiptDto>, ProblemHttpResult, ValidationProblem>> ContactAsync(

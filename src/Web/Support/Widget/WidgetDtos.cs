@@ -12,8 +12,8 @@ public sealed record WidgetSettingsDto(string TenantId, IReadOnlyList<string> Al
 /// <param name="Company">The company's name, for the panel's heading.</param>
 public sealed record WidgetSessionDto(string Token, DateTimeOffset ExpiresAt, bool Verified, string Company);
 
-/// <param name="Url">The public article page, on this app's address.</param>
-public sealed record WidgetHelpHitDto(string Title, string Description, string Language, string Url);
+/// <param name="Path">The public article page's path on this app: the widget puts the address it was loaded from before it.</param>
+public sealed record WidgetHelpHitDto(string Title, string Description, string Language, string Path);
 
 /// <param name="Corrections">Misspelt words and what they were searched as.</param>
 public sealed record WidgetHelpResultDto(WidgetHelpHitDto[] Hits, IReadOnlyDictionary<string, string> Corrections);

@@ -98,7 +98,6 @@ function start(script: HTMLScriptElement) {
   const panel = el("section", { class: "panel", id: "op-panel", role: "dialog", "aria-labelledby": "op-title", hidden: "" },
     el("header", {}, heading, close), el("div", { class: "body" }, state), content);
   shadow.append(style, el("div", { class: "root" }, launcher, panel));
-  state.parentElement!.hidden = false;
 
   function render() {
     const ready = sessionState === "ready";
@@ -187,7 +186,7 @@ function start(script: HTMLScriptElement) {
       if (!response.ok) { helpMessage.textContent = problemText(await response.json().catch(() => null), texts.failed); return; }
       const found = (await response.json()) as HelpResult;
       results.replaceChildren(...found.hits.map(hit => el("li", {},
-        el("a", { href: hit.url, target: "_blank", rel: "noopener noreferrer", lang: hit.language }, hit.title),
+        el("a", { href: new URL(hit.path, base).href, target: "_blank", rel: "noopener noreferrer", lang: hit.language }, hit.title),
         el("p", {}, hit.description))));
       const corrected = Object.entries(found.corrections);
       corrections.textContent = corrected.length ? `${texts.searchedAs} ${corrected.map(([from, to]) => `${from} → ${to}`).join(", ")}` : "";

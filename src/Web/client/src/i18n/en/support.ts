@@ -128,7 +128,7 @@ export const support = {
   "officeSupport.widget.script": "Script tag to copy",
   "officeSupport.widget.copy": "Copy",
   "officeSupport.widget.copied": "Copied.",
-  "officeSupport.widget.origins": "Websites allowed to show it (one per line, such as https://www.example.com; at most {max})",
+  "officeSupport.widget.origins": "Websites that may embed it (one per line, such as https://www.example.com; at most {max})",
   "officeSupport.widget.saveOrigins": "Save websites",
   "officeSupport.widget.secret": "Identity secret",
   "officeSupport.widget.secretHelp": "For a customer signed in on your site: your server adds data-user-email and data-user-hash, the email's HMAC-SHA256 in hex with this secret. Keep it on your server only.",
