@@ -43,6 +43,7 @@ try
     app.UseTrackingPage();
     app.UseDefaultFiles(); // a folder URL such as "/dispatch/" serves its index.html
     app.UseStaticFiles();
+    app.UseCors(); // the website widget's endpoints only (WidgetCorsPolicyProvider); nothing else answers other origins
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();

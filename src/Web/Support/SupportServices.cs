@@ -5,6 +5,7 @@ using OrleansPortal.Web.Support.Feedback;
 using OrleansPortal.Web.Support.HelpCenter;
 using OrleansPortal.Web.Support.Routing;
 using OrleansPortal.Web.Support.Sla;
+using OrleansPortal.Web.Support.Widget;
 
 namespace OrleansPortal.Web.Support;
 
@@ -19,10 +20,15 @@ public static class SupportServices
         services.AddSingleton<CaseMailThreads>();
         services.AddHelpPages();
         services.AddSingleton<SurveyForm>();
+        services.AddWidget();
         return services;
     }
 
-    /// <summary>The support desk's APIs (the portal's cases, the team's queue, saved replies, SLA, the help center's editing, feedback), the public help center, and the survey and reviews pages.</summary>
+    /// <summary>
+    /// The support desk's APIs (the portal's cases, the team's queue, saved replies, SLA, routing, the help center's
+    /// editing, feedback, the website widget's settings), the public help center, the survey and reviews pages, and the
+    /// widget's own API.
+    /// </summary>
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalCasesApi();
@@ -35,6 +41,8 @@ public static class SupportServices
         endpoints.MapSupportRoutingApi();
         endpoints.MapFeedbackApi();
         endpoints.MapFeedbackPages();
+        endpoints.MapWidgetSettingsApi();
+        endpoints.MapWidgetApi();
         return endpoints;
     }
 }

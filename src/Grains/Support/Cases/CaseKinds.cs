@@ -57,6 +57,9 @@ public enum CaseChannel
 
     /// <summary>Opened by a low score in a feedback survey (<see cref="Feedback.ISurveyGrain"/>).</summary>
     Feedback,
+
+    /// <summary>The contact form of the widget on the company's own website.</summary>
+    Widget,
 }
 
 [GenerateSerializer, Alias("op.CaseEntryKind")]

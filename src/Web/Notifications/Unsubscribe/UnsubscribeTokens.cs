@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using OrleansPortal.Web.Hosting;
@@ -21,7 +19,7 @@ namespace OrleansPortal.Web.Notifications.Unsubscribe;
 /// URL does not show it to whoever sees the link (a proxy's log).
 /// </para>
 /// </summary>
-public sealed partial class UnsubscribeTokens(IDataProtectionProvider dataProtection, IOptions<NotificationLinkOptions> links)
+public sealed class UnsubscribeTokens(IDataProtectionProvider dataProtection, IOptions<NotificationLinkOptions> links)
 {
     /// <summary>How long a link works: an old newsletter found a year later still unsubscribes.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(400);
@@ -47,28 +45,11 @@ public sealed partial class UnsubscribeTokens(IDataProtectionProvider dataProtec
     /// <summary>The grant a token stands for; null for anything this app did not issue under this purpose, or that expired.</summary>
     public UnsubscribeGrant? Read(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength || !TokenCharacters().IsMatch(token)) return null;
-        string payload;
-        try
-        {
-            payload = _protector.Unprotect(token, out _);
-        }
-        catch (CryptographicException) // forged, altered, expired, or protected under another purpose
-        {
-            return null;
-        }
-        catch (FormatException) // not base64url at all
-        {
-            return null;
-        }
-
+        if (ProtectedTokens.Unprotect(_protector, token, MaxTokenLength) is not { } payload) return null;
         return payload.Split('\n') is [{ Length: > 0 } tenant, var customer, var contact, var channel, var address]
             && ResourceId.IsValid(customer) && ResourceId.IsValid(contact)
             && Enum.TryParse<NotificationChannel>(channel, out var parsed)
             ? new UnsubscribeGrant(tenant, customer, contact, parsed, address)
             : null;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
-    private static partial Regex TokenCharacters();
 }

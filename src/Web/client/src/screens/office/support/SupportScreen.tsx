@@ -11,6 +11,7 @@ import { t } from "../../../i18n/i18n";
 import { CaseDesk } from "./CaseDesk";
 import { SavedReplies, type SavedReply } from "./SavedReplies";
 import { SlaSettings } from "./SlaSettings";
+import { WidgetSettings } from "./WidgetSettings";
 import { QueueTimer } from "./SlaTimer";
 import "./support.css";
 
@@ -126,6 +127,7 @@ export function SupportScreen() {
           </ul>
           <SavedReplies replies={saved.value} onChanged={loadSaved} />
           <SlaSettings onSaved={() => { slaSaves.value++; void load(); }} />
+          <WidgetSettings />
         </section>
         {open.value
           ? <CaseDesk key={`${open.value}:${slaSaves.value}`} caseId={open.value} now={now.value} team={choices.value?.team ?? []} saved={saved.value} zone={zone} onChanged={() => void load()} />
