@@ -10,6 +10,7 @@ import { When } from "../../../components/time";
 import { t } from "../../../i18n/i18n";
 import { CaseDesk } from "./CaseDesk";
 import { SavedReplies, type SavedReply } from "./SavedReplies";
+import { RoutingSettings } from "./RoutingSettings";
 import { SlaSettings } from "./SlaSettings";
 import { WidgetSettings } from "./WidgetSettings";
 import { QueueTimer } from "./SlaTimer";
@@ -127,6 +128,7 @@ export function SupportScreen() {
           </ul>
           <SavedReplies replies={saved.value} onChanged={loadSaved} />
           <SlaSettings onSaved={() => { slaSaves.value++; void load(); }} />
+          <RoutingSettings onSaved={() => void load()} />
           <WidgetSettings />
         </section>
         {open.value
