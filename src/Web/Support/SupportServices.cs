@@ -38,6 +38,7 @@ public static class SupportServices
         endpoints.MapPortalHelpApi();
         endpoints.MapHelpPages();
         endpoints.MapSupportSlaApi();
+        endpoints.MapCasesFromChatApi();
         endpoints.MapSupportRoutingApi();
         endpoints.MapFeedbackApi();
         endpoints.MapFeedbackPages();

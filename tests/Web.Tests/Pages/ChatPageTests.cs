@@ -60,6 +60,19 @@ public sealed class ChatPageTests(BrowserFixture browser)
         await Assertions.Expect(portalMessages).ToContainTextAsync("Tomás is on his way");
         await Assertions.Expect(portalMessages).Not.ToContainTextAsync("send Tomás first");
         Assert.True(await portal.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the portal scrolls sideways on a phone");
+
+        // The dispatcher turns the conversation into a support case, and follows it to the desk.
+        var toCase = dispatch.Locator(".case-from-chat");
+        await toCase.GetByRole(AriaRole.Button, new() { Name = "Open a case from this chat" }).ClickAsync();
+        await toCase.GetByLabel("Case subject").FillAsync("Leak by the gate");
+        await toCase.GetByLabel("Category").SelectOptionAsync("Equipment");
+        await toCase.GetByRole(AriaRole.Button, new() { Name = "Open the case" }).ClickAsync();
+        await Assertions.Expect(dispatchMessages.Locator(".internal", new() { HasText = "Case C-00001 opened from this conversation: Leak by the gate" })).ToBeVisibleAsync();
+        await toCase.GetByRole(AriaRole.Link, new() { Name = "Case C-00001 opened: open it on the support desk" }).ClickAsync();
+        var caseDesk = dispatch.Locator("section.case-desk");
+        await Assertions.Expect(caseDesk).ToContainTextAsync("Leak by the gate");
+        await Assertions.Expect(caseDesk).ToContainTextAsync("It is getting worse.");
+        await Assertions.Expect(portalMessages).Not.ToContainTextAsync("Case C-00001");
         Assert.Empty(portalProblems.All);
         Assert.Empty(dispatchProblems.All);
     }

@@ -175,6 +175,12 @@ export const dispatch = {
   "dispatch.chat.offline": "Chat is offline.",
   "dispatch.chat.customer": "Customer",
   "dispatch.chat.threadTitle": "{customer}: {title}",
+  "dispatch.chat.openCase": "Open a case from this chat",
+  "dispatch.chat.caseSubject": "Case subject",
+  "dispatch.chat.caseCategory": "Category",
+  "dispatch.chat.createCase": "Open the case",
+  "dispatch.chat.cancelCase": "Cancel",
+  "dispatch.chat.caseOpened": "Case {number} opened: open it on the support desk",
   "dispatch.chat.back": "All conversations",
 
   "dispatch.map.onMap": "On the map: {count}",

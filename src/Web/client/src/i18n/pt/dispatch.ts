@@ -177,6 +177,12 @@ export const dispatch: Record<keyof typeof en, string> = {
   "dispatch.chat.offline": "O chat está sem ligação.",
   "dispatch.chat.customer": "Cliente",
   "dispatch.chat.threadTitle": "{customer}: {title}",
+  "dispatch.chat.openCase": "Abrir um pedido a partir desta conversa",
+  "dispatch.chat.caseSubject": "Assunto do pedido",
+  "dispatch.chat.caseCategory": "Categoria",
+  "dispatch.chat.createCase": "Abrir o pedido",
+  "dispatch.chat.cancelCase": "Cancelar",
+  "dispatch.chat.caseOpened": "Pedido {number} aberto: abra-o no apoio",
   "dispatch.chat.back": "Todas as conversas",
 
   "dispatch.map.onMap": "No mapa: {count}",

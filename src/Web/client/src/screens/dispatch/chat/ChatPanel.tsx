@@ -6,6 +6,7 @@ import type { components } from "../../../api/schema";
 import { ChatThread } from "../../../components/chat/ChatThread";
 import { ThreadList } from "../../../components/chat/ThreadList";
 import { t } from "../../../i18n/i18n";
+import { CaseFromChat } from "./CaseFromChat";
 
 type TeamThreadDto = components["schemas"]["TeamThreadDto"];
 
@@ -47,6 +48,7 @@ export function ChatPanel({ zone }: { zone: string }) {
           <button type="button" onClick={() => { open.value = null; void loadThreads(); }}>‹ {t("dispatch.chat.back")}</button>
           <h3 class="small">{titleOf(shown)}</h3>
           <ChatThread threadId={shown.threadId} base="/api/v1/conversations" hub={hub} me="Team" zone={zone} onRead={() => void loadThreads()} />
+          <CaseFromChat key={shown.threadId} threadId={shown.threadId} title={shown.title} />
         </>
       ) : threads.value.length === 0
         ? <p class="muted empty">{t("dispatch.chat.none")}</p>
