@@ -14,4 +14,16 @@ public static class ConversationStreams
     public const string Namespace = "conversations";
 
     public static StreamId ForTenant(string tenantId) => StreamId.Create(Namespace, tenantId);
+
+    /// <summary>
+    /// Who is typing in which thread, per tenant ("chat-typing/{tenant}"): published by the web nodes' chat hubs and
+    /// forwarded by each node's adapter, so a customer on one node sees the team typing on another. Nothing is stored.
+    /// </summary>
+    public const string TypingNamespace = "chat-typing";
+
+    public static StreamId TypingFor(string tenantId) => StreamId.Create(TypingNamespace, tenantId);
 }
+
+/// <summary>Someone is typing in a thread: a customer contact, or someone of the team (whose name the customer then sees).</summary>
+[Orleans.GenerateSerializer, Orleans.Immutable, Orleans.Alias("op.ConversationTyping")]
+public sealed record ConversationTyping(string ConversationKey, AuthorKind Side, string DisplayName);

@@ -13,6 +13,9 @@ namespace OrleansPortal.Web.Chat;
 /// </summary>
 public abstract class ChatHub(ChatFeed feed) : Hub<IChatClient>
 {
+    /// <summary>The side this hub's callers write as.</summary>
+    protected abstract AuthorKind Side { get; }
+
     /// <summary>The thread, or null when this caller may not open it (the same rule as the side's API).</summary>
     protected abstract Task<ConversationAddress?> AccessAsync(string threadId);
 
@@ -30,6 +33,16 @@ public abstract class ChatHub(ChatFeed feed) : Hub<IChatClient>
     {
         var address = await FailoverRetry.RunAsync(() => AccessAsync(threadId), Context.ConnectionAborted) ?? throw new HubException("No such conversation.");
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(address.Key));
+    }
+
+    /// <summary>
+    /// Tells the other side that the caller is typing in a thread they may open (clients send it at most every few
+    /// seconds while the text changes); a thread the caller may not open is an error, and nobody is told.
+    /// </summary>
+    public async Task Typing(string threadId)
+    {
+        var address = await AccessAsync(threadId) ?? throw new HubException("No such conversation.");
+        await feed.PublishTypingAsync(new ConversationTyping(address.Key, Side, Context.User!.Identity?.Name ?? ""));
     }
 
     /// <summary>Stops receiving the thread. Needs no permission: only groups of the caller's own tenant can be named.</summary>

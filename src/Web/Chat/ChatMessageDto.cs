@@ -26,6 +26,9 @@ public sealed record ReadStateDto(string ThreadId, int Unread);
 /// <summary>Pushed to the team's inbox group on every message of the company, internal notes included.</summary>
 public sealed record ThreadActivityDto(string ThreadId, string CustomerId, DateTimeOffset At);
 
+/// <summary>Someone of the other side is typing in the thread: shown for a few seconds, until the next signal or message.</summary>
+public sealed record TypingDto(string ThreadId, string Name);
+
 /// <summary>The two audiences of a message: what each receives differs (internal notes, emails, download addresses).</summary>
 public enum ChatAudience
 {

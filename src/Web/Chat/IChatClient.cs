@@ -6,4 +6,7 @@ public interface IChatClient
     Task Message(ChatMessageDto message);
 
     Task ThreadActivity(ThreadActivityDto activity);
+
+    /// <summary>Someone of the other side is typing in a thread the connection joined.</summary>
+    Task Typing(TypingDto typing);
 }

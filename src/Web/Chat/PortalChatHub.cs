@@ -15,6 +15,8 @@ public sealed class PortalChatHub(IClusterClient grains, ChatFeed feed) : ChatHu
 {
     public const string Path = "/hubs/chat";
 
+    protected override AuthorKind Side => AuthorKind.Customer;
+
     protected override Task<ConversationAddress?> AccessAsync(string threadId) => ChatAccess.ForCustomerAsync(grains, Context.User!, threadId);
 
     protected override string GroupFor(string conversationKey) => ChatGroups.Customers(conversationKey);

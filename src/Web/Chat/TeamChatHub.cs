@@ -20,6 +20,8 @@ public sealed class TeamChatHub(IClusterClient grains, ChatFeed feed) : ChatHub(
         await base.OnConnectedAsync();
     }
 
+    protected override AuthorKind Side => AuthorKind.Team;
+
     protected override Task<ConversationAddress?> AccessAsync(string threadId) => ChatAccess.ForTeamAsync(grains, Context.User!, threadId);
 
     protected override string GroupFor(string conversationKey) => ChatGroups.Team(conversationKey);

@@ -39,8 +39,10 @@ public sealed class ChatPageTests(BrowserFixture browser)
         var dispatchMessages = dispatch.GetByRole(AriaRole.List, new() { Name = "Messages" });
         await Assertions.Expect(dispatchMessages).ToContainTextAsync("Water is pouring out by the gate.");
 
-        // The customer writes again while the dispatcher has the thread open: it appears without a reload.
+        // The customer writes again while the dispatcher has the thread open: the dispatcher sees them typing, then the
+        // message appears without a reload.
         await portal.GetByLabel("Your message").FillAsync("It is getting worse.");
+        await Assertions.Expect(dispatch.Locator(".chat-typing")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(".+ is typing…$"));
         await portal.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Assertions.Expect(dispatchMessages).ToContainTextAsync("It is getting worse.");
 
@@ -49,9 +51,12 @@ public sealed class ChatPageTests(BrowserFixture browser)
         await dispatch.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Assertions.Expect(dispatchMessages.Locator(".internal")).ToContainTextAsync("send Tomás first");
         await dispatch.GetByLabel("Reply").FillAsync("Tomás is on his way, there by 10:00.");
+        await Assertions.Expect(portal.Locator(".chat-typing")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(".+ is typing…$"));
         await dispatch.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
 
         await Assertions.Expect(portalMessages).ToContainTextAsync("Tomás is on his way, there by 10:00.");
+        await Assertions.Expect(portal.Locator(".chat-typing")).ToHaveTextAsync(""); // the answer came: nobody is typing
+        await Assertions.Expect(dispatch.Locator(".chat-typing")).ToHaveTextAsync("");
         await Assertions.Expect(portalMessages).Not.ToContainTextAsync("send Tomás first");
         await BrowserFixture.SaveScreenshotAsync(portal, "portal-chat");
         await BrowserFixture.SaveScreenshotAsync(dispatch, "dispatch-chat");

@@ -39,9 +39,12 @@ export function ChatThread({ threadId, base, hub, me, zone, onRead }: ChatThread
   const list = useRef<HTMLOListElement>(null);
   const follow = useRef(true); // scroll to the newest after the next render (not after older ones were put on top)
   const reconnects = hub.reconnects.value;
+  const typing = useSignal<string | null>(null);
+  const typingTimer = useRef<number | undefined>(undefined);
 
   function add(message: ChatMessage): boolean {
     if (message.threadId !== threadId || messages.value.some(m => m.id === message.id)) return false;
+    if (message.author.kind !== me) typing.value = null;
     follow.current = true;
     messages.value = [...messages.value, message];
     return true;
@@ -63,6 +66,14 @@ export function ChatThread({ threadId, base, hub, me, zone, onRead }: ChatThread
       if (current && add(message)) void readUpToNewest();
     };
     hub.connection.on("Message", onMessage);
+    // The other side typing: shown for a little longer than they signal (every 3 s), and gone with their message.
+    const onTyping = (signal: { threadId: string; name: string }) => {
+      if (!current || signal.threadId !== threadId) return;
+      typing.value = signal.name;
+      clearTimeout(typingTimer.current);
+      typingTimer.current = window.setTimeout(() => (typing.value = null), 6000);
+    };
+    hub.connection.on("Typing", onTyping);
     void (async () => {
       // Join before reading, so nothing posted in between is missed (each message is shown once).
       try {
@@ -84,6 +95,9 @@ export function ChatThread({ threadId, base, hub, me, zone, onRead }: ChatThread
     return () => {
       current = false;
       hub.connection.off("Message", onMessage);
+      hub.connection.off("Typing", onTyping);
+      clearTimeout(typingTimer.current);
+      typing.value = null;
     };
   }, [threadId, base, hub, reconnects]);
 
@@ -108,7 +122,9 @@ export function ChatThread({ threadId, base, hub, me, zone, onRead }: ChatThread
       </ol>
       {loaded.value && messages.value.length === 0 && <p class="muted">{t("chat.none")}</p>}
       {failed.value && <p class="error" role="alert">{t("chat.loadFailed")}</p>}
-      <ChatComposer base={base} threadId={threadId} team={me === "Team"} onSent={m => add(m)} />
+      <p class="chat-typing muted" aria-live="polite">{typing.value !== null && t("chat.typing", { name: typing.value || t("chat.someone") })}</p>
+      <ChatComposer base={base} threadId={threadId} team={me === "Team"} onSent={m => add(m)}
+        onTyping={() => void hub.connection.invoke("Typing", threadId).catch(() => undefined)} />
     </div>
   );
 }

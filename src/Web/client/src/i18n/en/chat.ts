@@ -1,5 +1,7 @@
 // English strings of chat (the thread component shared by the portal and dispatch). The reference: pt/chat.ts must have the same keys.
 export const chat = {
+  "chat.typing": "{name} is typing…",
+  "chat.someone": "Someone",
   "chat.conversations": "Conversations",
   "chat.general": "General",
   "chat.unread": "{count} unread",

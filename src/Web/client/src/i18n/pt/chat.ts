@@ -2,6 +2,8 @@ import type { chat as en } from "../en/chat";
 
 // Portuguese (Portugal) strings of chat, typed against the English ones: a missing key fails the build.
 export const chat: Record<keyof typeof en, string> = {
+  "chat.typing": "{name} está a escrever…",
+  "chat.someone": "Alguém",
   "chat.conversations": "Conversas",
   "chat.general": "Geral",
   "chat.unread": "{count} por ler",
