@@ -29,6 +29,14 @@ public sealed record ThreadActivityDto(string ThreadId, string CustomerId, DateT
 /// <summary>Someone of the other side is typing in the thread: shown for a few seconds, until the next signal or message.</summary>
 public sealed record TypingDto(string ThreadId, string Name);
 
+/// <summary>
+/// Whether the team is there to chat: "Online" (someone is), "Away" (someone is, but away), "Offline" (nobody); the team
+/// also reads who (<paramref name="Agents"/>, empty for customers).
+/// </summary>
+public sealed record ChatAvailabilityDto(string Status, ChatAgentDto[] Agents);
+
+public sealed record ChatAgentDto(string Name, string Status);
+
 /// <summary>The two audiences of a message: what each receives differs (internal notes, emails, download addresses).</summary>
 public enum ChatAudience
 {

@@ -20,6 +20,7 @@ public static class ConversationsApi
     {
         var group = endpoints.MapGroup(ChatMessageMapping.TeamBase).WithTags("Chat").RequireAuthorization(PortalClaims.DispatcherPolicy);
         group.MapGet("/", ListAsync).WithSummary("The company's threads with messages, newest activity first, with the team's unread counts.");
+        group.MapGet("/availability", AvailabilityAsync).WithSummary("Who of the team is online or away for chat now (as their chat connections report it).");
         group.MapGet("/{threadId}/messages", PageAsync).WithSummary("A page of the thread, internal notes included, newest page first.");
         group.MapPost("/{threadId}/messages", PostAsync)
             .Accepts<PostMessageRequest>("application/json", "multipart/form-data").WithRequestBodyLimit(PostedMessage.MaxRequestBytes)
@@ -34,6 +35,12 @@ public static class ConversationsApi
     {
         var tenantId = user.GetTenantId();
         return TypedResults.Ok(await TeamThreads.DescribeAsync(grains, tenantId, await inbox.ListAsync(tenantId, InboxLimit)));
+    }
+
+    private static async Task<Ok<ChatAvailabilityDto>> AvailabilityAsync(ClaimsPrincipal user, IClusterClient grains)
+    {
+        var availability = await grains.GetGrain<Grains.Conversations.Presence.IChatPresenceGrain>(user.GetTenantId()).GetAsync();
+        return TypedResults.Ok(new ChatAvailabilityDto(availability.Status.ToString(), [.. availability.Agents.Select(a => new ChatAgentDto(a.Name, a.Status.ToString()))]));
     }
 
     private static async Task<Results<Ok<ChatPageDto>, NotFound, ValidationProblem>> PageAsync(

@@ -20,6 +20,7 @@ public static class PortalConversationsApi
     {
         var group = endpoints.MapGroup(ChatMessageMapping.PortalBase).WithTags("Portal chat").RequireAuthorization(PortalClaims.CustomerPolicy);
         group.MapGet("/", ListAsync).WithSummary("The contact's threads (general first, then one per visible job), with unread counts.");
+        group.MapGet("/availability", AvailabilityAsync).WithSummary("Whether the team is online, away or offline for chat now (not who).");
         group.MapGet("/{threadId}/messages", PageAsync).WithSummary("A page of the thread, newest page first; pass `before` (the previous page's cursor) for older ones.");
         group.MapPost("/{threadId}/messages", PostAsync)
             .Accepts<PostMessageRequest>("application/json", "multipart/form-data").WithRequestBodyLimit(PostedMessage.MaxRequestBytes)
@@ -29,6 +30,9 @@ public static class PortalConversationsApi
         group.MapGet("/{threadId}/attachments/{attachmentId}", AttachmentAsync).WithSummary("An image of a message in the thread.");
         return group;
     }
+
+    private static async Task<Ok<ChatAvailabilityDto>> AvailabilityAsync(ClaimsPrincipal user, IClusterClient grains) =>
+        TypedResults.Ok(new ChatAvailabilityDto((await grains.GetGrain<Grains.Conversations.Presence.IChatPresenceGrain>(user.GetTenantId()).GetAsync()).Status.ToString(), []));
 
     private static async Task<Ok<PortalThreadDto[]>> ListAsync(ClaimsPrincipal user, IClusterClient grains)
     {

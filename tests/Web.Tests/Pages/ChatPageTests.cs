@@ -24,6 +24,8 @@ public sealed class ChatPageTests(BrowserFixture browser)
         var portalProblems = new PageProblems(portal);
         await PortalPages.SignInWithLinkAsync(portal, await customer.IssueTokenAsync(contact.Id));
         await PortalPages.OpenSectionAsync(portal, "Messages");
+        // Nobody of the team has the board open yet.
+        await Assertions.Expect(portal.Locator(".team-availability")).ToHaveTextAsync("Nobody is online right now: leave a message and we will answer as soon as we are back.");
         await Conversations(portal).GetByRole(AriaRole.Button, new() { Name = "Sprinkler leak" }).ClickAsync();
         await portal.GetByLabel("Your message").FillAsync("Water is pouring out by the gate.");
         await portal.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
@@ -33,6 +35,8 @@ public sealed class ChatPageTests(BrowserFixture browser)
         await using var desk = await browser.NewContextAsync(address);
         var dispatch = await DispatchPageTests.SignInAsync(desk, company);
         var dispatchProblems = new PageProblems(dispatch);
+        // The board's chat panel reports the dispatcher online, and names who of the team is there.
+        await Assertions.Expect(dispatch.Locator(".chat-presence [role=status]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^For chat now: .+"));
         var thread = Conversations(dispatch).GetByRole(AriaRole.Button, new() { Name = "Smiths: Sprinkler leak" });
         await Assertions.Expect(thread).ToContainTextAsync("1");
         await thread.ClickAsync();
@@ -60,11 +64,18 @@ public sealed class ChatPageTests(BrowserFixture browser)
         await Assertions.Expect(portalMessages).Not.ToContainTextAsync("send Tomás first");
         await BrowserFixture.SaveScreenshotAsync(portal, "portal-chat");
         await BrowserFixture.SaveScreenshotAsync(dispatch, "dispatch-chat");
-        // Even after a reload, from the API (the thread's address opens it again).
+        // Even after a reload, from the API (the thread's address opens it again); the team is online now.
         await portal.ReloadAsync();
+        await Assertions.Expect(portal.Locator(".team-availability")).ToHaveTextAsync("The team is online: they usually answer within minutes.");
         await Assertions.Expect(portalMessages).ToContainTextAsync("Tomás is on his way");
         await Assertions.Expect(portalMessages).Not.ToContainTextAsync("send Tomás first");
         Assert.True(await portal.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the portal scrolls sideways on a phone");
+
+        // The dispatcher steps away: the customer reads it on their next look.
+        await dispatch.GetByLabel("My chat status").SelectOptionAsync("Away");
+        await Assertions.Expect(dispatch.Locator(".chat-presence [role=status]")).ToContainTextAsync("(away)");
+        await portal.ReloadAsync();
+        await Assertions.Expect(portal.Locator(".team-availability")).ToHaveTextAsync("The team is away for a moment: they will answer when they are back.");
 
         // The dispatcher turns the conversation into a support case, and follows it to the desk.
         var toCase = dispatch.Locator(".case-from-chat");

@@ -111,6 +111,19 @@ public sealed class PortalEndpointMatrixTests
     }
 
     [Theory]
+    [MemberData(nameof(Guarded), Guard.CompanyStatus)]
+    public async Task CompanyStatus_IsReadByItsOwnCustomersOnly(string endpoint)
+    {
+        var row = PortalEndpointTable.Find(endpoint);
+        using var app = new PortalFactory();
+        var world = await PortalMatrixWorld.CreateAsync(app);
+        await AssertRefusesStrangersAsync(world, row);
+
+        Assert.DoesNotContain(world.OwnerEmail, await AssertSucceedsAsync(endpoint, "another company's customer", world.Foreigner, row.Request(world.Home)));
+        Assert.DoesNotContain(world.OwnerEmail, await AssertSucceedsAsync(endpoint, "A", world.Owner, row.Request(world.Home)));
+    }
+
+    [Theory]
     [MemberData(nameof(Guarded), Guard.CompanyContent)]
     public async Task CompanyContent_IsNoneOfAnotherCompanysCustomers(string endpoint)
     {

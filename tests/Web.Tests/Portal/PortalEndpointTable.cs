@@ -33,6 +33,12 @@ public enum Guard
     /// company's customer finds no such thing (404), and A's customers' data is not involved.
     /// </summary>
     CompanyContent,
+
+    /// <summary>
+    /// How the caller's own company stands as a whole (whether its team is online for chat): nobody's data, no ids;
+    /// strangers are refused, and each customer reads their own company's.
+    /// </summary>
+    CompanyStatus,
 }
 
 /// <param name="Key">"METHOD pattern", as the app's routing metadata names the endpoint.</param>
@@ -157,6 +163,7 @@ public static class PortalEndpointTable
 
         // Conversations: the job's thread (a site's; the general thread is the whole customer's, see ChatAuthorizationTests).
         new("GET /api/v1/portal/conversations/", Guard.OwnList, _ => Get($"{Chat}/"), Listed: s => [s.JobThread]),
+        new("GET /api/v1/portal/conversations/availability", Guard.CompanyStatus, _ => Get($"{Chat}/availability")),
         new("GET /api/v1/portal/conversations/{threadId}/messages", Guard.ById, s => Get($"{Chat}/{s.JobThread}/messages")),
         new("POST /api/v1/portal/conversations/{threadId}/messages", Guard.ById,
             s => Post($"{Chat}/{s.JobThread}/messages", new { text = "Please also check the pump" }),

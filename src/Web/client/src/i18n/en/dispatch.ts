@@ -181,6 +181,12 @@ export const dispatch = {
   "dispatch.chat.createCase": "Open the case",
   "dispatch.chat.cancelCase": "Cancel",
   "dispatch.chat.caseOpened": "Case {number} opened: open it on the support desk",
+  "dispatch.chat.myStatus": "My chat status",
+  "dispatch.chat.status.Online": "Online",
+  "dispatch.chat.status.Away": "Away",
+  "dispatch.chat.nobodyOnline": "Nobody of the team is online for chat.",
+  "dispatch.chat.teamOnline": "For chat now: {names}",
+  "dispatch.chat.awayName": "{name} (away)",
   "dispatch.chat.back": "All conversations",
 
   "dispatch.map.onMap": "On the map: {count}",

@@ -12,6 +12,9 @@ export const portal = {
   "portal.section.messages": "Messages",
   "portal.section.properties": "Properties",
   "portal.section.notifications": "Notifications",
+  "portal.messages.teamOnline": "The team is online: they usually answer within minutes.",
+  "portal.messages.teamAway": "The team is away for a moment: they will answer when they are back.",
+  "portal.messages.teamOffline": "Nobody is online right now: leave a message and we will answer as soon as we are back.",
   "portal.messages.all": "All conversations",
   "portal.loadFailed": "This could not be loaded; reload the page to try again.",
 

@@ -183,6 +183,12 @@ export const dispatch: Record<keyof typeof en, string> = {
   "dispatch.chat.createCase": "Abrir o pedido",
   "dispatch.chat.cancelCase": "Cancelar",
   "dispatch.chat.caseOpened": "Pedido {number} aberto: abra-o no apoio",
+  "dispatch.chat.myStatus": "O meu estado no chat",
+  "dispatch.chat.status.Online": "Disponível",
+  "dispatch.chat.status.Away": "Ausente",
+  "dispatch.chat.nobodyOnline": "Ninguém da equipa está disponível no chat.",
+  "dispatch.chat.teamOnline": "No chat agora: {names}",
+  "dispatch.chat.awayName": "{name} (ausente)",
   "dispatch.chat.back": "Todas as conversas",
 
   "dispatch.map.onMap": "No mapa: {count}",

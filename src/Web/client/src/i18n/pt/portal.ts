@@ -14,6 +14,9 @@ export const portal: Record<keyof typeof en, string> = {
   "portal.section.messages": "Mensagens",
   "portal.section.properties": "Imóveis",
   "portal.section.notifications": "Notificações",
+  "portal.messages.teamOnline": "A equipa está disponível: costuma responder em minutos.",
+  "portal.messages.teamAway": "A equipa está ausente por momentos: responde quando voltar.",
+  "portal.messages.teamOffline": "Ninguém está disponível agora: deixe uma mensagem e respondemos assim que voltarmos.",
   "portal.messages.all": "Todas as conversas",
   "portal.loadFailed": "Não foi possível carregar; recarregue a página para tentar de novo.",
 

@@ -1,4 +1,6 @@
+import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import { api } from "../../api/client";
 import { ChatThread } from "../../components/chat/ChatThread";
 import { ThreadList } from "../../components/chat/ThreadList";
 import { t } from "../../i18n/i18n";
@@ -6,8 +8,18 @@ import { conversations, type PortalThread } from "./conversations";
 import { go, hrefOf, route } from "./route";
 import { zone } from "./session";
 
-/** The general thread and one per job; "#messages/{threadId}" opens one. */
+/** How often the team's availability is read again while the section is open. */
+const availabilityEvery = 60_000;
+
+/** The general thread and one per job; "#messages/{threadId}" opens one. Says whether the team is there to chat. */
 export function MessagesSection() {
+  const availability = useSignal<string | null>(null);
+  useEffect(() => {
+    const load = () => void api.GET("/api/v1/portal/conversations/availability").then(({ data }) => (availability.value = data?.status ?? null));
+    load();
+    const timer = setInterval(load, availabilityEvery);
+    return () => clearInterval(timer);
+  }, []);
   const openId = route.value.detail;
   const threads = conversations.threads.value;
   const open = openId ? threads?.find(thread => thread.threadId === openId) : undefined;
@@ -19,6 +31,12 @@ export function MessagesSection() {
   return (
     <section class="card" aria-labelledby="messages-title">
       <h2 id="messages-title" tabIndex={-1}>{t("portal.section.messages")}</h2>
+      {availability.value && (
+        <p class={`team-availability team-${availability.value.toLowerCase()}`} role="status">
+          <span class="dot" aria-hidden="true" />{availability.value === "Online" ? t("portal.messages.teamOnline")
+            : availability.value === "Away" ? t("portal.messages.teamAway") : t("portal.messages.teamOffline")}
+        </p>
+      )}
       {threads === null && <p class="muted">{t("common.loading")}</p>}
       {openId && open ? (
         <>

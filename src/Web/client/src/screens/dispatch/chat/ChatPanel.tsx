@@ -7,6 +7,7 @@ import { ChatThread } from "../../../components/chat/ChatThread";
 import { ThreadList } from "../../../components/chat/ThreadList";
 import { t } from "../../../i18n/i18n";
 import { CaseFromChat } from "./CaseFromChat";
+import { ChatPresence } from "./ChatPresence";
 
 type TeamThreadDto = components["schemas"]["TeamThreadDto"];
 
@@ -43,6 +44,7 @@ export function ChatPanel({ zone }: { zone: string }) {
     <section class="panel chat-panel" aria-labelledby="chat-heading">
       <h2 id="chat-heading">{t("chat.conversations")} <span class={`badge${unread > 0 ? " unread" : ""}`}>{unread}</span></h2>
       {hub.state.value === "offline" && <p class="error small">{t("dispatch.chat.offline")}</p>}
+      <ChatPresence hub={hub} />
       {shown ? (
         <>
           <button type="button" onClick={() => { open.value = null; void loadThreads(); }}>‹ {t("dispatch.chat.back")}</button>
