@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans;
 using OrleansPortal.Grains;
@@ -17,7 +16,7 @@ namespace OrleansPortal.Web.Support.Feedback;
 /// the review request and the NPS message; the token is the only key, so nobody signs in), and the company's approved
 /// reviews at <c>/reviews/{company}</c> with their photos.
 /// </summary>
-public static partial class FeedbackPages
+public static class FeedbackPages
 {
     private const int ReviewsShown = 100;
 
@@ -71,7 +70,7 @@ public static partial class FeedbackPages
 
     private static async Task<IResult> ReviewsAsync(string company, HttpRequest request, IClusterClient grains, IFeedbackIndex index, CancellationToken cancellationToken)
     {
-        if (!TenantName().IsMatch(company) || await grains.GetGrain<ICompanyGrain>(company).GetAsync() is not { } info) return TypedResults.NotFound();
+        if (!TenantName.IsValid(company) || await grains.GetGrain<ICompanyGrain>(company).GetAsync() is not { } info) return TypedResults.NotFound();
         var reviews = await index.ReviewsAsync(company, ReviewStatus.Approved, ReviewsShown, cancellationToken);
         return new RazorComponentResult<ReviewsDocument>(new { Company = company, CompanyName = info.Name, Reviews = reviews, Texts = FeedbackTexts.For(request) });
     }
@@ -80,7 +79,7 @@ public static partial class FeedbackPages
     private static async Task<Results<FileStreamHttpResult, NotFound>> ReviewPhotoAsync(
         string company, string surveyId, string photoId, bool? thumbnail, HttpResponse response, IClusterClient grains, PhotoStore store, CancellationToken cancellationToken)
     {
-        if (!TenantName().IsMatch(company) || !ResourceId.IsValid(surveyId) || !ResourceId.IsValid(photoId)) return TypedResults.NotFound();
+        if (!TenantName.IsValid(company) || !ResourceId.IsValid(surveyId) || !ResourceId.IsValid(photoId)) return TypedResults.NotFound();
         SurveyView survey;
         try
         {
@@ -126,7 +125,4 @@ public static partial class FeedbackPages
         page.StatusCode = status;
         return page;
     }
-
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
-    private static partial Regex TenantName();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ namespace OrleansPortal.Web.Support.HelpCenter;
 /// other languages (a switcher and hreflang), names its canonical address and has a meta description; the sitemap lists
 /// every published translation.
 /// </summary>
-public static partial class HelpPages
+public static class HelpPages
 {
     public const string RateLimit = "help-center";
     private const int ListLimit = 500;
@@ -117,7 +116,7 @@ public static partial class HelpPages
     private static async Task<Results<RedirectHttpResult, NotFound, BadRequest>> VoteAsync(
         string company, string language, string articleId, string slug, HttpRequest request, IHelpArticleIndex index, CancellationToken cancellationToken)
     {
-        if (!TenantName().IsMatch(company) || !HelpLanguages.IsSupported(language) || !ResourceId.IsValid(articleId)) return TypedResults.NotFound();
+        if (!TenantName.IsValid(company) || !HelpLanguages.IsSupported(language) || !ResourceId.IsValid(articleId)) return TypedResults.NotFound();
         if (!request.HasFormContentType) return TypedResults.BadRequest();
         var form = await request.ReadFormAsync(cancellationToken);
         bool? helpful = form["helpful"].ToString() switch { "yes" => true, "no" => false, _ => null };
@@ -179,7 +178,7 @@ public static partial class HelpPages
     }
 
     private static async Task<CompanyInfo?> CompanyAsync(string company, IClusterClient grains) =>
-        TenantName().IsMatch(company) ? await grains.GetGrain<ICompanyGrain>(company).GetAsync() : null;
+        TenantName.IsValid(company) ? await grains.GetGrain<ICompanyGrain>(company).GetAsync() : null;
 
     private static HelpFrame Frame(PageContext context, IOptions<PortalOptions> portal, string title, string description,
         IReadOnlyList<(string Language, string Path)> alternates, string path)
@@ -189,8 +188,4 @@ public static partial class HelpPages
             title, description.Length > HelpMarkdown.DescriptionLength ? HelpMarkdown.Description(description, "") : description, site + path,
             [.. alternates.OrderBy(a => a.Language, StringComparer.Ordinal).Select(a => new HelpAlternate(a.Language, HelpLanguages.Get(a.Language).Name, a.Path, site + a.Path))]);
     }
-
-    // Tenant ids are our 32-hex ids, or a short name (the demo's "portodemo").
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
-    private static partial Regex TenantName();
 }

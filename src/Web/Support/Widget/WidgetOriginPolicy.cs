@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Orleans;
 using OrleansPortal.Grains;
 using OrleansPortal.Grains.Support.Widget;
+using OrleansPortal.Web.Hosting;
 
 namespace OrleansPortal.Web.Support.Widget;
 
@@ -11,7 +11,7 @@ namespace OrleansPortal.Web.Support.Widget;
 /// <see cref="CacheFor"/> per node (every widget call and preflight asks). A save on this node takes effect at once;
 /// other nodes of a cluster follow within <see cref="CacheFor"/>.
 /// </summary>
-public sealed partial class WidgetOriginPolicy(IClusterClient grains, DomainClock clock)
+public sealed class WidgetOriginPolicy(IClusterClient grains, DomainClock clock)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -23,7 +23,7 @@ public sealed partial class WidgetOriginPolicy(IClusterClient grains, DomainCloc
     /// <summary>The request origin in its written form when <paramref name="tenantId"/> allows it; null otherwise.</summary>
     public async Task<string?> AllowedAsync(string? tenantId, string? origin)
     {
-        if (!IsTenantName(tenantId) || WidgetOrigins.Normalize(origin) is not { } normalized) return null;
+        if (!TenantName.IsValid(tenantId) || WidgetOrigins.Normalize(origin) is not { } normalized) return null;
         var now = clock.GetUtcNow();
         if (!_cache.TryGetValue(tenantId, out var entry) || entry.Until <= now)
         {
@@ -37,10 +37,4 @@ public sealed partial class WidgetOriginPolicy(IClusterClient grains, DomainCloc
 
     /// <summary>Forgets what this node knew of the company's origins (called after a save).</summary>
     public void Forget(string tenantId) => _cache.TryRemove(tenantId, out _);
-
-    // Tenant ids are our 32-hex ids, or a short name (the demo's "portodemo"), as in the help center's addresses.
-    public static bool IsTenantName([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? tenantId) => tenantId is not null && TenantName().IsMatch(tenantId);
-
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
-    private static partial Regex TenantName();
 }
