@@ -56,12 +56,15 @@ public static class PortalConversationsApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<ChatMessageDto>, NotFound, ValidationProblem, ProblemHttpResult>> PostAsync(
-        string threadId, HttpRequest request, ClaimsPrincipal user, IClusterClient grains, AttachmentStore store)
+        string threadId, HttpRequest request, ClaimsPrincipal user, IClusterClient grains, AttachmentStore store, Support.Cases.OfflineChatCases offline)
     {
         // Access before the body is read: nothing of a refused caller's upload is looked at or kept.
         if (await ChatAccess.ForCustomerAsync(grains, user, threadId) is not { } address) return TypedResults.NotFound();
         var author = MessageAuthor.Customer(user.GetContactId(), user.Identity?.Name ?? "Customer");
-        return await ChatOperations.PostAsync(request, grains, store, address, author, ChatAudience.Customer);
+        var result = await ChatOperations.PostAsync(request, grains, store, address, author, ChatAudience.Customer);
+        if (result.Result is Created<ChatMessageDto> { Value: { } posted })
+            await offline.AfterCustomerMessageAsync(address, posted.Id, posted.Text, posted.Attachments.Length, author);
+        return result;
     }
 
     private static async Task<Results<Ok<ReadStateDto>, NotFound, ValidationProblem>> MarkReadAsync(

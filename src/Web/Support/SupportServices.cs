@@ -20,6 +20,7 @@ public static class SupportServices
         services.AddSingleton<CaseMailThreads>();
         services.AddHelpPages();
         services.AddSingleton<SurveyForm>();
+        services.AddSingleton<OfflineChatCases>();
         services.AddWidget();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansPortal.Web.Chat;
 using OrleansPortal.Web.Support.Cases;
 using OrleansPortal.Web.Tests.Infrastructure;
@@ -61,5 +62,44 @@ public sealed class CasesFromChatTests
         await ValidationProblems.AssertNamesFieldAsync(await company.Dispatcher.PostAsJsonAsync("/api/v1/support/cases/from-chat", new { threadId = Job(job), subject = " " }), "subject");
         await ValidationProblems.AssertNamesFieldAsync(await company.Dispatcher.PostAsJsonAsync("/api/v1/support/cases/from-chat", new { threadId = Job(job), subject = "Leak", category = "Gardening" }), "category");
         Assert.Empty((await company.Dispatcher.GetFromJsonAsync<CaseSummaryDto[]>("/api/v1/support/cases", ApiJson.Options))!);
+    }
+}
+
+/// <summary>
+/// With the company's consent, a chat message sent while nobody of the team is online opens a case (one per thread and
+/// day, which the day's later offline messages join) and an automatic answer says so; with someone online, or without
+/// the consent, the chat stays a chat.
+/// </summary>
+public sealed class OfflineChatCasesTests
+{
+    private const string Portal = ChatMessageMapping.PortalBase;
+
+    [Fact]
+    public async Task MessagesWhileNobodyIsOnline_OpenOneCaseADay_AndTheCustomerIsToldInTheChat()
+    {
+        using var app = new PortalFactory();
+        var company = await TenantScenario.CreateAsync(app);
+        var (customer, contact, _, job) = await CustomerWithJobAsync(company);
+        await contact.SendAsync(Portal, Job(job), "Before the company asked for cases.");
+        Assert.Empty((await company.Dispatcher.GetFromJsonAsync<CaseSummaryDto[]>("/api/v1/support/cases", ApiJson.Options))!);
+        (await company.Dispatcher.PutAsJsonAsync("/api/v1/support/routing", new { offlineChatToCase = true })).EnsureSuccessStatusCode();
+
+        await contact.SendAsync(Portal, Job(job), "Is anyone there? The valve box is flooded.");
+        await contact.SendAsync(Portal, Job(job), "It is getting worse.");
+
+        var opened = Assert.Single((await company.Dispatcher.GetFromJsonAsync<CaseSummaryDto[]>("/api/v1/support/cases", ApiJson.Options))!);
+        Assert.Equal(("Chat message while nobody was online", "Chat", customer.Id), (opened.Subject, opened.Channel, opened.CustomerId));
+        var full = (await company.Dispatcher.GetFromJsonAsync<CaseDto>($"/api/v1/support/cases/{opened.Id}", ApiJson.Options))!;
+        Assert.Equal(["Is anyone there? The valve box is flooded.", "It is getting worse."], full.Entries.Where(e => e.Kind == "Message").Select(e => e.Text));
+        var told = (await contact.PageAsync(Portal, Job(job))).Messages.Where(m => m.Author.Name == "Automatic reply").ToList();
+        Assert.Contains(opened.DisplayNumber, Assert.Single(told).Text);
+
+        // Someone of the team comes online: the next message is only a chat message.
+        await app.Services.GetRequiredService<Orleans.IClusterClient>().GetGrain<OrleansPortal.Grains.Conversations.Presence.IChatPresenceGrain>(company.TenantId)
+            .ReportAsync("a-connection", company.Email, "Dana", OrleansPortal.Grains.Conversations.Presence.AgentStatus.Online);
+        await contact.SendAsync(Portal, Job(job), "Ah, you are there.");
+        var after = (await company.Dispatcher.GetFromJsonAsync<CaseDto>($"/api/v1/support/cases/{opened.Id}", ApiJson.Options))!;
+        Assert.Equal(2, after.Entries.Count(e => e.Kind == "Message"));
+        Assert.Single((await company.Dispatcher.GetFromJsonAsync<CaseSummaryDto[]>("/api/v1/support/cases", ApiJson.Options))!);
     }
 }

@@ -24,8 +24,9 @@ public interface ISupportRoutingGrain : IGrainWithStringKey
 }
 
 /// <param name="Agents">The team members' routing; a dispatcher not listed takes every category.</param>
+/// <param name="OfflineChatToCase">A customer's chat message sent while nobody of the team is online opens a case (one per thread and day).</param>
 [GenerateSerializer, Immutable, Alias("op.SupportRoutingSettings")]
-public sealed record SupportRoutingSettings(bool Enabled, IReadOnlyList<AgentRouting> Agents)
+public sealed record SupportRoutingSettings(bool Enabled, IReadOnlyList<AgentRouting> Agents, bool OfflineChatToCase = false)
 {
     public const int MaxAgents = 200;
 

@@ -60,7 +60,8 @@ public static class SupportRoutingApi
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         var routing = grains.GetGrain<ISupportRoutingGrain>(tenantId);
         var current = await routing.GetAsync();
-        var saved = await routing.SetAsync(new SupportRoutingSettings(request.Enabled ?? current.Enabled, request.Agents is null ? current.Agents : agents));
+        var saved = await routing.SetAsync(new SupportRoutingSettings(
+            request.Enabled ?? current.Enabled, request.Agents is null ? current.Agents : agents, request.OfflineChatToCase ?? current.OfflineChatToCase));
         return TypedResults.Ok(await DtoAsync(tenantId, saved, grains, index, cancellationToken));
     }
 
@@ -74,6 +75,6 @@ public static class SupportRoutingApi
         {
             var agent = routing.GetValueOrDefault(SupportRouting.Key(email));
             return new AgentRoutingDto(email, [.. (agent?.Categories ?? []).Select(c => c.ToString())], agent?.TakesCases ?? true, load.GetValueOrDefault(SupportRouting.Key(email)));
-        })]);
+        })], settings.OfflineChatToCase);
     }
 }

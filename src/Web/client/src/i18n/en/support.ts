@@ -93,6 +93,7 @@ export const support = {
   "officeSupport.routing.takesCases": "Takes new cases now",
   "officeSupport.routing.handlesFor": "Categories {email} handles",
   "officeSupport.routing.everything": "No category ticked: handles everything.",
+  "officeSupport.routing.offlineChat": "When nobody is online for chat, a customer's chat message opens a case",
   "officeSupport.routing.save": "Save assignment",
   "officeSupport.openedVia": "Opened by {who} via {channel}",
   "officeSupport.savedReplies": "Saved replies ({count})",

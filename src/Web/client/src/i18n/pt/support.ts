@@ -95,6 +95,7 @@ export const support: Record<keyof typeof en, string> = {
   "officeSupport.routing.takesCases": "Recebe pedidos novos agora",
   "officeSupport.routing.handlesFor": "Categorias que {email} trata",
   "officeSupport.routing.everything": "Nenhuma categoria marcada: trata de tudo.",
+  "officeSupport.routing.offlineChat": "Quando ninguém está disponível no chat, a mensagem de um cliente abre um pedido",
   "officeSupport.routing.save": "Guardar atribuição",
   "officeSupport.openedVia": "Aberto por {who} via {channel}",
   "officeSupport.savedReplies": "Respostas guardadas ({count})",

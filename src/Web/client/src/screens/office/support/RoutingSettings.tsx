@@ -11,7 +11,7 @@ type Agent = components["schemas"]["AgentRoutingDto"];
 const categories = ["Question", "Scheduling", "Billing", "Quality", "Equipment", "Other"] as const;
 
 /**
- * Automatic assignment, folded under the queue: on or off, and per member of the team what they handle (nothing ticked:
+ * Automatic assignment, folded under the queue (and what a chat message does while nobody of the team is online): on or off, and per member of the team what they handle (nothing ticked:
  * everything) and whether they take new cases now, beside how many cases they hold. The routing picks a specialist of
  * the case's category, else someone who handles everything; the fewest cases in hand first, then in turn.
  */
@@ -31,7 +31,7 @@ export function RoutingSettings({ onSaved }: { onSaved: () => void }) {
     const r = routing.value!;
     busy.value = true;
     const answer = await outcome(api.PUT("/api/v1/support/routing", {
-      body: { enabled: r.enabled, agents: r.agents.map(a => ({ email: a.email, categories: a.categories, takesCases: a.takesCases })) },
+      body: { enabled: r.enabled, offlineChatToCase: r.offlineChatToCase, agents: r.agents.map(a => ({ email: a.email, categories: a.categories, takesCases: a.takesCases })) },
     }));
     busy.value = false;
     message.value = answer.ok ? { ok: true, text: t("officeSupport.saved") } : { ok: false, text: answer.problem };
@@ -48,6 +48,10 @@ export function RoutingSettings({ onSaved }: { onSaved: () => void }) {
             <input type="checkbox" checked={r.enabled} onChange={e => (routing.value = { ...r, enabled: e.currentTarget.checked })} /> {t("officeSupport.routing.enabled")}
           </label>
           <p class="muted">{t("officeSupport.routing.intro")}</p>
+          <label class="check">
+            <input type="checkbox" checked={r.offlineChatToCase} onChange={e => (routing.value = { ...r, offlineChatToCase: e.currentTarget.checked })} />
+            {" "}{t("officeSupport.routing.offlineChat")}
+          </label>
           {r.agents.map(agent => (
             <fieldset key={agent.email} class="routing-agent" disabled={!r.enabled}>
               <legend>{agent.email}</legend>
