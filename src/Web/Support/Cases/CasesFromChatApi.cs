@@ -8,7 +8,6 @@ using OrleansPortal.Grains;
 using OrleansPortal.Grains.Conversations;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Support.Cases;
-using OrleansPortal.Grains.Tickets;
 using OrleansPortal.Web.Chat;
 using OrleansPortal.Web.Hosting;
 using OrleansPortal.Web.Identity;
@@ -49,14 +48,7 @@ public static class CasesFromChatApi
         if (messages.Count == 0)
             return TypedResults.Problem(title: "Nothing to open a case from.", detail: "This conversation has no message yet.", statusCode: StatusCodes.Status409Conflict);
 
-        string customerId;
-        string? ticketId = null;
-        if (address.Kind == ConversationKind.Job)
-        {
-            var ticket = await grains.GetGrain<ITicketGrain>(TenantKeys.For(tenantId, address.LocalId)).GetAsync();
-            (customerId, ticketId) = (ticket.Details.CustomerId, ticket.TicketId);
-        }
-        else customerId = address.LocalId;
+        var (customerId, ticketId) = await ChatThreadCustomer.OfAsync(grains, address);
 
         var me = MessageAuthor.Team(user.GetEmail(), user.Identity?.Name ?? user.GetEmail());
         var author = messages.LastOrDefault(m => m.Author.Kind == AuthorKind.Customer && m.Author.ContactId is not null)?.Author ?? me;

@@ -7,7 +7,6 @@ using OrleansPortal.Grains.Conversations.Presence;
 using OrleansPortal.Grains.Dispatch;
 using OrleansPortal.Grains.Support.Cases;
 using OrleansPortal.Grains.Support.Routing;
-using OrleansPortal.Grains.Tickets;
 
 namespace OrleansPortal.Web.Support.Cases;
 
@@ -60,14 +59,7 @@ public sealed partial class OfflineChatCases(IClusterClient grains, DomainClock 
             return;
         }
 
-        string customerId;
-        string? ticketId = null;
-        if (address.Kind == ConversationKind.Job)
-        {
-            var ticket = await grains.GetGrain<ITicketGrain>(TenantKeys.For(address.TenantId, address.LocalId)).GetAsync();
-            (customerId, ticketId) = (ticket.Details.CustomerId, ticket.TicketId);
-        }
-        else customerId = address.LocalId;
+        var (customerId, ticketId) = await ChatThreadCustomer.OfAsync(grains, address);
 
         var opened = await grain.OpenAsync(new NewCase(customerId, author, CaseChannel.Chat, CaseCategory.Question, CasePriority.Normal,
             "Chat message while nobody was online", body, [], TicketId: ticketId, SourceId: messageId));
