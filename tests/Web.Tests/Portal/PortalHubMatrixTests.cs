@@ -42,6 +42,8 @@ public sealed class PortalHubMatrixTests
         new(AppointmentHub.Path, nameof(AppointmentHub.Unwatch), Refuses: false, (w, _) => [w.JobId]),
         new(PortalChatHub.Path, nameof(ChatHub.Join), Refuses: true, (w, manager) => manager ? [w.JobThread] : [w.JobThread, w.GeneralThread]),
         new(PortalChatHub.Path, nameof(ChatHub.Leave), Refuses: false, (w, manager) => manager ? [w.JobThread] : [w.JobThread, w.GeneralThread]),
+        // Tells A's team someone is typing in A's thread: refused, so nobody but A's contacts can.
+        new(PortalChatHub.Path, nameof(ChatHub.Typing), Refuses: true, (w, manager) => manager ? [w.JobThread] : [w.JobThread, w.GeneralThread]),
         // Names nothing: it answers once the caller's own contact group (from the cookie) is joined.
         new(NotificationCentreHub.Path, nameof(NotificationCentreHub.Listening), Refuses: false, (_, _) => []),
     ];

@@ -54,7 +54,7 @@ export function ChatPresence({ hub }: { hub: LiveHub }) {
           <option value="Away">{t("dispatch.chat.status.Away")}</option>
         </select>
       </label>
-      <p class="muted small" role="status">
+      <p class="muted small">
         {others.length === 0 ? t("dispatch.chat.nobodyOnline")
           : t("dispatch.chat.teamOnline", { names: others.map(a => a.status === "Away" ? t("dispatch.chat.awayName", { name: a.name }) : a.name).join(", ") })}
       </p>
