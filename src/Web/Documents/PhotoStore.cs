@@ -53,11 +53,22 @@ public sealed class PhotoStore(IOptions<DocumentsOptions> options, IHostEnvironm
             File.Move(temporary, path, overwrite: true);
         }
 
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024, useAsync: true);
+        // Thumbnails are written by ImageSanitizer only: JPEG, or PNG for pictures with transparency.
+        return await WithTypeAsync(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024, useAsync: true), cancellationToken);
+    }
+
+    /// <summary>
+    /// The photo's bytes and their type, read from the first bytes (photos stored since uploads were re-encoded are JPEG
+    /// or PNG); null when there is no such photo. For readers that kept the id but not the type (a review's photos).
+    /// </summary>
+    public async Task<(Stream Content, string ContentType)?> OpenWithTypeAsync(string id, CancellationToken cancellationToken) =>
+        OpenRead(id) is { } stream ? await WithTypeAsync(stream, cancellationToken) : null;
+
+    private static async Task<(Stream Content, string ContentType)> WithTypeAsync(Stream stream, CancellationToken cancellationToken)
+    {
         var head = new byte[12];
         var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         stream.Position = 0;
-        // Thumbnails are written by ImageSanitizer only: JPEG, or PNG for pictures with transparency.
         return (stream, ImageFormat.Detect(head.AsSpan(0, read)) ?? "image/jpeg");
     }
 
